@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Store } from './db/client';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { createAuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { metaRoutes } from './modules/meta/meta.routes';
+import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { createOrgsService } from './modules/orgs/orgs.service';
+import { positionsRoutes } from './modules/orgs/positions.routes';
+import { createPositionsService } from './modules/orgs/positions.service';
+import { usersRoutes } from './modules/users/users.routes';
+import { createUsersService } from './modules/users/users.service';
+import { authPlugin } from './plugins/auth';
+import { csrfPlugin } from './plugins/csrf';
+import { errorHandler, sendProblem } from './plugins/error-handler';
+import { swaggerPlugin } from './plugins/swagger';
+
+// Validation messages in Chinese.
+z.config(z.locales.zhCN());
+
+export function createServices(store: Store, config: Config) {
+  const { db } = store;
+  const audit = createAuditService(db);
+  const orgs = createOrgsService(db, config);
+  const positions = createPositionsService(db, orgs);
+  const users = createUsersService(db, config, orgs);
+  const auth = createAuthService(db, config, users);
+  return { audit, orgs, positions, users, auth };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Logger settings: request lines carry the path only (a query may hold a phone number), never cookies. */
+export function loggerOptions(config: Pick<Config, 'logLevel'>) {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+    },
+  };
+}
+
+export async function buildApp(config: Config, store: Store): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices(store, config);
+
+  await app.register(errorHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(csrfPlugin);
+  await app.register(authPlugin, { auth: services.auth });
+  await app.register(swaggerPlugin);
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['系统 system'],
+        summary: '健康检查',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), store: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await store.db.execute(sql`select 1`);
+      return { status: 'ok' as const, store: store.kind };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { prefix: '/auth', auth: services.auth });
+      await api.register(usersRoutes, { prefix: '/users', users: services.users });
+      await api.register(orgsRoutes, { prefix: '/orgs', orgs: services.orgs });
+      await api.register(positionsRoutes, { prefix: '/orgs', positions: services.positions });
+      await api.register(auditRoutes, { prefix: '/audit', audit: services.audit });
+      await api.register(metaRoutes, {
+        prefix: '/meta',
+        homeCity: config.homeCity,
+        hostCity: config.hostCity,
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return sendProblem(reply, {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `接口不存在：${request.method} ${request.url.split('?')[0]}`,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,48 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openStore } from './db/client';
+import { demoAccountsText, seedDemo } from './seed/demo';
+
+async function main() {
+  const config = loadConfig();
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  const app = await buildApp(config, store);
+  if (config.seedDemo) {
+    const seeded = await seedDemo(store.db);
+    if (seeded.created) app.log.info({ orgs: seeded.orgs }, 'demo committee created');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const where = store.kind === 'pglite' ? `PGlite at ${config.dataDir}` : 'PostgreSQL';
+  const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
+  process.stdout.write(
+    `\n凝心 Ningxin is running at ${address} (store: ${where})\n${demoAccountsText()}\n\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(
+      `Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+
+/** The previous hash of the first row. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditRecord {
+  seq: number;
+  at: Date;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  targetLabel: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+/** JSON with object keys sorted at every level, so jsonb's own key order does not matter. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The hash of a row: SHA-256 over the previous row's hash and the row's canonical content. */
+export function auditHash(prevHash: string, record: AuditRecord): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson({ ...record, at: record.at.toISOString() }))
+    .digest('hex');
+}
+
+export interface ChainRow extends AuditRecord {
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainCheck = { ok: true } | { ok: false; reason: string };
+
+/** Checks one row against the row before it (null for the first row). */
+export function checkLink(previous: Pick<ChainRow, 'seq' | 'hash'> | null, row: ChainRow): ChainCheck {
+  const expectedSeq = previous ? previous.seq + 1 : 1;
+  if (row.seq !== expectedSeq)
+    return { ok: false, reason: `序号不连续：应为 ${expectedSeq}，实为 ${row.seq}` };
+  const expectedPrev = previous ? previous.hash : GENESIS_HASH;
+  if (row.prevHash !== expectedPrev) return { ok: false, reason: '前序哈希与上一条记录不符' };
+  const { prevHash: _p, hash: _h, ...record } = row;
+  if (auditHash(row.prevHash, record) !== row.hash) return { ok: false, reason: '记录内容与哈希不符' };
+  return { ok: true };
+}

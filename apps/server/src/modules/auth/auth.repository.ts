@@ -1,0 +1,167 @@
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
+import { loginThrottle, sessions, users } from '../../db/schema';
+import type { Assignment } from '../../policy/policy';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export interface SessionWithUser {
+  session: Pick<SessionRow, 'id' | 'userId' | 'createdAt' | 'lastSeenAt' | 'expiresAt'>;
+  user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'mustChangePassword' | 'disabled'>;
+  assignments: Assignment[];
+}
+
+interface SessionLookupRow extends Record<string, unknown> {
+  id: number | string;
+  user_id: number;
+  created_at: string | Date;
+  last_seen_at: string | Date;
+  expires_at: string | Date;
+  username: string;
+  display_name: string;
+  must_change_password: boolean;
+  disabled: boolean;
+  assignments: Assignment[] | string | null;
+}
+
+const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+
+export const authRepository = {
+  /** The session, its user and the user's role assignments, in one round trip. */
+  async findSession(db: Executor, tokenHash: string): Promise<SessionWithUser | null> {
+    const rows = await queryRows<SessionLookupRow>(
+      db,
+      sql`
+      select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
+             u.username, u.display_name, u.must_change_password, u.disabled,
+             coalesce((
+               select json_agg(json_build_object(
+                 'id', ra.id, 'role', ra.role, 'scopeKind', ra.scope_kind, 'orgId', ra.org_id,
+                 'orgPath', o.path, 'division', ra.division) order by ra.id)
+               from role_assignments ra left join orgs o on o.id = ra.org_id
+               where ra.user_id = u.id
+             ), '[]'::json) as assignments
+      from sessions s join users u on u.id = s.user_id
+      where s.token_hash = ${tokenHash} and s.revoked_at is null`,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const assignments =
+      typeof row.assignments === 'string'
+        ? (JSON.parse(row.assignments) as Assignment[])
+        : (row.assignments ?? []);
+    return {
+      session: {
+        id: Number(row.id),
+        userId: row.user_id,
+        createdAt: toDate(row.created_at),
+        lastSeenAt: toDate(row.last_seen_at),
+        expiresAt: toDate(row.expires_at),
+      },
+      user: {
+        id: row.user_id,
+        username: row.username,
+        displayName: row.display_name,
+        mustChangePassword: row.must_change_password,
+        disabled: row.disabled,
+      },
+      assignments,
+    };
+  },
+
+  async touchSession(db: Executor, id: number, at: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+  },
+
+  async insertSession(
+    tx: Executor,
+    values: Pick<SessionRow, 'userId' | 'tokenHash' | 'expiresAt' | 'ip' | 'userAgent'>,
+  ): Promise<SessionRow> {
+    const [row] = await tx.insert(sessions).values(values).returning();
+    return row!;
+  },
+
+  async revokeSession(tx: Executor, id: number, userId: number): Promise<boolean> {
+    const rows = await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.length > 0;
+  },
+
+  /** Revokes every open session of the user except `keepId` (if given); returns how many. */
+  async revokeUserSessions(tx: Executor, userId: number, keepId?: number): Promise<number> {
+    const rows = await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          keepId === undefined ? undefined : ne(sessions.id, keepId),
+        ),
+      )
+      .returning({ id: sessions.id });
+    return rows.length;
+  },
+
+  async listOpenSessions(db: Executor, userId: number, now: Date): Promise<SessionRow[]> {
+    return db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .orderBy(desc(sessions.lastSeenAt));
+  },
+
+  async findUserByUsername(db: Executor, username: string): Promise<UserRow | null> {
+    const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+    return row ?? null;
+  },
+
+  async findUserById(db: Executor, id: number): Promise<UserRow | null> {
+    const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+    return row ?? null;
+  },
+
+  async markLogin(tx: Executor, userId: number, at: Date): Promise<void> {
+    await tx.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
+  },
+
+  async setPassword(tx: Executor, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        mustChangePassword: mustChange,
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${users.version} + 1`,
+      })
+      .where(eq(users.id, userId));
+  },
+
+  /** The throttle row for a username, locked for this transaction (created when absent). */
+  async lockThrottle(tx: Executor, username: string) {
+    await tx.insert(loginThrottle).values({ username }).onConflictDoNothing();
+    const [row] = await tx
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.username, username))
+      .for('update');
+    return row!;
+  },
+
+  async setThrottle(
+    tx: Executor,
+    username: string,
+    failures: number,
+    lockedUntil: Date | null,
+  ): Promise<void> {
+    await tx
+      .update(loginThrottle)
+      .set({ failures, lockedUntil, updatedAt: new Date() })
+      .where(eq(loginThrottle.username, username));
+  },
+};

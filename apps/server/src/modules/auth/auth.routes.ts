@@ -1,0 +1,112 @@
+import {
+  ChangePasswordBody,
+  LoginBody,
+  MeResponse,
+  ProblemResponse,
+  SessionIdParams,
+  SessionListResponse,
+  standardErrors,
+} from '@ningxin/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, clientOf } from '../../plugins/auth';
+import type { AuthService } from './auth.service';
+import { SESSION_COOKIE } from './auth.session';
+
+const tags = ['认证 auth'];
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
+  app.post(
+    '/login',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '登录',
+        security: [],
+        body: LoginBody,
+        response: {
+          200: MeResponse,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          403: ProblemResponse,
+          429: ProblemResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { token, actor, expiresAt } = await auth.login(request.body, clientOf(request));
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        expires: expiresAt,
+      });
+      return auth.me(actor, expiresAt);
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags, summary: '退出登录', response: { 204: z.null(), 401: ProblemResponse } },
+    },
+    async (request, reply) => {
+      await auth.logout(actorOf(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags, summary: '当前用户、角色与权限', response: { 200: MeResponse, 401: ProblemResponse } },
+    },
+    async (request) => auth.me(actorOf(request), request.sessionExpiresAt!),
+  );
+
+  app.post(
+    '/password',
+    {
+      config: { beforePasswordChange: true },
+      schema: {
+        tags,
+        summary: '修改密码（注销其他会话）',
+        body: ChangePasswordBody,
+        response: { 204: z.null(), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      await auth.changePassword(actorOf(request), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/sessions',
+    {
+      schema: { tags, summary: '我的登录会话', response: { 200: SessionListResponse, 401: ProblemResponse } },
+    },
+    async (request) => ({ items: await auth.listSessions(actorOf(request)) }),
+  );
+
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: '注销一个会话',
+        params: SessionIdParams,
+        response: { 204: z.null(), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      await auth.revokeSession(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

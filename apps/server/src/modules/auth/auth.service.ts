@@ -1,0 +1,207 @@
+import type { ChangePasswordBody, LoginBody, MeResponse, SessionResponse } from '@ningxin/shared';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import { unauthenticated } from '../../lib/errors';
+import { type Actor, permissionsOf } from '../../policy/policy';
+import { type AuditContext, appendAudit, auditContextOf } from '../audit/audit.service';
+import type { UsersService } from '../users/users.service';
+import {
+  accountDisabled,
+  accountLocked,
+  invalidCredentials,
+  sessionExpired,
+  sessionNotFound,
+  wrongCurrentPassword,
+} from './auth.errors';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './auth.password';
+import { authRepository } from './auth.repository';
+import { hashSessionToken, newSessionToken, TOUCH_INTERVAL_MS } from './auth.session';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+type LoginOutcome = { ok: true; userId: number; token: string } | { ok: false; error: Error };
+
+export function createAuthService(db: Db, config: Config, users: UsersService) {
+  const idleMs = config.session.idleMinutes * 60_000;
+
+  async function me(actor: Actor, expiresAt: Date): Promise<MeResponse> {
+    const user = await authRepository.findUserById(db, actor.userId);
+    if (!user) throw unauthenticated();
+    return {
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        mustChangePassword: user.mustChangePassword,
+      },
+      roles: await users.assignmentsFor(user.id),
+      permissions: permissionsOf(actor),
+      session: { expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: config.session.idleMinutes },
+    };
+  }
+
+  return {
+    /**
+     * Signs in. Failed attempts are counted per username whether or not it exists, and after
+     * the configured number the username is locked for a while; the answer never tells
+     * whether the account exists.
+     */
+    async login(
+      body: LoginBody,
+      client: ClientInfo,
+    ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+      const username = body.username.toLowerCase();
+      const user = await authRepository.findUserByUsername(db, username);
+      const passwordOk = await verifyPassword(
+        user?.passwordHash ?? (await dummyPasswordHash()),
+        body.password,
+      );
+      const anonymous: AuditContext = { actorId: user?.id ?? null, actorName: username, ip: client.ip };
+
+      const outcome = await db.transaction(async (tx): Promise<LoginOutcome> => {
+        const now = new Date();
+        const throttle = await authRepository.lockThrottle(tx, username);
+        if (throttle.lockedUntil && throttle.lockedUntil > now) {
+          await appendAudit(tx, anonymous, { action: 'auth.login_failed', after: { reason: 'locked' } });
+          return { ok: false, error: accountLocked(config.login.maxFailures, throttle.lockedUntil) };
+        }
+        // A lock that has run out starts the count afresh.
+        const failuresSoFar = throttle.lockedUntil ? 0 : throttle.failures;
+        if (!user || !passwordOk) {
+          const failures = failuresSoFar + 1;
+          await appendAudit(tx, anonymous, {
+            action: 'auth.login_failed',
+            after: { reason: 'bad_credentials' },
+          });
+          if (failures >= config.login.maxFailures) {
+            const until = new Date(now.getTime() + config.login.lockMinutes * 60_000);
+            await authRepository.setThrottle(tx, username, 0, until);
+            await appendAudit(tx, anonymous, {
+              action: 'auth.locked',
+              after: { until: until.toISOString() },
+            });
+            return { ok: false, error: accountLocked(config.login.maxFailures, until) };
+          }
+          await authRepository.setThrottle(tx, username, failures, null);
+          return { ok: false, error: invalidCredentials(config.login.maxFailures - failures) };
+        }
+        if (user.disabled) {
+          await appendAudit(tx, anonymous, { action: 'auth.login_failed', after: { reason: 'disabled' } });
+          return { ok: false, error: accountDisabled() };
+        }
+        await authRepository.setThrottle(tx, username, 0, null);
+        const token = newSessionToken();
+        const session = await authRepository.insertSession(tx, {
+          userId: user.id,
+          tokenHash: hashSessionToken(token),
+          expiresAt: new Date(now.getTime() + config.session.absoluteHours * 3_600_000),
+          ip: client.ip,
+          userAgent: client.userAgent?.slice(0, 300) ?? null,
+        });
+        await authRepository.markLogin(tx, user.id, now);
+        await appendAudit(tx, anonymous, {
+          action: 'auth.login',
+          targetType: 'session',
+          targetId: session.id,
+        });
+        return { ok: true, userId: user.id, token };
+      });
+      if (!outcome.ok) throw outcome.error;
+      const resolved = await this.authenticate(outcome.token, client);
+      return { token: outcome.token, actor: resolved.actor, expiresAt: resolved.expiresAt };
+    },
+
+    /** Resolves a session cookie to the actor, enforcing the idle and absolute timeouts. */
+    async authenticate(
+      token: string,
+      client: ClientInfo,
+    ): Promise<{ actor: Actor; expiresAt: Date; mustChangePassword: boolean }> {
+      const found = await authRepository.findSession(db, hashSessionToken(token));
+      if (!found) throw unauthenticated();
+      const now = new Date();
+      const { session, user } = found;
+      if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs) {
+        await db.transaction((tx) => authRepository.revokeSession(tx, session.id, user.id));
+        throw sessionExpired();
+      }
+      if (user.disabled) throw accountDisabled();
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+        await authRepository.touchSession(db, session.id, now);
+      }
+      return {
+        actor: {
+          userId: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          sessionId: session.id,
+          ip: client.ip,
+          assignments: found.assignments,
+          memberId: null,
+        },
+        expiresAt: session.expiresAt,
+        mustChangePassword: user.mustChangePassword,
+      };
+    },
+
+    me,
+
+    async logout(actor: Actor): Promise<void> {
+      await db.transaction(async (tx) => {
+        await authRepository.revokeSession(tx, actor.sessionId, actor.userId);
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'auth.logout',
+          targetType: 'session',
+          targetId: actor.sessionId,
+        });
+      });
+    },
+
+    /** Changes the password and signs out every other session of the user. */
+    async changePassword(actor: Actor, body: ChangePasswordBody): Promise<void> {
+      const user = await authRepository.findUserById(db, actor.userId);
+      if (!user) throw unauthenticated();
+      if (!(await verifyPassword(user.passwordHash, body.currentPassword))) throw wrongCurrentPassword();
+      const passwordHash = await hashPassword(body.newPassword);
+      await db.transaction(async (tx) => {
+        await authRepository.setPassword(tx, actor.userId, passwordHash, false);
+        const revoked = await authRepository.revokeUserSessions(tx, actor.userId, actor.sessionId);
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'auth.password_changed',
+          targetType: 'user',
+          targetId: actor.userId,
+          targetLabel: actor.username,
+          after: { otherSessionsRevoked: revoked },
+        });
+      });
+    },
+
+    async listSessions(actor: Actor): Promise<SessionResponse[]> {
+      const rows = await authRepository.listOpenSessions(db, actor.userId, new Date());
+      return rows.map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        ip: s.ip,
+        userAgent: s.userAgent,
+        current: s.id === actor.sessionId,
+      }));
+    },
+
+    async revokeSession(actor: Actor, id: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (!(await authRepository.revokeSession(tx, id, actor.userId))) throw sessionNotFound();
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'auth.session_revoked',
+          targetType: 'session',
+          targetId: id,
+        });
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,105 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { loginThrottle, orgs, roleAssignments, users } from '../../db/schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+export interface AssignmentRow {
+  id: number;
+  userId: number;
+  role: string;
+  scopeKind: string;
+  orgId: number | null;
+  orgName: string | null;
+  division: string | null;
+}
+
+const assignmentColumns = {
+  id: roleAssignments.id,
+  userId: roleAssignments.userId,
+  role: roleAssignments.role,
+  scopeKind: roleAssignments.scopeKind,
+  orgId: roleAssignments.orgId,
+  orgName: orgs.name,
+  division: roleAssignments.division,
+};
+
+export const usersRepository = {
+  async list(db: Executor) {
+    return db
+      .select({ user: users, lockedUntil: loginThrottle.lockedUntil })
+      .from(users)
+      .leftJoin(loginThrottle, eq(loginThrottle.username, users.username))
+      .orderBy(asc(users.id));
+  },
+
+  async findById(db: Executor, id: number) {
+    const [row] = await db
+      .select({ user: users, lockedUntil: loginThrottle.lockedUntil })
+      .from(users)
+      .leftJoin(loginThrottle, eq(loginThrottle.username, users.username))
+      .where(eq(users.id, id));
+    return row ?? null;
+  },
+
+  async findByUsername(db: Executor, username: string): Promise<UserRow | null> {
+    const [row] = await db.select().from(users).where(eq(users.username, username));
+    return row ?? null;
+  },
+
+  async insert(
+    tx: Executor,
+    values: Pick<UserRow, 'username' | 'displayName' | 'passwordHash' | 'mustChangePassword'>,
+  ): Promise<UserRow> {
+    const [row] = await tx.insert(users).values(values).onConflictDoNothing().returning();
+    return row!;
+  },
+
+  async assignmentsOf(db: Executor, userIds: number[]): Promise<AssignmentRow[]> {
+    if (userIds.length === 0) return [];
+    return db
+      .select(assignmentColumns)
+      .from(roleAssignments)
+      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
+      .where(inArray(roleAssignments.userId, userIds))
+      .orderBy(asc(roleAssignments.id));
+  },
+
+  async insertAssignment(
+    tx: Executor,
+    values: {
+      userId: number;
+      role: string;
+      scopeKind: string;
+      orgId: number | null;
+      division: string | null;
+    },
+  ): Promise<number | null> {
+    const [row] = await tx
+      .insert(roleAssignments)
+      .values(values)
+      .onConflictDoNothing()
+      .returning({ id: roleAssignments.id });
+    return row?.id ?? null;
+  },
+
+  async deleteAssignment(tx: Executor, userId: number, id: number): Promise<AssignmentRow | null> {
+    const [before] = await tx
+      .select(assignmentColumns)
+      .from(roleAssignments)
+      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
+      .where(and(eq(roleAssignments.id, id), eq(roleAssignments.userId, userId)));
+    if (!before) return null;
+    await tx.delete(roleAssignments).where(eq(roleAssignments.id, id));
+    return before;
+  },
+
+  async clearThrottle(tx: Executor, username: string): Promise<boolean> {
+    const rows = await tx
+      .update(loginThrottle)
+      .set({ failures: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(and(eq(loginThrottle.username, username), sql`${loginThrottle.lockedUntil} is not null`))
+      .returning({ username: loginThrottle.username });
+    return rows.length > 0;
+  },
+};

@@ -1,0 +1,105 @@
+import {
+  RoleAssignBody,
+  RoleAssignmentIdParams,
+  standardErrors,
+  UserCreateBody,
+  UserIdParams,
+  UserListResponse,
+  UserResetPasswordBody,
+  UserResponse,
+} from '@ningxin/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../plugins/auth';
+import type { UsersService } from './users.service';
+
+const tags = ['账户 users'];
+
+export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
+  app.get(
+    '/',
+    { schema: { tags, summary: '账户列表', response: { 200: UserListResponse, ...standardErrors } } },
+    async (request) => ({
+      items: await users.list(actorOf(request)),
+    }),
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: '创建账户（首次登录须改密）',
+        body: UserCreateBody,
+        response: { 201: UserResponse, ...standardErrors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await users.create(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: '账户详情',
+        params: UserIdParams,
+        response: { 200: UserResponse, ...standardErrors },
+      },
+    },
+    async (request) => users.get(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: '重置密码（注销其全部会话、解除锁定）',
+        params: UserIdParams,
+        body: UserResetPasswordBody,
+        response: { 200: UserResponse, ...standardErrors },
+      },
+    },
+    async (request) => users.resetPassword(actorOf(request), request.params.id, request.body.password),
+  );
+
+  app.post(
+    '/:id/unlock',
+    {
+      schema: {
+        tags,
+        summary: '解除登录锁定',
+        params: UserIdParams,
+        response: { 200: UserResponse, ...standardErrors },
+      },
+    },
+    async (request) => users.unlock(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/:id/roles',
+    {
+      schema: {
+        tags,
+        summary: '授予角色',
+        params: UserIdParams,
+        body: RoleAssignBody,
+        response: { 200: UserResponse, ...standardErrors },
+      },
+    },
+    async (request) => users.assignRole(actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/:id/roles/:assignmentId',
+    {
+      schema: {
+        tags,
+        summary: '收回角色',
+        params: RoleAssignmentIdParams,
+        response: { 200: UserResponse, ...standardErrors },
+      },
+    },
+    async (request) => users.revokeRole(actorOf(request), request.params.id, request.params.assignmentId),
+  );
+};

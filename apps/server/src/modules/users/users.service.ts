@@ -1,0 +1,178 @@
+import {
+  isDivisionOf,
+  ROLE_LABELS,
+  ROLE_SCOPES,
+  type RoleAssignBody,
+  type RoleAssignmentResponse,
+  SEPARATED_ROLES,
+  type UserCreateBody,
+  type UserResponse,
+} from '@ningxin/shared';
+import type { Config } from '../../config';
+import type { Db, Executor } from '../../db/client';
+import { notFound } from '../../lib/errors';
+import { type Actor, assertCan } from '../../policy/policy';
+import { appendAudit, auditContextOf } from '../audit/audit.service';
+import { hashPassword } from '../auth/auth.password';
+import { authRepository } from '../auth/auth.repository';
+import {
+  notLocked,
+  roleAlreadyAssigned,
+  scopeNotAllowed,
+  scopeOrgNotFound,
+  separatedRoles,
+  unknownDivision,
+  usernameTaken,
+} from './users.errors';
+import { mapAssignment, mapUser } from './users.mapper';
+import { usersRepository } from './users.repository';
+
+/** What this module needs from the org tree. */
+export interface OrgLookup {
+  exists(db: Executor, id: number): Promise<boolean>;
+}
+
+export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
+  async function load(id: number): Promise<UserResponse> {
+    const found = await usersRepository.findById(db, id);
+    if (!found) throw notFound('账户');
+    return mapUser(found.user, found.lockedUntil, await usersRepository.assignmentsOf(db, [id]));
+  }
+
+  return {
+    async assignmentsFor(userId: number): Promise<RoleAssignmentResponse[]> {
+      return (await usersRepository.assignmentsOf(db, [userId])).map(mapAssignment);
+    },
+
+    async list(actor: Actor): Promise<UserResponse[]> {
+      assertCan(actor, 'user.read');
+      const rows = await usersRepository.list(db);
+      const assignments = await usersRepository.assignmentsOf(
+        db,
+        rows.map((r) => r.user.id),
+      );
+      return rows.map((r) => mapUser(r.user, r.lockedUntil, assignments));
+    },
+
+    async get(actor: Actor, id: number): Promise<UserResponse> {
+      assertCan(actor, 'user.read');
+      return load(id);
+    },
+
+    /** Creates an account; its user must change the password at first sign-in. */
+    async create(actor: Actor, body: UserCreateBody): Promise<UserResponse> {
+      assertCan(actor, 'user.write');
+      const passwordHash = await hashPassword(body.password);
+      const id = await db.transaction(async (tx) => {
+        const user = await usersRepository.insert(tx, {
+          username: body.username.toLowerCase(),
+          displayName: body.displayName,
+          passwordHash,
+          mustChangePassword: true,
+        });
+        if (!user) throw usernameTaken();
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'user.created',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.username,
+          after: { username: user.username, displayName: user.displayName },
+        });
+        return user.id;
+      });
+      return load(id);
+    },
+
+    /** Sets a new first password, signs the user out everywhere and clears any lock. */
+    async resetPassword(actor: Actor, id: number, password: string): Promise<UserResponse> {
+      assertCan(actor, 'user.write');
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        const user = await authRepository.findUserById(tx, id);
+        if (!user) throw notFound('账户');
+        await authRepository.setPassword(tx, id, passwordHash, true);
+        await authRepository.revokeUserSessions(tx, id);
+        await usersRepository.clearThrottle(tx, user.username);
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'user.password_reset',
+          targetType: 'user',
+          targetId: id,
+          targetLabel: user.username,
+        });
+      });
+      return load(id);
+    },
+
+    async unlock(actor: Actor, id: number): Promise<UserResponse> {
+      assertCan(actor, 'role.assign');
+      await db.transaction(async (tx) => {
+        const user = await authRepository.findUserById(tx, id);
+        if (!user) throw notFound('账户');
+        if (!(await usersRepository.clearThrottle(tx, user.username))) throw notLocked();
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'user.unlocked',
+          targetType: 'user',
+          targetId: id,
+          targetLabel: user.username,
+        });
+      });
+      return load(id);
+    },
+
+    async assignRole(actor: Actor, id: number, body: RoleAssignBody): Promise<UserResponse> {
+      assertCan(actor, 'role.assign');
+      const { role, scope } = body;
+      if (!ROLE_SCOPES[role].includes(scope.kind)) throw scopeNotAllowed(ROLE_LABELS[role]);
+      if (scope.kind === 'home' && !isDivisionOf(config.homeCity, scope.division))
+        throw unknownDivision(scope.division);
+      if (scope.kind === 'host' && !isDivisionOf(config.hostCity, scope.division))
+        throw unknownDivision(scope.division);
+      await db.transaction(async (tx) => {
+        const user = await authRepository.findUserById(tx, id);
+        if (!user) throw notFound('账户');
+        if (scope.kind === 'org' && !(await orgs.exists(tx, scope.orgId))) throw scopeOrgNotFound();
+        const held = await usersRepository.assignmentsOf(tx, [id]);
+        const mixesSeparated = held.some(
+          (a) =>
+            a.role !== role &&
+            (SEPARATED_ROLES.includes(role) ||
+              SEPARATED_ROLES.includes(a.role as (typeof SEPARATED_ROLES)[number])),
+        );
+        if (mixesSeparated) throw separatedRoles();
+        const assignmentId = await usersRepository.insertAssignment(tx, {
+          userId: id,
+          role,
+          scopeKind: scope.kind,
+          orgId: scope.kind === 'org' ? scope.orgId : null,
+          division: scope.kind === 'home' || scope.kind === 'host' ? scope.division : null,
+        });
+        if (assignmentId === null) throw roleAlreadyAssigned();
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'role.assigned',
+          targetType: 'user',
+          targetId: id,
+          targetLabel: user.username,
+          after: { assignmentId, role, scope },
+        });
+      });
+      return load(id);
+    },
+
+    async revokeRole(actor: Actor, id: number, assignmentId: number): Promise<UserResponse> {
+      assertCan(actor, 'role.assign');
+      await db.transaction(async (tx) => {
+        const removed = await usersRepository.deleteAssignment(tx, id, assignmentId);
+        if (!removed) throw notFound('角色授权');
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'role.revoked',
+          targetType: 'user',
+          targetId: id,
+          before: mapAssignment(removed),
+        });
+      });
+      return load(id);
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+export const AuditQuery = z.object({
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  targetType: z.string().trim().max(32).optional(),
+  targetId: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' }).optional(),
+  to: z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Keyset cursor: the seq of the last row of the previous page. */
+  before: z.coerce.number().int().positive().optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEntryResponse = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  targetLabel: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditEntryResponse = z.infer<typeof AuditEntryResponse>;
+
+export const AuditListResponse = z.object({
+  items: z.array(AuditEntryResponse),
+  nextCursor: z.number().int().nullable(),
+});
+export type AuditListResponse = z.infer<typeof AuditListResponse>;
+
+export const AuditVerifyResponse = z.object({
+  status: z.enum(['intact', 'broken']),
+  rows: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
+
+/** Chinese names of audit actions, for the audit page. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '账户锁定',
+  'auth.logout': '退出登录',
+  'auth.password_changed': '修改密码',
+  'auth.session_revoked': '注销会话',
+  'user.created': '创建账户',
+  'user.password_reset': '重置密码',
+  'user.unlocked': '解除锁定',
+  'user.disabled': '停用账户',
+  'user.enabled': '启用账户',
+  'role.assigned': '授予角色',
+  'role.revoked': '收回角色',
+  'org.created': '新建组织',
+  'org.updated': '修改组织',
+  'org.moved': '调整隶属',
+  'org.closed': '撤销组织',
+  'position.created': '新增职务',
+  'position.updated': '修改职务',
+  'position.deleted': '删除职务',
+  'demo.seeded': '生成演示数据',
+};

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * Roles. The three administrators of 等保 (系统管理员、安全管理员、安全审计员) are separate roles
+ * and hold no business data; business roles read and write within their scope.
+ */
+export const ROLES = [
+  'system_admin', // 系统管理员: accounts and system settings
+  'security_admin', // 安全管理员: role assignments, unlocking accounts
+  'audit_admin', // 安全审计员: the audit log
+  'committee_admin', // 流动党委办公室: the whole tree
+  'secretary', // 二级党委、支部书记: an org subtree
+  'home_viewer', // 流出地组织部: members whose home is a county
+  'host_viewer', // 流入地组织部、街道: members living in a district
+  'finder', // 工作组: leads assigned to them
+  'member', // 流动党员: themselves
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '安全审计员',
+  committee_admin: '流动党委管理员',
+  secretary: '书记',
+  home_viewer: '流出地查看',
+  host_viewer: '流入地查看',
+  finder: '工作组',
+  member: '党员',
+};
+
+/** What a role assignment reaches: everything, an org subtree, a home county, a host district, or oneself. */
+export const SCOPE_KINDS = ['all', 'org', 'home', 'host', 'self'] as const;
+export const ScopeKind = z.enum(SCOPE_KINDS);
+export type ScopeKind = z.infer<typeof ScopeKind>;
+
+export const ACTIONS = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'role.assign',
+  'audit.read',
+  'member.read',
+  'member.write',
+] as const;
+export const Action = z.enum(ACTIONS);
+export type Action = z.infer<typeof Action>;
+
+/** What each role may do (within the scope of the assignment). */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  system_admin: ['user.read', 'user.write', 'org.read'],
+  security_admin: ['user.read', 'role.assign', 'org.read'],
+  audit_admin: ['audit.read'],
+  committee_admin: ['org.read', 'org.write', 'member.read', 'member.write'],
+  secretary: ['org.read', 'org.write', 'member.read', 'member.write'],
+  home_viewer: ['org.read', 'member.read'],
+  host_viewer: ['org.read', 'member.read'],
+  finder: ['org.read'],
+  member: [],
+};
+
+/** The scope kinds a role may be assigned with. */
+export const ROLE_SCOPES: Record<Role, readonly ScopeKind[]> = {
+  system_admin: ['all'],
+  security_admin: ['all'],
+  audit_admin: ['all'],
+  committee_admin: ['all'],
+  secretary: ['org'],
+  home_viewer: ['home'],
+  host_viewer: ['host'],
+  finder: ['org', 'all'],
+  member: ['self'],
+};
+
+/** The three administrators of 三员分立: one account may hold only one of them. */
+export const SEPARATED_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export const ScopeInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('org'), orgId: z.number().int().positive() }),
+  z.object({ kind: z.literal('home'), division: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字') }),
+  z.object({ kind: z.literal('host'), division: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字') }),
+  z.object({ kind: z.literal('self') }),
+]);
+export type ScopeInput = z.infer<typeof ScopeInput>;
+
+export const RoleAssignmentResponse = z.object({
+  id: z.number().int(),
+  role: Role,
+  roleLabel: z.string(),
+  scope: z.object({
+    kind: ScopeKind,
+    orgId: z.number().int().nullable(),
+    orgName: z.string().nullable(),
+    division: z.string().nullable(),
+    divisionName: z.string().nullable(),
+  }),
+  /** The scope in words, for display: 全部, 驻北京通州区流动党委及下级, 康保县 (流出地) … */
+  scopeLabel: z.string(),
+});
+export type RoleAssignmentResponse = z.infer<typeof RoleAssignmentResponse>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { NewPassword } from './auth';
+import { Role, RoleAssignmentResponse, ScopeInput } from './roles';
+
+export const Username = z
+  .string()
+  .trim()
+  .min(3, '用户名至少 3 个字符')
+  .max(64, '用户名不能超过 64 个字符')
+  .regex(/^[a-zA-Z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -');
+
+export const UserCreateBody = z.object({
+  username: Username,
+  displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
+  /** A first password; the user must change it at first login. */
+  password: NewPassword,
+});
+export type UserCreateBody = z.infer<typeof UserCreateBody>;
+
+export const UserResetPasswordBody = z.object({ password: NewPassword });
+
+export const RoleAssignBody = z.object({ role: Role, scope: ScopeInput });
+export type RoleAssignBody = z.infer<typeof RoleAssignBody>;
+
+export const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const RoleAssignmentIdParams = z.object({
+  id: z.coerce.number().int().positive(),
+  assignmentId: z.coerce.number().int().positive(),
+});
+
+export const UserResponse = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  roles: z.array(RoleAssignmentResponse),
+  createdAt: z.string(),
+});
+export type UserResponse = z.infer<typeof UserResponse>;
+
+export const UserListResponse = z.object({ items: z.array(UserResponse) });
