@@ -93,6 +93,11 @@ export function assertCan(actor: Actor, action: Action, target?: Target, what = 
   if (!holders.some((a) => scopeCovers(a, action, target))) throw notFound(what);
 }
 
+/** Throws 403 unless the actor holds the action in some scope (for a target that turns out not to exist). */
+export function assertHolds(actor: Actor, action: Action): void {
+  if (!actor.assignments.some((a) => grants(a, action))) throw forbidden();
+}
+
 /** How a query over orgs must be narrowed for the action: everything, or these subtrees. */
 export type OrgScope = { all: true } | { all: false; paths: string[] };
 

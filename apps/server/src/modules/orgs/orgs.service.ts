@@ -14,7 +14,7 @@ import type { Config } from '../../config';
 import type { Db, Executor, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { notFound, versionConflict } from '../../lib/errors';
-import { type Actor, assertCan, can, isWithinPath, orgScope } from '../../policy/policy';
+import { type Actor, assertCan, assertHolds, can, isWithinPath, orgScope } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
 import {
   cannotRestructure,
@@ -50,7 +50,7 @@ export function createOrgsService(db: Db, config: Config) {
       ? await orgsRepository.lockById(executor, id)
       : await orgsRepository.findById(executor, id);
     if (!org) {
-      assertCan(actor, 'org.read'); // one who may not read orgs at all gets 403, not 404
+      assertHolds(actor, 'org.read'); // one who may not read orgs at all gets 403, not 404
       throw notFound('组织');
     }
     assertCan(actor, 'org.read', orgTarget(org), '组织');
@@ -117,7 +117,7 @@ export function createOrgsService(db: Db, config: Config) {
       const org = await write(async (tx) => {
         const parent = await orgsRepository.lockById(tx, body.parentId);
         if (!parent || !can(actor, 'org.read', orgTarget(parent))) {
-          assertCan(actor, 'org.write');
+          assertHolds(actor, 'org.write');
           throw parentNotFound();
         }
         assertCan(actor, 'org.write', orgTarget(parent), '组织');

@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import type { Store } from '../src/db/client';
+import { orgs, roleAssignments, users } from '../src/db/schema';
+import { hashPassword } from '../src/modules/auth/auth.password';
+
+export async function orgByName(store: Store, name: string) {
+  const [row] = await store.db.select().from(orgs).where(eq(orgs.name, name));
+  if (!row) throw new Error(`no org named ${name}`);
+  return row;
+}
+
+/** A branch under the named second-level committee, picked by its trade name. */
+export async function branchOf(store: Store, committee: string, trade = '建筑业') {
+  const parent = await orgByName(store, committee);
+  const [row] = await store.db
+    .select()
+    .from(orgs)
+    .where(
+      eq(orgs.path, `${parent.path}.${(await childIdByName(store, parent.id, `${trade}流动党支部`)) ?? 0}`),
+    );
+  if (!row) throw new Error(`no ${trade} branch under ${committee}`);
+  return row;
+}
+
+async function childIdByName(store: Store, parentId: number, name: string) {
+  const rows = await store.db.select().from(orgs).where(eq(orgs.parentId, parentId));
+  return rows.find((r) => r.name === name)?.id;
+}
+
+let counter = 0;
+
+/** An account with one role assignment; the password is known and need not be changed. */
+export async function createUser(
+  store: Store,
+  opts: {
+    role: string;
+    scopeKind: string;
+    orgId?: number;
+    division?: string;
+    password?: string;
+    mustChangePassword?: boolean;
+  },
+) {
+  counter++;
+  const username = `user${counter}_${Date.now() % 100000}`;
+  const password = opts.password ?? 'Test-Pass-2026';
+  const [user] = await store.db
+    .insert(users)
+    .values({
+      username,
+      displayName: `测试用户${counter}`,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: opts.mustChangePassword ?? false,
+    })
+    .returning();
+  await store.db.insert(roleAssignments).values({
+    userId: user!.id,
+    role: opts.role,
+    scopeKind: opts.scopeKind,
+    orgId: opts.orgId ?? null,
+    division: opts.division ?? null,
+  });
+  return { ...user!, password };
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStore, type Store } from '../src/db/client';
+
+export type TestStoreKind = 'pglite' | 'postgres';
+
+export function testStoreKind(): TestStoreKind {
+  const kind = process.env.TEST_STORE ?? 'pglite';
+  if (kind !== 'pglite' && kind !== 'postgres')
+    throw new Error(`TEST_STORE must be pglite or postgres, not ${kind}`);
+  return kind;
+}
+
+/**
+ * A fresh, migrated store for one test file: an in-memory PGlite, or a new database on the
+ * PostgreSQL server of TEST_DATABASE_URL (dropped again by `dispose`).
+ */
+export async function createTestStore(): Promise<Store & { url?: string; dispose(): Promise<void> }> {
+  if (testStoreKind() === 'pglite') {
+    const store = await openStore({ dataDir: 'memory://' });
+    return { ...store, dispose: () => store.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_STORE=postgres needs TEST_DATABASE_URL');
+  const name = `nx_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(
+    `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+  );
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const store = await openStore({ databaseUrl: url.toString(), poolSize: 10 });
+  let closed = false;
+  const close = async () => {
+    if (!closed) await store.close();
+    closed = true;
+  };
+  return {
+    ...store,
+    close,
+    url: url.toString(),
+    async dispose() {
+      await close();
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}

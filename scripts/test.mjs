@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// The whole test suite: lint, type check, unit tests, database tests on PGlite and on
+// PostgreSQL, and the browser tests in Chromium. Prints which suites ran with their counts.
+// With CI=true a suite whose dependency is missing fails instead of being skipped.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const reportDir = path.join(root, '.tmp');
+fs.mkdirSync(reportDir, { recursive: true });
+
+const results = [];
+let failed = false;
+
+function run(name, cmd, args, env = {}) {
+  process.stdout.write(`\n━━ ${name}: ${cmd} ${args.join(' ')}\n`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: r.status === 0, seconds };
+}
+
+function record(suite, outcome, passed = 0, failedCount = 0, skipped = 0, seconds = '0') {
+  results.push({ suite, outcome, passed, failed: failedCount, skipped, seconds });
+  if (outcome === 'failed') failed = true;
+}
+
+function vitestCounts(file) {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return {
+      passed: report.numPassedTests ?? 0,
+      failed: report.numFailedTests ?? 0,
+      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    };
+  } catch {
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+}
+
+function playwrightCounts(file) {
+  try {
+    const { stats } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
+  } catch {
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+}
+
+// 1. Lint and format, then types.
+{
+  const r = run('lint', 'npx', ['biome', 'check', '.']);
+  record('lint (biome)', r.ok ? 'passed' : 'failed', r.ok ? 1 : 0, r.ok ? 0 : 1, 0, r.seconds);
+}
+{
+  const projects = ['packages/shared', 'apps/server', 'apps/web', 'e2e'];
+  const r = run('typecheck', 'sh', ['-c', projects.map((p) => `npx tsc -p ${p}`).join(' && ')]);
+  record('typecheck (tsc)', r.ok ? 'passed' : 'failed', r.ok ? projects.length : 0, r.ok ? 0 : 1, 0, r.seconds);
+}
+
+// 2. Unit and database tests, one vitest project at a time so each is counted.
+const vitestProjects = [
+  ['unit', 'unit tests'],
+  ['pglite', 'database tests on PGlite'],
+];
+if (process.env.TEST_DATABASE_URL) vitestProjects.push(['postgres', 'database tests on PostgreSQL']);
+for (const [project, label] of vitestProjects) {
+  const out = path.join(reportDir, `vitest-${project}.json`);
+  fs.rmSync(out, { force: true });
+  const r = run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const c = vitestCounts(out);
+  const ok = r.ok && c.failed === 0 && c.passed > 0;
+  record(label, ok ? 'passed' : 'failed', c.passed, c.failed || (ok ? 0 : 1), c.skipped, r.seconds);
+}
+if (!process.env.TEST_DATABASE_URL) {
+  if (ci) record('database tests on PostgreSQL', 'failed', 0, 1);
+  else record('database tests on PostgreSQL', 'skipped: TEST_DATABASE_URL is not set');
+}
+
+// 3. Browser tests in Chromium against the real server.
+if (fs.existsSync(chromium)) {
+  const out = path.join(reportDir, 'playwright.json');
+  fs.rmSync(out, { force: true });
+  const build = run('web build', 'npm', ['run', 'build', '-w', '@ningxin/web']);
+  if (!build.ok) {
+    record('browser tests (Chromium)', 'failed', 0, 1, 0, build.seconds);
+  } else {
+    const r = run('browser tests (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      CHROMIUM_PATH: chromium,
+    });
+    const c = playwrightCounts(out);
+    const ok = r.ok && c.failed === 0 && c.passed > 0;
+    record('browser tests (Chromium)', ok ? 'passed' : 'failed', c.passed, c.failed || (ok ? 0 : 1), c.skipped, r.seconds);
+  }
+} else if (ci) {
+  process.stdout.write(`\nChromium not found at ${chromium}: the browser suite cannot run.\n`);
+  record('browser tests (Chromium)', 'failed', 0, 1);
+} else {
+  record('browser tests (Chromium)', `skipped: no Chromium at ${chromium}`);
+}
+
+// 4. Summary.
+process.stdout.write('\n━━ Suites\n');
+for (const r of results) {
+  const counts = r.outcome.startsWith('skipped') ? '' : `  ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
+  process.stdout.write(`  ${r.suite.padEnd(32)} ${r.outcome.padEnd(8)}${counts}${r.seconds !== '0' ? `  (${r.seconds} s)` : ''}\n`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failedTotal = results.reduce((n, r) => n + r.failed, 0);
+const skippedSuites = results.filter((r) => r.outcome.startsWith('skipped')).length;
+process.stdout.write(`\n${passed} passed, ${failedTotal} failed${skippedSuites ? `, ${skippedSuites} skipped` : ''}\n`);
+process.exit(failed || failedTotal > 0 ? 1 : 0);

@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit tests run once. Database tests (`*.int.test.ts`) run on PGlite always and again on
+ * PostgreSQL when TEST_DATABASE_URL is set (CI sets it; with CI=true it is required).
+ */
+const intFiles = ['apps/server/**/*.int.test.ts'];
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/shared/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: intFiles,
+          env: { TEST_STORE: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      ...(pgUrl
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: intFiles,
+                env: { TEST_STORE: 'postgres', TEST_DATABASE_URL: pgUrl },
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
