@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, testStoreKind } from '../test/store';
+import { openStore, queryRows } from './db/client';
+
+const serverDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+describe('npm run cli', () => {
+  let env: Record<string, string>;
+  let dispose: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    if (testStoreKind() === 'pglite') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-cli-'));
+      env = { DATA_DIR: dir };
+      dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
+    } else {
+      const store = await createTestStore();
+      await store.close();
+      env = { DATABASE_URL: store.url! };
+      dispose = store.dispose;
+    }
+  });
+  afterAll(() => dispose());
+
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: serverDir,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      encoding: 'utf8',
+    });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  /** Opens the CLI's store in this process (the CLI has exited, so PGlite is free). */
+  async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+    const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('prints its usage for an unknown command', () => {
+    const r = cli('frobnicate');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('create-admin');
+  });
+
+  it('seeds the demo committee once', () => {
+    const first = cli('seed-demo');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('已生成演示党委');
+    expect(first.out).toContain('tongzhou');
+    const second = cli('seed-demo');
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('未生成演示数据');
+  });
+
+  it('creates a system admin who must change the password, refusing weak passwords and duplicates', async () => {
+    const weak = cli('create-admin', '--username', 'root1', '--password', 'short');
+    expect(weak.code).toBe(1);
+    expect(weak.out).toContain('密码至少 8 位');
+    const ok = cli(
+      'create-admin',
+      '--username',
+      'Root1',
+      '--password',
+      'Strong-Pass-1',
+      '--name',
+      '值班管理员',
+    );
+    expect(ok.code).toBe(0);
+    const dup = cli('create-admin', '--username', 'root1', '--password', 'Strong-Pass-1');
+    expect(dup.code).toBe(1);
+    expect(dup.out).toContain('已存在');
+    const [row] = await withStore((s) =>
+      queryRows<{ must_change_password: boolean; role: string }>(
+        s.db,
+        sql`select u.must_change_password, r.role from users u join role_assignments r on r.user_id = u.id where u.username = 'root1'`,
+      ),
+    );
+    expect(row).toEqual({ must_change_password: true, role: 'system_admin' });
+  });
+
+  it('resets a password', () => {
+    expect(cli('reset-password', '--username', 'nobody', '--password', 'Strong-Pass-2').code).toBe(1);
+    const r = cli('reset-password', '--username', 'office', '--password', 'Strong-Pass-2');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已重置 office');
+  });
+
+  it('reports the audit chain intact, then the first broken row after tampering', async () => {
+    const intact = cli('audit-verify');
+    expect(intact.code).toBe(0);
+    expect(intact.out).toMatch(/intact: \d+ 条记录/);
+    await withStore(async (s) => {
+      await s.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+      await s.db.execute(sql`update audit_log set actor_name = 'someone-else' where seq = 2`);
+      await s.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    });
+    const broken = cli('audit-verify');
+    expect(broken.code).toBe(2);
+    expect(broken.out).toContain('第 2 条');
+  });
+});
