@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app';
 import { orgByName } from '../test/factories';
-import { httpLogin } from '../test/server-process';
+import { httpLogin, json } from '../test/server-process';
 import { DEMO_PASSWORD } from './seed/demo-committee';
 
 /**
@@ -39,10 +39,10 @@ describe('50 concurrent writing requests', () => {
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id as number)));
+    const ids = new Set(await Promise.all(responses.map(async (r) => (await json(r)).id as number)));
     expect(ids.size).toBe(50);
 
-    const tree = await (await fetch(`${url}/api/v1/orgs/tree`, { headers: { cookie } })).json();
+    const tree = await json(await fetch(`${url}/api/v1/orgs/tree`, { headers: { cookie } }));
     const daxing = tree.roots[0].children.find((c: { id: number }) => c.id === parentId);
     const names = daxing.children.map((c: { name: string }) => c.name);
     for (let i = 0; i < 50; i++) expect(names).toContain(`并发流动党支部${i}`);
@@ -61,7 +61,7 @@ describe('50 concurrent writing requests', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const winner = await responses[statuses.indexOf(200)]!.json();
+    const winner = await json(responses[statuses.indexOf(200)]!);
     const now = await orgByName(t.store, winner.name);
     expect(now.version).toBe(org.version + 1);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpLogin, killHard, type ServerProcess, startServer } from '../test/server-process';
+import { httpLogin, json, killHard, type ServerProcess, startServer } from '../test/server-process';
 import { createTestStore, testStoreKind } from '../test/store';
 import { DEMO_PASSWORD } from './seed/demo-committee';
 
@@ -37,7 +37,7 @@ describe('durability of acknowledged writes across SIGKILL', () => {
     server = await startServer(env);
     const cookie = await httpLogin(server.url, 'office', DEMO_PASSWORD);
     const headers = { 'content-type': 'application/json', cookie };
-    const tree = await (await fetch(`${server.url}/api/v1/orgs/tree`, { headers })).json();
+    const tree = await json(await fetch(`${server.url}/api/v1/orgs/tree`, { headers }));
     const parentId: number = tree.roots[0].children[0].id;
 
     const acknowledged: { id: number; name: string }[] = [];
@@ -49,7 +49,7 @@ describe('durability of acknowledged writes across SIGKILL', () => {
         body: JSON.stringify({ parentId, name, kind: 'branch' }),
       });
       expect(res.status).toBe(201);
-      acknowledged.push({ id: (await res.json()).id, name });
+      acknowledged.push({ id: (await json(res)).id, name });
     }
     const last = acknowledged.at(-1)!;
     const pos = await fetch(`${server.url}/api/v1/orgs/${last.id}/positions`, {
@@ -65,21 +65,21 @@ describe('durability of acknowledged writes across SIGKILL', () => {
     for (const org of acknowledged) {
       const res = await fetch(`${server.url}/api/v1/orgs/${org.id}`, { headers: { cookie: again } });
       expect(res.status).toBe(200);
-      expect((await res.json()).name).toBe(org.name);
+      expect((await json(res)).name).toBe(org.name);
     }
-    const detail = await (
-      await fetch(`${server.url}/api/v1/orgs/${last.id}`, { headers: { cookie: again } })
-    ).json();
+    const detail = await json(
+      await fetch(`${server.url}/api/v1/orgs/${last.id}`, { headers: { cookie: again } }),
+    );
     expect(detail.positions.map((p: { holderName: string }) => p.holderName)).toEqual(['测试书记']);
 
     const auditor = await httpLogin(server.url, 'auditor', DEMO_PASSWORD);
-    const verify = await (
-      await fetch(`${server.url}/api/v1/audit/verify`, { headers: { cookie: auditor } })
-    ).json();
+    const verify = await json(
+      await fetch(`${server.url}/api/v1/audit/verify`, { headers: { cookie: auditor } }),
+    );
     expect(verify.status).toBe('intact');
-    const created = await (
-      await fetch(`${server.url}/api/v1/audit?action=org.created&limit=50`, { headers: { cookie: auditor } })
-    ).json();
+    const created = await json(
+      await fetch(`${server.url}/api/v1/audit?action=org.created&limit=50`, { headers: { cookie: auditor } }),
+    );
     expect(created.items).toHaveLength(acknowledged.length);
   });
 });

@@ -76,3 +76,9 @@ export async function httpLogin(url: string, username: string, password: string)
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
+
+/** A JSON body from the API, loosely typed for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: test assertions read arbitrary response shapes
+export async function json(res: Response): Promise<any> {
+  return res.json();
+}

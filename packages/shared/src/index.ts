@@ -2,6 +2,7 @@ export * from './audit';
 export * from './auth';
 export * from './divisions';
 export * from './errors';
+export * from './members';
 export * from './orgs';
 export * from './password';
 export * from './roles';
