@@ -1,0 +1,33 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useLanguage } from './i18n/useLanguage';
+import { queryClient } from './queryClient';
+
+const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#c8161d',
+    colorLink: '#b3141a',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
+  },
+};
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const language = useLanguage();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider
+        locale={language === 'en' ? enUS : zhCN}
+        theme={theme}
+        // Two-character Chinese labels keep their exact text (登录, not 登 录) for people and tests.
+        button={{ autoInsertSpace: false }}
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useCurrentUser } from '../features/auth/useMe';
+import { visibleEntries } from './navigation';
+
+interface SideMenuProps {
+  /** Called after an entry is chosen (the phone drawer closes itself). */
+  onNavigate?: () => void;
+}
+
+/** The navigation menu, built from the user's permissions. */
+export function SideMenu({ onNavigate }: SideMenuProps) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const entries = visibleEntries(me.permissions);
+  const selected = entries.find((e) => location.pathname.startsWith(e.path))?.path;
+  return (
+    <nav aria-label={t('app.name')}>
+      <Menu
+        mode="inline"
+        className="nx-side-menu"
+        selectedKeys={selected ? [selected] : []}
+        items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.labelKey) }))}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate?.();
+        }}
+      />
+    </nav>
+  );
+}

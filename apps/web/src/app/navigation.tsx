@@ -1,0 +1,24 @@
+import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Action } from '@ningxin/shared';
+import type { ReactNode } from 'react';
+import type { Translation } from './i18n/zh-CN';
+
+export interface NavEntry {
+  path: string;
+  labelKey: `nav.${keyof Translation['nav']}`;
+  icon: ReactNode;
+  /** The permission needed to see the entry; none means everyone. */
+  permission?: Action;
+}
+
+/** The side menu, in order; the first entry the user may open is the home page. */
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { path: '/orgs', labelKey: 'nav.orgs', icon: <ApartmentOutlined aria-hidden />, permission: 'org.read' },
+  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: 'audit.read' },
+  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, permission: 'user.read' },
+  { path: '/account', labelKey: 'nav.account', icon: <UserOutlined aria-hidden /> },
+];
+
+export function visibleEntries(permissions: readonly Action[]): NavEntry[] {
+  return NAV_ENTRIES.filter((e) => !e.permission || permissions.includes(e.permission));
+}

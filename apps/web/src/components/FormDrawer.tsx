@@ -1,0 +1,54 @@
+import { Button, Drawer, Form, type FormInstance, Grid, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface FormDrawerProps<T> {
+  title: ReactNode;
+  open: boolean;
+  onClose: () => void;
+  form: FormInstance<T>;
+  initialValues?: Partial<T>;
+  onFinish: (values: T) => void;
+  submitting: boolean;
+  submitText?: string;
+  children: ReactNode;
+}
+
+/**
+ * A side drawer holding one vertical form, with Cancel and Save at the bottom. The form is
+ * rebuilt from initialValues each time the drawer opens; on a phone it takes the full width.
+ */
+export function FormDrawer<T extends object>(props: FormDrawerProps<T>) {
+  const { title, open, onClose, form, initialValues, onFinish, submitting, submitText, children } = props;
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  return (
+    <Drawer
+      title={title}
+      open={open}
+      onClose={onClose}
+      size={screens.sm ? 480 : '100%'}
+      destroyOnHidden
+      footer={
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={submitting} onClick={() => form.submit()}>
+            {submitText ?? t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form<T>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        disabled={submitting}
+      >
+        {children}
+        {/* Enter in a field submits, as in any form. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
+      </Form>
+    </Drawer>
+  );
+}

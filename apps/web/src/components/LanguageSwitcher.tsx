@@ -1,0 +1,29 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../app/i18n';
+import { useLanguage } from '../app/i18n/useLanguage';
+
+interface LanguageSwitcherProps {
+  /** Show only the icon, for narrow headers; the accessible name stays. */
+  compact?: boolean;
+}
+
+/** A button naming the other language; pressing it switches to that language. */
+export function LanguageSwitcher({ compact = false }: LanguageSwitcherProps) {
+  const language = useLanguage();
+  const { t } = useTranslation();
+  const target = language === 'en' ? 'zh-CN' : 'en';
+  const label = target === 'en' ? 'English' : '中文';
+  return (
+    <Button
+      type="text"
+      icon={<GlobalOutlined aria-hidden />}
+      title={t('app.switchLanguage')}
+      lang={target}
+      onClick={() => setLanguage(target)}
+    >
+      {compact ? <span className="nx-visually-hidden">{label}</span> : label}
+    </Button>
+  );
+}

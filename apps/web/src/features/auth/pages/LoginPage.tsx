@@ -1,0 +1,94 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { LoginBody } from '@ningxin/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { LanguageSwitcher } from '../../../components/LanguageSwitcher';
+import { isApiError } from '../../../lib/api';
+import { safeNext } from '../../../lib/safeNext';
+import { fetchMe, login, ME_QUERY_KEY } from '../auth.api';
+import { useMe } from '../useMe';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<LoginBody>();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = useMutation({
+    mutationFn: login,
+    onMutate: () => setError(null),
+    onSuccess: async () => {
+      queryClient.removeQueries();
+      const user = await queryClient.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe });
+      navigate(user?.user.mustChangePassword ? '/account' : next, { replace: true });
+    },
+    onError: (e) => {
+      setError(isApiError(e) ? e.message : String(e));
+      form.setFieldValue('password', '');
+    },
+  });
+
+  if (me.data && !submit.isPending && !submit.isSuccess) {
+    return <Navigate to={me.data.user.mustChangePassword ? '/account' : next} replace />;
+  }
+
+  return (
+    <main className="nx-login">
+      <div className="nx-login-lang">
+        <LanguageSwitcher />
+      </div>
+      <Card className="nx-login-card">
+        <div className="nx-login-brand">
+          <Typography.Title level={1} className="nx-login-name">
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+        </div>
+        <Typography.Title level={2} className="nx-login-title">
+          {t('login.title')}
+        </Typography.Title>
+        <Form<LoginBody>
+          form={form}
+          name="login"
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => submit.mutate(values)}
+          disabled={submit.isPending}
+        >
+          <Form.Item
+            label={t('login.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item
+            label={t('login.password')}
+            name="password"
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+              size="large"
+            />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} className="nx-login-error" />}
+          <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" className="nx-login-slogan">
+          {t('login.slogan')}
+        </Typography.Paragraph>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { logout, ME_QUERY_KEY } from './auth.api';
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      // Signed out on the server or not, this browser forgets the session and its data: leave the
+      // authenticated layout first, then drop the cache, so nothing renders without a user.
+      navigate('/login', { replace: true });
+      setTimeout(() => {
+        queryClient.clear();
+        queryClient.setQueryData(ME_QUERY_KEY, null);
+      }, 0);
+      message.success(t('app.loggedOut'));
+    },
+  });
+}

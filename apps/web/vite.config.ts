@@ -1,0 +1,32 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Node's process, without pulling Node's types into the browser app's tsconfig.
+declare const process: { env: Record<string, string | undefined> };
+
+/** Where `vite dev` sends /api; override with NINGXIN_API_URL when the server listens elsewhere. */
+const apiTarget = process.env.NINGXIN_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': {
+        target: apiTarget,
+        configure: (proxy) => {
+          // The server rejects cross-origin writes; in dev the page origin is Vite's, so drop it.
+          proxy.on('proxyReq', (proxyReq) => {
+            proxyReq.removeHeader('origin');
+          });
+        },
+      },
+    },
+  },
+});
