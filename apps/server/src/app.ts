@@ -9,13 +9,22 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Store } from './db/client';
+import { createFieldCrypto, type FieldCrypto, loadMasterKey } from './lib/field-crypto';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
+import { createMemberActions } from './modules/members/members.actions';
+import { memberExcelRoutes } from './modules/members/members.excel.routes';
+import { createMemberExport } from './modules/members/members.export';
+import { createMemberImport } from './modules/members/members.import';
+import { membersRepository } from './modules/members/members.repository';
+import { membersRoutes } from './modules/members/members.routes';
+import { memberSelfRoutes } from './modules/members/members.self.routes';
+import { createMembersService } from './modules/members/members.service';
 import { metaRoutes } from './modules/meta/meta.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
-import { createOrgsService } from './modules/orgs/orgs.service';
+import { createOrgsService, type OrgHooks } from './modules/orgs/orgs.service';
 import { positionsRoutes } from './modules/orgs/positions.routes';
 import { createPositionsService } from './modules/orgs/positions.service';
 import { usersRoutes } from './modules/users/users.routes';
@@ -28,14 +37,30 @@ import { swaggerPlugin } from './plugins/swagger';
 // Validation messages in Chinese.
 z.config(z.locales.zhCN());
 
-export function createServices(store: Store, config: Config) {
+/** The field-encryption keys from config, or from the key file in DATA_DIR (made on first start). */
+export function fieldCryptoFor(config: Config, onGenerated: (file: string) => void = () => {}): FieldCrypto {
+  return createFieldCrypto(
+    loadMasterKey({ envKey: config.fieldEncryptionKey, dataDir: config.dataDir }, onGenerated),
+  );
+}
+
+export function createServices(store: Store, config: Config, crypto: FieldCrypto) {
   const { db } = store;
   const audit = createAuditService(db);
-  const orgs = createOrgsService(db, config);
+  const orgHooks: OrgHooks = { subtreeMoved: [] };
+  const orgs = createOrgsService(db, config, orgHooks);
   const positions = createPositionsService(db, orgs);
   const users = createUsersService(db, config, orgs);
   const auth = createAuthService(db, config, users);
-  return { audit, orgs, positions, users, auth };
+  const members = createMembersService({ db, config, crypto, orgs, accounts: users });
+  const memberActions = createMemberActions({ db, crypto, members, history: audit.historyOf });
+  const memberImport = createMemberImport({ db, config, crypto, orgs, members });
+  const memberExport = createMemberExport({ db, crypto, orgs, members });
+  orgHooks.subtreeMoved.push((tx, oldPath, newPath) =>
+    membersRepository.rewriteOrgPaths(tx, oldPath, newPath),
+  );
+  orgHooks.memberCount = (executor, orgId) => membersRepository.countInOrg(executor, orgId);
+  return { audit, orgs, positions, users, auth, members, memberActions, memberImport, memberExport };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -67,7 +92,13 @@ export async function buildApp(config: Config, store: Store): Promise<FastifyIns
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = createServices(store, config);
+  const crypto = fieldCryptoFor(config, (file) =>
+    app.log.warn(
+      { file },
+      'generated a new field-encryption key: back this file up, the encrypted personal data cannot be read without it',
+    ),
+  );
+  const services = createServices(store, config, crypto);
 
   await app.register(errorHandler);
   await app.register(helmet, {
@@ -111,6 +142,19 @@ export async function buildApp(config: Config, store: Store): Promise<FastifyIns
       await api.register(orgsRoutes, { prefix: '/orgs', orgs: services.orgs });
       await api.register(positionsRoutes, { prefix: '/orgs', positions: services.positions });
       await api.register(auditRoutes, { prefix: '/audit', audit: services.audit });
+      await api.register(membersRoutes, {
+        prefix: '/members',
+        members: services.members,
+        actions: services.memberActions,
+      });
+      await api.register(memberExcelRoutes, {
+        prefix: '/members',
+        importer: services.memberImport,
+        exporter: services.memberExport,
+        homeCity: config.homeCity,
+        hostCity: config.hostCity,
+      });
+      await api.register(memberSelfRoutes, { prefix: '/me', actions: services.memberActions });
       await api.register(metaRoutes, {
         prefix: '/meta',
         homeCity: config.homeCity,

@@ -30,7 +30,13 @@ describe('npm run cli', () => {
   const cli = (...args: string[]) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: serverDir,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'silent',
+        FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        SEED_DEMO_MEMBERS: '600',
+        ...env,
+      },
       encoding: 'utf8',
     });
     return { code: r.status, out: r.stdout + r.stderr };

@@ -1,14 +1,17 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength } from '@ningxin/shared';
 import { eq } from 'drizzle-orm';
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { openStore, type Store } from './db/client';
 import { roleAssignments, users } from './db/schema';
 import { isUniqueViolation } from './lib/db-errors';
+import { createFieldCrypto, loadMasterKey } from './lib/field-crypto';
 import { appendAudit, verifyChain } from './modules/audit/audit.service';
 import { hashPassword } from './modules/auth/auth.password';
 import { authRepository } from './modules/auth/auth.repository';
-import { demoAccountsText, seedDemo } from './seed/demo';
+import { demoAccountsText, ensureDemoMemberAccount, seedDemo } from './seed/demo';
+import { topUpDemoMembers } from './seed/demo-member-load';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
 
@@ -18,8 +21,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
       重置密码（须在下次登录时修改），注销其全部会话并解除锁定
   audit-verify
       校验审计日志哈希链，报告第一处断裂或"完整"
-  seed-demo
-      在空库上生成演示党委与演示账户
+  seed-demo [--members <n>]
+      在空库上生成演示党委、演示账户与 SEED_DEMO_MEMBERS 名演示党员；
+      给出 --members 时（如基准测试用 1000000），缺党委则先建党委，再补足党员至 n 名（PostgreSQL 用 COPY）
 `;
 
 const CLI_ACTOR = { actorId: null, actorName: 'cli', ip: null };
@@ -36,7 +40,12 @@ function requirePassword(password: string | undefined): string {
   return password;
 }
 
-async function run(store: Store, command: string, values: Record<string, string | undefined>) {
+async function run(
+  store: Store,
+  config: Config,
+  command: string,
+  values: Record<string, string | undefined>,
+) {
   const { db } = store;
   switch (command) {
     case 'create-admin': {
@@ -106,12 +115,44 @@ async function run(store: Store, command: string, values: Record<string, string 
       return;
     }
     case 'seed-demo': {
-      const result = await seedDemo(db);
-      process.stdout.write(
-        result.created
-          ? `已生成演示党委：${result.orgs} 个组织。\n${demoAccountsText()}\n`
-          : `库中已有 ${result.orgs} 个组织，未生成演示数据。\n`,
+      const masterKey = loadMasterKey(
+        { envKey: config.fieldEncryptionKey, dataDir: config.dataDir },
+        (file) => process.stderr.write(`已生成字段加密密钥 ${file}，请备份：没有它无法读取加密的个人信息\n`),
       );
+      const crypto = createFieldCrypto(masterKey);
+      if (values.members === undefined) {
+        const result = await seedDemo(db, crypto, {
+          members: config.seedDemoMembers,
+          onProgress: (p) =>
+            process.stdout.write(`  党员 ${p.added} / ${p.of}（${p.rowsPerSecond} 行/秒）\n`),
+        });
+        process.stdout.write(
+          result.created
+            ? `已生成演示党委：${result.orgs} 个组织，${result.members} 名党员。\n${demoAccountsText()}\n`
+            : `库中已有 ${result.orgs} 个组织，未生成演示数据。\n`,
+        );
+        return;
+      }
+      const target = Number(values.members);
+      if (!Number.isInteger(target) || target < 0 || target > 100_000_000)
+        fail('--members 应为 0 到 1 亿之间的整数');
+      const seeded = await seedDemo(db, crypto, { members: 0 });
+      if (seeded.created) process.stdout.write(`已生成演示党委：${seeded.orgs} 个组织。\n`);
+      const started = performance.now();
+      const result = await topUpDemoMembers(db, crypto, target, {
+        // Encryption and hashing are most of a row's cost: they run in worker threads.
+        workers: { count: Math.min(4, os.availableParallelism()), masterKey },
+        onProgress: (p) => process.stdout.write(`  ${p.added} / ${p.of} 行，${p.rowsPerSecond} 行/秒\n`),
+        onRebuilt: (s) => process.stdout.write(`  重建索引与外键：${s.toFixed(1)} 秒\n`),
+      });
+      await ensureDemoMemberAccount(db);
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        result.added > 0
+          ? `已补充 ${result.added} 名演示党员（${result.method}），库中共 ${result.total} 名；用时 ${seconds.toFixed(1)} 秒，${Math.round(result.added / seconds)} 行/秒。\n`
+          : `库中已有 ${result.total} 名党员，不少于 ${target}，未补充。\n`,
+      );
+      if (seeded.created) process.stdout.write(`${demoAccountsText()}\n`);
       return;
     }
     default:
@@ -122,14 +163,19 @@ async function run(store: Store, command: string, values: Record<string, string 
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      members: { type: 'string' },
+    },
   });
   const command = positionals[0];
   if (!command) fail(USAGE);
   const config = loadConfig();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
-    await run(store, command, values);
+    await run(store, config, command, values);
   } finally {
     await store.close();
   }

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
     .regex(/^\d{6}$/)
     .default('110000'),
   SEED_DEMO: bool.default(true),
+  SEED_DEMO_MEMBERS: z.coerce.number().int().min(0).max(2_000_000).default(12_000),
+  FIELD_ENCRYPTION_KEY: z.string().optional(),
   WEB_DIST: z.string().optional(),
 });
 
@@ -60,6 +62,9 @@ export interface Config {
   homeCity: string;
   hostCity: string;
   seedDemo: boolean;
+  seedDemoMembers: number;
+  /** Base64 32-byte master key for field encryption; else a key file in DATA_DIR. */
+  fieldEncryptionKey: string | undefined;
   webDist: string;
 }
 
@@ -95,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     homeCity: e.HOME_CITY,
     hostCity: e.HOST_CITY,
     seedDemo: e.SEED_DEMO,
+    seedDemoMembers: e.SEED_DEMO_MEMBERS,
+    fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

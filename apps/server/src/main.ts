@@ -1,4 +1,4 @@
-import { buildApp } from './app';
+import { buildApp, fieldCryptoFor } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openStore } from './db/client';
 import { demoAccountsText, seedDemo } from './seed/demo';
@@ -12,8 +12,13 @@ async function main() {
   });
   const app = await buildApp(config, store);
   if (config.seedDemo) {
-    const seeded = await seedDemo(store.db);
-    if (seeded.created) app.log.info({ orgs: seeded.orgs }, 'demo committee created');
+    // buildApp has loaded (or generated) the field-encryption key; this reads the same key.
+    const seeded = await seedDemo(store.db, fieldCryptoFor(config), {
+      members: config.seedDemoMembers,
+      onProgress: (p) => app.log.info(p, 'creating demo members'),
+    });
+    if (seeded.created)
+      app.log.info({ orgs: seeded.orgs, members: seeded.members }, 'demo committee created');
   }
 
   let closing = false;

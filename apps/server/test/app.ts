@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp, createServices } from '../src/app';
+import { buildApp, createServices, fieldCryptoFor } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import type { Store } from '../src/db/client';
 import { seedDemo } from '../src/seed/demo';
@@ -18,15 +18,32 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A fixed key for tests (never used outside them). */
+export const TEST_FIELD_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent',
+    FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
+    ...overrides,
+  });
 }
 
-/** The real app on a fresh store holding the demo committee and demo accounts. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Synthetic demo members seeded with the committee: 600 by default, enough for scope and search. */
+  members?: number;
+}
+
+/** The real app on a fresh store holding the demo committee, demo accounts and demo members. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const store = await createTestStore();
-  await seedDemo(store.db);
   const config = testConfig(env);
+  await seedDemo(store.db, fieldCryptoFor(config), { members: options.members ?? 600 });
   const app = await buildApp(config, store);
   await app.ready();
   const request = (opts: InjectOptions & { cookie?: string }) => {
@@ -37,7 +54,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     store,
     config,
-    services: createServices(store, config),
+    services: createServices(store, config, fieldCryptoFor(config)),
     request,
     async login(username, password = DEMO_PASSWORD) {
       const res = await request({

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Store } from '../src/db/client';
-import { orgs, roleAssignments, users } from '../src/db/schema';
+import { loginThrottle, orgs, roleAssignments, sessions, users } from '../src/db/schema';
 import { hashPassword } from '../src/modules/auth/auth.password';
+import { hashSessionToken } from '../src/modules/auth/auth.session';
 
 export async function orgByName(store: Store, name: string) {
   const [row] = await store.db.select().from(orgs).where(eq(orgs.name, name));
@@ -39,6 +40,8 @@ export async function createUser(
     division?: string;
     password?: string;
     mustChangePassword?: boolean;
+    /** For a member's own account (role member, scope self). */
+    memberId?: number;
   },
 ) {
   counter++;
@@ -51,6 +54,7 @@ export async function createUser(
       displayName: `测试用户${counter}`,
       passwordHash: await hashPassword(password),
       mustChangePassword: opts.mustChangePassword ?? false,
+      memberId: opts.memberId ?? null,
     })
     .returning();
   await store.db.insert(roleAssignments).values({
@@ -61,4 +65,39 @@ export async function createUser(
     division: opts.division ?? null,
   });
   return { ...user!, password };
+}
+
+/** The session row behind a Cookie header returned by `TestApp.login`. */
+export async function sessionOf(store: Store, cookie: string) {
+  const token = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
+  const [row] = await store.db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hashSessionToken(token)));
+  if (!row) throw new Error('no session for that cookie');
+  return row;
+}
+
+/** Moves a session's clock: last seen and/or absolute expiry, as if time had passed. */
+export async function ageSession(
+  store: Store,
+  cookie: string,
+  times: { lastSeenAt?: Date; expiresAt?: Date },
+) {
+  const session = await sessionOf(store, cookie);
+  await store.db.update(sessions).set(times).where(eq(sessions.id, session.id));
+}
+
+/** Ends a login lock as if its 15 minutes had passed. */
+export async function expireLoginLock(store: Store, username: string) {
+  await store.db
+    .update(loginThrottle)
+    .set({ lockedUntil: new Date(Date.now() - 1000) })
+    .where(eq(loginThrottle.username, username));
+}
+
+/** A fresh username, unique within the run. */
+export function uniqueUsername(prefix = 'u') {
+  counter++;
+  return `${prefix}${counter}_${Date.now() % 100000}`;
 }

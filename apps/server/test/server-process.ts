@@ -32,6 +32,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),
+      FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      SEED_DEMO_MEMBERS: '600',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -66,5 +66,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'position.created': '新增职务',
   'position.updated': '修改职务',
   'position.deleted': '删除职务',
+  'member.created': '新增党员',
+  'member.updated': '修改党员档案',
+  'member.status_changed': '变更党员状态',
+  'member.revealed': '查看个人信息',
+  'member.self_updated': '党员修改本人信息',
+  'member.imported': '批量导入党员',
+  'member.exported': '导出党员',
   'demo.seeded': '生成演示数据',
 };

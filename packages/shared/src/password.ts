@@ -12,8 +12,9 @@ export function passwordClasses(password: string): number {
 
 /** Returns a Chinese message saying what is wrong, or null when the password is acceptable. */
 export function checkPasswordStrength(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 位`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `密码不能超过 ${PASSWORD_MAX_LENGTH} 位`;
+  const length = [...password].length; // characters, not UTF-16 units
+  if (length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 位`;
+  if (length > PASSWORD_MAX_LENGTH) return `密码不能超过 ${PASSWORD_MAX_LENGTH} 位`;
   if (passwordClasses(password) < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
   return null;
 }

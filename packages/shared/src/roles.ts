@@ -44,6 +44,10 @@ export const ACTIONS = [
   'audit.read',
   'member.read',
   'member.write',
+  'member.reveal', // see one member's full ID number or phone, audited with a reason
+  'member.import',
+  'member.export',
+  'member.self', // a member's own record: read it, change contact details
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -53,12 +57,28 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   system_admin: ['user.read', 'user.write', 'org.read'],
   security_admin: ['user.read', 'role.assign', 'org.read'],
   audit_admin: ['audit.read'],
-  committee_admin: ['org.read', 'org.write', 'member.read', 'member.write'],
-  secretary: ['org.read', 'org.write', 'member.read', 'member.write'],
-  home_viewer: ['org.read', 'member.read'],
-  host_viewer: ['org.read', 'member.read'],
+  committee_admin: [
+    'org.read',
+    'org.write',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'member.import',
+    'member.export',
+  ],
+  secretary: [
+    'org.read',
+    'org.write',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'member.import',
+    'member.export',
+  ],
+  home_viewer: ['org.read', 'member.read', 'member.export'],
+  host_viewer: ['org.read', 'member.read', 'member.export'],
   finder: ['org.read'],
-  member: [],
+  member: ['member.self'],
 };
 
 /** The scope kinds a role may be assigned with. */

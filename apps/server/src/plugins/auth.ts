@@ -36,8 +36,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpiresAt', null);
   app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/v1/') || config.public || !request.routeOptions.url) return;
+    const { config, url: route } = request.routeOptions;
+    // Decided by the matched route, not the raw URL, which may be percent-encoded (`/%61pi/...`).
+    if (!route?.startsWith('/api/v1/') || config.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
     const { actor, expiresAt, mustChangePassword } = await opts.auth.authenticate(token, clientOf(request));

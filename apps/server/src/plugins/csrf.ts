@@ -14,7 +14,10 @@ export function isCrossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin && origin !== 'null') {
     try {
-      return new URL(origin).host !== request.headers.host;
+      const from = new URL(origin);
+      // Parsed with the origin's scheme, so that a default port (`:80`, `:443`) in Host, which
+      // some proxies add, compares equal. Behind a trusted proxy, request.host is X-Forwarded-Host.
+      return from.host !== new URL(`${from.protocol}//${request.host}`).host;
     } catch {
       return true;
     }
@@ -26,7 +29,9 @@ export function isCrossSite(request: FastifyRequest): boolean {
 
 export const csrfPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    // Decided by the matched route, not the raw URL, which may be percent-encoded (`/%61pi/...`).
+    const route = request.routeOptions.url ?? request.url;
+    if (SAFE_METHODS.has(request.method) || !route.startsWith('/api/')) return;
     if (isCrossSite(request)) throw new AppError(403, 'CSRF_REJECTED', '跨站请求已被拒绝');
   });
 });

@@ -14,6 +14,8 @@ export interface Assignment {
   /** The materialized path of the scope's org, for subtree scopes. */
   orgPath: string | null;
   division: string | null;
+  /** For a self scope: the member record of the account. */
+  memberId?: number | null;
 }
 
 export interface Actor {
@@ -60,8 +62,7 @@ export function scopeCovers(a: Assignment, action: Action, target: Target): bool
       if (target.type === 'org') return action === 'org.read'; // the tree's shape is not personal data
       return (a.scopeKind === 'home' ? target.homeCounty : target.hostDistrict) === a.division;
     case 'self':
-      // A member sees only their own record; member records come with the members domain.
-      return false;
+      return target.type === 'member' && a.memberId != null && target.memberId === a.memberId;
   }
 }
 

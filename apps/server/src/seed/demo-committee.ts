@@ -45,7 +45,8 @@ export interface DemoAccount {
     | 'committee_admin'
     | 'secretary'
     | 'home_viewer'
-    | 'host_viewer';
+    | 'host_viewer'
+    | 'member';
   /** For secretaries: the key of their second-level committee. */
   committee?: string;
   division?: string;
@@ -99,5 +100,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'host_viewer',
     division: '110102',
     description: '流入地：西城区',
+  },
+  {
+    username: 'member',
+    displayName: '党员（通州）',
+    role: 'member',
+    description: '党员（通州）：本人档案',
   },
 ];

@@ -93,6 +93,8 @@ export const MemberCreateBody = MemberFields.extend({ source: MemberSource.defau
   checkMember,
 );
 export type MemberCreateBody = z.infer<typeof MemberCreateBody>;
+/** What a client sends (before defaults and transforms). */
+export type MemberCreateInput = z.input<typeof MemberCreateBody>;
 
 export const MemberUpdateBody = MemberFields.partial()
   .extend({ version: z.number().int().nonnegative() })

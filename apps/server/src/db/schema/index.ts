@@ -1,3 +1,4 @@
 export * from './audit';
+export * from './members';
 export * from './orgs';
 export * from './users';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   index,
@@ -10,6 +11,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { members } from './members';
 import { orgs } from './orgs';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -22,6 +24,10 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   disabled: boolean('disabled').notNull().default(false),
+  /** The member record of a member's own account (role member, scope self). */
+  memberId: integer('member_id')
+    .unique()
+    .references((): AnyPgColumn => members.id),
   lastLoginAt: ts('last_login_at'),
   passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
   version: integer('version').notNull().default(0),

@@ -90,6 +90,12 @@ export function createAuditService(db: Db) {
       };
     },
 
+    /** The trail of one record, newest first; the caller checks that the actor may read the record. */
+    async historyOf(executor: Executor, targetType: string, targetId: string, limit = 200) {
+      const rows = await auditRepository.list(executor, { targetType, targetId, limit });
+      return rows.map(mapEntry);
+    },
+
     async verify(actor: Actor): Promise<AuditVerifyResponse> {
       assertCan(actor, 'audit.read');
       return verifyChain(db);

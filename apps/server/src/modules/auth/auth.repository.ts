@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client';
 import { loginThrottle, sessions, users } from '../../db/schema';
 import type { Assignment } from '../../policy/policy';
@@ -8,7 +8,7 @@ export type SessionRow = typeof sessions.$inferSelect;
 
 export interface SessionWithUser {
   session: Pick<SessionRow, 'id' | 'userId' | 'createdAt' | 'lastSeenAt' | 'expiresAt'>;
-  user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'mustChangePassword' | 'disabled'>;
+  user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'mustChangePassword' | 'disabled' | 'memberId'>;
   assignments: Assignment[];
 }
 
@@ -22,6 +22,7 @@ interface SessionLookupRow extends Record<string, unknown> {
   display_name: string;
   must_change_password: boolean;
   disabled: boolean;
+  member_id: number | null;
   assignments: Assignment[] | string | null;
 }
 
@@ -34,11 +35,11 @@ export const authRepository = {
       db,
       sql`
       select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
-             u.username, u.display_name, u.must_change_password, u.disabled,
+             u.username, u.display_name, u.must_change_password, u.disabled, u.member_id,
              coalesce((
                select json_agg(json_build_object(
                  'id', ra.id, 'role', ra.role, 'scopeKind', ra.scope_kind, 'orgId', ra.org_id,
-                 'orgPath', o.path, 'division', ra.division) order by ra.id)
+                 'orgPath', o.path, 'division', ra.division, 'memberId', u.member_id) order by ra.id)
                from role_assignments ra left join orgs o on o.id = ra.org_id
                where ra.user_id = u.id
              ), '[]'::json) as assignments
@@ -65,6 +66,7 @@ export const authRepository = {
         displayName: row.display_name,
         mustChangePassword: row.must_change_password,
         disabled: row.disabled,
+        memberId: row.member_id,
       },
       assignments,
     };
@@ -107,11 +109,19 @@ export const authRepository = {
     return rows.length;
   },
 
-  async listOpenSessions(db: Executor, userId: number, now: Date): Promise<SessionRow[]> {
+  /** Sessions still usable: not revoked, not past their expiry, seen since `idleSince`. */
+  async listOpenSessions(db: Executor, userId: number, now: Date, idleSince: Date): Promise<SessionRow[]> {
     return db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+          gte(sessions.lastSeenAt, idleSince),
+        ),
+      )
       .orderBy(desc(sessions.lastSeenAt));
   },
 

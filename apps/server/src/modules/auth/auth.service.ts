@@ -139,7 +139,7 @@ export function createAuthService(db: Db, config: Config, users: UsersService) {
           sessionId: session.id,
           ip: client.ip,
           assignments: found.assignments,
-          memberId: null,
+          memberId: user.memberId,
         },
         expiresAt: session.expiresAt,
         mustChangePassword: user.mustChangePassword,
@@ -179,7 +179,13 @@ export function createAuthService(db: Db, config: Config, users: UsersService) {
     },
 
     async listSessions(actor: Actor): Promise<SessionResponse[]> {
-      const rows = await authRepository.listOpenSessions(db, actor.userId, new Date());
+      const now = new Date();
+      const rows = await authRepository.listOpenSessions(
+        db,
+        actor.userId,
+        now,
+        new Date(now.getTime() - idleMs),
+      );
       return rows.map((s) => ({
         id: s.id,
         createdAt: s.createdAt.toISOString(),

@@ -43,7 +43,15 @@ const auditView = (o: OrgRow) => ({
   closedReason: o.closedReason,
 });
 
-export function createOrgsService(db: Db, config: Config) {
+/** What other modules add to the tree's behaviour without the tree knowing them. */
+export interface OrgHooks {
+  /** Called inside the move's transaction after the subtree's paths were rewritten. */
+  subtreeMoved: ((tx: Tx, oldPath: string, newPath: string) => Promise<void>)[];
+  /** Active members placed directly in the org, for the branch-size warning. */
+  memberCount?: (executor: Executor, orgId: number) => Promise<number>;
+}
+
+export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { subtreeMoved: [] }) {
   /** The org if the actor may read it; 404 otherwise, whether it is missing or out of scope. */
   async function visible(executor: Executor, actor: Actor, id: number, lock = false): Promise<OrgRow> {
     const org = lock
@@ -82,7 +90,7 @@ export function createOrgsService(db: Db, config: Config) {
         .map((a) => ({ id: a.id, name: a.name })),
       childCount,
       positions: positions.map(mapPosition),
-      warnings: orgWarnings(org, positions, null),
+      warnings: orgWarnings(org, positions, hooks.memberCount ? await hooks.memberCount(db, org.id) : null),
       policies: {
         update: writable,
         createChild: writable && ORG_CHILD_KINDS[org.kind as OrgKind].length > 0,
@@ -190,6 +198,7 @@ export function createOrgsService(db: Db, config: Config) {
         if (!moved) throw versionConflict();
         const newPath = `${parent.path}.${id}`;
         await orgsRepository.rewritePaths(tx, before.path, newPath);
+        for (const hook of hooks.subtreeMoved) await hook(tx, before.path, newPath);
         const after = { ...moved, path: newPath };
         await appendAudit(tx, auditContextOf(actor), {
           action: 'org.moved',
@@ -233,9 +242,20 @@ export function createOrgsService(db: Db, config: Config) {
       return present(actor, org);
     },
 
-    /** For other modules: whether an org exists (no scope check; the caller has its own). */
-    async exists(executor: Executor, id: number): Promise<boolean> {
-      return (await orgsRepository.findById(executor, id)) !== null;
+    /** For other modules: the org row, or null (no scope check; the caller has its own). */
+    lookup: (executor: Executor, id: number) => orgsRepository.findById(executor, id),
+
+    /** Names from the root down to the org of the path. */
+    async namesAlong(executor: Executor, path: string): Promise<string[]> {
+      const ids = path.split('.').map(Number);
+      const rows = await orgsRepository.findMany(executor, ids);
+      return ids.map((id) => rows.find((r) => r.id === id)?.name ?? '');
+    },
+
+    /** For other modules: whether an org exists and is open (no scope check; the caller has its own). */
+    async isOpen(executor: Executor, id: number): Promise<boolean> {
+      const org = await orgsRepository.findById(executor, id);
+      return org !== null && org.closedAt === null;
     },
 
     visible,

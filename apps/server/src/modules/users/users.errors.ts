@@ -13,7 +13,7 @@ export const unknownDivision = (code: string) =>
     { path: 'scope.division', message: '未知的行政区划代码' },
   ]);
 export const scopeOrgNotFound = () =>
-  new AppError(400, 'ORG_NOT_FOUND', '授权范围中的组织不存在', [
+  new AppError(400, 'ORG_NOT_FOUND', '授权范围中的组织不存在或已撤销', [
     { path: 'scope.orgId', message: '组织不存在' },
   ]);
 export const separatedRoles = () =>
@@ -25,3 +25,5 @@ export const separatedRoles = () =>
   );
 export const roleAlreadyAssigned = () => new AppError(409, 'ROLE_ALREADY_ASSIGNED', '该账户已有此角色和范围');
 export const notLocked = () => new AppError(409, 'NOT_LOCKED', '该账户当前未被锁定');
+export const separatedAccountReset = () =>
+  new AppError(403, 'FORBIDDEN', '安全管理员、安全审计员账户的密码只能通过命令行 reset-password 重置');

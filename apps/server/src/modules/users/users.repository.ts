@@ -42,6 +42,17 @@ export const usersRepository = {
     return row ?? null;
   },
 
+  /** The user row, locked until the transaction ends: role changes of one user run one at a time. */
+  async lockById(tx: Executor, id: number): Promise<UserRow | null> {
+    const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    return row ?? null;
+  },
+
+  async findByMemberId(db: Executor, memberId: number): Promise<UserRow | null> {
+    const [row] = await db.select().from(users).where(eq(users.memberId, memberId));
+    return row ?? null;
+  },
+
   async findByUsername(db: Executor, username: string): Promise<UserRow | null> {
     const [row] = await db.select().from(users).where(eq(users.username, username));
     return row ?? null;

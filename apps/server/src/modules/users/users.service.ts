@@ -2,6 +2,7 @@ import {
   isDivisionOf,
   ROLE_LABELS,
   ROLE_SCOPES,
+  type Role,
   type RoleAssignBody,
   type RoleAssignmentResponse,
   SEPARATED_ROLES,
@@ -20,6 +21,7 @@ import {
   roleAlreadyAssigned,
   scopeNotAllowed,
   scopeOrgNotFound,
+  separatedAccountReset,
   separatedRoles,
   unknownDivision,
   usernameTaken,
@@ -29,7 +31,8 @@ import { usersRepository } from './users.repository';
 
 /** What this module needs from the org tree. */
 export interface OrgLookup {
-  exists(db: Executor, id: number): Promise<boolean>;
+  /** Whether the org exists and is not closed. */
+  isOpen(db: Executor, id: number): Promise<boolean>;
 }
 
 export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
@@ -40,6 +43,11 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
   }
 
   return {
+    /** Whether a member record has its own login. */
+    async hasAccount(executor: Executor, memberId: number): Promise<boolean> {
+      return (await usersRepository.findByMemberId(executor, memberId)) !== null;
+    },
+
     async assignmentsFor(userId: number): Promise<RoleAssignmentResponse[]> {
       return (await usersRepository.assignmentsOf(db, [userId])).map(mapAssignment);
     },
@@ -90,6 +98,11 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
       await db.transaction(async (tx) => {
         const user = await authRepository.findUserById(tx, id);
         if (!user) throw notFound('账户');
+        // The system admin must not be able to take over the security or audit admin's account.
+        const held = await usersRepository.assignmentsOf(tx, [id]);
+        if (held.some((a) => SEPARATED_ROLES.includes(a.role as Role) && a.role !== 'system_admin')) {
+          throw separatedAccountReset();
+        }
         await authRepository.setPassword(tx, id, passwordHash, true);
         await authRepository.revokeUserSessions(tx, id);
         await usersRepository.clearThrottle(tx, user.username);
@@ -128,9 +141,10 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
       if (scope.kind === 'host' && !isDivisionOf(config.hostCity, scope.division))
         throw unknownDivision(scope.division);
       await db.transaction(async (tx) => {
-        const user = await authRepository.findUserById(tx, id);
+        // Locked, so that two grants at once cannot both pass the separated-roles check.
+        const user = await usersRepository.lockById(tx, id);
         if (!user) throw notFound('账户');
-        if (scope.kind === 'org' && !(await orgs.exists(tx, scope.orgId))) throw scopeOrgNotFound();
+        if (scope.kind === 'org' && !(await orgs.isOpen(tx, scope.orgId))) throw scopeOrgNotFound();
         const held = await usersRepository.assignmentsOf(tx, [id]);
         const mixesSeparated = held.some(
           (a) =>
@@ -161,12 +175,14 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
     async revokeRole(actor: Actor, id: number, assignmentId: number): Promise<UserResponse> {
       assertCan(actor, 'role.assign');
       await db.transaction(async (tx) => {
-        const removed = await usersRepository.deleteAssignment(tx, id, assignmentId);
-        if (!removed) throw notFound('角色授权');
+        const user = await authRepository.findUserById(tx, id);
+        const removed = user ? await usersRepository.deleteAssignment(tx, id, assignmentId) : null;
+        if (!user || !removed) throw notFound('角色授权');
         await appendAudit(tx, auditContextOf(actor), {
           action: 'role.revoked',
           targetType: 'user',
           targetId: id,
+          targetLabel: user.username,
           before: mapAssignment(removed),
         });
       });

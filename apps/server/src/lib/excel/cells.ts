@@ -1,0 +1,61 @@
+/**
+ * Cell values as exceljs gives them, reduced to plain values: strings trimmed, rich text joined,
+ * formulas as their cached result, hyperlinks as their text, error cells and blanks as null.
+ */
+
+export type PlainCell = string | number | boolean | Date | null;
+
+/** Leading and trailing spaces of every kind (incl. U+3000, NBSP and zero-width characters). */
+const EDGE_SPACES = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
+export const trimAll = (s: string): string => s.replace(EDGE_SPACES, '');
+
+function fromObject(v: Record<string, unknown>): PlainCell {
+  if (Array.isArray(v.richText)) {
+    return plainCell((v.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join(''));
+  }
+  if ('formula' in v || 'sharedFormula' in v) return plainCell(v.result ?? null);
+  if ('hyperlink' in v && 'text' in v) return plainCell(v.text);
+  if ('text' in v) return plainCell(v.text);
+  return null; // { error: '#N/A' } and anything unknown
+}
+
+/** The plain value of a cell; an empty or all-space string is null. */
+export function plainCell(v: unknown): PlainCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const s = trimAll(v);
+    return s === '' ? null : s;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === 'object') return fromObject(v as Record<string, unknown>);
+  return null;
+}
+
+/** Full-width ASCII to ASCII (Ａ→A, （→( …); the ideographic space to a space. */
+const halfWidth = (s: string) =>
+  s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+
+/**
+ * A header as it is compared: half-width, lower case, without spaces, without required marks
+ * (`*`, `★`) and without a bracketed remark at the end (`身份证号（必填）`, `入党时间[年月]`).
+ */
+export function normalizeHeader(text: string): string {
+  return halfWidth(text)
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[*★☆※]/g, '')
+    .replace(/(\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>)+$/g, '')
+    .replace(/[:：]$/, '')
+    .toLowerCase();
+}
+
+/** A cell shown in a message or a report: dates as YYYY-MM-DD (their UTC day), the rest as text. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return String(v);
+}

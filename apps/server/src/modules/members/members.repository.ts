@@ -1,0 +1,254 @@
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
+import { memberStatusEvents, members, orgs } from '../../db/schema';
+import { inOrgSubtree } from './members.scope';
+
+export type MemberRow = typeof members.$inferSelect;
+export type MemberInsert = typeof members.$inferInsert;
+export type StatusEventRow = typeof memberStatusEvents.$inferSelect;
+
+/** The columns a list shows: no ciphertext leaves the database for a list. */
+const listColumns = {
+  id: members.id,
+  name: members.name,
+  gender: members.gender,
+  birthDate: members.birthDate,
+  idMasked: members.idMasked,
+  phoneMasked: members.phoneMasked,
+  orgId: members.orgId,
+  orgName: orgs.name,
+  homeCounty: members.homeCounty,
+  hostDistrict: members.hostDistrict,
+  status: members.status,
+  memberType: members.memberType,
+  tags: members.tags,
+  joinedAt: members.joinedAt,
+  lastContactAt: members.lastContactAt,
+  createdAt: members.createdAt,
+  namePinyin: members.namePinyin,
+};
+export type MemberListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & {
+  orgName: string;
+};
+
+/** Sortable columns; Chinese names sort by their pinyin. */
+export const SORT_COLUMNS = {
+  name: members.namePinyin,
+  joinedAt: members.joinedAt,
+  birthDate: members.birthDate,
+  createdAt: members.createdAt,
+} as const;
+export type SortKey = keyof typeof SORT_COLUMNS;
+
+export interface KeysetPage {
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  /** The sort value and id of the last row of the previous page. */
+  after?: { value: string | null; id: number } | undefined;
+  limit: number;
+}
+
+export const membersRepository = {
+  async insert(tx: Executor, values: MemberInsert): Promise<MemberRow> {
+    const [row] = await tx.insert(members).values(values).returning();
+    return row!;
+  },
+
+  /** Inserts many rows; returns their ids in order. */
+  async insertMany(tx: Executor, values: MemberInsert[]): Promise<number[]> {
+    if (values.length === 0) return [];
+    const rows = await tx.insert(members).values(values).returning({ id: members.id });
+    return rows.map((r) => r.id);
+  },
+
+  /**
+   * Inserts many new members with the first event of each one's timeline, in one statement:
+   * the rows travel as one JSON parameter (a multi-row VALUES of 1,000 rows has 35,000
+   * parameters, and building it costs more than running it). All rows have the same keys.
+   * Returns how many were inserted.
+   */
+  async insertWithFirstEvent(
+    tx: Executor,
+    values: MemberInsert[],
+    event: {
+      toStatus: string;
+      effectiveDate: string;
+      reason: string;
+      actorId: number | null;
+      actorName: string | null;
+    },
+  ): Promise<number> {
+    if (values.length === 0) return 0;
+    const columns = getTableColumns(members);
+    const keys = Object.keys(values[0]!) as (keyof typeof columns)[];
+    const names = keys.map((k) => columns[k].name);
+    const json = JSON.stringify(
+      values.map((v) =>
+        Object.fromEntries(keys.map((k, i) => [names[i], v[k as keyof MemberInsert] ?? null])),
+      ),
+    );
+    const list = sql.join(
+      names.map((n) => sql.identifier(n)),
+      sql`, `,
+    );
+    const rows = await queryRows<{ member_id: number }>(
+      tx,
+      sql`with inserted as (
+            insert into members (${list})
+            select ${list} from json_populate_recordset(null::members, ${json}::json)
+            returning id
+          )
+          insert into member_status_events
+            (member_id, from_status, to_status, effective_date, reason, actor_id, actor_name)
+          select id, null, ${event.toStatus}::text, ${event.effectiveDate}::date, ${event.reason}::text,
+                 ${event.actorId}::int, ${event.actorName}::text
+          from inserted
+          returning member_id`,
+    );
+    return rows.length;
+  },
+
+  async findById(db: Executor, id: number): Promise<(MemberRow & { orgName: string }) | null> {
+    const [row] = await db
+      .select({ member: members, orgName: orgs.name })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(eq(members.id, id));
+    return row ? { ...row.member, orgName: row.orgName } : null;
+  },
+
+  async lockById(tx: Executor, id: number): Promise<MemberRow | null> {
+    const [row] = await tx.select().from(members).where(eq(members.id, id)).for('update');
+    return row ?? null;
+  },
+
+  async update(
+    tx: Executor,
+    id: number,
+    version: number,
+    values: Partial<MemberInsert>,
+  ): Promise<MemberRow | null> {
+    const [row] = await tx
+      .update(members)
+      .set({ ...values, updatedAt: new Date(), version: sql`${members.version} + 1` })
+      .where(and(eq(members.id, id), eq(members.version, version)))
+      .returning();
+    return row ?? null;
+  },
+
+  async findByIdHash(db: Executor, idHash: string) {
+    const [row] = await db
+      .select({
+        id: members.id,
+        name: members.name,
+        orgPath: members.orgPath,
+        homeCounty: members.homeCounty,
+        hostDistrict: members.hostDistrict,
+      })
+      .from(members)
+      .where(eq(members.idHash, idHash));
+    return row ?? null;
+  },
+
+  /** Which of these ID hashes are already in the base. */
+  async existingIdHashes(db: Executor, hashes: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < hashes.length; i += 5000) {
+      const rows = await db
+        .select({ h: members.idHash })
+        .from(members)
+        .where(inArray(members.idHash, hashes.slice(i, i + 5000)));
+      for (const r of rows) found.add(r.h);
+    }
+    return found;
+  },
+
+  /** The members holding these ID hashes, by hash (for an import's duplicate report). */
+  async findByIdHashes(db: Executor, hashes: string[]) {
+    const found = new Map<
+      string,
+      { id: number; name: string; orgPath: string; homeCounty: string; hostDistrict: string | null }
+    >();
+    for (let i = 0; i < hashes.length; i += 5000) {
+      const rows = await db
+        .select({
+          idHash: members.idHash,
+          id: members.id,
+          name: members.name,
+          orgPath: members.orgPath,
+          homeCounty: members.homeCounty,
+          hostDistrict: members.hostDistrict,
+        })
+        .from(members)
+        .where(inArray(members.idHash, hashes.slice(i, i + 5000)));
+      for (const { idHash, ...m } of rows) found.set(idHash, m);
+    }
+    return found;
+  },
+
+  /** Whole rows with their org's name, in the order of `ids` (for an export page). */
+  async findManyWithOrg(db: Executor, ids: number[]): Promise<(MemberRow & { orgName: string })[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select({ member: members, orgName: orgs.name })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(inArray(members.id, ids));
+    const byId = new Map(rows.map((r) => [r.member.id, { ...r.member, orgName: r.orgName }]));
+    return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  },
+
+  async list(db: Executor, where: SQL | undefined, page: KeysetPage): Promise<MemberListRow[]> {
+    const col = SORT_COLUMNS[page.sort];
+    const dir = page.order === 'asc' ? asc : desc;
+    const cmp = page.order === 'asc' ? gt : lt;
+    let keyset: SQL | undefined;
+    if (page.after) {
+      const { value, id } = page.after;
+      keyset =
+        value === null
+          ? and(sql`${col} is null`, cmp(members.id, id))
+          : or(cmp(col, value as never), and(eq(col, value as never), cmp(members.id, id)));
+    }
+    return (await db
+      .select(listColumns)
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(and(where, keyset))
+      .orderBy(dir(col), dir(members.id))
+      .limit(page.limit)) as MemberListRow[];
+  },
+
+  async count(db: Executor, where: SQL | undefined): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where);
+    return row?.n ?? 0;
+  },
+
+  async statusEvents(db: Executor, memberId: number): Promise<StatusEventRow[]> {
+    return db
+      .select()
+      .from(memberStatusEvents)
+      .where(eq(memberStatusEvents.memberId, memberId))
+      .orderBy(desc(memberStatusEvents.id));
+  },
+
+  async insertStatusEvents(tx: Executor, values: (typeof memberStatusEvents.$inferInsert)[]): Promise<void> {
+    if (values.length) await tx.insert(memberStatusEvents).values(values);
+  },
+
+  /** Follows an org subtree that moved: every member's copy of the path is rewritten. */
+  async rewriteOrgPaths(tx: Executor, oldPath: string, newPath: string): Promise<void> {
+    await tx
+      .update(members)
+      .set({ orgPath: sql`${newPath} || substr(${members.orgPath}, ${oldPath.length + 1})` })
+      .where(inOrgSubtree(oldPath));
+  },
+
+  async countInOrg(db: Executor, orgId: number): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(members)
+      .where(and(eq(members.orgId, orgId), eq(members.status, 'active')));
+    return row?.n ?? 0;
+  },
+};

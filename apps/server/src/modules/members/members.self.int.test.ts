@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/app';
+import { branchOf, createUser } from '../../../test/factories';
+import { memberBody } from '../../../test/member-factory';
+
+let t: TestApp;
+let office: string;
+let tongzhou: string;
+let me: string;
+let own: { id: number; phone: string };
+let other: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, tongzhou] = (await Promise.all(['office', 'tongzhou'].map((u) => t.login(u)))) as [string, string];
+  const branch = (await branchOf(t.store, '驻北京通州区流动党委')).id;
+  const body = memberBody(branch, { name: '王自助' });
+  const created = await t.request({ method: 'POST', url: '/api/v1/members', payload: body, cookie: office });
+  own = { id: created.json().id, phone: body.phone };
+  other = (
+    await t.request({ method: 'POST', url: '/api/v1/members', payload: memberBody(branch), cookie: office })
+  ).json().id;
+  const account = await createUser(t.store, { role: 'member', scopeKind: 'self', memberId: own.id });
+  me = await t.login(account.username, account.password);
+});
+afterAll(() => t.close());
+
+describe('GET /api/v1/me/member', () => {
+  it('401, and 403 for an account that is not a member', async () => {
+    expect((await t.request({ method: 'GET', url: '/api/v1/me/member' })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: office })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('shows the member their own record, masked, and nobody else', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: me });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: own.id,
+      name: '王自助',
+      policies: { update: false, reveal: false },
+    });
+    expect(res.body).not.toContain(own.phone);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/members/${own.id}`, cookie: me })).statusCode,
+    ).toBe(403);
+    expect((await t.request({ method: 'GET', url: `/api/v1/members/${other}`, cookie: me })).statusCode).toBe(
+      403,
+    );
+  });
+});
+
+describe('PATCH /api/v1/me/member', () => {
+  it('401, 403 and 400', async () => {
+    const body = { phone: '13912345678', version: 0 };
+    expect((await t.request({ method: 'PATCH', url: '/api/v1/me/member', payload: body })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await t.request({ method: 'PATCH', url: '/api/v1/me/member', payload: body, cookie: tongzhou }))
+        .statusCode,
+    ).toBe(403);
+    const bad = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/me/member',
+      payload: { phone: '010-1234567', version: 0 },
+      cookie: me,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].path).toBe('phone');
+  });
+
+  it('changes the phone and employer, audited and visible to the secretary', async () => {
+    const current = (await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: me })).json();
+    const res = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/me/member',
+      payload: { phone: '+86 139-0000-1234', employer: '北京某物流公司', version: current.version },
+      cookie: me,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ phoneMasked: '139****1234', employer: '北京某物流公司' });
+    const stale = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/me/member',
+      payload: { employer: '又换了', version: current.version },
+      cookie: me,
+    });
+    expect(stale.statusCode).toBe(409);
+    const history = (
+      await t.request({ method: 'GET', url: `/api/v1/members/${own.id}/history`, cookie: tongzhou })
+    ).json();
+    expect(history.items[0]).toMatchObject({
+      action: 'member.self_updated',
+      after: { employer: '北京某物流公司' },
+    });
+    const found = (
+      await t.request({ method: 'GET', url: '/api/v1/members?q=1234', cookie: tongzhou })
+    ).json();
+    expect(found.items.map((m: { id: number }) => m.id)).toContain(own.id);
+  });
+});

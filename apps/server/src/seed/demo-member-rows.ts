@@ -1,0 +1,236 @@
+import type { memberStatusEvents } from '../db/schema';
+import type { FieldCrypto } from '../lib/field-crypto';
+import { namePinyin } from '../lib/pinyin';
+import { sensitiveColumns } from '../modules/members/members.record';
+import type { MemberInsert } from '../modules/members/members.repository';
+import type { DemoMember } from './demo-members';
+
+export type StatusEventInsert = typeof memberStatusEvents.$inferInsert;
+
+/** Who the seeded timeline events are by. */
+export const SEED_ACTOR = 'system';
+
+/**
+ * The pinyin of a demo name, composed from a cache of its characters: the surname's reading
+ * (单 → shan) and each given character's (the demo's given characters have one reading only, so
+ * this equals `namePinyin(name)`; a test holds it to that). pinyin-pro takes ~50 µs a name, and a
+ * million members have ~600,000 different names.
+ */
+export function createPinyinCache() {
+  const surnames = new Map<string, { full: string; initials: string }>();
+  const given = new Map<string, string>();
+  const prefix = namePinyin('王').full;
+  return (name: string): { full: string; initials: string } => {
+    const chars = [...name];
+    let head = surnames.get(chars[0]!);
+    if (!head) {
+      head = namePinyin(chars[0]!);
+      surnames.set(chars[0]!, head);
+    }
+    let full = head.full;
+    let initials = head.initials;
+    for (let i = 1; i < chars.length; i++) {
+      let p = given.get(chars[i]!);
+      if (p === undefined) {
+        p = namePinyin(`王${chars[i]}`).full.slice(prefix.length);
+        given.set(chars[i]!, p);
+      }
+      full += p;
+      initials += p.slice(0, 1);
+    }
+    return { full, initials };
+  };
+}
+
+export type PinyinCache = ReturnType<typeof createPinyinCache>;
+
+/** The members row of a demo member: pinyin for search, personal data encrypted and masked. */
+export function demoMemberRow(crypto: FieldCrypto, pinyin: PinyinCache, m: DemoMember): MemberInsert {
+  const py = pinyin(m.name);
+  return {
+    orgId: m.orgId,
+    orgPath: m.orgPath,
+    name: m.name,
+    namePinyin: py.full,
+    nameInitials: py.initials,
+    gender: m.gender,
+    ethnicity: m.ethnicity,
+    birthDate: m.birthDate,
+    ...sensitiveColumns(crypto, m.idNumber, m.phone),
+    education: m.education,
+    joinedAt: m.joinedAt,
+    fullMemberAt: m.fullMemberAt,
+    memberType: m.memberType,
+    homeCounty: m.homeCounty,
+    homeOrg: m.homeOrg,
+    hostDistrict: m.hostDistrict,
+    hostAddress: m.hostAddress,
+    employer: m.employer,
+    occupation: m.occupation,
+    industry: m.industry,
+    leftHomeAt: m.leftHomeAt,
+    relationship: m.relationship,
+    tags: m.tags,
+    source: m.source,
+    status: m.status,
+    statusSince: m.statusSince,
+    lastContactAt: m.lastContactAt,
+    notes: null,
+  };
+}
+
+/** The timeline of a demo member: the record's creation and, for one not 在册, the change. */
+export function demoStatusEvents(memberId: number, m: DemoMember): StatusEventInsert[] {
+  const created: StatusEventInsert = {
+    memberId,
+    fromStatus: null,
+    toStatus: 'active',
+    effectiveDate: m.registeredAt,
+    reason: '建立档案',
+    actorId: null,
+    actorName: SEED_ACTOR,
+  };
+  if (m.status === 'active') return [created];
+  return [
+    created,
+    {
+      memberId,
+      fromStatus: 'active',
+      toStatus: m.status,
+      effectiveDate: m.statusSince,
+      reason: m.statusReason!,
+      actorId: null,
+      actorName: SEED_ACTOR,
+    },
+  ];
+}
+
+// ---- COPY text format ----
+
+/** The members columns a COPY writes, in order; the rest take their defaults. */
+export const MEMBER_COPY_COLUMNS = [
+  'id',
+  'org_id',
+  'org_path',
+  'name',
+  'name_pinyin',
+  'name_initials',
+  'gender',
+  'ethnicity',
+  'birth_date',
+  'id_cipher',
+  'id_hash',
+  'id_tail',
+  'id_masked',
+  'phone_cipher',
+  'phone_hash',
+  'phone_tail',
+  'phone_masked',
+  'education',
+  'joined_at',
+  'full_member_at',
+  'member_type',
+  'home_county',
+  'home_org',
+  'host_district',
+  'host_address',
+  'employer',
+  'occupation',
+  'industry',
+  'left_home_at',
+  'relationship',
+  'tags',
+  'source',
+  'status',
+  'status_since',
+  'last_contact_at',
+] as const;
+
+export const EVENT_COPY_COLUMNS = [
+  'member_id',
+  'from_status',
+  'to_status',
+  'effective_date',
+  'reason',
+  'actor_name',
+] as const;
+
+const SPECIAL = /[\\\t\n\r]/;
+/** A value in COPY's text format: `\N` for null, backslash, tab and newlines escaped. */
+function field(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  const s = String(value);
+  if (!SPECIAL.test(s)) return s;
+  return s.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** An array literal (`{联络员,宣传员}`) of plain words, in COPY's text format. */
+const PLAIN_WORD = /^[^\s",{}\\]+$/;
+function arrayField(values: readonly string[]): string {
+  const items = values.map((v) => (PLAIN_WORD.test(v) ? v : JSON.stringify(v)));
+  return field(`{${items.join(',')}}`);
+}
+
+/** One line of `COPY members (MEMBER_COPY_COLUMNS) FROM STDIN`. */
+export function memberCopyLine(id: number, r: MemberInsert): string {
+  return `${[
+    id,
+    r.orgId,
+    r.orgPath,
+    r.name,
+    r.namePinyin,
+    r.nameInitials,
+    r.gender,
+    r.ethnicity,
+    r.birthDate,
+    r.idCipher,
+    r.idHash,
+    r.idTail,
+    r.idMasked,
+    r.phoneCipher,
+    r.phoneHash,
+    r.phoneTail,
+    r.phoneMasked,
+    r.education,
+    r.joinedAt,
+    r.fullMemberAt,
+    r.memberType,
+    r.homeCounty,
+    r.homeOrg,
+    r.hostDistrict,
+    r.hostAddress,
+    r.employer,
+    r.occupation,
+    r.industry,
+    r.leftHomeAt,
+    r.relationship,
+  ]
+    .map(field)
+    .join('\t')}\t${arrayField(r.tags ?? [])}\t${[r.source, r.status, r.statusSince, r.lastContactAt]
+    .map(field)
+    .join('\t')}\n`;
+}
+
+/** One line of `COPY member_status_events (EVENT_COPY_COLUMNS) FROM STDIN`. */
+export function eventCopyLine(e: StatusEventInsert): string {
+  return `${[e.memberId, e.fromStatus, e.toStatus, e.effectiveDate, e.reason, e.actorName].map(field).join('\t')}\n`;
+}
+
+/** The COPY text of a run of members with consecutive ids from `firstId`, and of their events. */
+export function formatCopyBatch(
+  crypto: FieldCrypto,
+  pinyin: PinyinCache,
+  firstId: number,
+  batch: readonly DemoMember[],
+): { members: string; events: string } {
+  let members = '';
+  let events = '';
+  for (let k = 0; k < batch.length; k++) {
+    const id = firstId + k;
+    members += memberCopyLine(id, demoMemberRow(crypto, pinyin, batch[k]!));
+    for (const e of demoStatusEvents(id, batch[k]!)) events += eventCopyLine(e);
+  }
+  return { members, events };
+}
