@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -24,7 +25,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
         locale={language === 'en' ? enUS : zhCN}
         theme={theme}
         // Two-character Chinese labels keep their exact text (登录, not 登 录) for people and tests.
-        button={{ autoInsertSpace: false }}
+        // A static, hidden loading icon: the animated default could stay in the button's accessible name.
+        button={{ autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-hidden /> }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

@@ -2,7 +2,7 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../features/auth/useMe';
-import { visibleEntries } from './navigation';
+import { isInSection, visibleEntries } from './navigation';
 
 interface SideMenuProps {
   /** Called after an entry is chosen (the phone drawer closes itself). */
@@ -16,7 +16,7 @@ export function SideMenu({ onNavigate }: SideMenuProps) {
   const navigate = useNavigate();
   const location = useLocation();
   const entries = visibleEntries(me.permissions);
-  const selected = entries.find((e) => location.pathname.startsWith(e.path))?.path;
+  const selected = entries.find((e) => isInSection(location.pathname, e.path))?.path;
   return (
     <nav aria-label={t('app.name')}>
       <Menu

@@ -12,6 +12,13 @@ const NotFoundPage = lazyNamed(() => import('./NotFoundPage'), 'NotFoundPage');
 const OrgsPage = lazyNamed(() => import('../features/orgs/pages/OrgsPage'), 'OrgsPage');
 const AuditPage = lazyNamed(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
 const UsersPage = lazyNamed(() => import('../features/users/pages/UsersPage'), 'UsersPage');
+const MembersPage = lazyNamed(() => import('../features/members/pages/MembersPage'), 'MembersPage');
+const MemberPage = lazyNamed(() => import('../features/members/pages/MemberPage'), 'MemberPage');
+const MemberImportPage = lazyNamed(
+  () => import('../features/members/pages/MemberImportPage'),
+  'MemberImportPage',
+);
+const MyRecordPage = lazyNamed(() => import('../features/me/pages/MyRecordPage'), 'MyRecordPage');
 const AccountPage = lazyNamed(() => import('../features/account/pages/AccountPage'), 'AccountPage');
 
 function Root() {
@@ -36,6 +43,38 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomeRedirect /> },
+          {
+            path: 'members',
+            element: (
+              <RequirePermission permission="member.read">
+                <MembersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'members/import',
+            element: (
+              <RequirePermission permission="member.import">
+                <MemberImportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'members/:id',
+            element: (
+              <RequirePermission permission="member.read">
+                <MemberPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'me',
+            element: (
+              <RequirePermission permission="member.self">
+                <MyRecordPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'orgs',
             element: (

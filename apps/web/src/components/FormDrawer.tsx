@@ -11,6 +11,10 @@ interface FormDrawerProps<T> {
   onFinish: (values: T) => void;
   submitting: boolean;
   submitText?: string;
+  /** The form's name: prefixes its field ids, so two forms on one page do not clash. */
+  name?: string;
+  /** Width on a desktop (md and up); 480 on a tablet, full width on a phone. */
+  width?: number;
   children: ReactNode;
 }
 
@@ -19,7 +23,19 @@ interface FormDrawerProps<T> {
  * rebuilt from initialValues each time the drawer opens; on a phone it takes the full width.
  */
 export function FormDrawer<T extends object>(props: FormDrawerProps<T>) {
-  const { title, open, onClose, form, initialValues, onFinish, submitting, submitText, children } = props;
+  const {
+    title,
+    open,
+    onClose,
+    form,
+    initialValues,
+    onFinish,
+    submitting,
+    submitText,
+    width,
+    name,
+    children,
+  } = props;
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   return (
@@ -27,7 +43,7 @@ export function FormDrawer<T extends object>(props: FormDrawerProps<T>) {
       title={title}
       open={open}
       onClose={onClose}
-      size={screens.sm ? 480 : '100%'}
+      size={!screens.sm ? '100%' : width && screens.md ? width : 480}
       destroyOnHidden
       footer={
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
@@ -40,10 +56,12 @@ export function FormDrawer<T extends object>(props: FormDrawerProps<T>) {
     >
       <Form<T>
         form={form}
+        name={name}
         layout="vertical"
         initialValues={initialValues}
         onFinish={onFinish}
         disabled={submitting}
+        scrollToFirstError={{ block: 'center', behavior: 'smooth' }}
       >
         {children}
         {/* Enter in a field submits, as in any form. */}

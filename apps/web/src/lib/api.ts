@@ -51,7 +51,13 @@ export interface RequestOptions {
 
 const NETWORK_MESSAGE = '无法连接服务器，请检查网络后重试';
 
-function buildUrl(path: string, query: RequestOptions['query']): string {
+/** What a request that never reached the server (or lost its connection) fails with. */
+export function networkError(): ApiError {
+  return new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
+}
+
+/** The URL of an API path with its query string (empty values left out), for links and fetch. */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
   const url = `/api/v1${path}`;
   if (!query) return url;
   const params = new URLSearchParams();
@@ -83,6 +89,17 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, fields, details);
 }
 
+/**
+ * The ApiError of a failed response; a lost session or a required password change is passed on to
+ * the session handlers, as for any API call. For callers that fetch themselves (uploads, streams).
+ */
+export async function errorFromResponse(response: Response, redirectOn401 = true): Promise<ApiError> {
+  const error = await toApiError(response);
+  if (response.status === 401 && redirectOn401) sessionHandlers.onUnauthorized();
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED') sessionHandlers.onPasswordChangeRequired();
+  return error;
+}
+
 /** Calls the JSON API under /api/v1; resolves with the parsed body (undefined for 204). */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, redirectOn401 = true, signal } = options;
@@ -90,7 +107,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
+    response = await fetch(apiUrl(path, query), {
       method,
       headers,
       credentials: 'same-origin',
@@ -99,14 +116,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
+    throw networkError();
   }
-  if (!response.ok) {
-    const error = await toApiError(response);
-    if (response.status === 401 && redirectOn401) sessionHandlers.onUnauthorized();
-    if (error.code === 'PASSWORD_CHANGE_REQUIRED') sessionHandlers.onPasswordChangeRequired();
-    throw error;
-  }
+  if (!response.ok) throw await errorFromResponse(response, redirectOn401);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -1,9 +1,22 @@
 import {
   AUDIT_ACTION_LABELS,
+  codeName,
+  EDUCATION_LEVELS,
+  ETHNICITIES,
+  GENDER_LABELS,
+  type Gender,
+  MEMBER_SOURCE_LABELS,
+  MEMBER_STATUS_LABELS,
+  MEMBER_TYPE_LABELS,
+  type MemberSource,
+  type MemberStatus,
+  type MemberType,
   ORG_KIND_LABELS,
   type OrgKind,
   POSITION_TITLE_LABELS,
   type PositionTitle,
+  RELATIONSHIP_LABELS,
+  type RelationshipType,
   ROLE_LABELS,
   type Role,
 } from '@ningxin/shared';
@@ -16,6 +29,15 @@ export interface Labels {
   orgKind: (kind: OrgKind, fallback?: string) => string;
   positionTitle: (title: PositionTitle, fallback?: string) => string;
   auditAction: (action: string, fallback?: string) => string;
+  memberStatus: (status: MemberStatus) => string;
+  memberType: (type: MemberType) => string;
+  relationship: (type: RelationshipType) => string;
+  memberSource: (source: MemberSource) => string;
+  gender: (gender: Gender | null | undefined) => string;
+  /** 学历 by code; '—' for none. */
+  education: (code: string | null | undefined) => string;
+  /** 民族 by code (the names stay Chinese: they are proper names); '—' for none. */
+  ethnicity: (code: string | null | undefined) => string;
 }
 
 /** Names of the shared code tables in the current language (Chinese from @ningxin/shared). */
@@ -30,6 +52,18 @@ export function useLabels(): Labels {
         (zh ? POSITION_TITLE_LABELS[title] : enLabels.positionTitle[title]) ?? fallback ?? title,
       auditAction: (action, fallback) =>
         (zh ? AUDIT_ACTION_LABELS[action] : enLabels.auditAction[action]) ?? fallback ?? action,
+      memberStatus: (s) => (zh ? MEMBER_STATUS_LABELS[s] : enLabels.memberStatus[s]) ?? s,
+      memberType: (m) => (zh ? MEMBER_TYPE_LABELS[m] : enLabels.memberType[m]) ?? m,
+      relationship: (r) => (zh ? RELATIONSHIP_LABELS[r] : enLabels.relationship[r]) ?? r,
+      memberSource: (s) => (zh ? MEMBER_SOURCE_LABELS[s] : enLabels.memberSource[s]) ?? s,
+      gender: (g) => (g ? ((zh ? GENDER_LABELS[g] : enLabels.gender[g]) ?? g) : '—'),
+      education: (code) =>
+        code
+          ? ((zh ? codeName(EDUCATION_LEVELS, code) : enLabels.education[code]) ??
+            codeName(EDUCATION_LEVELS, code) ??
+            code)
+          : '—',
+      ethnicity: (code) => (code ? (codeName(ETHNICITIES, code) ?? code) : '—'),
     };
   }, [language]);
 }

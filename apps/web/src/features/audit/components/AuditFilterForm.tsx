@@ -13,7 +13,7 @@ interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const TARGET_TYPES = ['user', 'org', 'position', 'session', 'role'];
+const TARGET_TYPES = ['member', 'user', 'org', 'position', 'session', 'role'];
 
 /** A picked wall-clock time read as Beijing time (the zone every time on screen is shown in). */
 function beijingIso(value: Dayjs | null | undefined): string | undefined {

@@ -59,8 +59,8 @@ export function OrgCreateDrawer({ parent, open, onClose, onCreated }: OrgCreateD
       onFinish={(v) => create.mutate(v)}
       submitting={create.isPending}
     >
-      <Form.Item label={t('orgs.parent')}>
-        <Input value={parent.name} disabled />
+      <Form.Item label={t('orgs.parent')} htmlFor="org-create-parent">
+        <Input id="org-create-parent" value={parent.name} disabled />
       </Form.Item>
       <Form.Item
         label={t('orgs.name')}

@@ -4,8 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useLabels } from '../../../app/i18n/useLabels';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { useCurrentUser } from '../../auth/useMe';
 import { orgsApi } from '../orgs.api';
 import { useInvalidateOrgs } from '../useInvalidateOrgs';
 import { PositionFormModal } from './PositionFormModal';
@@ -19,6 +21,8 @@ export function PositionsTable({ org }: { org: OrgResponse }) {
   const invalidate = useInvalidateOrgs();
   const [editing, setEditing] = useState<PositionResponse | 'new' | null>(null);
   const canEdit = org.policies.update && org.status === 'active';
+  // Positions hold a name, not a member id yet: the link searches the member base for it.
+  const canSearchMembers = useCurrentUser().permissions.includes('member.read');
 
   const remove = useMutation({
     mutationFn: (p: PositionResponse) => orgsApi.deletePosition(org.id, p.id),
@@ -35,7 +39,16 @@ export function PositionsTable({ org }: { org: OrgResponse }) {
       key: 'title',
       render: (_, p) => labels.positionTitle(p.title, p.titleLabel),
     },
-    { title: t('orgs.holderName'), dataIndex: 'holderName' },
+    {
+      title: t('orgs.holderName'),
+      key: 'holderName',
+      render: (_, p) =>
+        canSearchMembers ? (
+          <Link to={`/members?${new URLSearchParams({ q: p.holderName })}`}>{p.holderName}</Link>
+        ) : (
+          p.holderName
+        ),
+    },
     {
       title: t('orgs.term'),
       key: 'term',

@@ -1,0 +1,49 @@
+import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { MEMBER_STATUS_TRANSITIONS, type MemberResponse } from '@ningxin/shared';
+import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { MemberStatusTag } from './MemberStatusTag';
+
+interface MemberHeaderProps {
+  member: MemberResponse;
+  onEdit: () => void;
+  onChangeStatus: () => void;
+}
+
+/** The member's name and status, where they belong, and what the user may do. */
+export function MemberHeader({ member: m, onEdit, onChangeStatus }: MemberHeaderProps) {
+  const { t } = useTranslation();
+  const canChange = m.policies.changeStatus && MEMBER_STATUS_TRANSITIONS[m.status].length > 0;
+  return (
+    <Card size="small">
+      <Link to="/members" className="nx-back-link">
+        <ArrowLeftOutlined aria-hidden /> {t('member.back')}
+      </Link>
+      <Flex wrap gap={8} align="center" justify="space-between" style={{ marginTop: 8 }}>
+        <Space wrap size={8} align="center">
+          <Typography.Title level={2} className="nx-member-name">
+            {m.name}
+          </Typography.Title>
+          <MemberStatusTag status={m.status} />
+          {m.hasAccount && <Tag color="blue">{t('member.hasAccount')}</Tag>}
+        </Space>
+        <Space wrap size={8}>
+          {canChange && (
+            <Button icon={<SwapOutlined aria-hidden />} onClick={onChangeStatus}>
+              {t('member.changeStatus')}
+            </Button>
+          )}
+          {m.policies.update && (
+            <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={onEdit}>
+              {t('member.edit')}
+            </Button>
+          )}
+        </Space>
+      </Flex>
+      <Typography.Text type="secondary" className="nx-member-org">
+        {m.orgPathNames.length ? m.orgPathNames.join(' / ') : m.orgName}
+      </Typography.Text>
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+import { Card, Col, Empty, Flex, Row, Skeleton, Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { LoadError } from '../../../components/LoadError';
+import { isApiError } from '../../../lib/api';
+import { MemberFormDrawer } from '../components/MemberFormDrawer';
+import { MemberHeader } from '../components/MemberHeader';
+import { MemberHistory } from '../components/MemberHistory';
+import { MemberProfile } from '../components/MemberProfile';
+import { StatusChangeModal } from '../components/StatusChangeModal';
+import { StatusTimeline } from '../components/StatusTimeline';
+import { useMember } from '../useMember';
+
+/** One member: the record with its status timeline, and its audit history in a second tab. */
+export function MemberPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id) || 0;
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'history' ? 'history' : 'profile';
+  const query = useMember(id);
+  const [editing, setEditing] = useState(false);
+  const [changingStatus, setChangingStatus] = useState(false);
+
+  if (query.isPending) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  }
+  if (query.isError) {
+    const notFound = isApiError(query.error) && query.error.status === 404;
+    return (
+      <Card>
+        {notFound ? (
+          <Empty description={query.error.message} />
+        ) : (
+          <LoadError error={query.error} onRetry={() => void query.refetch()} />
+        )}
+      </Card>
+    );
+  }
+  const member = query.data;
+  return (
+    <Flex vertical gap={16}>
+      <MemberHeader
+        member={member}
+        onEdit={() => setEditing(true)}
+        onChangeStatus={() => setChangingStatus(true)}
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'history' ? { tab: key } : {}, { replace: true })}
+        items={[
+          {
+            key: 'profile',
+            label: t('member.profileTab'),
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={16}>
+                  <MemberProfile member={member} />
+                </Col>
+                <Col xs={24} xl={8}>
+                  <StatusTimeline member={member} />
+                </Col>
+              </Row>
+            ),
+          },
+          {
+            key: 'history',
+            label: t('member.historyTab'),
+            children: (
+              <Card size="small">
+                <MemberHistory memberId={member.id} />
+              </Card>
+            ),
+          },
+        ]}
+      />
+      {editing && <MemberFormDrawer member={member} open={editing} onClose={() => setEditing(false)} />}
+      {changingStatus && (
+        <StatusChangeModal member={member} open={changingStatus} onClose={() => setChangingStatus(false)} />
+      )}
+    </Flex>
+  );
+}
