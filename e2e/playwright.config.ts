@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = path.join(root, '.tmp', 'e2e-data');
+// The run serves its own copy of the built web app, so a rebuild of apps/web/dist while the suite
+// runs (another engineer's, or a dev loop's) cannot pull the assets from under the open pages.
+const webDir = path.join(root, '.tmp', 'e2e-web');
 
 /** Debian's Chromium; no browser is downloaded. */
 const chromium = {
@@ -37,20 +40,35 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1366, height: 768 } }, testIgnore: /\.phone\.spec\.ts$/ },
+    // Signs each demo account in once and saves its state to e2e/.auth (git-ignored).
+    { name: 'setup', testMatch: /\.setup\.ts$/, use: { viewport: { width: 1366, height: 768 } } },
+    {
+      name: 'desktop',
+      use: { viewport: { width: 1366, height: 768 } },
+      testIgnore: /\.phone\.spec\.ts$/,
+      dependencies: ['setup'],
+    },
     {
       name: 'phone',
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
       testMatch: /\.phone\.spec\.ts$/,
+      dependencies: ['setup'],
     },
   ],
   // A fresh embedded store for every run: the demo committee and accounts, nothing else.
   webServer: {
-    command: `rm -rf "${dataDir}" && node --import tsx apps/server/src/main.ts`,
+    command: `rm -rf "${dataDir}" "${webDir}" && cp -r apps/web/dist "${webDir}" && node --import tsx apps/server/src/main.ts`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      WEB_DIST: webDir,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+    },
   },
 });

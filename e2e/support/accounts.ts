@@ -1,0 +1,18 @@
+import path from 'node:path';
+
+/** The password of every demo account (apps/server seeds them on a fresh store). */
+export const DEMO_PASSWORD = 'Demo-2026';
+
+/**
+ * Demo accounts whose signed-in state the setup project saves. `xicheng` is left out on
+ * purpose: login.spec.ts locks it, so no other test may depend on signing in as it.
+ */
+export const SAVED_ACCOUNTS = ['admin', 'security', 'auditor', 'office', 'tongzhou'] as const;
+export type SavedAccount = (typeof SAVED_ACCOUNTS)[number];
+
+const authDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '.auth');
+
+/** Where the setup project keeps the account's cookies and local storage (git-ignored). */
+export function storageStateOf(account: SavedAccount): string {
+  return path.join(authDir, `${account}.json`);
+}
