@@ -44,7 +44,11 @@ function vitestCounts(file) {
 function playwrightCounts(file) {
   try {
     const { stats } = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
+    return {
+      passed: stats.expected ?? 0,
+      failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+      skipped: stats.skipped ?? 0,
+    };
   } catch {
     return { passed: 0, failed: 0, skipped: 0 };
   }
@@ -58,7 +62,14 @@ function playwrightCounts(file) {
 {
   const projects = ['packages/shared', 'apps/server', 'apps/web', 'e2e'];
   const r = run('typecheck', 'sh', ['-c', projects.map((p) => `npx tsc -p ${p}`).join(' && ')]);
-  record('typecheck (tsc)', r.ok ? 'passed' : 'failed', r.ok ? projects.length : 0, r.ok ? 0 : 1, 0, r.seconds);
+  record(
+    'typecheck (tsc)',
+    r.ok ? 'passed' : 'failed',
+    r.ok ? projects.length : 0,
+    r.ok ? 0 : 1,
+    0,
+    r.seconds,
+  );
 }
 
 // 2. Unit and database tests, one vitest project at a time so each is counted.
@@ -70,7 +81,15 @@ if (process.env.TEST_DATABASE_URL) vitestProjects.push(['postgres', 'database te
 for (const [project, label] of vitestProjects) {
   const out = path.join(reportDir, `vitest-${project}.json`);
   fs.rmSync(out, { force: true });
-  const r = run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const r = run(label, 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const c = vitestCounts(out);
   const ok = r.ok && c.failed === 0 && c.passed > 0;
   record(label, ok ? 'passed' : 'failed', c.passed, c.failed || (ok ? 0 : 1), c.skipped, r.seconds);
@@ -88,13 +107,25 @@ if (fs.existsSync(chromium)) {
   if (!build.ok) {
     record('browser tests (Chromium)', 'failed', 0, 1, 0, build.seconds);
   } else {
-    const r = run('browser tests (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-      CHROMIUM_PATH: chromium,
-    });
+    const r = run(
+      'browser tests (Chromium)',
+      'npx',
+      ['playwright', 'test', '-c', 'e2e/playwright.config.ts'],
+      {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+        CHROMIUM_PATH: chromium,
+      },
+    );
     const c = playwrightCounts(out);
     const ok = r.ok && c.failed === 0 && c.passed > 0;
-    record('browser tests (Chromium)', ok ? 'passed' : 'failed', c.passed, c.failed || (ok ? 0 : 1), c.skipped, r.seconds);
+    record(
+      'browser tests (Chromium)',
+      ok ? 'passed' : 'failed',
+      c.passed,
+      c.failed || (ok ? 0 : 1),
+      c.skipped,
+      r.seconds,
+    );
   }
 } else if (ci) {
   process.stdout.write(`\nChromium not found at ${chromium}: the browser suite cannot run.\n`);
@@ -106,11 +137,17 @@ if (fs.existsSync(chromium)) {
 // 4. Summary.
 process.stdout.write('\n━━ Suites\n');
 for (const r of results) {
-  const counts = r.outcome.startsWith('skipped') ? '' : `  ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
-  process.stdout.write(`  ${r.suite.padEnd(32)} ${r.outcome.padEnd(8)}${counts}${r.seconds !== '0' ? `  (${r.seconds} s)` : ''}\n`);
+  const counts = r.outcome.startsWith('skipped')
+    ? ''
+    : `  ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
+  process.stdout.write(
+    `  ${r.suite.padEnd(32)} ${r.outcome.padEnd(8)}${counts}${r.seconds !== '0' ? `  (${r.seconds} s)` : ''}\n`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failedTotal = results.reduce((n, r) => n + r.failed, 0);
 const skippedSuites = results.filter((r) => r.outcome.startsWith('skipped')).length;
-process.stdout.write(`\n${passed} passed, ${failedTotal} failed${skippedSuites ? `, ${skippedSuites} skipped` : ''}\n`);
+process.stdout.write(
+  `\n${passed} passed, ${failedTotal} failed${skippedSuites ? `, ${skippedSuites} skipped` : ''}\n`,
+);
 process.exit(failed || failedTotal > 0 ? 1 : 0);
