@@ -4,10 +4,11 @@ import path from 'node:path';
 export const DEMO_PASSWORD = 'Demo-2026';
 
 /**
- * Demo accounts whose signed-in state the setup project saves. `xicheng` is left out on
+ * Demo accounts whose signed-in state the setup project saves (`member` is the demo member's own
+ * account, linked to a 通州 member). `xicheng` is left out on
  * purpose: login.spec.ts locks it, so no other test may depend on signing in as it.
  */
-export const SAVED_ACCOUNTS = ['admin', 'security', 'auditor', 'office', 'tongzhou'] as const;
+export const SAVED_ACCOUNTS = ['admin', 'security', 'auditor', 'office', 'tongzhou', 'member'] as const;
 export type SavedAccount = (typeof SAVED_ACCOUNTS)[number];
 
 const authDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '.auth');

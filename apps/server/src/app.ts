@@ -53,7 +53,13 @@ export function createServices(store: Store, config: Config, crypto: FieldCrypto
   const users = createUsersService(db, config, orgs);
   const auth = createAuthService(db, config, users);
   const members = createMembersService({ db, config, crypto, orgs, accounts: users });
-  const memberActions = createMemberActions({ db, crypto, members, history: audit.historyOf });
+  const memberActions = createMemberActions({
+    db,
+    crypto,
+    members,
+    history: audit.historyOf,
+    accounts: users,
+  });
   const memberImport = createMemberImport({ db, config, crypto, orgs, members });
   const memberExport = createMemberExport({ db, crypto, orgs, members });
   orgHooks.subtreeMoved.push((tx, oldPath, newPath) =>

@@ -71,6 +71,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.status_changed': '变更党员状态',
   'member.revealed': '查看个人信息',
   'member.self_updated': '党员修改本人信息',
+  'member.account_created': '开通党员账户',
   'member.imported': '批量导入党员',
   'member.exported': '导出党员',
   'demo.seeded': '生成演示数据',

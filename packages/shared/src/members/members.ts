@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NewPassword } from '../auth';
 import { localIsoDate } from './dates';
 import { Gender, MemberSource, MemberStatus, MemberType, RelationshipType } from './enums';
 import { checkIdAgainst, parseIdNumber } from './id-number';
@@ -130,6 +131,9 @@ export const MemberRevealBody = z.object({
   reason: z.string().trim().min(4, '请填写查看原因（至少 4 个字）').max(200, '原因不能超过 200 个字'),
 });
 export type MemberRevealBody = z.infer<typeof MemberRevealBody>;
+/** The first password of a member's own login, to be changed at the first sign-in. */
+export const MemberAccountBody = z.object({ password: NewPassword });
+
 export const MemberRevealResponse = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() });
 
 /** A comma-separated list in a query string: `status=active,lost`. */

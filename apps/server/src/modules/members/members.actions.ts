@@ -15,7 +15,13 @@ import { versionConflict } from '../../lib/errors';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { type Actor, assertCan, assertHolds } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
-import { noMemberRecord, sameStatus, statusTransitionNotAllowed } from './members.errors';
+import {
+  memberHasAccount,
+  noMemberRecord,
+  phoneUsedAsUsername,
+  sameStatus,
+  statusTransitionNotAllowed,
+} from './members.errors';
 import { auditView } from './members.mapper';
 import { sensitiveColumns } from './members.record';
 import { membersRepository } from './members.repository';
@@ -27,10 +33,17 @@ export interface MemberActionsDeps {
   crypto: FieldCrypto;
   members: MembersService;
   history: (executor: Executor, targetType: string, targetId: string) => Promise<AuditEntryResponse[]>;
+  accounts: {
+    hasAccount(executor: Executor, memberId: number): Promise<boolean>;
+    createMemberAccount(
+      tx: Executor,
+      values: { username: string; displayName: string; password: string; memberId: number },
+    ): Promise<number | null>;
+  };
 }
 
 /** Status changes, reveal of personal data, a record's history, and a member's own record. */
-export function createMemberActions({ db, crypto, members, history }: MemberActionsDeps) {
+export function createMemberActions({ db, crypto, members, history, accounts }: MemberActionsDeps) {
   return {
     /** Changes the status with a date and a reason; the change joins the member's timeline. */
     async changeStatus(actor: Actor, id: number, body: MemberStatusChangeBody): Promise<MemberResponse> {
@@ -94,6 +107,33 @@ export function createMemberActions({ db, crypto, members, history }: MemberActi
     async history(actor: Actor, id: number): Promise<AuditEntryResponse[]> {
       await members.visibleMember(db, actor, id, 'member.read');
       return history(db, 'member', String(id));
+    },
+
+    /**
+     * Sets up a member's own login: the username is the member's mobile number, the first
+     * password is given by the secretary and must be changed at the first sign-in.
+     */
+    async createAccount(actor: Actor, id: number, password: string): Promise<MemberResponse> {
+      await db.transaction(async (tx) => {
+        const row = await members.visibleMember(tx, actor, id, 'member.write');
+        if (await accounts.hasAccount(tx, id)) throw memberHasAccount();
+        const username = crypto.decrypt('phone', row.phoneCipher);
+        const userId = await accounts.createMemberAccount(tx, {
+          username,
+          displayName: row.name,
+          password,
+          memberId: id,
+        });
+        if (userId === null) throw phoneUsedAsUsername();
+        await appendAudit(tx, auditContextOf(actor), {
+          action: 'member.account_created',
+          targetType: 'member',
+          targetId: id,
+          targetLabel: row.name,
+          after: { userId, username: row.phoneMasked },
+        });
+      });
+      return members.get(actor, id);
     },
 
     async selfGet(actor: Actor): Promise<MemberResponse> {

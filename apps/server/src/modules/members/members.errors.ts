@@ -49,3 +49,8 @@ export const badCursor = () =>
   ]);
 
 export const noMemberRecord = () => new AppError(404, 'NOT_FOUND', '当前账户未关联党员档案');
+
+export const memberHasAccount = () => new AppError(409, 'MEMBER_HAS_ACCOUNT', '该党员已开通登录账户');
+
+export const phoneUsedAsUsername = () =>
+  new AppError(409, 'USERNAME_TAKEN', '该党员的手机号已被其他账户用作用户名，请先核对手机号');

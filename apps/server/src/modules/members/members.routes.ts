@@ -1,5 +1,6 @@
 import {
   AuditEntryResponse,
+  MemberAccountBody,
   MemberCreateBody,
   MemberIdParams,
   MemberListQuery,
@@ -105,6 +106,20 @@ export const membersRoutes: FastifyPluginAsyncZod<{
       reply.header('cache-control', 'no-store');
       return actions.reveal(actorOf(request), request.params.id, request.body);
     },
+  );
+
+  app.post(
+    '/:id/account',
+    {
+      schema: {
+        tags,
+        summary: '为党员开通登录账户（用户名为手机号，首次登录须改密）',
+        params: MemberIdParams,
+        body: MemberAccountBody,
+        response: { 200: MemberResponse, ...standardErrors },
+      },
+    },
+    async (request) => actions.createAccount(actorOf(request), request.params.id, request.body.password),
   );
 
   app.get(

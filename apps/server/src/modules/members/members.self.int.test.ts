@@ -101,3 +101,61 @@ describe('PATCH /api/v1/me/member', () => {
     expect(found.items.map((m: { id: number }) => m.id)).toContain(own.id);
   });
 });
+
+describe('POST /api/v1/members/:id/account', () => {
+  it('401, 403 and 400', async () => {
+    const url = `/api/v1/members/${other}/account`;
+    expect((await t.request({ method: 'POST', url, payload: { password: 'First-Pass-1' } })).statusCode).toBe(
+      401,
+    );
+    const kangbao = await t.login('kangbao');
+    expect(
+      (await t.request({ method: 'POST', url, payload: { password: 'First-Pass-1' }, cookie: kangbao }))
+        .statusCode,
+    ).toBe(403);
+    const weak = await t.request({ method: 'POST', url, payload: { password: 'short' }, cookie: tongzhou });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().fields[0].path).toBe('password');
+  });
+
+  it('lets the secretary open a login whose username is the phone, to be changed at first sign-in', async () => {
+    const phone = (
+      await t.request({
+        method: 'POST',
+        url: `/api/v1/members/${other}/reveal`,
+        payload: { field: 'phone', reason: '开通账户核对' },
+        cookie: tongzhou,
+      })
+    ).json().value;
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/members/${other}/account`,
+      payload: { password: 'First-Pass-1' },
+      cookie: tongzhou,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().hasAccount).toBe(true);
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/v1/members/${other}/account`,
+      payload: { password: 'First-Pass-1' },
+      cookie: tongzhou,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('MEMBER_HAS_ACCOUNT');
+    const session = await t.login(phone, 'First-Pass-1');
+    expect((await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: session })).statusCode).toBe(
+      403,
+    );
+    const changed = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'First-Pass-1', newPassword: 'Own-Pass-2026' },
+      cookie: session,
+    });
+    expect(changed.statusCode).toBe(204);
+    const mine = await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: session });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().id).toBe(other);
+  });
+});

@@ -60,7 +60,8 @@ export const usersRepository = {
 
   async insert(
     tx: Executor,
-    values: Pick<UserRow, 'username' | 'displayName' | 'passwordHash' | 'mustChangePassword'>,
+    values: Pick<UserRow, 'username' | 'displayName' | 'passwordHash' | 'mustChangePassword'> &
+      Partial<Pick<UserRow, 'memberId'>>,
   ): Promise<UserRow> {
     const [row] = await tx.insert(users).values(values).onConflictDoNothing().returning();
     return row!;

@@ -91,6 +91,32 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
       return load(id);
     },
 
+    /**
+     * A member's own login (role member, scope self) inside the caller's transaction; the caller
+     * has checked that the actor may manage the member. Null when the username is taken.
+     */
+    async createMemberAccount(
+      tx: Executor,
+      values: { username: string; displayName: string; password: string; memberId: number },
+    ): Promise<number | null> {
+      const user = await usersRepository.insert(tx, {
+        username: values.username.toLowerCase(),
+        displayName: values.displayName,
+        passwordHash: await hashPassword(values.password),
+        mustChangePassword: true,
+        memberId: values.memberId,
+      });
+      if (!user) return null;
+      await usersRepository.insertAssignment(tx, {
+        userId: user.id,
+        role: 'member',
+        scopeKind: 'self',
+        orgId: null,
+        division: null,
+      });
+      return user.id;
+    },
+
     /** Sets a new first password, signs the user out everywhere and clears any lock. */
     async resetPassword(actor: Actor, id: number, password: string): Promise<UserResponse> {
       assertCan(actor, 'user.write');

@@ -222,6 +222,11 @@ export const en: Translation = {
     statusInitial: 'Registered as {{to}}',
     eventBy: 'by {{name}} at {{time}}',
     hasAccount: 'Has an account',
+    openAccount: 'Open an account',
+    accountCreated: 'Account opened: the member signs in with the mobile number',
+    firstPassword: 'First password',
+    accountHint:
+      'The username is the mobile number of the member ({{phone}}); the first password must be changed at the first sign-in.',
     reveal: 'Show',
     revealLabel: 'Show {{field}}',
     revealTitle: 'Show full {{field}}',

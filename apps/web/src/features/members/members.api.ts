@@ -35,6 +35,8 @@ export const membersApi = {
   create: (body: MemberCreateInput) => api<MemberResponse>('/members', { method: 'POST', body }),
   update: (id: number, body: MemberUpdateBody) =>
     api<MemberResponse>(`/members/${id}`, { method: 'PATCH', body }),
+  createAccount: (id: number, password: string) =>
+    api<MemberResponse>(`/members/${id}/account`, { method: 'POST', body: { password } }),
   changeStatus: (id: number, body: MemberStatusChangeBody) =>
     api<MemberResponse>(`/members/${id}/status`, { method: 'POST', body }),
   /** Audited on the server; the answer is shown once and never put in the query cache. */

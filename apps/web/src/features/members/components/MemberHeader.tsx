@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { MEMBER_STATUS_TRANSITIONS, type MemberResponse } from '@ningxin/shared';
 import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,11 @@ interface MemberHeaderProps {
   member: MemberResponse;
   onEdit: () => void;
   onChangeStatus: () => void;
+  onOpenAccount: () => void;
 }
 
 /** The member's name and status, where they belong, and what the user may do. */
-export function MemberHeader({ member: m, onEdit, onChangeStatus }: MemberHeaderProps) {
+export function MemberHeader({ member: m, onEdit, onChangeStatus, onOpenAccount }: MemberHeaderProps) {
   const { t } = useTranslation();
   const canChange = m.policies.changeStatus && MEMBER_STATUS_TRANSITIONS[m.status].length > 0;
   return (
@@ -32,6 +33,11 @@ export function MemberHeader({ member: m, onEdit, onChangeStatus }: MemberHeader
           {canChange && (
             <Button icon={<SwapOutlined aria-hidden />} onClick={onChangeStatus}>
               {t('member.changeStatus')}
+            </Button>
+          )}
+          {m.policies.update && !m.hasAccount && m.status === 'active' && (
+            <Button icon={<UserAddOutlined aria-hidden />} onClick={onOpenAccount}>
+              {t('member.openAccount')}
             </Button>
           )}
           {m.policies.update && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
 import { isApiError } from '../../../lib/api';
+import { MemberAccountModal } from '../components/MemberAccountModal';
 import { MemberFormDrawer } from '../components/MemberFormDrawer';
 import { MemberHeader } from '../components/MemberHeader';
 import { MemberHistory } from '../components/MemberHistory';
@@ -21,6 +22,7 @@ export function MemberPage() {
   const query = useMember(id);
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
+  const [openingAccount, setOpeningAccount] = useState(false);
 
   if (query.isPending) {
     return (
@@ -48,6 +50,7 @@ export function MemberPage() {
         member={member}
         onEdit={() => setEditing(true)}
         onChangeStatus={() => setChangingStatus(true)}
+        onOpenAccount={() => setOpeningAccount(true)}
       />
       <Tabs
         activeKey={tab}
@@ -79,6 +82,9 @@ export function MemberPage() {
         ]}
       />
       {editing && <MemberFormDrawer member={member} open={editing} onClose={() => setEditing(false)} />}
+      {openingAccount && (
+        <MemberAccountModal member={member} open={openingAccount} onClose={() => setOpeningAccount(false)} />
+      )}
       {changingStatus && (
         <StatusChangeModal member={member} open={changingStatus} onClose={() => setChangingStatus(false)} />
       )}

@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** 党员信息库: the search box and the member table (a row's name links to the member's page). */
+export class MembersPage {
+  readonly heading: Locator;
+  readonly search: Locator;
+  readonly table: Locator;
+  /** The listed members: table rows with cells (the header row has column headers only). */
+  readonly rows: Locator;
+  readonly importButton: Locator;
+
+  constructor(readonly page: Page) {
+    const main = page.getByRole('main');
+    this.heading = main.getByRole('heading', { name: '党员信息库', level: 2 });
+    this.search = main.getByLabel('姓名、拼音、手机或身份证后4位');
+    this.table = main.getByRole('table');
+    this.rows = this.table.getByRole('row').filter({ has: page.getByRole('cell') });
+    this.importButton = main.getByRole('button', { name: '批量导入' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/members');
+    await expect(this.heading).toBeVisible();
+  }
+
+  /** Types the query and presses Enter; the URL carries it once the list follows. */
+  async searchFor(query: string): Promise<void> {
+    await this.search.fill(query);
+    await this.search.press('Enter');
+    await expect(this.page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(query)}`));
+  }
+
+  /** The link to a listed member's page: the member's name, pointing at that member. */
+  memberLink(id: number, name: string): Locator {
+    return this.table
+      .getByRole('link', { name, exact: true })
+      .and(this.page.locator(`[href="/members/${id}"]`));
+  }
+}
