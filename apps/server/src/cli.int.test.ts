@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore, testStoreKind } from '../test/store';
+import { createProcessStoreEnv, createTestStore, testStoreKind } from '../test/store';
 import { openStore, queryRows } from './db/client';
 
 const serverDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -12,18 +12,8 @@ const serverDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), 
 describe('npm run cli', () => {
   let env: Record<string, string>;
   let dispose: () => Promise<void> = async () => {};
-
   beforeAll(async () => {
-    if (testStoreKind() === 'pglite') {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-cli-'));
-      env = { DATA_DIR: dir };
-      dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
-    } else {
-      const store = await createTestStore();
-      await store.close();
-      env = { DATABASE_URL: store.url! };
-      dispose = store.dispose;
-    }
+    ({ env, dispose } = await createProcessStoreEnv('cli'));
   });
   afterAll(() => dispose());
 

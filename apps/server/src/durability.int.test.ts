@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpLogin, json, killHard, type ServerProcess, startServer } from '../test/server-process';
-import { createTestStore, testStoreKind } from '../test/store';
+import { createProcessStoreEnv, createTestStore, testStoreKind } from '../test/store';
 import { DEMO_PASSWORD } from './seed/demo-committee';
 
 /**
@@ -17,16 +17,7 @@ describe('durability of acknowledged writes across SIGKILL', () => {
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
-    if (testStoreKind() === 'pglite') {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-durability-'));
-      env = { DATA_DIR: dir };
-      dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
-    } else {
-      const store = await createTestStore();
-      await store.close();
-      env = { DATABASE_URL: store.url! };
-      dispose = store.dispose;
-    }
+    ({ env, dispose } = await createProcessStoreEnv('durability'));
   });
   afterAll(async () => {
     if (server) await killHard(server);

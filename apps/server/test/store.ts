@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openStore, type Store } from '../src/db/client';
 
@@ -49,4 +52,20 @@ export async function createTestStore(): Promise<Store & { url?: string; dispose
       await again.end();
     },
   };
+}
+
+/**
+ * A fresh store for a separate process (the server or the CLI): a temporary DATA_DIR for
+ * PGlite, or a new database on the test PostgreSQL server, as environment variables.
+ */
+export async function createProcessStoreEnv(
+  prefix: string,
+): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
+  if (testStoreKind() === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ningxin-${prefix}-`));
+    return { env: { DATA_DIR: dir }, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const store = await createTestStore();
+  await store.close();
+  return { env: { DATABASE_URL: store.url! }, dispose: store.dispose };
 }

@@ -6,7 +6,7 @@ import { parseIdNumber, parsePhone } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_FIELD_KEY, type TestApp } from '../../test/app';
-import { createTestStore, testStoreKind } from '../../test/store';
+import { createProcessStoreEnv, createTestStore, testStoreKind } from '../../test/store';
 import { type Executor, openStore, queryRows, type Store } from '../db/client';
 import { createFieldCrypto } from '../lib/field-crypto';
 import { TOP_COMMITTEE } from './demo-committee';
@@ -206,16 +206,7 @@ describe('npm run cli -- seed-demo --members', () => {
   let env: Record<string, string>;
   let dispose: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    if (testStoreKind() === 'pglite') {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-seed-'));
-      env = { DATA_DIR: dir };
-      dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
-    } else {
-      const store = await createTestStore();
-      await store.close();
-      env = { DATABASE_URL: store.url! };
-      dispose = store.dispose;
-    }
+    ({ env, dispose } = await createProcessStoreEnv('seed'));
   });
   afterAll(() => dispose());
 
