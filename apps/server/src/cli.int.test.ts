@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProcessStoreEnv, createTestStore, testStoreKind } from '../test/store';
+import { createProcessStoreEnv } from '../test/store';
 import { openStore, queryRows } from './db/client';
 
 const serverDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');

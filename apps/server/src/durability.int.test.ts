@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpLogin, json, killHard, type ServerProcess, startServer } from '../test/server-process';
-import { createProcessStoreEnv, createTestStore, testStoreKind } from '../test/store';
+import { createProcessStoreEnv } from '../test/store';
 import { DEMO_PASSWORD } from './seed/demo-committee';
 
 /**

@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseIdNumber, parsePhone } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_FIELD_KEY, type TestApp } from '../../test/app';
-import { createProcessStoreEnv, createTestStore, testStoreKind } from '../../test/store';
+import { createProcessStoreEnv, createTestStore } from '../../test/store';
 import { type Executor, openStore, queryRows, type Store } from '../db/client';
 import { createFieldCrypto } from '../lib/field-crypto';
 import { TOP_COMMITTEE } from './demo-committee';

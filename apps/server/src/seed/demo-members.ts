@@ -1,6 +1,27 @@
-import { CITIES, idCheckChar } from '@ningxin/shared';
+import { idCheckChar } from '@ningxin/shared';
 import { addYears, dayOf, isoOf, yearOf } from './days';
-import { BRANCH_TRADES, secondLevelCommittees } from './demo-committee';
+import { BRANCH_TRADES } from './demo-committee';
+import {
+  COMMITTEE_WEIGHTS,
+  DIVISION_NAMES,
+  PHONE_PREFIXES,
+  pickAge,
+  pickCounty,
+  pickDriveSource,
+  pickEducationMiddle,
+  pickEducationOld,
+  pickEducationYoung,
+  pickEthnicity,
+  pickEthnicityBashang,
+  pickJoinAge,
+  pickLaterSource,
+  pickRelationship,
+  pickStatus,
+  ROLE_TAG_CHANCES,
+  TRADE_WEIGHTS,
+  URBAN_COUNTIES,
+} from './demo-member-distributions';
+
 import {
   BASHANG_COUNTIES,
   BEIJING_STREETS,
@@ -75,142 +96,6 @@ export const FOUNDING_DRIVE = { from: '2009-06-10', to: '2009-07-20' } as const;
 /** The earliest joining year of a member in the demo. */
 export const FIRST_JOIN_YEAR = 1965;
 
-// ---- distributions ----
-
-/** Relative size of each second-level committee, by its key in `secondLevelCommittees()`. */
-const COMMITTEE_WEIGHT_BY_KEY: Record<string, number> = {
-  tongzhou: 17,
-  daxing: 15,
-  '110105': 14, // 朝阳
-  dashilan: 13,
-  '110108': 12, // 海淀
-  '110114': 8.5, // 昌平, the committee's seat
-  '110106': 8, // 丰台
-  '110113': 6, // 顺义
-  '110111': 5, // 房山
-  yanqing: 4,
-  huairou: 3.5,
-  '110102': 3.5, // 西城
-  '110101': 3, // 东城
-  '110107': 3, // 石景山
-  '110109': 2, // 门头沟
-  '110118': 2, // 密云
-  '110117': 1.5, // 平谷
-};
-export const COMMITTEE_WEIGHTS: ReadonlyMap<string, number> = new Map(
-  secondLevelCommittees().map((c) => [c.name, COMMITTEE_WEIGHT_BY_KEY[c.key] ?? 3]),
-);
-
-/** Within a committee, how the trades' branches compare in size. */
-const TRADE_WEIGHTS: Record<string, number> = {
-  建筑业: 30,
-  商贸物流: 18,
-  餐饮服务: 12,
-  交通运输: 12,
-  个体经营: 12,
-  家政服务: 10,
-  物业保安: 10,
-  制造业: 8,
-};
-
-const pickAge = weighted<[number, number]>([
-  [[20, 29], 12],
-  [[30, 39], 24],
-  [[40, 49], 27],
-  [[50, 59], 22],
-  [[60, 69], 10],
-  [[70, 85], 5],
-]);
-/** Age at joining the Party, for full members. */
-const pickJoinAge = weighted<[number, number]>([
-  [[18, 22], 20],
-  [[23, 28], 35],
-  [[29, 35], 25],
-  [[36, 45], 15],
-  [[46, 55], 5],
-]);
-const pickCounty = weighted(HOME_COUNTY_WEIGHTS);
-const ethnicityPicker = (mongol: number) =>
-  weighted([
-    ['01', 100 - mongol - 3.3],
-    ['02', mongol],
-    ['03', 1.6],
-    ['11', 1.7],
-  ]);
-const pickEthnicityBashang = ethnicityPicker(6);
-const pickEthnicity = ethnicityPicker(1.5);
-const pickEducationYoung = weighted([
-  ['14', 2],
-  ['20', 22],
-  ['30', 30],
-  ['40', 14],
-  ['60', 20],
-  ['70', 12],
-]);
-const pickEducationMiddle = weighted([
-  ['14', 1],
-  ['20', 10],
-  ['30', 20],
-  ['40', 15],
-  ['60', 30],
-  ['70', 22],
-  ['80', 2],
-]);
-const pickEducationOld = weighted([
-  ['20', 4],
-  ['30', 8],
-  ['40', 14],
-  ['60', 34],
-  ['70', 32],
-  ['80', 8],
-]);
-const pickRelationship = weighted<DemoMember['relationship']>([
-  ['certificate', 60],
-  ['transferred_in', 25],
-  ['at_home', 15],
-]);
-const pickDriveSource = weighted<DemoMember['source']>([
-  ['found', 80],
-  ['self_registered', 20],
-]);
-const pickLaterSource = weighted<DemoMember['source']>([
-  ['found', 40],
-  ['self_registered', 45],
-  ['imported', 10],
-  ['manual', 5],
-]);
-const pickStatus = weighted<DemoStatus>([
-  ['active', 93.8],
-  ['lost', 3],
-  ['returned', 2],
-  ['transferred_out', 1.2],
-]);
-const ROLE_TAG_CHANCES: [string, number][] = [
-  ['联络员', 0.015],
-  ['招商员', 0.008],
-  ['宣传员', 0.012],
-];
-const PHONE_PREFIXES = [
-  ...'0123456789'.split('').map((d) => `13${d}`),
-  ...'01235679'.split('').map((d) => `15${d}`),
-  '166',
-  '176',
-  '177',
-  '178',
-  ...'0123456789'.split('').map((d) => `18${d}`),
-  '191',
-  '198',
-  '199',
-];
-/** Division names of both cities, by code. */
-const DIVISION_NAMES = new Map(
-  Object.values(CITIES).flatMap((c) =>
-    [...c.divisions, ...c.historical].map((d) => [d.code, d.name] as const),
-  ),
-);
-const URBAN_COUNTIES = new Set(['130702', '130703', '130705', '130706']);
-
-/** Region codes an ID number can carry (16 current, 3 historical), indexed for uniqueness keys. */
 const REGION_CODES = [
   ...HOME_COUNTY_WEIGHTS.map(([c]) => c),
   ...Object.values(HISTORICAL_CODES).map((h) => h.code),
