@@ -29,6 +29,7 @@ const listColumns = {
 };
 export type MemberListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & {
   orgName: string;
+  sortKey: string | null;
 };
 
 /** Sortable columns; Chinese names sort by their pinyin. */
@@ -198,20 +199,28 @@ export const membersRepository = {
     return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   },
 
+  /**
+   * A page of the list in the sort order, after the cursor. Each row carries `sortKey`, its sort
+   * value as the database's own text (a timestamp keeps its microseconds), for the next cursor.
+   * NULLs sort last ascending and first descending, as PostgreSQL orders them.
+   */
   async list(db: Executor, where: SQL | undefined, page: KeysetPage): Promise<MemberListRow[]> {
     const col = SORT_COLUMNS[page.sort];
-    const dir = page.order === 'asc' ? asc : desc;
-    const cmp = page.order === 'asc' ? gt : lt;
+    const asc_ = page.order === 'asc';
+    const idAfter = asc_ ? gt(members.id, page.after?.id ?? 0) : lt(members.id, page.after?.id ?? 0);
     let keyset: SQL | undefined;
     if (page.after) {
-      const { value, id } = page.after;
+      const { value } = page.after;
+      // The value goes in untyped: PostgreSQL reads it as the column's type.
+      const beyond = asc_ ? sql`${col} > ${value}` : sql`${col} < ${value}`;
       keyset =
         value === null
-          ? and(sql`${col} is null`, cmp(members.id, id))
-          : or(cmp(col, value as never), and(eq(col, value as never), cmp(members.id, id)));
+          ? or(and(sql`${col} is null`, idAfter), asc_ ? undefined : sql`${col} is not null`)
+          : or(beyond, and(sql`${col} = ${value}`, idAfter), asc_ ? sql`${col} is null` : undefined);
     }
+    const dir = asc_ ? asc : desc;
     return (await db
-      .select(listColumns)
+      .select({ ...listColumns, sortKey: sql<string | null>`${col}::text` })
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(and(where, keyset))

@@ -106,18 +106,35 @@ describe('GET /api/v1/members', () => {
     expect((await get('/api/v1/members?q=oyqs', office)).json().items[0].name).toBe('欧阳青松');
   });
 
-  it('pages with a keyset cursor, each row once', async () => {
-    const first = (await get('/api/v1/members?limit=7&sort=name&order=asc', office)).json();
-    const seen: number[] = first.items.map((m: { id: number }) => m.id);
-    let cursor = first.nextCursor;
-    while (cursor) {
-      const page = (await get(`/api/v1/members?limit=7&sort=name&order=asc&cursor=${cursor}`, office)).json();
-      seen.push(...page.items.map((m: { id: number }) => m.id));
-      cursor = page.nextCursor;
+  it('pages with a keyset cursor in every sort and order, each row once', async () => {
+    // Bulk-seeded rows share a creation time to the microsecond, and some birth dates are empty:
+    // the cursor must keep both apart.
+    for (const sort of ['createdAt', 'name', 'joinedAt', 'birthDate']) {
+      for (const order of ['asc', 'desc']) {
+        const url = `/api/v1/members?limit=37&sort=${sort}&order=${order}`;
+        const first = (await get(url, office)).json();
+        const seen: number[] = first.items.map((m: { id: number }) => m.id);
+        let cursor = first.nextCursor;
+        while (cursor) {
+          const page = (await get(`${url}&cursor=${cursor}`, office)).json();
+          seen.push(...page.items.map((m: { id: number }) => m.id));
+          cursor = page.nextCursor;
+        }
+        expect(seen, `${sort} ${order}`).toHaveLength(first.total);
+        expect(new Set(seen).size, `${sort} ${order}`).toBe(first.total);
+      }
     }
-    expect(seen).toHaveLength(first.total);
-    expect(new Set(seen).size).toBe(first.total);
-    expect((await get('/api/v1/members?cursor=garbage', office)).statusCode).toBe(400);
+  });
+
+  it('refuses a cursor that is not one it made with 400, never 500', async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify([value, 5])).toString('base64url');
+    for (const cursor of ['garbage', forged('not a time'), forged(12), forged('2026-13-45')]) {
+      const res = await get(`/api/v1/members?cursor=${cursor}`, office);
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.json().fields).toEqual([{ path: 'cursor', message: '游标无效' }]);
+    }
+    const res = await get(`/api/v1/members?sort=birthDate&cursor=${forged('1990-02-31')}`, office);
+    expect(res.statusCode).toBe(400);
   });
 });
 

@@ -34,7 +34,7 @@ import {
 } from './members.errors';
 import { auditView, mapListItem, mapMember } from './members.mapper';
 import { buildMemberRow, sensitiveColumns } from './members.record';
-import { type MemberRow, membersRepository, type SortKey } from './members.repository';
+import { type MemberRow, membersRepository } from './members.repository';
 import { inOrgSubtree, memberScopeCondition, memberTarget } from './members.scope';
 import { searchCondition } from './members.search';
 
@@ -49,20 +49,29 @@ export interface MembersDeps {
 const encodeCursor = (value: string | null, id: number) =>
   Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
-function decodeCursor(cursor: string): { value: string | null; id: number } {
+/** What a cursor's sort value must look like: the database's text of the sort column. */
+const CURSOR_VALUE: Record<MemberListQuery['sort'], RegExp> = {
+  name: /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]{0,200}$/u,
+  joinedAt: /^\d{4}-\d{2}-\d{2}$/,
+  birthDate: /^\d{4}-\d{2}-\d{2}$/,
+  createdAt: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+};
+
+/** A cursor's date (its first 10 characters, when they are a date) is a real calendar day. */
+const realDate = (value: string) =>
+  !/^\d{4}-\d{2}-\d{2}/.test(value) ||
+  new Date(`${value.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === value.slice(0, 10);
+
+function decodeCursor(cursor: string, sort: MemberListQuery['sort']): { value: string | null; id: number } {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if ((typeof value !== 'string' && value !== null) || !Number.isInteger(id)) throw new Error();
+    if (typeof value === 'string' && !(CURSOR_VALUE[sort].test(value) && realDate(value))) throw new Error();
     return { value, id };
   } catch {
     throw badCursor();
   }
 }
-
-const sortValue = (row: Record<string, unknown>, sort: SortKey): string | null => {
-  const v = row[sort === 'name' ? 'namePinyin' : sort];
-  return v instanceof Date ? v.toISOString() : ((v as string | null) ?? null);
-};
 
 export function createMembersService({ db, config, crypto, orgs, accounts }: MembersDeps) {
   const hashes = {
@@ -175,7 +184,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
         orgPath = org?.path ?? '-';
       }
       const where = and(scope, filters(q, orgPath, new Date()));
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      const after = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
       const [rows, total] = await Promise.all([
         membersRepository.list(db, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
         membersRepository.count(db, where),
@@ -185,7 +194,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       return {
         items: rows.map((r) => mapListItem(r, today)),
         total,
-        nextCursor: rows.length === q.limit && last ? encodeCursor(sortValue(last, q.sort), last.id) : null,
+        nextCursor: rows.length === q.limit && last ? encodeCursor(last.sortKey, last.id) : null,
       };
     },
 
