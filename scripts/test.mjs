@@ -60,7 +60,7 @@ function playwrightCounts(file) {
   record('lint (biome)', r.ok ? 'passed' : 'failed', r.ok ? 1 : 0, r.ok ? 0 : 1, 0, r.seconds);
 }
 {
-  const projects = ['packages/shared', 'apps/server', 'apps/web', 'e2e'];
+  const projects = ['packages/shared', 'apps/server', 'apps/web', 'e2e', 'bench'];
   const r = run('typecheck', 'sh', ['-c', projects.map((p) => `npx tsc -p ${p}`).join(' && ')]);
   record(
     'typecheck (tsc)',

@@ -1,0 +1,90 @@
+import { memberSheetRows, xlsxFile } from './import-files';
+import { latencyOf } from './stats';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface ImportTiming {
+  rows: number;
+  fileMb: number;
+  dryRunSeconds: number;
+  commitSeconds: number;
+  totalSeconds: number;
+  imported: number;
+}
+
+async function postImport(url: string, cookie: string, file: Buffer, orgId: number, dryRun: boolean) {
+  const form = new FormData();
+  form.set('orgId', String(orgId));
+  form.set('dryRun', String(dryRun));
+  form.set('file', new Blob([new Uint8Array(file)], { type: XLSX }), 'members.xlsx');
+  const started = performance.now();
+  const res = await fetch(`${url}/api/v1/members/import`, {
+    method: 'POST',
+    headers: { cookie },
+    body: form,
+  });
+  const report = (await res.json()) as {
+    valid?: number;
+    errors?: unknown[];
+    imported?: number;
+    committed?: boolean;
+  };
+  const seconds = (performance.now() - started) / 1000;
+  if (!res.ok || (report.errors?.length ?? 0) > 0)
+    throw new Error(`import (dryRun=${dryRun}): HTTP ${res.status} ${JSON.stringify(report).slice(0, 500)}`);
+  return { seconds, report };
+}
+
+/** A sheet of `rows` members checked (dry run) and then imported in one commit, as the office does. */
+export async function timeImport(
+  url: string,
+  cookie: string,
+  orgId: number,
+  rows: number,
+  part: 0 | 1,
+): Promise<ImportTiming> {
+  const file = await xlsxFile('党员信息', memberSheetRows(rows, part));
+  const dry = await postImport(url, cookie, file, orgId, true);
+  const commit = await postImport(url, cookie, file, orgId, false);
+  if (commit.report.imported !== rows) throw new Error(`imported ${commit.report.imported} of ${rows}`);
+  return {
+    rows,
+    fileMb: Math.round((file.length / 2 ** 20) * 10) / 10,
+    dryRunSeconds: dry.seconds,
+    commitSeconds: commit.seconds,
+    totalSeconds: dry.seconds + commit.seconds,
+    imported: commit.report.imported,
+  };
+}
+
+export interface ExportTiming {
+  rows: number;
+  fileMb: number;
+  runs: number;
+  medianSeconds: number;
+}
+
+/** Downloads the export of a filtered list `runs` times; the time is until the last byte. */
+export async function timeExport(
+  url: string,
+  cookie: string,
+  query: string,
+  rows: number,
+  runs = 3,
+): Promise<ExportTiming> {
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const res = await fetch(`${url}/api/v1/members/export?${query}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`export: HTTP ${res.status} ${await res.text()}`);
+    bytes = (await res.arrayBuffer()).byteLength;
+    samples.push((performance.now() - started) / 1000);
+  }
+  return {
+    rows,
+    fileMb: Math.round((bytes / 2 ** 20) * 10) / 10,
+    runs,
+    medianSeconds: latencyOf(samples).median,
+  };
+}
