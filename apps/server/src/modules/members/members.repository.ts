@@ -40,6 +40,8 @@ export const SORT_COLUMNS = {
   createdAt: members.createdAt,
 } as const;
 export type SortKey = keyof typeof SORT_COLUMNS;
+/** Sort columns that may be NULL (sorted last ascending, first descending). */
+const NULLABLE_SORTS = new Set<SortKey>(['birthDate']);
 
 export interface KeysetPage {
   sort: SortKey;
@@ -207,16 +209,22 @@ export const membersRepository = {
   async list(db: Executor, where: SQL | undefined, page: KeysetPage): Promise<MemberListRow[]> {
     const col = SORT_COLUMNS[page.sort];
     const asc_ = page.order === 'asc';
-    const idAfter = asc_ ? gt(members.id, page.after?.id ?? 0) : lt(members.id, page.after?.id ?? 0);
     let keyset: SQL | undefined;
     if (page.after) {
-      const { value } = page.after;
-      // The value goes in untyped: PostgreSQL reads it as the column's type.
-      const beyond = asc_ ? sql`${col} > ${value}` : sql`${col} < ${value}`;
+      const { value, id } = page.after;
+      // A row comparison is one range of the (column, id) index, however deep the page; the value
+      // goes in untyped, so PostgreSQL reads it as the column's type.
       keyset =
         value === null
-          ? or(and(sql`${col} is null`, idAfter), asc_ ? undefined : sql`${col} is not null`)
-          : or(beyond, and(sql`${col} = ${value}`, idAfter), asc_ ? sql`${col} is null` : undefined);
+          ? asc_
+            ? and(sql`${col} is null`, gt(members.id, id))
+            : or(and(sql`${col} is null`, lt(members.id, id)), sql`${col} is not null`)
+          : or(
+              asc_
+                ? sql`(${col}, ${members.id}) > (${value}, ${id})`
+                : sql`(${col}, ${members.id}) < (${value}, ${id})`,
+              asc_ && NULLABLE_SORTS.has(page.sort) ? sql`${col} is null` : undefined,
+            );
     }
     const dir = asc_ ? asc : desc;
     return (await db
