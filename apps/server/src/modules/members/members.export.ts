@@ -35,7 +35,7 @@ import { appendAudit, auditContextOf } from '../audit/audit.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { revealNotAllowed } from './members.excel.errors';
 import { MEMBER_COLUMNS } from './members.import.columns';
-import { type MemberRow, membersRepository, type SortKey } from './members.repository';
+import { type MemberRow, membersRepository } from './members.repository';
 import { memberScopeCondition } from './members.scope';
 import type { MembersService } from './members.service';
 
@@ -85,12 +85,6 @@ function values(m: ExportRow, id: string, phone: string): unknown[] {
   ];
 }
 
-/** The keyset value of a list row, as the list's cursor holds it. */
-const sortValue = (row: Record<string, unknown>, sort: SortKey): string | null => {
-  const v = row[sort === 'name' ? 'namePinyin' : sort];
-  return v instanceof Date ? v.toISOString() : ((v as string | null) ?? null);
-};
-
 /** What the audit keeps of the filter: the fields set, without paging. */
 function filterOf(q: MemberListQuery) {
   const { limit: _l, cursor: _c, ...rest } = q;
@@ -129,7 +123,7 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
       await drained(stream);
       const last = page.at(-1);
       if (!last || page.length < pageSize) break;
-      after = { value: sortValue(last, q.sort), id: last.id };
+      after = { value: last.sortKey, id: last.id };
     }
     sheet.commit();
     await workbook.commit();
