@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { memberSheetRows, xlsxFile } from './import-files';
 import { latencyOf } from './stats';
 
@@ -78,8 +79,16 @@ export async function timeExport(
     const started = performance.now();
     const res = await fetch(`${url}/api/v1/members/export?${query}`, { headers: { cookie } });
     if (!res.ok) throw new Error(`export: HTTP ${res.status} ${await res.text()}`);
-    bytes = (await res.arrayBuffer()).byteLength;
+    const file = Buffer.from(await res.arrayBuffer());
     samples.push((performance.now() - started) / 1000);
+    bytes = file.length;
+    // A streamed download fails after its 200: count the rows to know the file is whole.
+    if (i === 0) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file as never);
+      const found = (wb.worksheets[0]?.actualRowCount ?? 0) - 1;
+      if (found !== rows) throw new Error(`export held ${found} rows, not ${rows}`);
+    }
   }
   return {
     rows,
