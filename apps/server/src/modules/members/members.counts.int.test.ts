@@ -6,6 +6,7 @@ import { branchOf, orgByName } from '../../../test/factories';
 import { memberCountsDrift } from '../../../test/member-counts';
 import { memberBody } from '../../../test/member-factory';
 import { messySheet } from '../../../test/member-sheets';
+import { testStoreKind } from '../../../test/store';
 import { queryRows } from '../../db/client';
 
 let t: TestApp;
@@ -340,4 +341,41 @@ describe('member counts follow every write', () => {
     expect(results.map((r) => r.statusCode)).toEqual([...Array(10).fill(201), ...ids.map(() => 200)]);
     await expectCountsExact();
   });
+});
+
+describe('the rollup under concurrent writers (PostgreSQL runs them at once)', () => {
+  class RolledBack extends Error {}
+
+  it.runIf(testStoreKind() === 'postgres')(
+    'two statements adding to the same 4,000 groups in opposite orders both finish, without deadlock',
+    async () => {
+      const orgIds = (
+        await queryRows<{ id: number }>(t.store.db, sql`select id from orgs order by id limit 40`)
+      ).map((r) => r.id);
+      const keys = orgIds.flatMap((org) =>
+        Array.from({ length: 100 }, (_, i) => ({ org, county: `T${String(i).padStart(4, '0')}` })),
+      );
+      const ints = (values: number[]) => sql`${sql.param(values)}::int[]`;
+      const texts = (values: string[]) => sql`${sql.param(values)}::text[]`;
+      const addOne = (order: typeof keys) => {
+        const orgs = ints(order.map((k) => k.org));
+        const counties = texts(order.map((k) => k.county));
+        const hosts = texts(order.map(() => ''));
+        const statuses = texts(order.map(() => 'active'));
+        return sql`select member_counts_add(${orgs}, ${counties}, ${hosts}, ${statuses}, ${ints(order.map(() => 1))})`;
+      };
+      // Each adds 1 to every group, then rolls back: the second waits for the first, in key order.
+      const add = (order: typeof keys) =>
+        t.store.db
+          .transaction(async (tx) => {
+            await tx.execute(addOne(order));
+            throw new RolledBack();
+          })
+          .catch((err) => {
+            if (!(err instanceof RolledBack)) throw err;
+          });
+      await Promise.all([add(keys), add([...keys].reverse())]);
+      expect(await memberCountsDrift(t.store.db)).toEqual([]);
+    },
+  );
 });
