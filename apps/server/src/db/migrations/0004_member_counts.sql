@@ -1,9 +1,9 @@
 CREATE TABLE "member_counts" (
+	"n" integer NOT NULL,
 	"org_id" integer NOT NULL,
 	"home_county" text NOT NULL,
 	"host_district" text DEFAULT '' NOT NULL,
 	"status" text NOT NULL,
-	"n" integer NOT NULL,
 	CONSTRAINT "member_counts_pkey" PRIMARY KEY("org_id","home_county","host_district","status")
 );
 --> statement-breakpoint
