@@ -15,6 +15,8 @@ import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { createMemberActions } from './modules/members/members.actions';
+import { createMemberCounts } from './modules/members/members.counts';
+import { memberCountsRoutes } from './modules/members/members.counts.routes';
 import { memberExcelRoutes } from './modules/members/members.excel.routes';
 import { createMemberExport } from './modules/members/members.export';
 import { createMemberImport } from './modules/members/members.import';
@@ -62,11 +64,23 @@ export function createServices(store: Store, config: Config, crypto: FieldCrypto
   });
   const memberImport = createMemberImport({ db, config, crypto, orgs, members });
   const memberExport = createMemberExport({ db, crypto, orgs, members });
+  const memberCounts = createMemberCounts({ db, orgs });
   orgHooks.subtreeMoved.push((tx, oldPath, newPath) =>
     membersRepository.rewriteOrgPaths(tx, oldPath, newPath),
   );
   orgHooks.memberCount = (executor, orgId) => membersRepository.countInOrg(executor, orgId);
-  return { audit, orgs, positions, users, auth, members, memberActions, memberImport, memberExport };
+  return {
+    audit,
+    orgs,
+    positions,
+    users,
+    auth,
+    members,
+    memberActions,
+    memberImport,
+    memberExport,
+    memberCounts,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -153,6 +167,7 @@ export async function buildApp(config: Config, store: Store): Promise<FastifyIns
         members: services.members,
         actions: services.memberActions,
       });
+      await api.register(memberCountsRoutes, { prefix: '/members', counts: services.memberCounts });
       await api.register(memberExcelRoutes, {
         prefix: '/members',
         importer: services.memberImport,

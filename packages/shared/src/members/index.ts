@@ -1,4 +1,5 @@
 export * from './code-tables';
+export * from './counts';
 export * from './dates';
 export * from './enums';
 export * from './id-number';

@@ -23,6 +23,7 @@ import { namePinyin } from '../../lib/pinyin';
 import { type Actor, assertCan, assertHolds, can } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
 import type { OrgsService } from '../orgs/orgs.service';
+import { memberCountsRepository } from './members.counts.repository';
 import {
   badCursor,
   duplicateInScope,
@@ -35,7 +36,15 @@ import {
 import { auditView, mapListItem, mapMember } from './members.mapper';
 import { buildMemberRow, sensitiveColumns } from './members.record';
 import { type MemberRow, membersRepository } from './members.repository';
-import { inOrgSubtree, memberScopeCondition, memberTarget } from './members.scope';
+import {
+  COUNT_COLUMNS,
+  filtersWholeGroups,
+  type GroupFilter,
+  groupCondition,
+  memberScopeCondition,
+  memberTarget,
+  scopeIsGroupwise,
+} from './members.scope';
 import { searchCondition } from './members.search';
 
 export interface MembersDeps {
@@ -89,10 +98,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
     };
     return and(
       q.q ? searchCondition(q.q, hashes) : undefined,
-      orgPath ? inOrgSubtree(orgPath) : undefined,
-      q.homeCounty.length ? inArray(members.homeCounty, q.homeCounty) : undefined,
-      q.hostDistrict.length ? inArray(members.hostDistrict, q.hostDistrict) : undefined,
-      q.status.length ? inArray(members.status, q.status) : undefined,
+      groupCondition({ ...q, orgPath }),
       q.memberType ? inArray(members.memberType, [q.memberType]) : undefined,
       q.tags.length ? arrayOverlaps(members.tags, q.tags) : undefined,
       q.education.length ? inArray(members.education, q.education) : undefined,
@@ -101,6 +107,20 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       // Age a..b: born after (today - b - 1 years) and on or before (today - a years).
       q.ageFrom !== undefined ? lte(members.birthDate, shiftYears(q.ageFrom)) : undefined,
       q.ageTo !== undefined ? gte(members.birthDate, shiftYears(q.ageTo + 1)) : undefined,
+    );
+  }
+
+  /**
+   * The list's total: from the rollup when the query filters whole groups only (a sum over
+   * ~37,000 rows at 1M members), else a count of the rows matching `where`.
+   */
+  function listTotal(actor: Actor, q: MemberListQuery, orgPath: string | null, where: SQL | undefined) {
+    if (!filtersWholeGroups(q) || !scopeIsGroupwise(actor, 'member.read'))
+      return membersRepository.count(db, where);
+    const groups: GroupFilter = { ...q, orgPath };
+    return memberCountsRepository.total(
+      db,
+      and(memberScopeCondition(actor, 'member.read', COUNT_COLUMNS), groupCondition(groups, COUNT_COLUMNS)),
     );
   }
 
@@ -187,7 +207,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       const after = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
       const [rows, total] = await Promise.all([
         membersRepository.list(db, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
-        membersRepository.count(db, where),
+        listTotal(actor, q, orgPath, where),
       ]);
       const last = rows.at(-1);
       const today = new Date();
