@@ -68,13 +68,20 @@ export const CITIES: Record<string, City> = {
   },
 };
 
+let namesByCode: Map<string, string> | null = null;
+
 /** The name of a division of any known city, current or historical; undefined when unknown. */
 export function divisionName(code: string): string | undefined {
-  for (const city of Object.values(CITIES)) {
-    const hit = city.divisions.find((d) => d.code === code) ?? city.historical.find((d) => d.code === code);
-    if (hit) return hit.name;
+  if (!namesByCode) {
+    // The first city and, within it, a current division win, as a search in that order would.
+    namesByCode = new Map();
+    for (const city of Object.values(CITIES)) {
+      for (const d of [...city.divisions, ...city.historical]) {
+        if (!namesByCode.has(d.code)) namesByCode.set(d.code, d.name);
+      }
+    }
   }
-  return undefined;
+  return namesByCode.get(code);
 }
 
 /** Whether a code is a current division of the given city. */

@@ -4,7 +4,7 @@
  * character) are converted to 18 digits.
  */
 import { divisionName } from '../divisions';
-import { isRealDate, localIsoDate, MIN_DATE, parseLooseDate } from './dates';
+import { type DatePrecision, isRealDate, localIsoDate, MIN_DATE, parseLooseDate } from './dates';
 import { compact } from './text';
 
 export type IdGender = 'male' | 'female';
@@ -46,6 +46,7 @@ export interface IdConflict {
 /** Age of majority for joining the Party. */
 export const MIN_JOIN_AGE = 18;
 
+const CLEAN = /^[0-9X]{1,18}$/;
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
@@ -61,6 +62,8 @@ const PROVINCES = new Set(
  * Ｘ/ｘ into ASCII, and upper-cases x. Does not validate.
  */
 export function normalizeIdNumber(raw: string): string {
+  // Most numbers arrive clean: nothing to replace.
+  if (CLEAN.test(raw)) return raw;
   return compact(raw).toUpperCase();
 }
 
@@ -127,6 +130,12 @@ function readGender(value: string): IdGender | null {
   return null;
 }
 
+/** A date as `parseLooseDate` read it: ISO, and whether only its month was given. */
+export interface ReadDate {
+  date: string;
+  precision: DatePrecision;
+}
+
 /**
  * Cross-checks an ID number against the gender, birth date and joining date given beside it.
  * Dates may be ISO or any form `parseLooseDate` reads; a month-only date (`1949-12`, `200209`)
@@ -137,14 +146,30 @@ export function checkIdAgainst(
   info: IdNumberInfo,
   given: { gender?: string | null; birthDate?: string | null; joinedAt?: string | null },
 ): IdConflict[] {
+  const read = (v: string | null | undefined): ReadDate | null => {
+    const d = v ? parseLooseDate(v) : null;
+    return d?.ok ? d : null;
+  };
+  return checkIdAgainstRead(info, {
+    gender: given.gender ?? null,
+    birth: read(given.birthDate),
+    joined: read(given.joinedAt),
+  });
+}
+
+/** `checkIdAgainst` for dates a caller has already read (the import reads each cell once). */
+export function checkIdAgainstRead(
+  info: IdNumberInfo,
+  given: { gender: string | null; birth: ReadDate | null; joined: ReadDate | null },
+): IdConflict[] {
   const conflicts: IdConflict[] = [];
   const gender = given.gender ? readGender(given.gender) : null;
   if (gender !== null && gender !== info.gender) {
     conflicts.push({ field: 'gender', code: 'ID_GENDER_MISMATCH', message: '性别与身份证号不符' });
   }
 
-  const birth = given.birthDate ? parseLooseDate(given.birthDate) : null;
-  if (birth?.ok) {
+  const birth = given.birth;
+  if (birth) {
     const same =
       birth.precision === 'month'
         ? birth.date.slice(0, 7) === info.birthDate.slice(0, 7)
@@ -153,8 +178,8 @@ export function checkIdAgainst(
       conflicts.push({ field: 'birthDate', code: 'ID_BIRTH_MISMATCH', message: '出生日期与身份证号不符' });
   }
 
-  const joined = given.joinedAt ? parseLooseDate(given.joinedAt) : null;
-  if (joined?.ok) {
+  const joined = given.joined;
+  if (joined) {
     const birthday18 = `${Number(info.birthDate.slice(0, 4)) + MIN_JOIN_AGE}${info.birthDate.slice(4)}`;
     // A month-only joining date is refused only when the whole month is before the birthday.
     const under18 =

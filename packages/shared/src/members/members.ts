@@ -53,6 +53,16 @@ const MemberFields = z.object({
 
 type FieldsShape = z.infer<typeof MemberFields>;
 
+/** The rules between dates and the member type: the full-member date follows joining. */
+function checkDates(m: Partial<FieldsShape>, ctx: z.RefinementCtx) {
+  if (m.fullMemberAt && m.joinedAt && m.fullMemberAt < m.joinedAt) {
+    ctx.addIssue({ code: 'custom', path: ['fullMemberAt'], message: '转正日期不能早于入党日期' });
+  }
+  if (m.memberType === 'probationary' && m.fullMemberAt) {
+    ctx.addIssue({ code: 'custom', path: ['fullMemberAt'], message: '预备党员不应有转正日期' });
+  }
+}
+
 /**
  * Cross-field rules shared by the form and the server: the ID number is valid and agrees with
  * gender and birth date; the member was 18 at joining; the full-member date follows joining.
@@ -82,20 +92,23 @@ function checkMember(m: Partial<FieldsShape>, ctx: z.RefinementCtx) {
     if (!phone.ok)
       ctx.addIssue({ code: 'custom', path: ['phone'], message: phone.message, params: { code: phone.code } });
   }
-  if (m.fullMemberAt && m.joinedAt && m.fullMemberAt < m.joinedAt) {
-    ctx.addIssue({ code: 'custom', path: ['fullMemberAt'], message: '转正日期不能早于入党日期' });
-  }
-  if (m.memberType === 'probationary' && m.fullMemberAt) {
-    ctx.addIssue({ code: 'custom', path: ['fullMemberAt'], message: '预备党员不应有转正日期' });
-  }
+  checkDates(m, ctx);
 }
 
-export const MemberCreateBody = MemberFields.extend({ source: MemberSource.default('manual') }).superRefine(
-  checkMember,
-);
+const MemberCreateFields = MemberFields.extend({ source: MemberSource.default('manual') });
+
+export const MemberCreateBody = MemberCreateFields.superRefine(checkMember);
 export type MemberCreateBody = z.infer<typeof MemberCreateBody>;
 /** What a client sends (before defaults and transforms). */
 export type MemberCreateInput = z.input<typeof MemberCreateBody>;
+
+/**
+ * The create contract less its ID-number and phone rules, for a caller that has parsed those two
+ * and cross-checked the ID number itself (the spreadsheet import does so cell by cell, by month
+ * where a cell gives only a month): the same fields and the same other rules, without parsing
+ * the two a second time. What passes it with such a caller's values passes MemberCreateBody.
+ */
+export const MemberCreateChecked = MemberCreateFields.superRefine(checkDates);
 
 export const MemberUpdateBody = MemberFields.partial()
   .extend({ version: z.number().int().nonnegative() })
