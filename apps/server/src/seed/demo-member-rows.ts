@@ -1,4 +1,5 @@
 import type { memberStatusEvents } from '../db/schema';
+import { copyArray, copyField } from '../lib/copy-text';
 import type { FieldCrypto } from '../lib/field-crypto';
 import { namePinyin } from '../lib/pinyin';
 import { sensitiveColumns } from '../modules/members/members.record';
@@ -155,24 +156,6 @@ export const EVENT_COPY_COLUMNS = [
   'actor_name',
 ] as const;
 
-const SPECIAL = /[\\\t\n\r]/;
-/** A value in COPY's text format: `\N` for null, backslash, tab and newlines escaped. */
-function field(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '\\N';
-  const s = String(value);
-  if (!SPECIAL.test(s)) return s;
-  return s.replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
-}
-
-/** An array literal (`{联络员,宣传员}`) of plain words, in COPY's text format. */
-const PLAIN_WORD = /^[^\s",{}\\]+$/;
-function arrayField(values: readonly string[]): string {
-  const items = values.map((v) => (PLAIN_WORD.test(v) ? v : JSON.stringify(v)));
-  return field(`{${items.join(',')}}`);
-}
-
 /** One line of `COPY members (MEMBER_COPY_COLUMNS) FROM STDIN`. */
 export function memberCopyLine(id: number, r: MemberInsert): string {
   return `${[
@@ -207,15 +190,15 @@ export function memberCopyLine(id: number, r: MemberInsert): string {
     r.leftHomeAt,
     r.relationship,
   ]
-    .map(field)
-    .join('\t')}\t${arrayField(r.tags ?? [])}\t${[r.source, r.status, r.statusSince, r.lastContactAt]
-    .map(field)
+    .map(copyField)
+    .join('\t')}\t${copyArray(r.tags ?? [])}\t${[r.source, r.status, r.statusSince, r.lastContactAt]
+    .map(copyField)
     .join('\t')}\n`;
 }
 
 /** One line of `COPY member_status_events (EVENT_COPY_COLUMNS) FROM STDIN`. */
 export function eventCopyLine(e: StatusEventInsert): string {
-  return `${[e.memberId, e.fromStatus, e.toStatus, e.effectiveDate, e.reason, e.actorName].map(field).join('\t')}\n`;
+  return `${[e.memberId, e.fromStatus, e.toStatus, e.effectiveDate, e.reason, e.actorName].map(copyField).join('\t')}\n`;
 }
 
 /** The COPY text of a run of members with consecutive ids from `firstId`, and of their events. */
