@@ -1,13 +1,6 @@
 /** The import's report as it is built, row by row. */
 import type { ImportError, ImportReport } from '@ningxin/shared';
 
-/** Thrown inside the commit's transaction to roll it back and answer with the report. */
-export class RollBack extends Error {
-  constructor(readonly report: ImportReport) {
-    super('import rolled back');
-  }
-}
-
 /** The report so far; errors past `max` are counted, not kept. */
 export function reportBuilder(max: number) {
   const kept: ImportError[] = [];

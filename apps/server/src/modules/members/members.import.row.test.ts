@@ -1,7 +1,7 @@
-import { idCheckChar } from '@ningxin/shared';
+import { idCheckChar, MemberCreateBody, parseIdNumber } from '@ningxin/shared';
 import { describe, expect, it } from 'vitest';
 import type { PlainCell } from '../../lib/excel/cells';
-import { parseMemberRow, type RowContext } from './members.import.row';
+import { createRowParser, parseMemberRow, type RowContext } from './members.import.row';
 
 const id = (first17: string) => first17 + idCheckChar(first17);
 const ID = id('13073219900101123'); // born 1990-01-01, male (3 is odd)
@@ -156,5 +156,43 @@ describe('parseMemberRow', () => {
     expect(parse({ ...base, 外出日期: '2030-01-01' }).errors).toMatchObject([{ code: 'DATE_FUTURE' }]);
     expect(parse({ ...base, 入党日期: 2012.1 }).errors).toMatchObject([{ code: 'DATE_AMBIGUOUS' }]);
     expect(parse({ ...base, 入党日期: 2012.12 }).body?.joinedAt).toBe('2012-12-01');
+  });
+
+  it('passes on the ID number as parsed, with the member, so that nothing parses it again', () => {
+    const r = parse({ ...base, 身份证号: ` ${ID.toLowerCase()} ` });
+    expect(r.id).toEqual((parseIdNumber(ID) as { value: unknown }).value);
+    expect(r.id).toMatchObject({ idNumber: ID, birthDate: '1990-01-01', gender: 'male' });
+    expect(parse({ ...base, 户籍县区: '长安区' }).id).toBeNull();
+  });
+
+  it('accepts only members that the whole create contract accepts, as it would give them', () => {
+    // The import checks the ID number and phone itself, cell by cell; its contract check leaves
+    // those two out. What it lets through must still pass the full contract, unchanged.
+    const rows: Record<string, PlainCell>[] = [
+      base,
+      { ...base, 性别: '男', 出生日期: '1990-01', 党员类型: '预备党员', 标签: '联络员 联络员' },
+      { ...base, 手机号: '+86 138-0013-8000', 入党日期: new Date(Date.UTC(2008, 0, 1)), 备注: ' 备注 ' },
+      { ...base, 转正日期: '2013年7月', 居住区: '110112', 居住地址: '北京市通州区', 工作单位: '某公司' },
+    ];
+    const parseRow = createRowParser(ctx);
+    for (const cells of rows) {
+      const { body, errors } = parseRow(5, cells);
+      expect(errors).toEqual([]);
+      expect(MemberCreateBody.parse(body)).toEqual(body);
+    }
+  });
+
+  it('gives the same answers from one parser for a whole sheet as row by row', () => {
+    const rows: Record<string, PlainCell>[] = [
+      base,
+      { ...base, 入党日期: '2007.12' },
+      base,
+      { ...base, 户籍县区: '石家庄市长安区', 入党日期: 2012.1 },
+      { ...base, 户籍县区: '石家庄市长安区', 入党日期: 2012.1 },
+      { ...base, 入党日期: new Date(Date.UTC(2012, 6, 1)) },
+    ];
+    const parseRow = createRowParser(ctx);
+    for (const [i, cells] of rows.entries())
+      expect(parseRow(i + 2, cells)).toEqual(parseMemberRow(i + 2, cells, ctx));
   });
 });

@@ -4,10 +4,10 @@ import { namePinyin } from '../../lib/pinyin';
 import type { MemberInsert } from './members.repository';
 
 /** The personal-data columns of a record: ciphertext, keyed hash, tail and masked form. */
-export function sensitiveColumns(crypto: FieldCrypto, idNumber: string, phone: string) {
+export function sensitiveColumns(crypto: FieldCrypto, idNumber: string, phone: string, idHash?: string) {
   return {
     idCipher: crypto.encrypt('idNumber', idNumber),
-    idHash: crypto.hash('idNumber', idNumber),
+    idHash: idHash ?? crypto.hash('idNumber', idNumber),
     idTail: idNumber.slice(-4),
     idMasked: maskIdNumber(idNumber),
     phoneCipher: crypto.encrypt('phone', phone),
@@ -43,6 +43,16 @@ export interface MemberInput {
   notes?: string | null | undefined;
 }
 
+/** What a record takes from a parsed ID number. */
+export interface ParsedId {
+  /** The 18-character form. */
+  idNumber: string;
+  birthDate: string;
+  gender: string;
+  /** Its keyed hash, when already computed (an import hashes every number to find duplicates). */
+  idHash?: string | undefined;
+}
+
 /**
  * The row of a new member from input the contracts already validated: the ID number in its
  * 18-character form, birth date and gender taken from it, pinyin for search, personal data
@@ -57,6 +67,20 @@ export function buildMemberRow(
   const id = parseIdNumber(input.idNumber);
   const phone = parsePhone(input.phone);
   if (!id.ok || !phone.ok) throw new Error('buildMemberRow needs validated input');
+  return memberRowOf(crypto, { ...input, phone: phone.phone }, id.value, org, today);
+}
+
+/**
+ * The same row from input whose ID number was parsed already and whose phone is normalised (an
+ * import has done both for every row while validating it): nothing is parsed twice.
+ */
+export function memberRowOf(
+  crypto: FieldCrypto,
+  input: MemberInput,
+  id: ParsedId,
+  org: { id: number; path: string },
+  today: string,
+): MemberInsert {
   const pinyin = namePinyin(input.name);
   return {
     orgId: org.id,
@@ -64,10 +88,10 @@ export function buildMemberRow(
     name: input.name,
     namePinyin: pinyin.full,
     nameInitials: pinyin.initials,
-    gender: id.value.gender,
+    gender: id.gender,
     ethnicity: input.ethnicity ?? null,
-    birthDate: id.value.birthDate,
-    ...sensitiveColumns(crypto, id.value.idNumber, phone.phone),
+    birthDate: id.birthDate,
+    ...sensitiveColumns(crypto, id.idNumber, input.phone, id.idHash),
     education: input.education ?? null,
     joinedAt: input.joinedAt,
     fullMemberAt: input.fullMemberAt ?? null,
