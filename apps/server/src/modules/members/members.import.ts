@@ -73,13 +73,17 @@ export function createMemberImport({ db, config, crypto, orgs, members, limits =
   }
 
   async function open(path: string): Promise<Table> {
-    // The upload has a size limit: it is read whole, and stays compressed in memory.
-    const data = await fs.promises.readFile(path);
-    const head = data.subarray(0, 4);
-    if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw importBadFile(true);
-    if (!head.equals(Buffer.from('PK\x03\x04', 'latin1'))) throw importBadFile();
+    const head = Buffer.alloc(8);
+    const fd = await fs.promises.open(path, 'r');
     try {
-      return await openTable(data, MEMBER_TABLE);
+      await fd.read(head, 0, 8, 0);
+    } finally {
+      await fd.close();
+    }
+    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw importBadFile(true);
+    if (!head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) throw importBadFile();
+    try {
+      return await openTable(fs.createReadStream(path), MEMBER_TABLE);
     } catch (err) {
       if (err instanceof HeaderNotFoundError) throw importNoHeader();
       if (err instanceof BadWorkbookError) throw importBadFile();
