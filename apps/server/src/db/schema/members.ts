@@ -62,7 +62,9 @@ export const members = pgTable(
     index('members_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
     index('members_org_idx').on(t.orgId),
     index('members_name_prefix_idx').using('btree', t.name.op('text_pattern_ops')),
-    index('members_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
+    // name_pinyin is COLLATE "C" (migration 0006; pinyin is ASCII, so byte order is the natural
+    // order): one plain index then serves both the prefix search and the list sorted by name.
+    index('members_pinyin_sort_idx').on(t.namePinyin, t.id),
     index('members_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
     index('members_phone_tail_idx').on(t.phoneTail),
     index('members_phone_hash_idx').on(t.phoneHash),
