@@ -3,7 +3,7 @@ import type { BenchRequest } from './http';
 /** Runs one SQL text with parameters directly on the store; returns its rows. */
 export type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-export type OpGroup = 'login' | 'search' | 'list' | 'detail' | 'tree' | 'counts';
+export type OpGroup = 'login' | 'session' | 'search' | 'list' | 'detail' | 'tree' | 'counts';
 
 /** One operation of the benchmark, as the web app sends it. */
 export interface Op {

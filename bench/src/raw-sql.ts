@@ -41,7 +41,7 @@ export async function rawSqlTimes(
 
   const results = new Map<string, RawResult>();
   for (const op of ops) {
-    if (op.group === 'login') continue;
+    if (op.group === 'login' || op.group === 'session') continue;
     const perRequest: Statement[][] = [];
     for (const r of op.requests) {
       direct.recorded.length = 0;

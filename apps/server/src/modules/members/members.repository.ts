@@ -16,7 +16,6 @@ const listColumns = {
   idMasked: members.idMasked,
   phoneMasked: members.phoneMasked,
   orgId: members.orgId,
-  orgName: orgs.name,
   homeCounty: members.homeCounty,
   hostDistrict: members.hostDistrict,
   status: members.status,
@@ -228,9 +227,14 @@ export const membersRepository = {
     }
     const dir = asc_ ? asc : desc;
     return (await db
-      .select({ ...listColumns, sortKey: sql<string | null>`${col}::text` })
+      .select({
+        ...listColumns,
+        // A subquery, not a join: it runs for the page's rows only and leaves the planner one table
+        // (with a join, a misjudged keyset estimate made a deep page a 500,000-row hash and sort).
+        orgName: sql<string>`(select ${orgs.name} from ${orgs} where ${orgs.id} = ${members.orgId})`,
+        sortKey: sql<string | null>`${col}::text`,
+      })
       .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(and(where, keyset))
       .orderBy(dir(col), dir(members.id))
       .limit(page.limit)) as MemberListRow[];
