@@ -90,6 +90,14 @@ export async function buildOps(query: Query): Promise<Op[]> {
       ],
     },
     {
+      // The floor under every other operation: the session check and an answer, no member data.
+      id: 'session',
+      label: '会话校验（/auth/me，每个请求的固定开销）',
+      group: 'session',
+      user: 'office',
+      requests: [{ method: 'GET', path: '/api/v1/auth/me' }],
+    },
+    {
       id: 'search-name2',
       label: '搜索：两字姓名',
       group: 'search',
