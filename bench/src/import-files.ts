@@ -1,6 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { idCheckChar } from '@ningxin/shared';
-import ExcelJS from 'exceljs';
+
+/** An .xlsx file written row by row with exceljs's streaming writer (the server tests' helper). */
+export { streamedXlsx as xlsxFile } from '../../apps/server/test/excel';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰海燕春梅文斌';
@@ -39,16 +40,4 @@ export function* memberSheetRows(rows: number, part: 0 | 1): Generator<unknown[]
       i % 100 === 0 ? '联络员' : null,
     ];
   }
-}
-
-/** An .xlsx file written row by row with exceljs's streaming writer. */
-export async function xlsxFile(sheet: string, rows: Iterable<unknown[]>): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheet);
-  for (const r of rows) ws.addRow(r).commit();
-  await wb.commit();
-  return Buffer.concat(chunks);
 }

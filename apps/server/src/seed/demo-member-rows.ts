@@ -1,7 +1,8 @@
 import type { memberStatusEvents } from '../db/schema';
-import { copyArray, copyField } from '../lib/copy-text';
+import { copyField } from '../lib/copy-text';
 import type { FieldCrypto } from '../lib/field-crypto';
 import { namePinyin } from '../lib/pinyin';
+import { MEMBER_COPY_COLUMNS, memberCopyLine } from '../modules/members/members.copy';
 import { sensitiveColumns } from '../modules/members/members.record';
 import type { MemberInsert } from '../modules/members/members.repository';
 import type { DemoMember } from './demo-members';
@@ -108,44 +109,7 @@ export function demoStatusEvents(memberId: number, m: DemoMember): StatusEventIn
 
 // ---- COPY text format ----
 
-/** The members columns a COPY writes, in order; the rest take their defaults. */
-export const MEMBER_COPY_COLUMNS = [
-  'id',
-  'org_id',
-  'org_path',
-  'name',
-  'name_pinyin',
-  'name_initials',
-  'gender',
-  'ethnicity',
-  'birth_date',
-  'id_cipher',
-  'id_hash',
-  'id_tail',
-  'id_masked',
-  'phone_cipher',
-  'phone_hash',
-  'phone_tail',
-  'phone_masked',
-  'education',
-  'joined_at',
-  'full_member_at',
-  'member_type',
-  'home_county',
-  'home_org',
-  'host_district',
-  'host_address',
-  'employer',
-  'occupation',
-  'industry',
-  'left_home_at',
-  'relationship',
-  'tags',
-  'source',
-  'status',
-  'status_since',
-  'last_contact_at',
-] as const;
+export { MEMBER_COPY_COLUMNS, memberCopyLine };
 
 export const EVENT_COPY_COLUMNS = [
   'member_id',
@@ -155,46 +119,6 @@ export const EVENT_COPY_COLUMNS = [
   'reason',
   'actor_name',
 ] as const;
-
-/** One line of `COPY members (MEMBER_COPY_COLUMNS) FROM STDIN`. */
-export function memberCopyLine(id: number, r: MemberInsert): string {
-  return `${[
-    id,
-    r.orgId,
-    r.orgPath,
-    r.name,
-    r.namePinyin,
-    r.nameInitials,
-    r.gender,
-    r.ethnicity,
-    r.birthDate,
-    r.idCipher,
-    r.idHash,
-    r.idTail,
-    r.idMasked,
-    r.phoneCipher,
-    r.phoneHash,
-    r.phoneTail,
-    r.phoneMasked,
-    r.education,
-    r.joinedAt,
-    r.fullMemberAt,
-    r.memberType,
-    r.homeCounty,
-    r.homeOrg,
-    r.hostDistrict,
-    r.hostAddress,
-    r.employer,
-    r.occupation,
-    r.industry,
-    r.leftHomeAt,
-    r.relationship,
-  ]
-    .map(copyField)
-    .join('\t')}\t${copyArray(r.tags ?? [])}\t${[r.source, r.status, r.statusSince, r.lastContactAt]
-    .map(copyField)
-    .join('\t')}\n`;
-}
 
 /** One line of `COPY member_status_events (EVENT_COPY_COLUMNS) FROM STDIN`. */
 export function eventCopyLine(e: StatusEventInsert): string {

@@ -270,14 +270,14 @@ describe('demo member rows', { timeout: 60_000 }, () => {
     expect(events[1]!.reason).toBe(lost.statusReason);
   });
 
-  it('writes COPY lines of 35 fields, with \\N for null and array literals for tags', () => {
+  it('writes COPY lines of 36 fields, with \\N for null and array literals for tags', () => {
     const tagged =
       members.find((m) => m.tags.length > 0 && m.memberType === 'probationary') ??
       members.find((m) => m.tags.length > 0)!;
     const line = memberCopyLine(7, demoMemberRow(crypto, pinyin, tagged));
     expect(line.endsWith('\n')).toBe(true);
     const fields = line.slice(0, -1).split('\t');
-    expect(fields).toHaveLength(35);
+    expect(fields).toHaveLength(36);
     expect(fields[0]).toBe('7');
     expect(fields[30]).toBe(`{${tagged.tags.join(',')}}`);
     if (tagged.memberType === 'probationary') expect(fields[19]).toBe('\\N');

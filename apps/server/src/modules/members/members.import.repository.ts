@@ -9,64 +9,9 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Executor, queryRows } from '../../db/client';
-import { copyArray, copyField } from '../../lib/copy-text';
-import type { MemberInsert } from './members.repository';
+import { MEMBER_COPY_COLUMNS } from './members.copy';
 
-/** The columns an import's COPY writes, in order; the rest take their defaults. */
-const COLUMNS = [
-  'id',
-  'org_id',
-  'org_path',
-  'name',
-  'name_pinyin',
-  'name_initials',
-  'gender',
-  'ethnicity',
-  'birth_date',
-  'id_cipher',
-  'id_hash',
-  'id_tail',
-  'id_masked',
-  'phone_cipher',
-  'phone_hash',
-  'phone_tail',
-  'phone_masked',
-  'education',
-  'joined_at',
-  'full_member_at',
-  'member_type',
-  'home_county',
-  'home_org',
-  'host_district',
-  'host_address',
-  'employer',
-  'occupation',
-  'industry',
-  'left_home_at',
-  'relationship',
-  'source',
-  'status',
-  'status_since',
-  'last_contact_at',
-  'notes',
-  'tags',
-] as const;
-
-/** One line of the import's `COPY members (COLUMNS)`. */
-export function memberImportLine(id: number, r: MemberInsert): string {
-  const f = copyField;
-  return (
-    `${id}\t${r.orgId}\t${f(r.orgPath)}\t${f(r.name)}\t${f(r.namePinyin)}\t${f(r.nameInitials)}\t` +
-    `${f(r.gender)}\t${f(r.ethnicity)}\t${f(r.birthDate)}\t${f(r.idCipher)}\t${f(r.idHash)}\t` +
-    `${f(r.idTail)}\t${f(r.idMasked)}\t${f(r.phoneCipher)}\t${f(r.phoneHash)}\t${f(r.phoneTail)}\t` +
-    `${f(r.phoneMasked)}\t${f(r.education)}\t${f(r.joinedAt)}\t${f(r.fullMemberAt)}\t${f(r.memberType)}\t` +
-    `${f(r.homeCounty)}\t${f(r.homeOrg)}\t${f(r.hostDistrict)}\t${f(r.hostAddress)}\t${f(r.employer)}\t` +
-    `${f(r.occupation)}\t${f(r.industry)}\t${f(r.leftHomeAt)}\t${f(r.relationship)}\t${f(r.source)}\t` +
-    `${f(r.status)}\t${f(r.statusSince)}\t${f(r.lastContactAt)}\t${f(r.notes)}\t${copyArray(r.tags ?? [])}\n`
-  );
-}
-
-const COPY_MEMBERS = `copy members (${COLUMNS.join(', ')}) from stdin`;
+const COPY_MEMBERS = `copy members (${MEMBER_COPY_COLUMNS.join(', ')}) from stdin`;
 
 /** The driver connection under a transaction (Drizzle keeps it as the session's client). */
 function connectionOf(tx: Executor): pg.ClientBase | PGlite {

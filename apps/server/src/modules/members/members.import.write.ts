@@ -6,7 +6,8 @@
  */
 import type { Executor } from '../../db/client';
 import type { FieldCrypto } from '../../lib/field-crypto';
-import { memberImportLine, memberImportRepository } from './members.import.repository';
+import { memberCopyLine } from './members.copy';
+import { memberImportRepository } from './members.import.repository';
 import type { Spool } from './members.import.spool';
 import { memberRowOf } from './members.record';
 
@@ -39,7 +40,7 @@ export async function writeSpooled(
       let lines = '';
       for (const { body, id } of batch) {
         const org = { id: body.orgId, path: paths.get(body.orgId)! };
-        lines += memberImportLine(ids[written++]!, memberRowOf(crypto, body, id, org, opts.today));
+        lines += memberCopyLine(ids[written++]!, memberRowOf(crypto, body, id, org, opts.today));
       }
       await copy.write(lines);
       if (batch.length === opts.batchSize) opts.onBatch(written);
