@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client';
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
 import { memberStatusEvents, members, orgs } from '../../db/schema';
 import { inOrgSubtree } from './members.scope';
 
@@ -54,60 +54,6 @@ export const membersRepository = {
   async insert(tx: Executor, values: MemberInsert): Promise<MemberRow> {
     const [row] = await tx.insert(members).values(values).returning();
     return row!;
-  },
-
-  /** Inserts many rows; returns their ids in order. */
-  async insertMany(tx: Executor, values: MemberInsert[]): Promise<number[]> {
-    if (values.length === 0) return [];
-    const rows = await tx.insert(members).values(values).returning({ id: members.id });
-    return rows.map((r) => r.id);
-  },
-
-  /**
-   * Inserts many new members with the first event of each one's timeline, in one statement:
-   * the rows travel as one JSON parameter (a multi-row VALUES of 1,000 rows has 35,000
-   * parameters, and building it costs more than running it). All rows have the same keys.
-   * Returns how many were inserted.
-   */
-  async insertWithFirstEvent(
-    tx: Executor,
-    values: MemberInsert[],
-    event: {
-      toStatus: string;
-      effectiveDate: string;
-      reason: string;
-      actorId: number | null;
-      actorName: string | null;
-    },
-  ): Promise<number> {
-    if (values.length === 0) return 0;
-    const columns = getTableColumns(members);
-    const keys = Object.keys(values[0]!) as (keyof typeof columns)[];
-    const names = keys.map((k) => columns[k].name);
-    const json = JSON.stringify(
-      values.map((v) =>
-        Object.fromEntries(keys.map((k, i) => [names[i], v[k as keyof MemberInsert] ?? null])),
-      ),
-    );
-    const list = sql.join(
-      names.map((n) => sql.identifier(n)),
-      sql`, `,
-    );
-    const rows = await queryRows<{ member_id: number }>(
-      tx,
-      sql`with inserted as (
-            insert into members (${list})
-            select ${list} from json_populate_recordset(null::members, ${json}::json)
-            returning id
-          )
-          insert into member_status_events
-            (member_id, from_status, to_status, effective_date, reason, actor_id, actor_name)
-          select id, null, ${event.toStatus}::text, ${event.effectiveDate}::date, ${event.reason}::text,
-                 ${event.actorId}::int, ${event.actorName}::text
-          from inserted
-          returning member_id`,
-    );
-    return rows.length;
   },
 
   async findById(db: Executor, id: number): Promise<(MemberRow & { orgName: string }) | null> {
