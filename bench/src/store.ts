@@ -6,7 +6,13 @@ import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import type { Db, Store, StoreKind } from '../../apps/server/src/db/client';
+import {
+  type Db,
+  pgliteRunNamed,
+  postgresRunNamed,
+  type Store,
+  type StoreKind,
+} from '../../apps/server/src/db/client';
 import * as schema from '../../apps/server/src/db/schema';
 import type { Query } from './ops';
 import { ROOT } from './paths';
@@ -91,7 +97,12 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
     return Object.assign(self, {
       kind: 'postgres' as const,
       query,
-      store: { kind: 'postgres' as const, db, close: async () => {} },
+      store: {
+        kind: 'postgres',
+        db,
+        runNamed: postgresRunNamed(pool),
+        close: async () => {},
+      } satisfies Store,
       sizeMb: async () => {
         const [row] = await query('select pg_database_size(current_database())::bigint as b');
         return Math.round(Number(row!.b) / 2 ** 20);
@@ -106,7 +117,7 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
   return Object.assign(self, {
     kind: 'pglite' as const,
     query,
-    store: { kind: 'pglite' as const, db, close: async () => {} },
+    store: { kind: 'pglite', db, runNamed: pgliteRunNamed(client), close: async () => {} } satisfies Store,
     sizeMb: async () => Math.round(dirSizeBytes(path.join(o.dataDir, 'pgdata')) / 2 ** 20),
     close: () => client.close(),
   });

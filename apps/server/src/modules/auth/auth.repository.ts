@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client';
+import type { Executor, NamedStatement, RunNamed } from '../../db/client';
 import { loginThrottle, sessions, users } from '../../db/schema';
 import type { Assignment } from '../../policy/policy';
 
@@ -28,24 +28,27 @@ interface SessionLookupRow extends Record<string, unknown> {
 
 const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 
+const SESSION_LOOKUP: NamedStatement = {
+  name: 'nx_session_lookup',
+  paramTypes: ['text'],
+  text: `
+    select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
+           u.username, u.display_name, u.must_change_password, u.disabled, u.member_id,
+           coalesce((
+             select json_agg(json_build_object(
+               'id', ra.id, 'role', ra.role, 'scopeKind', ra.scope_kind, 'orgId', ra.org_id,
+               'orgPath', o.path, 'division', ra.division, 'memberId', u.member_id) order by ra.id)
+             from role_assignments ra left join orgs o on o.id = ra.org_id
+             where ra.user_id = u.id
+           ), '[]'::json) as assignments
+    from sessions s join users u on u.id = s.user_id
+    where s.token_hash = $1 and s.revoked_at is null`,
+};
+
 export const authRepository = {
-  /** The session, its user and the user's role assignments, in one round trip. */
-  async findSession(db: Executor, tokenHash: string): Promise<SessionWithUser | null> {
-    const rows = await queryRows<SessionLookupRow>(
-      db,
-      sql`
-      select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
-             u.username, u.display_name, u.must_change_password, u.disabled, u.member_id,
-             coalesce((
-               select json_agg(json_build_object(
-                 'id', ra.id, 'role', ra.role, 'scopeKind', ra.scope_kind, 'orgId', ra.org_id,
-                 'orgPath', o.path, 'division', ra.division, 'memberId', u.member_id) order by ra.id)
-               from role_assignments ra left join orgs o on o.id = ra.org_id
-               where ra.user_id = u.id
-             ), '[]'::json) as assignments
-      from sessions s join users u on u.id = s.user_id
-      where s.token_hash = ${tokenHash} and s.revoked_at is null`,
-    );
+  /** The session, its user and the user's role assignments, in one round trip (every request). */
+  async findSession(run: RunNamed, tokenHash: string): Promise<SessionWithUser | null> {
+    const rows = await run<SessionLookupRow>(SESSION_LOOKUP, [tokenHash]);
     const row = rows[0];
     if (!row) return null;
     const assignments =

@@ -1,6 +1,6 @@
 import type { ChangePasswordBody, LoginBody, MeResponse, SessionResponse } from '@ningxin/shared';
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import type { Db, RunNamed } from '../../db/client';
 import { unauthenticated } from '../../lib/errors';
 import { type Actor, permissionsOf } from '../../policy/policy';
 import { type AuditContext, appendAudit, auditContextOf } from '../audit/audit.service';
@@ -24,7 +24,7 @@ export interface ClientInfo {
 
 type LoginOutcome = { ok: true; userId: number; token: string } | { ok: false; error: Error };
 
-export function createAuthService(db: Db, config: Config, users: UsersService) {
+export function createAuthService(db: Db, runNamed: RunNamed, config: Config, users: UsersService) {
   const idleMs = config.session.idleMinutes * 60_000;
 
   async function me(actor: Actor, expiresAt: Date): Promise<MeResponse> {
@@ -119,7 +119,7 @@ export function createAuthService(db: Db, config: Config, users: UsersService) {
       token: string,
       client: ClientInfo,
     ): Promise<{ actor: Actor; expiresAt: Date; mustChangePassword: boolean }> {
-      const found = await authRepository.findSession(db, hashSessionToken(token));
+      const found = await authRepository.findSession(runNamed, hashSessionToken(token));
       if (!found) throw unauthenticated();
       const now = new Date();
       const { session, user } = found;
