@@ -4,7 +4,7 @@ import { parseIdNumber, parsePhone } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_FIELD_KEY, type TestApp } from '../../test/app';
-import { memberCountsDrift } from '../../test/member-counts';
+import { rollupDrift } from '../../test/member-counts';
 import { createProcessStoreEnv, createTestStore } from '../../test/store';
 import { type Executor, openStore, queryRows, type Store } from '../db/client';
 import { createFieldCrypto } from '../lib/field-crypto';
@@ -70,7 +70,7 @@ describe('seedDemo with members', () => {
 
   it('creates exactly the members asked for, each in a branch of the demo committee, with a timeline', async () => {
     expect(await count(t.store.db)).toBe(2000);
-    expect(await memberCountsDrift(t.store.db)).toEqual([]);
+    expect(await rollupDrift(t.store.db)).toEqual([]);
     expect(await membersOutsideDemoBranches(t.store.db)).toBe(0);
     const [events] = await queryRows<{ created: number; changes: number; without: number }>(
       t.store.db,
@@ -153,7 +153,7 @@ describe('topUpDemoMembers (the bulk path)', () => {
     expect(progress).toEqual([2000, 4000, 4700]);
     expect(await count(store.db)).toBe(5000);
     expect(await indexes()).toEqual(before);
-    expect(await memberCountsDrift(store.db)).toEqual([]);
+    expect(await rollupDrift(store.db)).toEqual([]);
     expect((await topUpDemoMembers(store.db, crypto, 4000)).added).toBe(0);
     expect(await count(store.db)).toBe(5000);
   });
@@ -173,7 +173,7 @@ describe('topUpDemoMembers (the bulk path)', () => {
     ).rejects.toThrow('disk on fire');
     expect(await count(store.db)).toBe(5000);
     expect(await indexes()).toEqual(before);
-    expect(await memberCountsDrift(store.db)).toEqual([]);
+    expect(await rollupDrift(store.db)).toEqual([]);
   });
 
   it('rebuilds the indexes and foreign keys it dropped, with valid, unique data', async () => {
@@ -193,8 +193,9 @@ describe('topUpDemoMembers (the bulk path)', () => {
                  (select count(distinct member_id)::int from member_status_events) as events from members`,
     );
     expect(dup).toEqual({ ids: 6000, phones: 6000, events: 6000 });
-    expect(await memberCountsDrift(store.db)).toEqual([]);
+    expect(await rollupDrift(store.db)).toEqual([]);
     expect(await count(store.db, sql`select sum(n)::int as n from member_counts`)).toBe(6000);
+    expect(await count(store.db, sql`select sum(n)::int as n from member_org_counts`)).toBe(6000);
     expect(await membersOutsideDemoBranches(store.db)).toBe(0);
     await checkSample(store.db);
     // New members take ids after the old ones, and the sequence continues after them.

@@ -27,3 +27,22 @@ export const memberCounts = pgTable(
     index('member_counts_host_district_idx').on(t.hostDistrict),
   ],
 );
+
+/**
+ * How many members each (org, status) pair holds: `member_counts` added up over home county and
+ * host district, for counts that need neither (the office's list total, its counts by status and
+ * by committee). A few hundred rows at 1,000,000 members instead of ~37,000. Kept exact by the
+ * same statement triggers on `members` (migration 0009); a pair that reaches 0 is deleted.
+ */
+export const memberOrgCounts = pgTable(
+  'member_org_counts',
+  {
+    /** First, as in member_counts. */
+    n: integer('n').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    status: text('status').notNull(),
+  },
+  (t) => [primaryKey({ name: 'member_org_counts_pkey', columns: [t.orgId, t.status] })],
+);

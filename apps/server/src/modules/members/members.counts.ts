@@ -6,12 +6,11 @@ import {
   type MemberCountsResponse,
   type MemberStatus,
 } from '@ningxin/shared';
-import { and } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../policy/policy';
 import type { OrgsService } from '../orgs/orgs.service';
 import { type CountRow, memberCountsRepository } from './members.counts.repository';
-import { COUNT_COLUMNS, groupCondition, memberScopeCondition } from './members.scope';
+import { countSource } from './members.counts.source';
 
 export interface MemberCountsDeps {
   db: Db;
@@ -25,28 +24,27 @@ const named = (rows: CountRow[], name: (key: string) => string): MemberCountItem
   rows.map((r) => ({ key: r.key, name: name(r.key), count: r.count }));
 
 /**
- * Member counts for dashboards, read from the `member_counts` rollup: by home county, by
- * second-level committee or by status, within the actor's read scope (the list's rules).
+ * Member counts for dashboards, read from a rollup (`countSource` picks which): by home county,
+ * by second-level committee or by status, within the actor's read scope (the list's rules).
  */
 export function createMemberCounts({ db, orgs }: MemberCountsDeps) {
   return {
     async counts(actor: Actor, q: MemberCountsQuery): Promise<MemberCountsResponse> {
-      const scope = memberScopeCondition(actor, 'member.read', COUNT_COLUMNS);
       const orgPath = q.orgId ? ((await orgs.lookup(db, q.orgId))?.path ?? '-') : null;
-      const where = and(scope, groupCondition({ ...q, orgPath }, COUNT_COLUMNS));
+      const source = countSource(actor, { ...q, orgPath }, q.by === 'homeCounty');
       let items: MemberCountItem[];
       switch (q.by) {
         case 'homeCounty':
-          items = named(await memberCountsRepository.byHomeCounty(db, where), (k) => divisionName(k) ?? k);
+          items = named(await memberCountsRepository.byHomeCounty(db, source), (k) => divisionName(k) ?? k);
           break;
         case 'status':
           items = named(
-            await memberCountsRepository.byStatus(db, where),
+            await memberCountsRepository.byStatus(db, source),
             (k) => MEMBER_STATUS_LABELS[k as MemberStatus] ?? k,
           );
           break;
         case 'committee':
-          items = await memberCountsRepository.byCommittee(db, where);
+          items = await memberCountsRepository.byCommittee(db, source);
           break;
       }
       items.sort(byCountThenKey);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { multipart, ndjson, streamedXlsx, synthId } from '../../../test/excel';
 import { orgByName } from '../../../test/factories';
+import { rollupDrift } from '../../../test/member-counts';
 import { testStoreKind } from '../../../test/store';
 import { queryRows } from '../../db/client';
 
@@ -110,4 +111,6 @@ it(`imports ${ROWS.toLocaleString()} rows in one commit, streaming progress`, {
                  where o.name = '建筑业流动党支部') as branch`,
   );
   expect(counts).toEqual({ n: ROWS, events: ROWS, branch: ROWS / 5 });
+  // Both member rollups followed the import's statements.
+  expect(await rollupDrift(t.store.db)).toEqual([]);
 });

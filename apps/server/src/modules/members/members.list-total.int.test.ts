@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { branchOf } from '../../../test/factories';
-import { demoReadScopes, type ReadScope } from '../../../test/member-counts';
+import { demoReadScopes, type ReadScope, withRollupBumped } from '../../../test/member-counts';
 import { queryRows } from '../../db/client';
 
 let t: TestApp;
@@ -51,26 +51,61 @@ describe('the member list total', () => {
     }
   });
 
-  it('reads group filters from the rollup and other filters from the rows', async () => {
-    const real = await listTotal(office(), '');
-    const [group] = await queryRows<{
-      org_id: number;
-      home_county: string;
-      host_district: string;
-      status: string;
-    }>(t.store.db, sql`select org_id, home_county, host_district, status from member_counts limit 1`);
-    const key = sql`org_id = ${group!.org_id} and home_county = ${group!.home_county}
-      and host_district = ${group!.host_district} and status = ${group!.status}`;
-    await t.store.db.execute(sql`update member_counts set n = n + 1000 where ${key}`);
-    try {
-      expect(await listTotal(office(), '')).toBe(real + 1000);
-      expect(await listTotal(office(), '&q=')).toBe(real + 1000);
-      expect(await listTotal(office(), '&joinYearFrom=1921')).toBe(real);
-      expect(await listTotal(office(), '&q=zhang')).toBe(
-        await countWhere(sql`name_pinyin like 'zhang%' or name_initials like 'zhang%'`),
-      );
-    } finally {
-      await t.store.db.execute(sql`update member_counts set n = n - 1000 where ${key}`);
-    }
+  it('reads (org, status) pairs, groups when a county or district is involved, and rows for other filters', async () => {
+    const branch = await branchOf(t.store, '驻北京通州区流动党委');
+    const committee = branch.path.split('.').slice(0, 2).join('.');
+    const [{ id: committeeId }] = (await queryRows<{ id: number }>(
+      t.store.db,
+      sql`select id from orgs where path = ${committee}`,
+    )) as [{ id: number }];
+    const cookieOf = (who: ReadScope['who']) => scopes.find((s) => s.who === who)!.cookie;
+    const queries: [ReadScope['who'], string][] = [
+      ['office', ''],
+      ['office', '&q='],
+      ['office', '&status=active'],
+      ['office', `&orgId=${committeeId}`],
+      ['office', '&homeCounty=130723'],
+      ['office', '&hostDistrict=110102'],
+      ['office', '&joinYearFrom=1921'],
+      ['tongzhou', ''],
+      ['tongzhou', '&homeCounty=130723'],
+      ['kangbao', ''],
+      ['kangbao', '&joinYearFrom=1921'],
+      ['xicheng', ''],
+    ];
+    const totals = async () => {
+      const out: Record<string, number> = {};
+      for (const [who, query] of queries) out[`${who} ${query}`] = await listTotal(cookieOf(who), query);
+      return out;
+    };
+    const plus = (before: Record<string, number>, names: string[]) =>
+      Object.fromEntries(Object.entries(before).map(([k, v]) => [k, names.includes(k) ? v + 1000 : v]));
+    const before = await totals();
+
+    // 1,000 too many in the (org, status) rollup only.
+    const pair = { orgId: branch.id, status: 'active' };
+    expect(await withRollupBumped(t.store.db, pair, 1000, totals)).toEqual(
+      plus(before, [
+        'office ',
+        'office &q=',
+        'office &status=active',
+        `office &orgId=${committeeId}`,
+        'tongzhou ',
+      ]),
+    );
+    // 1,000 too many in one Kangbao / Xicheng group of member_counts only.
+    const group = { ...pair, homeCounty: '130723', hostDistrict: '110102' };
+    expect(await withRollupBumped(t.store.db, group, 1000, totals)).toEqual(
+      plus(before, [
+        'office &homeCounty=130723',
+        'office &hostDistrict=110102',
+        'tongzhou &homeCounty=130723',
+        'kangbao ',
+        'xicheng ',
+      ]),
+    );
+    expect(await listTotal(office(), '&q=zhang')).toBe(
+      await countWhere(sql`name_pinyin like 'zhang%' or name_initials like 'zhang%'`),
+    );
   });
 });

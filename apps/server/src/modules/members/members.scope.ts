@@ -1,6 +1,6 @@
 import { type Action, ROLE_ACTIONS } from '@ningxin/shared';
 import { and, type Column, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { memberCounts, members, orgs } from '../../db/schema';
+import { members } from '../../db/schema';
 import { forbidden } from '../../lib/errors';
 import type { Actor, Assignment, Target } from '../../policy/policy';
 
@@ -21,12 +21,13 @@ export const memberTarget = (m: {
 export const inOrgSubtree = (path: string, column: Column = members.orgPath): SQL =>
   or(eq(column, path), like(column, `${path}.%`))!;
 
-/** What a scope or a group filter reads: `members`, or the `member_counts` rollup. */
+/** What a scope or a group filter reads: `members`, or a rollup of them (members.counts.source.ts). */
 export interface ScopeColumns {
   /** Rows in the subtree of the org at `path`. */
   inOrgSubtree(path: string): SQL;
-  homeCounty: Column;
-  hostDistrict: Column;
+  /** Null in a rollup that adds up over home counties and host districts: no condition may name them. */
+  homeCounty: Column | null;
+  hostDistrict: Column | null;
   status: Column;
   /** The member's id, for a self scope; a rollup of groups has none. */
   memberId: Column | null;
@@ -40,28 +41,33 @@ export const MEMBER_COLUMNS: ScopeColumns = {
   memberId: members.id,
 };
 
-/**
- * The rollup keeps the org's id; its path lives in `orgs`. A subtree is the ids of its orgs
- * (a few for a secretary: the rollup's key index finds their groups).
- */
-export const COUNT_COLUMNS: ScopeColumns = {
-  inOrgSubtree: (path) =>
-    sql`${memberCounts.orgId} = any(array(select ${orgs.id} from ${orgs} where ${inOrgSubtree(path, orgs.path)}))`,
-  homeCounty: memberCounts.homeCounty,
-  hostDistrict: memberCounts.hostDistrict,
-  status: memberCounts.status,
-  memberId: null,
-};
-
 function holdersOf(actor: Actor, action: Action): Assignment[] {
   const holders = actor.assignments.filter((a) => ROLE_ACTIONS[a.role].includes(action));
   if (holders.length === 0) throw forbidden();
   return holders;
 }
 
+/** A column a condition needs; a rollup without it must not have been chosen (a bug, not a 4xx). */
+function needed(column: Column | null, name: string): Column {
+  if (!column) throw new Error(`condition on ${name} over a rollup without it`);
+  return column;
+}
+
 /** Whether the actor's scope for the action is made of whole groups only (no own-record scope). */
 export const scopeIsGroupwise = (actor: Actor, action: Action): boolean =>
   holdersOf(actor, action).every((a) => a.scopeKind !== 'self');
+
+/**
+ * Whether `memberScopeCondition` for the action names a home county or host district: the actor
+ * holds it by a home or host scope and by no scope over everything.
+ */
+export const scopeNamesDivisions = (actor: Actor, action: Action): boolean => {
+  const holders = holdersOf(actor, action);
+  return (
+    !holders.some((a) => a.scopeKind === 'all') &&
+    holders.some((a) => (a.scopeKind === 'home' || a.scopeKind === 'host') && a.division)
+  );
+};
 
 /**
  * The rows the actor may take the action on, as a condition over `columns` (members by
@@ -84,8 +90,8 @@ export function memberScopeCondition(
   for (const a of holders) {
     if (a.scopeKind === 'org' && a.orgPath) parts.push(columns.inOrgSubtree(a.orgPath));
   }
-  if (homes.length) parts.push(inArray(columns.homeCounty, homes));
-  if (hosts.length) parts.push(inArray(columns.hostDistrict, hosts));
+  if (homes.length) parts.push(inArray(needed(columns.homeCounty, 'home county'), homes));
+  if (hosts.length) parts.push(inArray(needed(columns.hostDistrict, 'host district'), hosts));
   if (columns.memberId) {
     for (const a of selves) parts.push(eq(columns.memberId, a.memberId));
   } else if (parts.length === 0 && selves.length > 0) {
@@ -106,8 +112,10 @@ export interface GroupFilter {
 export function groupCondition(f: GroupFilter, columns: ScopeColumns = MEMBER_COLUMNS): SQL | undefined {
   return and(
     f.orgPath ? columns.inOrgSubtree(f.orgPath) : undefined,
-    f.homeCounty.length ? inArray(columns.homeCounty, [...f.homeCounty]) : undefined,
-    f.hostDistrict.length ? inArray(columns.hostDistrict, [...f.hostDistrict]) : undefined,
+    f.homeCounty.length ? inArray(needed(columns.homeCounty, 'home county'), [...f.homeCounty]) : undefined,
+    f.hostDistrict.length
+      ? inArray(needed(columns.hostDistrict, 'host district'), [...f.hostDistrict])
+      : undefined,
     f.status.length ? inArray(columns.status, [...f.status]) : undefined,
   );
 }

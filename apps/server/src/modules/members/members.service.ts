@@ -24,6 +24,7 @@ import { type Actor, assertCan, assertHolds, can } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { memberCountsRepository } from './members.counts.repository';
+import { countSource } from './members.counts.source';
 import {
   badCursor,
   duplicateInScope,
@@ -37,9 +38,7 @@ import { auditView, mapListItem, mapMember } from './members.mapper';
 import { buildMemberRow, sensitiveColumns } from './members.record';
 import { type MemberRow, membersRepository } from './members.repository';
 import {
-  COUNT_COLUMNS,
   filtersWholeGroups,
-  type GroupFilter,
   groupCondition,
   memberScopeCondition,
   memberTarget,
@@ -111,17 +110,14 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
   }
 
   /**
-   * The list's total: from the rollup when the query filters whole groups only (a sum over
-   * ~37,000 rows at 1M members), else a count of the rows matching `where`.
+   * The list's total: from a rollup when the query filters whole groups only (a sum over a few
+   * hundred (org, status) rows at 1M members, or ~37,000 groups when a county or district is
+   * involved), else a count of the rows matching `where`.
    */
   function listTotal(actor: Actor, q: MemberListQuery, orgPath: string | null, where: SQL | undefined) {
     if (!filtersWholeGroups(q) || !scopeIsGroupwise(actor, 'member.read'))
       return membersRepository.count(db, where);
-    const groups: GroupFilter = { ...q, orgPath };
-    return memberCountsRepository.total(
-      db,
-      and(memberScopeCondition(actor, 'member.read', COUNT_COLUMNS), groupCondition(groups, COUNT_COLUMNS)),
-    );
+    return memberCountsRepository.total(db, countSource(actor, { ...q, orgPath }));
   }
 
   async function visibleMember(
