@@ -78,9 +78,11 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+-- member_counts is exact, and members are locked: adding up its groups is the same as counting
+-- members, in milliseconds rather than a scan of the whole table.
 INSERT INTO member_org_counts (org_id, status, n)
-SELECT org_id, status, count(*)::int
-FROM members
+SELECT org_id, status, sum(n)::int
+FROM member_counts
 GROUP BY 1, 2;
 --> statement-breakpoint
 ANALYZE member_org_counts;
