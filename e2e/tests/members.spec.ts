@@ -86,8 +86,8 @@ test('office reveals an ID number with a reason, and the auditor finds it in the
   await audit.filterByAction('查看个人信息');
   const entry = audit.entriesWith(member.name);
   await expect(entry).toHaveCount(1);
-  // 操作人 is the account's username.
-  await expect(entry.getByRole('cell', { name: 'office', exact: true })).toBeVisible();
+  // 操作人: the account's display name, and its username beside it.
+  await expect(entry.getByRole('cell', { name: '流动党委办公室 office', exact: true })).toBeVisible();
   await expect(entry).toContainText('查看个人信息');
   expect(new Set(await audit.columnValues('操作'))).toEqual(new Set(['查看个人信息']));
   await entry.getByRole('button', { name: /展开/ }).click();
@@ -231,6 +231,7 @@ test('the member changes their phone number, and 通州 sees it in the record’
   await secretary.openHistory();
   const change = secretary.historyEntries.filter({ hasText: '党员修改本人信息' });
   await expect(change).toHaveCount(1);
-  await expect(change.getByRole('cell', { name: 'member', exact: true })).toBeVisible();
+  // Who changed it: the member's own account, shown by its display name (the member's name).
+  await expect(change.getByRole('cell', { name: record.name, exact: true })).toBeVisible();
   await expect(change).toContainText(`手机号：${record.phoneMasked} → ${masked}`);
 });

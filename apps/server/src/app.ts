@@ -48,11 +48,11 @@ export function fieldCryptoFor(config: Config, onGenerated: (file: string) => vo
 
 export function createServices(store: Store, config: Config, crypto: FieldCrypto) {
   const { db } = store;
-  const audit = createAuditService(db);
   const orgHooks: OrgHooks = { subtreeMoved: [] };
   const orgs = createOrgsService(db, config, orgHooks);
   const positions = createPositionsService(db, orgs);
   const users = createUsersService(db, config, orgs);
+  const audit = createAuditService(db, users.displayNames);
   const auth = createAuthService(db, store.runNamed, config, users);
   const members = createMembersService({ db, config, crypto, orgs, accounts: users });
   const memberActions = createMemberActions({

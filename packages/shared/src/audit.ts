@@ -17,7 +17,10 @@ export const AuditEntryResponse = z.object({
   seq: z.number().int(),
   at: z.string(),
   actorId: z.number().int().nullable(),
+  /** The account's username as logged at the time (for a failed sign-in: the name typed). */
   actorName: z.string().nullable(),
+  /** The account's display name now; null when the entry has no account (or it is gone). */
+  actorDisplayName: z.string().nullable(),
   action: z.string(),
   actionLabel: z.string(),
   targetType: z.string().nullable(),

@@ -35,3 +35,8 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   if (Number.isNaN(date.getTime())) return iso;
   return formatter(locale, false).format(date);
 }
+
+/** Who did something, as people know them: the account's display name, else the logged username. */
+export function actorLabel(e: { actorName: string | null; actorDisplayName: string | null }): string {
+  return e.actorDisplayName ?? e.actorName ?? '—';
+}

@@ -228,6 +228,8 @@ export const MemberStatusEvent = z.object({
   effectiveDate: z.string(),
   reason: z.string(),
   actorName: z.string().nullable(),
+  /** The display name of the account that made the change, now; null when it is gone. */
+  actorDisplayName: z.string().nullable(),
   at: z.string(),
 });
 

@@ -20,6 +20,7 @@ interface Entry {
   at: string;
   action: string;
   actorName: string | null;
+  actorDisplayName: string | null;
   targetId: string | null;
   after: unknown;
 }
@@ -67,6 +68,19 @@ describe('GET /api/v1/audit', () => {
     const created = await list('action=user.created');
     expect(created.items.every((e) => e.action === 'user.created')).toBe(true);
     expect((await list('actor=nobody-at-all')).items).toEqual([]);
+  });
+
+  it('names who acted by the account’s display name beside the logged username', async () => {
+    const username = uniqueUsername('named');
+    const res = await createAccount(username);
+    expect(res.statusCode).toBe(201);
+    const [created] = (await list(`action=user.created&targetId=${res.json().id}`)).items;
+    expect(created).toMatchObject({ actorName: 'admin', actorDisplayName: '系统管理员' });
+    // The display name is the account's current one; a failed sign-in has no account behind it.
+    const ghost = uniqueUsername('ghost');
+    await failLogin(ghost);
+    const [failed] = (await list(`actor=${ghost}`)).items;
+    expect(failed).toMatchObject({ actorName: ghost, actorDisplayName: null });
   });
 
   it('filters by target type and id', async () => {

@@ -56,12 +56,13 @@ export function auditContextOf(actor: Actor): AuditContext {
   return { actorId: actor.userId, actorName: actor.username, ip: actor.ip };
 }
 
-function mapEntry(row: AuditRow): AuditEntryResponse {
+function mapEntry(row: AuditRow, names: Map<number, string>): AuditEntryResponse {
   return {
     seq: row.seq,
     at: row.at.toISOString(),
     actorId: row.actorId,
     actorName: row.actorName,
+    actorDisplayName: row.actorId === null ? null : (names.get(row.actorId) ?? null),
     action: row.action,
     actionLabel: AUDIT_ACTION_LABELS[row.action] ?? row.action,
     targetType: row.targetType,
@@ -74,7 +75,18 @@ function mapEntry(row: AuditRow): AuditEntryResponse {
   };
 }
 
-export function createAuditService(db: Db) {
+/** Display names of accounts by id (the users module's). */
+export type DisplayNames = (executor: Executor, ids: Iterable<number | null>) => Promise<Map<number, string>>;
+
+export function createAuditService(db: Db, displayNames: DisplayNames) {
+  async function entries(executor: Executor, rows: AuditRow[]): Promise<AuditEntryResponse[]> {
+    const names = await displayNames(
+      executor,
+      rows.map((r) => r.actorId),
+    );
+    return rows.map((r) => mapEntry(r, names));
+  }
+
   return {
     async list(actor: Actor, q: AuditQuery) {
       assertCan(actor, 'audit.read');
@@ -85,7 +97,7 @@ export function createAuditService(db: Db) {
       });
       const last = rows.at(-1);
       return {
-        items: rows.map(mapEntry),
+        items: await entries(db, rows),
         nextCursor: rows.length === q.limit && last ? last.seq : null,
       };
     },
@@ -93,7 +105,7 @@ export function createAuditService(db: Db) {
     /** The trail of one record, newest first; the caller checks that the actor may read the record. */
     async historyOf(executor: Executor, targetType: string, targetId: string, limit = 200) {
       const rows = await auditRepository.list(executor, { targetType, targetId, limit });
-      return rows.map(mapEntry);
+      return entries(executor, rows);
     },
 
     async verify(actor: Actor): Promise<AuditVerifyResponse> {

@@ -37,7 +37,11 @@ export function mapListItem(r: MemberListRow, today: Date): MemberListItem {
 
 export function mapMember(
   m: MemberRow & { orgName: string },
-  extra: Pick<MemberResponse, 'orgPathNames' | 'hasAccount' | 'policies'> & { events: StatusEventRow[] },
+  extra: Pick<MemberResponse, 'orgPathNames' | 'hasAccount' | 'policies'> & {
+    events: StatusEventRow[];
+    /** Display names of the accounts that changed the status, by id. */
+    actorNames: Map<number, string>;
+  },
   today: Date,
 ): MemberResponse {
   return {
@@ -81,6 +85,7 @@ export function mapMember(
       effectiveDate: e.effectiveDate,
       reason: e.reason,
       actorName: e.actorName,
+      actorDisplayName: e.actorId === null ? null : (extra.actorNames.get(e.actorId) ?? null),
       at: e.createdAt.toISOString(),
     })),
     policies: extra.policies,

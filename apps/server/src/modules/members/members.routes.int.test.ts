@@ -269,6 +269,8 @@ describe('PATCH /api/v1/members/:id and status', () => {
       fromStatus: 'active',
       toStatus: 'lost',
       reason: '电话停机，多次联系未果',
+      actorName: 'tongzhou',
+      actorDisplayName: '通州流动党委书记',
     });
   });
 });

@@ -8,6 +8,7 @@ let office: string;
 let tongzhou: string;
 let me: string;
 let own: { id: number; phone: string };
+let ownAccountName: string;
 let other: number;
 
 beforeAll(async () => {
@@ -21,6 +22,7 @@ beforeAll(async () => {
     await t.request({ method: 'POST', url: '/api/v1/members', payload: memberBody(branch), cookie: office })
   ).json().id;
   const account = await createUser(t.store, { role: 'member', scopeKind: 'self', memberId: own.id });
+  ownAccountName = account.displayName;
   me = await t.login(account.username, account.password);
 });
 afterAll(() => t.close());
@@ -93,6 +95,7 @@ describe('PATCH /api/v1/me/member', () => {
     ).json();
     expect(history.items[0]).toMatchObject({
       action: 'member.self_updated',
+      actorDisplayName: ownAccountName,
       after: { employer: '北京某物流公司' },
     });
     const found = (

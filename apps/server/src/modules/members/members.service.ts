@@ -51,7 +51,10 @@ export interface MembersDeps {
   config: Config;
   crypto: FieldCrypto;
   orgs: OrgsService;
-  accounts: { hasAccount(db: Executor, memberId: number): Promise<boolean> };
+  accounts: {
+    hasAccount(db: Executor, memberId: number): Promise<boolean>;
+    displayNames(db: Executor, ids: Iterable<number | null>): Promise<Map<number, string>>;
+  };
 }
 
 const encodeCursor = (value: string | null, id: number) =>
@@ -170,6 +173,10 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       accounts.hasAccount(db, row.id),
       orgs.lookup(db, row.orgId),
     ]);
+    const actorNames = await accounts.displayNames(
+      db,
+      events.map((e) => e.actorId),
+    );
     const ancestors = org ? await orgs.namesAlong(db, org.path) : [];
     const target = memberTarget(row);
     const writable = can(actor, 'member.write', target);
@@ -177,6 +184,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       row,
       {
         events,
+        actorNames,
         hasAccount,
         orgPathNames: ancestors,
         policies: {

@@ -48,6 +48,16 @@ export const usersRepository = {
     return row ?? null;
   },
 
+  /** The display names of the given accounts (those that exist). */
+  async displayNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(inArray(users.id, ids));
+    return new Map(rows.map((r) => [r.id, r.displayName]));
+  },
+
   async findByMemberId(db: Executor, memberId: number): Promise<UserRow | null> {
     const [row] = await db.select().from(users).where(eq(users.memberId, memberId));
     return row ?? null;

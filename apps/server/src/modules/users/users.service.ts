@@ -44,6 +44,12 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
 
   return {
     /** Whether a member record has its own login. */
+    /** Display names of accounts by id, for showing who did something (audit entries, status changes). */
+    displayNames(executor: Executor, ids: Iterable<number | null>): Promise<Map<number, string>> {
+      const unique = [...new Set([...ids].filter((id): id is number => id !== null))];
+      return usersRepository.displayNames(executor, unique);
+    },
+
     async hasAccount(executor: Executor, memberId: number): Promise<boolean> {
       return (await usersRepository.findByMemberId(executor, memberId)) !== null;
     },

@@ -1,7 +1,8 @@
 import type { AuditEntryResponse } from '@ningxin/shared';
-import { Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../app/i18n/useLabels';
+import { actorLabel } from '../../../lib/format';
 import { useFormatters } from '../../../lib/useFormatters';
 import { AuditDiff } from './AuditDiff';
 
@@ -23,7 +24,21 @@ export function AuditTable({ items, loading }: AuditTableProps) {
   const columns: TableColumnsType<AuditEntryResponse> = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
     { title: t('audit.time'), key: 'at', render: (_, e) => fmt.dateTime(e.at), width: 180 },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => e.actorName ?? '—' },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, e) =>
+        e.actorDisplayName && e.actorName ? (
+          <>
+            {e.actorDisplayName}{' '}
+            <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
+              {e.actorName}
+            </Typography.Text>
+          </>
+        ) : (
+          actorLabel(e)
+        ),
+    },
     {
       title: t('audit.action'),
       key: 'action',

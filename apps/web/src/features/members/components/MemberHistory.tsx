@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../app/i18n/useLabels';
 import { zhCN } from '../../../app/i18n/zh-CN';
 import { LoadError } from '../../../components/LoadError';
+import { actorLabel } from '../../../lib/format';
 import { useFormatters } from '../../../lib/useFormatters';
 import { fieldChanges, formatFieldValue, type MemberFieldKey } from '../memberAudit';
 import { useMemberHistory } from '../useMember';
@@ -73,7 +74,7 @@ export function MemberHistory({ memberId }: { memberId: number }) {
         <>
           <Typography.Text strong>{labels.auditAction(e.action, e.actionLabel)}</Typography.Text>
           <Typography.Text type="secondary" className="nx-history-meta">
-            {fmt.dateTime(e.at)} · {e.actorName ?? '—'}
+            {fmt.dateTime(e.at)} · {actorLabel(e)}
           </Typography.Text>
           <EntryChanges entry={e} />
         </>
@@ -84,7 +85,7 @@ export function MemberHistory({ memberId }: { memberId: number }) {
     ? stacked
     : [
         { key: 'at', title: t('member.historyTime'), width: 170, render: (_, e) => fmt.dateTime(e.at) },
-        { key: 'actor', title: t('member.historyActor'), render: (_, e) => e.actorName ?? '—' },
+        { key: 'actor', title: t('member.historyActor'), render: (_, e) => actorLabel(e) },
         {
           key: 'action',
           title: t('member.historyAction'),

@@ -2,6 +2,7 @@ import type { MemberResponse } from '@ningxin/shared';
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../app/i18n/useLabels';
+import { actorLabel } from '../../../lib/format';
 import { useFormatters } from '../../../lib/useFormatters';
 import { STATUS_COLORS } from './MemberStatusTag';
 
@@ -37,7 +38,7 @@ export function StatusTimeline({ member }: { member: MemberResponse }) {
                   </Typography.Text>
                   <Typography.Paragraph style={{ margin: '2px 0 0' }}>{e.reason}</Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('member.eventBy', { name: e.actorName ?? '—', time: fmt.dateTime(e.at) })}
+                    {t('member.eventBy', { name: actorLabel(e), time: fmt.dateTime(e.at) })}
                   </Typography.Text>
                 </>
               ),
