@@ -8,6 +8,8 @@ import {
   type MemberSelfUpdateBody,
   type MemberStatus,
   type MemberStatusChangeBody,
+  MOBILE_PHONE,
+  maskPhone,
   parsePhone,
 } from '@ningxin/shared';
 import type { Db, Executor } from '../../db/client';
@@ -103,10 +105,16 @@ export function createMemberActions({ db, crypto, members, history, accounts }: 
       });
     },
 
-    /** The audit trail of one record, for whoever may read the record. */
+    /**
+     * The audit trail of one record, for whoever may read the record. A member's own account is
+     * named by the mobile number: here it shows masked, like every phone in a list.
+     */
     async history(actor: Actor, id: number): Promise<AuditEntryResponse[]> {
       await members.visibleMember(db, actor, id, 'member.read');
-      return history(db, 'member', String(id));
+      const entries = await history(db, 'member', String(id));
+      return entries.map((e) =>
+        e.actorName && MOBILE_PHONE.test(e.actorName) ? { ...e, actorName: maskPhone(e.actorName) } : e,
+      );
     },
 
     /**

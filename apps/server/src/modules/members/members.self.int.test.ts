@@ -1,3 +1,4 @@
+import { maskPhone } from '@ningxin/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { branchOf, createUser } from '../../../test/factories';
@@ -160,5 +161,26 @@ describe('POST /api/v1/members/:id/account', () => {
     const mine = await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: session });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().id).toBe(other);
+
+    // The member's own change shows in the record's history by name; the username (the phone) masked.
+    const own = mine.json();
+    const update = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/me/member',
+      payload: { employer: '自己改的单位', version: own.version },
+      cookie: session,
+    });
+    expect(update.statusCode).toBe(200);
+    const history = await t.request({
+      method: 'GET',
+      url: `/api/v1/members/${other}/history`,
+      cookie: tongzhou,
+    });
+    expect(history.json().items[0]).toMatchObject({
+      action: 'member.self_updated',
+      actorName: maskPhone(phone),
+      actorDisplayName: own.name,
+    });
+    expect(history.body).not.toContain(phone);
   });
 });
