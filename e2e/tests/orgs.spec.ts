@@ -68,7 +68,7 @@ test('office adds a branch under 通州, and the auditor sees it in the audit lo
   await expect.poll(async () => [...new Set(await audit.columnValues('操作'))]).toEqual(['新建组织']);
   const entry = audit.entriesWith(BRANCH);
   await expect(entry).toHaveCount(1);
-  await expect(entry.getByRole('cell', { name: 'office', exact: true })).toBeVisible();
+  await expect(entry.getByRole('cell', { name: '流动党委办公室 office', exact: true })).toBeVisible();
   await expect(entry.getByRole('cell', { name: '新建组织', exact: true })).toBeVisible();
   await expect(entry.getByRole('cell', { name: BRANCH, exact: true })).toBeVisible();
 });
