@@ -1,5 +1,6 @@
 import { idCheckChar } from '@ningxin/shared';
 import { addYears, dayOf, isoOf, yearOf } from './days';
+import { BEIJING_STREETS } from './demo-beijing-streets';
 import { BRANCH_TRADES } from './demo-committee';
 import {
   COMMITTEE_WEIGHTS,
@@ -21,10 +22,8 @@ import {
   TRADE_WEIGHTS,
   URBAN_COUNTIES,
 } from './demo-member-distributions';
-
 import {
   BASHANG_COUNTIES,
-  BEIJING_STREETS,
   COMPOUND_KINDS,
   COMPOUND_WORDS,
   FIRM_WORDS,

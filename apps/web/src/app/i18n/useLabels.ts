@@ -21,7 +21,7 @@ import {
   type Role,
 } from '@ningxin/shared';
 import { useMemo } from 'react';
-import { enLabels } from './en';
+import { enLabels } from './en-labels';
 import { useLanguage } from './useLanguage';
 
 export interface Labels {
