@@ -9,7 +9,7 @@ import {
   type MemberType,
   type RelationshipType,
 } from '@ningxin/shared';
-import type { MemberListRow, MemberRow, StatusEventRow } from './members.repository';
+import type { MemberListRow, MemberRow, StatusEventWithActor } from './members.repository';
 
 const age = (birthDate: string | null, today: Date) => (birthDate ? ageOn(birthDate, today) : null);
 
@@ -38,9 +38,7 @@ export function mapListItem(r: MemberListRow, today: Date): MemberListItem {
 export function mapMember(
   m: MemberRow & { orgName: string },
   extra: Pick<MemberResponse, 'orgPathNames' | 'hasAccount' | 'policies'> & {
-    events: StatusEventRow[];
-    /** Display names of the accounts that changed the status, by id. */
-    actorNames: Map<number, string>;
+    events: StatusEventWithActor[];
   },
   today: Date,
 ): MemberResponse {
@@ -85,7 +83,7 @@ export function mapMember(
       effectiveDate: e.effectiveDate,
       reason: e.reason,
       actorName: e.actorName,
-      actorDisplayName: e.actorId === null ? null : (extra.actorNames.get(e.actorId) ?? null),
+      actorDisplayName: e.actorDisplayName,
       at: e.createdAt.toISOString(),
     })),
     policies: extra.policies,

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { memberStatusEvents, members, orgs } from '../../db/schema';
+import { memberStatusEvents, members, orgs, users } from '../../db/schema';
 import { inOrgSubtree } from './members.scope';
 
 export type MemberRow = typeof members.$inferSelect;
 export type MemberInsert = typeof members.$inferInsert;
 export type StatusEventRow = typeof memberStatusEvents.$inferSelect;
+export type StatusEventWithActor = StatusEventRow & { actorDisplayName: string | null };
 
 /**
  * The columns a list shows, and no more (each cell costs parsing; the sort value comes as `sortKey`):
@@ -192,12 +193,20 @@ export const membersRepository = {
     return row?.n ?? 0;
   },
 
-  async statusEvents(db: Executor, memberId: number): Promise<StatusEventRow[]> {
-    return db
-      .select()
+  /** A member's status changes, newest first, each with the acting account's display name now. */
+  async statusEvents(db: Executor, memberId: number): Promise<StatusEventWithActor[]> {
+    const rows = await db
+      .select({
+        event: memberStatusEvents,
+        // A subquery, like the org name of a list row: the page's few events only.
+        actorDisplayName: sql<
+          string | null
+        >`(select ${users.displayName} from ${users} where ${users.id} = ${memberStatusEvents.actorId})`,
+      })
       .from(memberStatusEvents)
       .where(eq(memberStatusEvents.memberId, memberId))
       .orderBy(desc(memberStatusEvents.id));
+    return rows.map((r) => ({ ...r.event, actorDisplayName: r.actorDisplayName }));
   },
 
   async insertStatusEvents(tx: Executor, values: (typeof memberStatusEvents.$inferInsert)[]): Promise<void> {

@@ -51,10 +51,7 @@ export interface MembersDeps {
   config: Config;
   crypto: FieldCrypto;
   orgs: OrgsService;
-  accounts: {
-    hasAccount(db: Executor, memberId: number): Promise<boolean>;
-    displayNames(db: Executor, ids: Iterable<number | null>): Promise<Map<number, string>>;
-  };
+  accounts: { hasAccount(db: Executor, memberId: number): Promise<boolean> };
 }
 
 const encodeCursor = (value: string | null, id: number) =>
@@ -173,10 +170,6 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       accounts.hasAccount(db, row.id),
       orgs.lookup(db, row.orgId),
     ]);
-    const actorNames = await accounts.displayNames(
-      db,
-      events.map((e) => e.actorId),
-    );
     const ancestors = org ? await orgs.namesAlong(db, org.path) : [];
     const target = memberTarget(row);
     const writable = can(actor, 'member.write', target);
@@ -184,7 +177,6 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       row,
       {
         events,
-        actorNames,
         hasAccount,
         orgPathNames: ancestors,
         policies: {
