@@ -73,3 +73,8 @@ export async function createTestApp(
     },
   };
 }
+
+/** The fields a 400 problem names, sorted: what a form would mark. */
+export function faultyFields(res: { json(): unknown }): string[] {
+  return (res.json() as { fields: { path: string }[] }).fields.map((f) => f.path).sort();
+}

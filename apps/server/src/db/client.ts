@@ -128,7 +128,7 @@ export function pgliteRunNamed(client: PGlite): RunNamed {
 }
 
 /** A text value as an SQL string literal. */
-export function sqlLiteral(value: string): string {
+function sqlLiteral(value: string): string {
   if (value.includes('\0')) throw new Error('a NUL character cannot be sent to the database');
   return `'${value.replaceAll("'", "''")}'`;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app';
+import { createTestApp, faultyFields, type TestApp } from '../../../test/app';
 import { createUser, expireLoginLock, uniqueUsername } from '../../../test/factories';
 
 let t: TestApp;
@@ -28,12 +28,7 @@ describe('POST /api/v1/auth/login', () => {
     const res = await post('/api/v1/auth/login', { username: '  ' });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
-    expect(
-      res
-        .json()
-        .fields.map((f: { path: string }) => f.path)
-        .sort(),
-    ).toEqual(['password', 'username']);
+    expect(faultyFields(res)).toEqual(['password', 'username']);
   });
 
   it('signs in, setting an httpOnly SameSite=Lax session cookie, not Secure over plain http', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app';
+import { createTestApp, faultyFields, type TestApp } from '../../../test/app';
 import { branchOf } from '../../../test/factories';
 import { memberBody, syntheticIdNumber } from '../../../test/member-factory';
 import { queryRows } from '../../db/client';
@@ -45,12 +45,7 @@ describe('GET /api/v1/members', () => {
     expect((await get('/api/v1/members', auditor)).statusCode).toBe(403);
     const bad = await get('/api/v1/members?limit=0&status=alive', office);
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .fields.map((f: { path: string }) => f.path)
-        .sort(),
-    ).toEqual(['limit', 'status.0']);
+    expect(faultyFields(bad)).toEqual(['limit', 'status.0']);
   });
 
   it('gives each role exactly its scope', async () => {

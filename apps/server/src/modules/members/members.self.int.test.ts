@@ -28,16 +28,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The member's own record, as the account of `cookie` (none: signed out). */
+const getMine = (cookie?: string) =>
+  t.request({ method: 'GET', url: '/api/v1/me/member', ...(cookie ? { cookie } : {}) });
+const patchMine = (payload: object, cookie?: string) =>
+  t.request({ method: 'PATCH', url: '/api/v1/me/member', payload, ...(cookie ? { cookie } : {}) });
+/** A record's 操作记录, as the account of `cookie`. */
+const historyOf = (id: number, cookie: string) =>
+  t.request({ method: 'GET', url: `/api/v1/members/${id}/history`, cookie });
+
 describe('GET /api/v1/me/member', () => {
   it('401, and 403 for an account that is not a member', async () => {
-    expect((await t.request({ method: 'GET', url: '/api/v1/me/member' })).statusCode).toBe(401);
-    expect((await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: office })).statusCode).toBe(
-      403,
-    );
+    expect((await getMine()).statusCode).toBe(401);
+    expect((await getMine(office)).statusCode).toBe(403);
   });
 
   it('shows the member their own record, masked, and nobody else', async () => {
-    const res = await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: me });
+    const res = await getMine(me);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       id: own.id,
@@ -57,43 +64,24 @@ describe('GET /api/v1/me/member', () => {
 describe('PATCH /api/v1/me/member', () => {
   it('401, 403 and 400', async () => {
     const body = { phone: '13912345678', version: 0 };
-    expect((await t.request({ method: 'PATCH', url: '/api/v1/me/member', payload: body })).statusCode).toBe(
-      401,
-    );
-    expect(
-      (await t.request({ method: 'PATCH', url: '/api/v1/me/member', payload: body, cookie: tongzhou }))
-        .statusCode,
-    ).toBe(403);
-    const bad = await t.request({
-      method: 'PATCH',
-      url: '/api/v1/me/member',
-      payload: { phone: '010-1234567', version: 0 },
-      cookie: me,
-    });
+    expect((await patchMine(body)).statusCode).toBe(401);
+    expect((await patchMine(body, tongzhou)).statusCode).toBe(403);
+    const bad = await patchMine({ phone: '010-1234567', version: 0 }, me);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].path).toBe('phone');
   });
 
   it('changes the phone and employer, audited and visible to the secretary', async () => {
-    const current = (await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: me })).json();
-    const res = await t.request({
-      method: 'PATCH',
-      url: '/api/v1/me/member',
-      payload: { phone: '+86 139-0000-1234', employer: '北京某物流公司', version: current.version },
-      cookie: me,
-    });
+    const current = (await getMine(me)).json();
+    const res = await patchMine(
+      { phone: '+86 139-0000-1234', employer: '北京某物流公司', version: current.version },
+      me,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ phoneMasked: '139****1234', employer: '北京某物流公司' });
-    const stale = await t.request({
-      method: 'PATCH',
-      url: '/api/v1/me/member',
-      payload: { employer: '又换了', version: current.version },
-      cookie: me,
-    });
+    const stale = await patchMine({ employer: '又换了', version: current.version }, me);
     expect(stale.statusCode).toBe(409);
-    const history = (
-      await t.request({ method: 'GET', url: `/api/v1/members/${own.id}/history`, cookie: tongzhou })
-    ).json();
+    const history = (await historyOf(own.id, tongzhou)).json();
     expect(history.items[0]).toMatchObject({
       action: 'member.self_updated',
       actorDisplayName: ownAccountName,
@@ -148,9 +136,7 @@ describe('POST /api/v1/members/:id/account', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('MEMBER_HAS_ACCOUNT');
     const session = await t.login(phone, 'First-Pass-1');
-    expect((await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: session })).statusCode).toBe(
-      403,
-    );
+    expect((await getMine(session)).statusCode).toBe(403);
     const changed = await t.request({
       method: 'POST',
       url: '/api/v1/auth/password',
@@ -158,28 +144,19 @@ describe('POST /api/v1/members/:id/account', () => {
       cookie: session,
     });
     expect(changed.statusCode).toBe(204);
-    const mine = await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: session });
+    const mine = await getMine(session);
     expect(mine.statusCode).toBe(200);
     expect(mine.json().id).toBe(other);
 
     // The member's own change shows in the record's history by name; the username (the phone) masked.
-    const own = mine.json();
-    const update = await t.request({
-      method: 'PATCH',
-      url: '/api/v1/me/member',
-      payload: { employer: '自己改的单位', version: own.version },
-      cookie: session,
-    });
+    const record = mine.json();
+    const update = await patchMine({ employer: '自己改的单位', version: record.version }, session);
     expect(update.statusCode).toBe(200);
-    const history = await t.request({
-      method: 'GET',
-      url: `/api/v1/members/${other}/history`,
-      cookie: tongzhou,
-    });
+    const history = await historyOf(other, tongzhou);
     expect(history.json().items[0]).toMatchObject({
       action: 'member.self_updated',
       actorName: maskPhone(phone),
-      actorDisplayName: own.name,
+      actorDisplayName: record.name,
     });
     expect(history.body).not.toContain(phone);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app';
+import { createTestApp, faultyFields, type TestApp } from '../../../test/app';
 import { orgByName } from '../../../test/factories';
 
 let t: TestApp;
@@ -128,12 +128,7 @@ describe('POST /api/v1/orgs', () => {
     expect((await post('/api/v1/orgs', body, kangbao)).statusCode).toBe(403);
     const bad = await post('/api/v1/orgs', { parentId: tongzhouId, name: '', kind: 'club' }, office);
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .fields.map((f: { path: string }) => f.path)
-        .sort(),
-    ).toEqual(['kind', 'name']);
+    expect(faultyFields(bad)).toEqual(['kind', 'name']);
   });
 
   it('lets the Tongzhou secretary add a branch in Tongzhou, audited, but not in Haidian', async () => {
