@@ -13,6 +13,9 @@ export const AuditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+/** The name the system itself acts under in the log (the demo load, start-up work): no account's. */
+export const SYSTEM_ACTOR = 'system';
+
 export const AuditEntryResponse = z.object({
   seq: z.number().int(),
   at: z.string(),

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@ningxin/shared';
 import type { memberStatusEvents } from '../db/schema';
 import { copyField } from '../lib/copy-text';
 import type { FieldCrypto } from '../lib/field-crypto';
@@ -10,7 +11,7 @@ import type { DemoMember } from './demo-members';
 export type StatusEventInsert = typeof memberStatusEvents.$inferInsert;
 
 /** Who the seeded timeline events are by. */
-export const SEED_ACTOR = 'system';
+export const SEED_ACTOR = SYSTEM_ACTOR;
 
 /**
  * The pinyin of a demo name, composed from a cache of its characters: the surname's reading

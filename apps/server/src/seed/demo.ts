@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@ningxin/shared';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../db/client';
 import { members, orgPositions, orgs, roleAssignments, users } from '../db/schema';
@@ -124,7 +125,7 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, options: SeedOptions
     }
     await appendAudit(
       tx,
-      { actorId: null, actorName: 'system', ip: null },
+      { actorId: null, actorName: SYSTEM_ACTOR, ip: null },
       {
         action: 'demo.seeded',
         after: { orgs: count, accounts: staff.map((a) => a.username), members: options.members ?? 12_000 },
@@ -190,7 +191,7 @@ export async function ensureDemoMemberAccount(
     await tx.insert(roleAssignments).values({ userId: user!.id, role: 'member', scopeKind: 'self' });
     await appendAudit(
       tx,
-      { actorId: null, actorName: 'system', ip: null },
+      { actorId: null, actorName: SYSTEM_ACTOR, ip: null },
       {
         action: 'user.created',
         targetType: 'user',

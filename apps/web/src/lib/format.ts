@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@ningxin/shared';
 /** Timestamps are shown in Beijing time, whatever the browser's zone. */
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 
@@ -36,7 +37,14 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   return formatter(locale, false).format(date);
 }
 
-/** Who did something, as people know them: the account's display name, else the logged username. */
-export function actorLabel(e: { actorName: string | null; actorDisplayName: string | null }): string {
+/**
+ * Who did something, as people know them: the account's display name, else the logged username;
+ * the system's own entries as `systemLabel` where given (not on the audit page, which shows the log as written).
+ */
+export function actorLabel(
+  e: { actorName: string | null; actorDisplayName: string | null },
+  systemLabel?: string,
+): string {
+  if (systemLabel && !e.actorDisplayName && e.actorName === SYSTEM_ACTOR) return systemLabel;
   return e.actorDisplayName ?? e.actorName ?? '—';
 }

@@ -25,6 +25,7 @@ export const en: Translation = {
     account: 'My account',
   },
   common: {
+    system: 'System',
     save: 'Save',
     cancel: 'Cancel',
     confirm: 'OK',

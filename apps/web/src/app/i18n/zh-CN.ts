@@ -23,6 +23,7 @@ export const zhCN = {
     account: '我的账户',
   },
   common: {
+    system: '系统',
     save: '保存',
     cancel: '取消',
     confirm: '确定',

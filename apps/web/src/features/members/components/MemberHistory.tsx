@@ -74,7 +74,7 @@ export function MemberHistory({ memberId }: { memberId: number }) {
         <>
           <Typography.Text strong>{labels.auditAction(e.action, e.actionLabel)}</Typography.Text>
           <Typography.Text type="secondary" className="nx-history-meta">
-            {fmt.dateTime(e.at)} · {actorLabel(e)}
+            {fmt.dateTime(e.at)} · {actorLabel(e, t('common.system'))}
           </Typography.Text>
           <EntryChanges entry={e} />
         </>
@@ -85,7 +85,11 @@ export function MemberHistory({ memberId }: { memberId: number }) {
     ? stacked
     : [
         { key: 'at', title: t('member.historyTime'), width: 170, render: (_, e) => fmt.dateTime(e.at) },
-        { key: 'actor', title: t('member.historyActor'), render: (_, e) => actorLabel(e) },
+        {
+          key: 'actor',
+          title: t('member.historyActor'),
+          render: (_, e) => actorLabel(e, t('common.system')),
+        },
         {
           key: 'action',
           title: t('member.historyAction'),

@@ -38,7 +38,10 @@ export function StatusTimeline({ member }: { member: MemberResponse }) {
                   </Typography.Text>
                   <Typography.Paragraph style={{ margin: '2px 0 0' }}>{e.reason}</Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('member.eventBy', { name: actorLabel(e), time: fmt.dateTime(e.at) })}
+                    {t('member.eventBy', {
+                      name: actorLabel(e, t('common.system')),
+                      time: fmt.dateTime(e.at),
+                    })}
                   </Typography.Text>
                 </>
               ),
