@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../support/accounts';
 
 // Locks `xicheng` for 15 minutes: no other test signs in as it (it has no saved state).
 const VICTIM = 'xicheng';
-const LOCKED = '连续 5 次登录失败，账户已锁定';
+const LOCKED = '连续 5 次密码错误，账户已锁定';
 
 test('five wrong passwords lock the account, and the page says so in Chinese', async ({ page }) => {
   const login = new LoginPage(page);

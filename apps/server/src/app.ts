@@ -103,11 +103,29 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>) {
   };
 }
 
-export async function buildApp(config: Config, store: Store): Promise<FastifyInstance> {
+export interface BuildOptions {
+  /** Where log lines go (default: standard output); a test reads them back. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(
+  config: Config,
+  store: Store,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // The router's own refusals (a path with broken percent-encoding) answer like any other 400.
+    frameworkErrors: (_error, _request, reply) => {
+      sendProblem(reply, {
+        status: 400,
+        code: 'BAD_URL',
+        message: '请求地址含有无效的编码',
+        fields: [{ path: 'url', message: '地址编码无效' }],
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -34,6 +34,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export interface TestAppOptions {
   /** Synthetic demo members seeded with the committee: 600 by default, enough for scope and search. */
   members?: number;
+  /** Receives the app's log lines (with LOG_LEVEL set in `env`). */
+  logStream?: { write(line: string): void };
 }
 
 /** The real app on a fresh store holding the demo committee, demo accounts and demo members. */
@@ -44,7 +46,7 @@ export async function createTestApp(
   const store = await createTestStore();
   const config = testConfig(env);
   await seedDemo(store.db, fieldCryptoFor(config), { members: options.members ?? 600 });
-  const app = await buildApp(config, store);
+  const app = await buildApp(config, store, options.logStream ? { logStream: options.logStream } : {});
   await app.ready();
   const request = (opts: InjectOptions & { cookie?: string }) => {
     const { cookie, headers, ...rest } = opts;

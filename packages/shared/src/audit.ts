@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { DateTime } from './common/dates';
+import { QueryInt } from './common/ids';
+import { Text } from './common/text';
 
 export const AuditQuery = z.object({
-  actor: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(64).optional(),
-  targetType: z.string().trim().max(32).optional(),
-  targetId: z.string().trim().max(64).optional(),
-  from: z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' }).optional(),
-  to: z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  actor: Text('操作人', { max: 64 }).optional(),
+  action: Text('操作类型', { max: 64 }).optional(),
+  targetType: Text('对象类型', { max: 32 }).optional(),
+  targetId: Text('对象编号', { max: 64 }).optional(),
+  from: DateTime('起始时间').optional(),
+  to: DateTime('结束时间').optional(),
+  limit: QueryInt('每页条数', 1, 200).default(50),
   /** Keyset cursor: the seq of the last row of the previous page. */
-  before: z.coerce.number().int().positive().optional(),
+  before: QueryInt('分页位置', 1, Number.MAX_SAFE_INTEGER).optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
@@ -58,6 +61,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.logout': '退出登录',
   'auth.password_changed': '修改密码',
   'auth.session_revoked': '注销会话',
+  'auth.password_change_failed': '修改密码失败（当前密码错误）',
   'user.created': '创建账户',
   'user.password_reset': '重置密码',
   'user.unlocked': '解除锁定',

@@ -1,21 +1,23 @@
 import { z } from 'zod';
+import { PathId } from './common/ids';
+import { Secret, Text } from './common/text';
 import { checkPasswordStrength } from './password';
 import { Action, RoleAssignmentResponse } from './roles';
 
 export const LoginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64, '用户名不能超过 64 个字符'),
-  password: z.string().min(1, '请输入密码').max(128, '密码不能超过 128 位'),
+  username: Text('用户名', { min: 1, max: 64, minMessage: '请输入用户名' }),
+  password: Secret('密码', 128),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-export const NewPassword = z.string().superRefine((value, ctx) => {
+export const NewPassword = Secret('新密码', 128).superRefine((value, ctx) => {
   const problem = checkPasswordStrength(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 export const ChangePasswordBody = z
   .object({
-    currentPassword: z.string().min(1, '请输入当前密码').max(128),
+    currentPassword: Secret('当前密码', 128),
     newPassword: NewPassword,
   })
   .refine((b) => b.newPassword !== b.currentPassword, {
@@ -58,4 +60,5 @@ export const SessionResponse = z.object({
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const SessionListResponse = z.object({ items: z.array(SessionResponse) });
-export const SessionIdParams = z.object({ id: z.coerce.number().int().positive() });
+/** Session ids are `bigint`: any safe integer may name one. */
+export const SessionIdParams = z.object({ id: PathId(Number.MAX_SAFE_INTEGER) });

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './common';
 export * from './divisions';
 export * from './errors';
 export * from './members';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { IsoDate } from './common/dates';
+import { DivisionCode, IdParams, PathId, RecordId, Version } from './common/ids';
+import { Text } from './common/text';
 
 /** Kinds of org in the committee tree. */
 export const ORG_KINDS = [
@@ -55,14 +58,12 @@ export const POSITION_TITLE_LABELS: Record<PositionTitle, string> = {
   group_leader: '党小组组长',
 };
 
-const Id = z.coerce.number().int().positive();
-const Version = z.number().int().nonnegative();
-const OrgName = z.string().trim().min(2, '名称至少 2 个字').max(60, '名称不能超过 60 个字');
-const DivisionCode = z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字');
-const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const OrgName = Text('名称', { min: 2, max: 60 });
+const HolderName = Text('任职人姓名', { min: 1, max: 40 });
+const TermDate = (label: string) => IsoDate(label, { min: '1921-07-01' });
 
-export const OrgIdParams = z.object({ id: Id });
-export const PositionIdParams = z.object({ id: Id, positionId: Id });
+export const OrgIdParams = IdParams;
+export const PositionIdParams = z.object({ id: PathId(), positionId: PathId() });
 
 export const OrgTreeQuery = z.object({
   includeClosed: z
@@ -72,7 +73,7 @@ export const OrgTreeQuery = z.object({
 });
 
 export const OrgCreateBody = z.object({
-  parentId: z.number().int().positive(),
+  parentId: RecordId('上级组织'),
   name: OrgName,
   kind: OrgKind,
   hostDistrict: DivisionCode.nullable().optional(),
@@ -86,11 +87,11 @@ export const OrgUpdateBody = z.object({
 });
 export type OrgUpdateBody = z.infer<typeof OrgUpdateBody>;
 
-export const OrgMoveBody = z.object({ parentId: z.number().int().positive(), version: Version });
+export const OrgMoveBody = z.object({ parentId: RecordId('上级组织'), version: Version });
 export type OrgMoveBody = z.infer<typeof OrgMoveBody>;
 
 export const OrgCloseBody = z.object({
-  reason: z.string().trim().min(2, '请填写撤销原因').max(200, '原因不能超过 200 个字'),
+  reason: Text('撤销原因', { min: 2, max: 200, minMessage: '请填写撤销原因' }),
   version: Version,
 });
 export type OrgCloseBody = z.infer<typeof OrgCloseBody>;
@@ -98,9 +99,9 @@ export type OrgCloseBody = z.infer<typeof OrgCloseBody>;
 export const PositionCreateBody = z
   .object({
     title: PositionTitle,
-    holderName: z.string().trim().min(1, '请填写任职人姓名').max(40, '姓名不能超过 40 个字'),
-    termStart: IsoDate,
-    termEnd: IsoDate.nullable().optional(),
+    holderName: HolderName,
+    termStart: TermDate('任期开始日期'),
+    termEnd: TermDate('任期结束日期').nullable().optional(),
   })
   .refine((p) => !p.termEnd || p.termEnd >= p.termStart, {
     message: '任期结束日期不能早于开始日期',
@@ -111,9 +112,9 @@ export type PositionCreateBody = z.infer<typeof PositionCreateBody>;
 export const PositionUpdateBody = z
   .object({
     title: PositionTitle.optional(),
-    holderName: z.string().trim().min(1, '请填写任职人姓名').max(40, '姓名不能超过 40 个字').optional(),
-    termStart: IsoDate.optional(),
-    termEnd: IsoDate.nullable().optional(),
+    holderName: HolderName.optional(),
+    termStart: TermDate('任期开始日期').optional(),
+    termEnd: TermDate('任期结束日期').nullable().optional(),
     version: Version,
   })
   .refine((p) => !p.termEnd || !p.termStart || p.termEnd >= p.termStart, {

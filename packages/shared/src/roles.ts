@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DivisionCode, RecordId } from './common/ids';
 
 /**
  * Roles. The three administrators of 等保 (系统管理员、安全管理员、安全审计员) are separate roles
@@ -99,9 +100,9 @@ export const SEPARATED_ROLES: readonly Role[] = ['system_admin', 'security_admin
 
 export const ScopeInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('org'), orgId: z.number().int().positive() }),
-  z.object({ kind: z.literal('home'), division: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字') }),
-  z.object({ kind: z.literal('host'), division: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字') }),
+  z.object({ kind: z.literal('org'), orgId: RecordId('党组织') }),
+  z.object({ kind: z.literal('home'), division: DivisionCode }),
+  z.object({ kind: z.literal('host'), division: DivisionCode }),
   z.object({ kind: z.literal('self') }),
 ]);
 export type ScopeInput = z.infer<typeof ScopeInput>;

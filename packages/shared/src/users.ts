@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { NewPassword } from './auth';
+import { IdParams, PathId } from './common/ids';
+import { Text } from './common/text';
 import { Role, RoleAssignmentResponse, ScopeInput } from './roles';
 
 export const Username = z
@@ -11,7 +13,7 @@ export const Username = z
 
 export const UserCreateBody = z.object({
   username: Username,
-  displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
+  displayName: Text('姓名', { min: 1, max: 40 }),
   /** A first password; the user must change it at first login. */
   password: NewPassword,
 });
@@ -22,11 +24,8 @@ export const UserResetPasswordBody = z.object({ password: NewPassword });
 export const RoleAssignBody = z.object({ role: Role, scope: ScopeInput });
 export type RoleAssignBody = z.infer<typeof RoleAssignBody>;
 
-export const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
-export const RoleAssignmentIdParams = z.object({
-  id: z.coerce.number().int().positive(),
-  assignmentId: z.coerce.number().int().positive(),
-});
+export const UserIdParams = IdParams;
+export const RoleAssignmentIdParams = z.object({ id: PathId(), assignmentId: PathId() });
 
 export const UserResponse = z.object({
   id: z.number().int(),

@@ -24,5 +24,18 @@ export const versionConflict = () =>
   new AppError(409, 'VERSION_CONFLICT', '该记录已被他人修改，请刷新后再试', [
     { path: 'version', message: '版本已过期' },
   ]);
+/**
+ * Throws 409 unless the row is at the version the edit was based on. Called right after the
+ * row is locked and the actor's right to it checked, before any business rule: a stale edit is
+ * told it is stale, not that its content breaks a rule the newer row may no longer break.
+ */
+export function assertVersion(row: { version: number }, version: number): void {
+  if (row.version !== version) throw versionConflict();
+}
+
+/** A 400 naming every field at fault; the message is the first fault's. */
+export const validationFailed = (fields: ProblemField[]) =>
+  new AppError(400, 'VALIDATION_FAILED', fields[0]?.message ?? '请求参数有误', fields);
+
 export const invalidField = (path: string, message: string, code = 'VALIDATION_FAILED') =>
   new AppError(400, code, message, [{ path, message }]);

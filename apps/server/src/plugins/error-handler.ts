@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors';
+import { safeError } from '../lib/safe-error';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -55,6 +56,10 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: '请求长度有误' },
 };
 
+/** The issue of a path id that cannot exist (see PathId in the shared contracts). */
+const namesNoRecord = (params: unknown) =>
+  (params as { params?: { status?: unknown } } | undefined)?.params?.status === 404;
+
 function toProblem(error: FastifyError | Error, request: FastifyRequest): Problem {
   if (error instanceof AppError) {
     return {
@@ -67,6 +72,10 @@ function toProblem(error: FastifyError | Error, request: FastifyRequest): Proble
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
+    // A path id made of digits beyond what the column holds names no record.
+    if (context === 'params' && error.validation.some((v) => namesNoRecord(v.params))) {
+      return { status: 404, code: 'NOT_FOUND', message: '记录不存在或无权查看' };
+    }
     const fields = error.validation.map((v) => ({
       path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || context,
       message: v.message ?? '格式有误',
@@ -87,18 +96,12 @@ function toProblem(error: FastifyError | Error, request: FastifyRequest): Proble
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, code: 'BAD_REQUEST', message: '请求有误' };
   }
-  request.log.error({ err: redactError(error) }, 'unhandled error');
+  request.log.error({ err: safeError(error) }, 'unhandled error');
   return {
     status: 500,
     code: 'INTERNAL_ERROR',
     message: `服务器内部错误，请稍后再试（请求编号 ${request.id}）`,
   };
-}
-
-/** Database errors carry the offending values in `detail`; they never reach a log. */
-function redactError(error: Error) {
-  const e = error as Error & { code?: string; detail?: string; where?: string };
-  return { name: e.name, message: e.message, code: e.code, stack: e.stack };
 }
 
 export const errorHandler = fp(async (app: FastifyInstance) => {

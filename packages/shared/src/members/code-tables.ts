@@ -2,8 +2,9 @@
  * Code tables of the member record — 民族 (GB 3304-91) and 学历 (GB/T 4658 style) — and the
  * lenient look-ups that read them, and division names, from forms and spreadsheets.
  */
+
+import { compact } from '../common/text-forms';
 import { CITIES } from '../divisions';
-import { compact } from './text';
 
 export interface CodeEntry {
   readonly code: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIsoDate, isIsoDate, isRealDate, localIsoDate, parseLooseDate } from './dates';
+import { isIsoDate, isRealDate, localIsoDate } from '../common/calendar';
+import { excelSerialToIsoDate, parseLooseDate } from './dates';
 
 const today = new Date(2026, 0, 15); // local 2026-01-15
 const parse = (value: unknown, min?: string) => parseLooseDate(value, min ? { today, min } : { today });

@@ -3,7 +3,8 @@
  * `2002-09-01`, `2002/9/1`, `2002.09`, `2002年9月`, `200209`, `20020901` … normalised to ISO
  * `YYYY-MM-DD`. A month-only value becomes the first of that month with precision 'month'.
  */
-import { compact, excerpt, toHalfWidth } from './text';
+import { isRealDate, localIsoDate, MIN_DATE, pad2 } from '../common/calendar';
+import { compact, excerpt, toHalfWidth } from '../common/text-forms';
 
 export type DatePrecision = 'day' | 'month';
 export type DateErrorCode = 'DATE_EMPTY' | 'DATE_FORMAT' | 'DATE_INVALID' | 'DATE_TOO_EARLY' | 'DATE_FUTURE';
@@ -17,30 +18,6 @@ export interface LooseDateOptions {
   today?: Date;
   /** Earliest accepted date, ISO `YYYY-MM-DD`. Default `1900-01-01`. */
   min?: string;
-}
-
-export const MIN_DATE = '1900-01-01';
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** Whether year-month-day is a real Gregorian calendar date. */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
-}
-
-/** Whether a string is a real date written exactly as `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-/** The local calendar date of a Date as `YYYY-MM-DD` (what "today" means to the user). */
-export function localIsoDate(date: Date): string {
-  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
 }
 
 /** The UTC calendar date of a Date as `YYYY-MM-DD` (exceljs gives dates as UTC midnight). */

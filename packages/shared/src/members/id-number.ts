@@ -3,9 +3,11 @@
  * 3-digit sequence (odd = male), check character. Legacy 15-digit numbers (YYMMDD, no check
  * character) are converted to 18 digits.
  */
+
+import { isRealDate, localIsoDate, MIN_DATE } from '../common/calendar';
+import { compact } from '../common/text-forms';
 import { divisionName } from '../divisions';
-import { type DatePrecision, isRealDate, localIsoDate, MIN_DATE, parseLooseDate } from './dates';
-import { compact } from './text';
+import { type DatePrecision, parseLooseDate } from './dates';
 
 export type IdGender = 'male' | 'female';
 

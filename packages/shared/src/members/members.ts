@@ -1,99 +1,126 @@
 import { z } from 'zod';
 import { NewPassword } from '../auth';
-import { localIsoDate } from './dates';
+import { localIsoDate } from '../common/calendar';
+import { PARTY_FOUNDED, PastDate } from '../common/dates';
+import { DivisionCode, IdParams, QueryId, QueryInt, RecordId, Version } from '../common/ids';
+import { OptionalText, Text } from '../common/text';
 import { Gender, MemberSource, MemberStatus, MemberType, RelationshipType } from './enums';
-import { checkIdAgainst, parseIdNumber } from './id-number';
+import { ageOn, checkIdAgainst, parseIdNumber } from './id-number';
 import { parsePhone } from './phone';
 
-const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
-const PastDate = IsoDate.refine((d) => d <= localIsoDate(new Date()), '日期不能晚于今天');
-const Text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
-const OptionalText = (max: number, label: string) =>
-  Text(max, label)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
-const Division = z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字');
-const Tag = z.string().trim().min(1).max(12, '标签不能超过 12 个字');
+const Division = DivisionCode;
+const Tag = Text('标签', { min: 1, max: 12 });
+
+/** No one on the rolls is older than this; an older birth date is a typing error. */
+export const MAX_MEMBER_AGE = 120;
 
 /** The fields of a member record a person edits (create and update share them). */
 const MemberFields = z.object({
-  name: z.string().trim().min(2, '姓名至少 2 个字').max(30, '姓名不能超过 30 个字'),
+  name: Text('姓名', { min: 2, max: 30 }),
   gender: Gender.nullable().optional(),
   ethnicity: z
     .string()
     .regex(/^\d{2}$/, '民族代码为 2 位数字')
     .nullable()
     .optional(),
-  birthDate: PastDate.nullable().optional(),
-  idNumber: z.string().trim().min(1, '请填写身份证号'),
-  phone: z.string().trim().min(1, '请填写手机号'),
+  birthDate: PastDate('出生日期').nullable().optional(),
+  idNumber: Text('身份证号', { min: 1, max: 40 }).meta({ format: 'cn-resident-id' }),
+  phone: Text('手机号', { min: 1, max: 30 }).meta({ format: 'cn-mobile' }),
   education: z
     .string()
     .regex(/^\d{2}$/, '学历代码为 2 位数字')
     .nullable()
     .optional(),
-  joinedAt: PastDate,
-  fullMemberAt: PastDate.nullable().optional(),
+  joinedAt: PastDate('入党日期', PARTY_FOUNDED),
+  fullMemberAt: PastDate('转正日期', PARTY_FOUNDED).nullable().optional(),
   memberType: MemberType.default('full'),
   homeCounty: Division,
-  homeOrg: OptionalText(100, '原党组织'),
+  homeOrg: OptionalText('原党组织', 100),
   hostDistrict: Division.nullable().optional(),
-  hostAddress: OptionalText(200, '居住地址'),
-  employer: OptionalText(100, '工作单位'),
-  occupation: OptionalText(50, '职业'),
-  industry: OptionalText(50, '行业'),
-  leftHomeAt: PastDate.nullable().optional(),
+  hostAddress: OptionalText('居住地址', 200),
+  employer: OptionalText('工作单位', 100),
+  occupation: OptionalText('职业', 50),
+  industry: OptionalText('行业', 50),
+  leftHomeAt: PastDate('外出日期').nullable().optional(),
   relationship: RelationshipType.default('certificate'),
-  orgId: z.number().int().positive(),
+  orgId: RecordId('党组织'),
   tags: z.array(Tag).max(20, '标签不能超过 20 个').default([]),
-  lastContactAt: PastDate.nullable().optional(),
-  notes: OptionalText(1000, '备注'),
+  lastContactAt: PastDate('最近联系日期').nullable().optional(),
+  notes: OptionalText('备注', 1000, { multiline: true }),
 });
 
 type FieldsShape = z.infer<typeof MemberFields>;
 
+/** A rule a member record breaks: the field at fault, a stable code and a Chinese message. */
+export interface MemberIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
 /** The rules between dates and the member type: the full-member date follows joining. */
-function checkDates(m: Partial<FieldsShape>, ctx: z.RefinementCtx) {
+function dateIssues(m: Partial<FieldsShape>, today: string): MemberIssue[] {
+  const issues: MemberIssue[] = [];
   if (m.fullMemberAt && m.joinedAt && m.fullMemberAt < m.joinedAt) {
-    ctx.addIssue({ code: 'custom', path: ['fullMemberAt'], message: '转正日期不能早于入党日期' });
+    issues.push({ field: 'fullMemberAt', code: 'FULL_BEFORE_JOINED', message: '转正日期不能早于入党日期' });
   }
   if (m.memberType === 'probationary' && m.fullMemberAt) {
-    ctx.addIssue({ code: 'custom', path: ['fullMemberAt'], message: '预备党员不应有转正日期' });
+    issues.push({
+      field: 'fullMemberAt',
+      code: 'PROBATIONARY_WITH_FULL_DATE',
+      message: '预备党员不应有转正日期',
+    });
   }
+  if (m.birthDate && ageOn(m.birthDate, today) > MAX_MEMBER_AGE) {
+    issues.push({
+      field: 'birthDate',
+      code: 'BIRTH_TOO_EARLY',
+      message: `出生日期早于 ${MAX_MEMBER_AGE} 年前，请核对`,
+    });
+  }
+  return issues;
 }
 
 /**
- * Cross-field rules shared by the form and the server: the ID number is valid and agrees with
+ * Every rule of a member record that spans fields: the ID number is valid and agrees with
  * gender and birth date; the member was 18 at joining; the full-member date follows joining.
+ * The create contract checks a new record with it; an update checks the stored record with
+ * the changes applied, so that what holds on create holds after every edit.
  */
-function checkMember(m: Partial<FieldsShape>, ctx: z.RefinementCtx) {
+export function memberIssues(m: Partial<FieldsShape>, today = localIsoDate(new Date())): MemberIssue[] {
+  const issues: MemberIssue[] = [];
   if (m.idNumber !== undefined) {
     const parsed = parseIdNumber(m.idNumber);
     if (!parsed.ok) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['idNumber'],
-        message: parsed.message,
-        params: { code: parsed.code },
-      });
+      issues.push({ field: 'idNumber', code: parsed.code, message: parsed.message });
     } else {
       for (const c of checkIdAgainst(parsed.value, {
         gender: m.gender ?? null,
         birthDate: m.birthDate ?? null,
         joinedAt: m.joinedAt ?? null,
       })) {
-        ctx.addIssue({ code: 'custom', path: [c.field], message: c.message, params: { code: c.code } });
+        issues.push({ field: c.field, code: c.code, message: c.message });
       }
     }
   }
   if (m.phone !== undefined) {
     const phone = parsePhone(m.phone);
-    if (!phone.ok)
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: phone.message, params: { code: phone.code } });
+    if (!phone.ok) issues.push({ field: 'phone', code: phone.code, message: phone.message });
   }
-  checkDates(m, ctx);
+  return [...issues, ...dateIssues(m, today)];
 }
+
+const addIssues = (issues: MemberIssue[], ctx: z.RefinementCtx) => {
+  for (const i of issues) {
+    ctx.addIssue({ code: 'custom', path: [i.field], message: i.message, params: { code: i.code } });
+  }
+};
+const checkMember = (m: Partial<FieldsShape>, ctx: z.RefinementCtx) => addIssues(memberIssues(m), ctx);
+const checkDates = (m: Partial<FieldsShape>, ctx: z.RefinementCtx) =>
+  addIssues(dateIssues(m, localIsoDate(new Date())), ctx);
+
+/** A member record's editable fields as the rules read them. */
+export type MemberFields = FieldsShape;
 
 const MemberCreateFields = MemberFields.extend({ source: MemberSource.default('manual') });
 
@@ -110,19 +137,17 @@ export type MemberCreateInput = z.input<typeof MemberCreateBody>;
  */
 export const MemberCreateChecked = MemberCreateFields.superRefine(checkDates);
 
-export const MemberUpdateBody = MemberFields.partial()
-  .extend({ version: z.number().int().nonnegative() })
-  .superRefine(checkMember);
+export const MemberUpdateBody = MemberFields.partial().extend({ version: Version }).superRefine(checkMember);
 export type MemberUpdateBody = z.infer<typeof MemberUpdateBody>;
 
 /** What a member may change about themselves. */
 export const MemberSelfUpdateBody = z
   .object({
-    phone: z.string().trim().min(1, '请填写手机号').optional(),
-    hostAddress: OptionalText(200, '居住地址'),
-    employer: OptionalText(100, '工作单位'),
-    occupation: OptionalText(50, '职业'),
-    version: z.number().int().nonnegative(),
+    phone: Text('手机号', { min: 1, max: 30 }).meta({ format: 'cn-mobile' }).optional(),
+    hostAddress: OptionalText('居住地址', 200),
+    employer: OptionalText('工作单位', 100),
+    occupation: OptionalText('职业', 50),
+    version: Version,
   })
   .superRefine((m, ctx) => {
     if (m.phone === undefined) return;
@@ -133,15 +158,15 @@ export type MemberSelfUpdateBody = z.infer<typeof MemberSelfUpdateBody>;
 
 export const MemberStatusChangeBody = z.object({
   status: MemberStatus,
-  effectiveDate: PastDate,
-  reason: z.string().trim().min(2, '请填写原因').max(500, '原因不能超过 500 个字'),
-  version: z.number().int().nonnegative(),
+  effectiveDate: PastDate('生效日期'),
+  reason: Text('原因', { min: 2, max: 500, multiline: true, minMessage: '请填写原因' }),
+  version: Version,
 });
 export type MemberStatusChangeBody = z.infer<typeof MemberStatusChangeBody>;
 
 export const MemberRevealBody = z.object({
   field: z.enum(['idNumber', 'phone']),
-  reason: z.string().trim().min(4, '请填写查看原因（至少 4 个字）').max(200, '原因不能超过 200 个字'),
+  reason: Text('查看原因', { min: 4, max: 200, minMessage: '请填写查看原因（至少 4 个字）' }),
 });
 export type MemberRevealBody = z.infer<typeof MemberRevealBody>;
 /** The first password of a member's own login, to be changed at the first sign-in. */
@@ -149,39 +174,39 @@ export const MemberAccountBody = z.object({ password: NewPassword });
 
 export const MemberRevealResponse = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() });
 
-/** A comma-separated list in a query string: `status=active,lost`. */
+/**
+ * A list in a query string, comma-separated (`status=active,lost`) or repeated
+ * (`status=active&status=lost`); empty items are dropped.
+ */
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess(
-    (v) =>
-      typeof v === 'string' && v
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    z.array(item),
+    (v) => {
+      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => (typeof s === 'string' ? s.split(',') : [s]));
+      return parts.filter((s) => s !== undefined && s !== '' && !(typeof s === 'string' && s.trim() === ''));
+    },
+    z.array(item).max(50, '列表不能超过 50 项'),
   );
 
 export const MEMBER_SORTS = ['name', 'joinedAt', 'birthDate', 'createdAt'] as const;
 
 export const MemberListQuery = z
   .object({
-    q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional(),
-    orgId: z.coerce.number().int().positive().optional(),
+    q: Text('搜索词', { max: 30 }).optional(),
+    orgId: QueryId('党组织').optional(),
     homeCounty: csv(Division),
     hostDistrict: csv(Division),
     status: csv(MemberStatus),
     memberType: MemberType.optional(),
     tags: csv(Tag),
     education: csv(z.string().regex(/^\d{2}$/)),
-    joinYearFrom: z.coerce.number().int().min(1921).max(2100).optional(),
-    joinYearTo: z.coerce.number().int().min(1921).max(2100).optional(),
-    ageFrom: z.coerce.number().int().min(0).max(130).optional(),
-    ageTo: z.coerce.number().int().min(0).max(130).optional(),
+    joinYearFrom: QueryInt('起始入党年份', 1921, 2100).optional(),
+    joinYearTo: QueryInt('结束入党年份', 1921, 2100).optional(),
+    ageFrom: QueryInt('起始年龄', 0, 130).optional(),
+    ageTo: QueryInt('结束年龄', 0, 130).optional(),
     sort: z.enum(MEMBER_SORTS).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(200).optional(),
+    limit: QueryInt('每页条数', 1, 200).default(50),
+    cursor: z.string().max(400, '分页游标无效').meta({ format: 'page-cursor' }).optional(),
   })
   .refine((q) => !q.joinYearFrom || !q.joinYearTo || q.joinYearFrom <= q.joinYearTo, {
     message: '起始年份不能晚于结束年份',
@@ -277,7 +302,7 @@ export const MemberResponse = z
   .meta({ id: 'Member' });
 export type MemberResponse = z.infer<typeof MemberResponse>;
 
-export const MemberIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const MemberIdParams = IdParams;
 
 export const ImportError = z.object({
   row: z.number().int(),

@@ -1,5 +1,5 @@
 /** Mainland mobile phone numbers (手机号): 11 digits, `1[3-9]` then 9 digits. */
-import { toHalfWidth } from './text';
+import { toHalfWidth } from '../common/text-forms';
 
 export type PhoneErrorCode = 'PHONE_EMPTY' | 'PHONE_FORMAT';
 

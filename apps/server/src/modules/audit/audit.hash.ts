@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { storableText } from '@ningxin/shared';
 
 /** The previous hash of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,6 +16,18 @@ export interface AuditRecord {
   before: unknown;
   after: unknown;
   ip: string | null;
+}
+
+/** A JSON value with every string (keys too) in the form jsonb keeps (see storableText). */
+export function storableJson(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [storableText(k), storableJson(v)]),
+    );
+  }
+  return value;
 }
 
 /** JSON with object keys sorted at every level, so jsonb's own key order does not matter. */

@@ -53,7 +53,9 @@ describe('GET /api/v1/audit', () => {
     expect(zero.json().fields[0].path).toBe('limit');
     const date = await get('/api/v1/audit?from=not-a-date', auditor);
     expect(date.statusCode).toBe(400);
-    expect(date.json().fields).toEqual([{ path: 'from', message: '时间格式应为 ISO 8601' }]);
+    expect(date.json().fields).toEqual([
+      { path: 'from', message: '起始时间格式应为 ISO 8601（如 2026-01-01T08:00:00+08:00）' },
+    ]);
     expect((await get('/api/v1/audit?limit=201', auditor)).statusCode).toBe(400);
   });
 

@@ -3,10 +3,11 @@ import {
   type AuditEntryResponse,
   type AuditQuery,
   type AuditVerifyResponse,
+  storableText,
 } from '@ningxin/shared';
 import type { Db, Executor } from '../../db/client';
 import { type Actor, assertCan } from '../../policy/policy';
-import { type AuditRecord, auditHash, checkLink, GENESIS_HASH } from './audit.hash';
+import { type AuditRecord, auditHash, checkLink, GENESIS_HASH, storableJson } from './audit.hash';
 import { type AuditRow, auditRepository } from './audit.repository';
 
 /** Who did it and from where; the actor is null for anonymous events such as a failed sign-in. */
@@ -29,24 +30,28 @@ export interface AuditEvent {
 const asJson = (value: unknown) =>
   value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 
+const text = (value: string | null) => (value === null ? null : storableText(value));
+
 /**
  * Appends one event to the hash chain inside the caller's transaction, so the event and the
  * change it records commit together or not at all.
  */
 export async function appendAudit(tx: Executor, ctx: AuditContext, event: AuditEvent): Promise<void> {
   const tail = await auditRepository.lockTail(tx);
+  // Hashed exactly as stored: every text in the form the database keeps (storableText), so
+  // that no input (a typed user name, a header) can make the stored row differ from its hash.
   const record: AuditRecord = {
     seq: (tail?.seq ?? 0) + 1,
     at: new Date(),
     actorId: ctx.actorId,
-    actorName: ctx.actorName,
-    action: event.action,
-    targetType: event.targetType ?? null,
-    targetId: event.targetId === undefined || event.targetId === null ? null : String(event.targetId),
-    targetLabel: event.targetLabel ?? null,
-    before: asJson(event.before),
-    after: asJson(event.after),
-    ip: ctx.ip,
+    actorName: text(ctx.actorName),
+    action: storableText(event.action),
+    targetType: text(event.targetType ?? null),
+    targetId: text(event.targetId === undefined || event.targetId === null ? null : String(event.targetId)),
+    targetLabel: text(event.targetLabel ?? null),
+    before: storableJson(asJson(event.before)),
+    after: storableJson(asJson(event.after)),
+    ip: text(ctx.ip),
   };
   const prevHash = tail?.hash ?? GENESIS_HASH;
   await auditRepository.insert(tx, { ...record, prevHash, hash: auditHash(prevHash, record) });

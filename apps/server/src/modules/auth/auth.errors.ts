@@ -14,7 +14,7 @@ export const accountLocked = (maxFailures: number, until: Date) => {
   return new AppError(
     429,
     'ACCOUNT_LOCKED',
-    `连续 ${maxFailures} 次登录失败，账户已锁定，请 ${minutes} 分钟后再试`,
+    `连续 ${maxFailures} 次密码错误，账户已锁定，请 ${minutes} 分钟后再试`,
     undefined,
     { lockedUntil: until.toISOString() },
   );
@@ -22,8 +22,12 @@ export const accountLocked = (maxFailures: number, until: Date) => {
 
 export const accountDisabled = () => new AppError(403, 'ACCOUNT_DISABLED', '该账户已停用，请联系管理员');
 export const sessionExpired = () => new AppError(401, 'SESSION_EXPIRED', '登录已超时，请重新登录');
-export const wrongCurrentPassword = () =>
-  new AppError(400, 'WRONG_PASSWORD', '当前密码不正确', [
-    { path: 'currentPassword', message: '当前密码不正确' },
-  ]);
+export const wrongCurrentPassword = (remaining: number) =>
+  new AppError(
+    400,
+    'WRONG_PASSWORD',
+    `当前密码不正确，还可尝试 ${remaining} 次，之后账户将被锁定`,
+    [{ path: 'currentPassword', message: '当前密码不正确' }],
+    { remainingAttempts: remaining },
+  );
 export const sessionNotFound = () => new AppError(404, 'NOT_FOUND', '会话不存在或已注销');

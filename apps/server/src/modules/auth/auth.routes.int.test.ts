@@ -79,7 +79,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json()).toMatchObject({
       code: 'ACCOUNT_LOCKED',
-      message: '连续 5 次登录失败，账户已锁定，请 15 分钟后再试',
+      message: '连续 5 次密码错误，账户已锁定，请 15 分钟后再试',
     });
     const right = await login(user.username, user.password);
     expect(right.statusCode).toBe(429);

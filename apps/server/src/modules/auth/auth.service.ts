@@ -1,6 +1,6 @@
 import type { ChangePasswordBody, LoginBody, MeResponse, SessionResponse } from '@ningxin/shared';
 import type { Config } from '../../config';
-import type { Db, RunNamed } from '../../db/client';
+import type { Db, RunNamed, Tx } from '../../db/client';
 import { unauthenticated } from '../../lib/errors';
 import { type Actor, permissionsOf } from '../../policy/policy';
 import { type AuditContext, appendAudit, auditContextOf } from '../audit/audit.service';
@@ -43,6 +43,28 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
     };
   }
 
+  /**
+   * One more failed password for the throttle's user name (a sign-in, or a guess of the current
+   * password through a session); at the configured count the name is locked. A lock that has
+   * run out starts the count afresh. Inside the caller's transaction, which holds the row.
+   */
+  async function countFailure(
+    tx: Tx,
+    throttle: { username: string; failures: number; lockedUntil: Date | null },
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<{ locked: Date | null; remaining: number }> {
+    const failures = (throttle.lockedUntil ? 0 : throttle.failures) + 1;
+    if (failures < config.login.maxFailures) {
+      await authRepository.setThrottle(tx, throttle.username, failures, null);
+      return { locked: null, remaining: config.login.maxFailures - failures };
+    }
+    const until = new Date(now.getTime() + config.login.lockMinutes * 60_000);
+    await authRepository.setThrottle(tx, throttle.username, 0, until);
+    await appendAudit(tx, ctx, { action: 'auth.locked', after: { until: until.toISOString() } });
+    return { locked: until, remaining: 0 };
+  }
+
   return {
     /**
      * Signs in. Failed attempts are counted per username whether or not it exists, and after
@@ -68,25 +90,18 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
           await appendAudit(tx, anonymous, { action: 'auth.login_failed', after: { reason: 'locked' } });
           return { ok: false, error: accountLocked(config.login.maxFailures, throttle.lockedUntil) };
         }
-        // A lock that has run out starts the count afresh.
-        const failuresSoFar = throttle.lockedUntil ? 0 : throttle.failures;
         if (!user || !passwordOk) {
-          const failures = failuresSoFar + 1;
           await appendAudit(tx, anonymous, {
             action: 'auth.login_failed',
             after: { reason: 'bad_credentials' },
           });
-          if (failures >= config.login.maxFailures) {
-            const until = new Date(now.getTime() + config.login.lockMinutes * 60_000);
-            await authRepository.setThrottle(tx, username, 0, until);
-            await appendAudit(tx, anonymous, {
-              action: 'auth.locked',
-              after: { until: until.toISOString() },
-            });
-            return { ok: false, error: accountLocked(config.login.maxFailures, until) };
-          }
-          await authRepository.setThrottle(tx, username, failures, null);
-          return { ok: false, error: invalidCredentials(config.login.maxFailures - failures) };
+          const failure = await countFailure(tx, throttle, anonymous, now);
+          return {
+            ok: false,
+            error: failure.locked
+              ? accountLocked(config.login.maxFailures, failure.locked)
+              : invalidCredentials(failure.remaining),
+          };
         }
         if (user.disabled) {
           await appendAudit(tx, anonymous, { action: 'auth.login_failed', after: { reason: 'disabled' } });
@@ -159,11 +174,36 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
       });
     },
 
-    /** Changes the password and signs out every other session of the user. */
+    /**
+     * Changes the password and signs out every other session of the user. A wrong current
+     * password counts toward the same lock as a failed sign-in and is audited: a stolen session
+     * cannot guess the password without limit. At the lock, the guessing session is signed out.
+     */
     async changePassword(actor: Actor, body: ChangePasswordBody): Promise<void> {
       const user = await authRepository.findUserById(db, actor.userId);
       if (!user) throw unauthenticated();
-      if (!(await verifyPassword(user.passwordHash, body.currentPassword))) throw wrongCurrentPassword();
+      const passwordOk = await verifyPassword(user.passwordHash, body.currentPassword);
+      const refused = await db.transaction(async (tx): Promise<Error | null> => {
+        const now = new Date();
+        const throttle = await authRepository.lockThrottle(tx, user.username);
+        if (throttle.lockedUntil && throttle.lockedUntil > now) {
+          return accountLocked(config.login.maxFailures, throttle.lockedUntil);
+        }
+        if (passwordOk) return null;
+        const ctx = auditContextOf(actor);
+        await appendAudit(tx, ctx, {
+          action: 'auth.password_change_failed',
+          targetType: 'user',
+          targetId: actor.userId,
+          targetLabel: actor.username,
+          after: { reason: 'wrong_current_password' },
+        });
+        const failure = await countFailure(tx, throttle, ctx, now);
+        if (!failure.locked) return wrongCurrentPassword(failure.remaining);
+        await authRepository.revokeSession(tx, actor.sessionId, actor.userId);
+        return accountLocked(config.login.maxFailures, failure.locked);
+      });
+      if (refused) throw refused;
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
         await authRepository.setPassword(tx, actor.userId, passwordHash, false);

@@ -99,7 +99,7 @@ describe('POST /api/v1/auth/password', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'WRONG_PASSWORD',
-      message: '当前密码不正确',
+      message: '当前密码不正确，还可尝试 4 次，之后账户将被锁定',
       fields: [{ path: 'currentPassword' }],
     });
     expect(

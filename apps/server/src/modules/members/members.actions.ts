@@ -13,7 +13,7 @@ import {
   parsePhone,
 } from '@ningxin/shared';
 import type { Db, Executor } from '../../db/client';
-import { versionConflict } from '../../lib/errors';
+import { assertVersion, versionConflict } from '../../lib/errors';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { type Actor, assertCan, assertHolds } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
@@ -50,7 +50,8 @@ export function createMemberActions({ db, crypto, members, history, accounts }: 
     /** Changes the status with a date and a reason; the change joins the member's timeline. */
     async changeStatus(actor: Actor, id: number, body: MemberStatusChangeBody): Promise<MemberResponse> {
       await db.transaction(async (tx) => {
-        const before = await members.visibleMember(tx, actor, id, 'member.write');
+        const before = await members.visibleMember(tx, actor, id, 'member.write', true);
+        assertVersion(before, body.version);
         const from = before.status as MemberStatus;
         if (from === body.status) throw sameStatus();
         if (!MEMBER_STATUS_TRANSITIONS[from].includes(body.status)) {
@@ -160,6 +161,7 @@ export function createMemberActions({ db, crypto, members, history, accounts }: 
       await db.transaction(async (tx) => {
         const before = await membersRepository.lockById(tx, memberId);
         if (!before) throw noMemberRecord();
+        assertVersion(before, body.version);
         const { version, phone, ...plain } = body;
         const values: Record<string, unknown> = { ...plain, lastContactAt: localIsoDate(new Date()) };
         if (phone !== undefined) {

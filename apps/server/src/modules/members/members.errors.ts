@@ -43,11 +43,6 @@ export const unknownHostDistrict = () =>
 export const unknownCode = (path: string, label: string) =>
   new AppError(400, 'UNKNOWN_CODE', `${label}代码不在代码表中`, [{ path, message: `未知的${label}代码` }]);
 
-export const badCursor = () =>
-  new AppError(400, 'VALIDATION_FAILED', '分页游标无效，请从第一页重新查询', [
-    { path: 'cursor', message: '游标无效' },
-  ]);
-
 export const noMemberRecord = () => new AppError(404, 'NOT_FOUND', '当前账户未关联党员档案');
 
 export const memberHasAccount = () => new AppError(409, 'MEMBER_HAS_ACCOUNT', '该党员已开通登录账户');

@@ -13,6 +13,15 @@ export const importNoFile = () =>
     [{ path: 'file', message: '缺少文件' }],
   );
 
+/** The body is not well-formed multipart/form-data (no boundary, a wrong one, cut off). */
+export const uploadMalformed = () =>
+  new AppError(
+    400,
+    'UPLOAD_MALFORMED',
+    '上传的内容不是有效的 multipart/form-data（缺少或不符的 boundary，或内容不完整），请重新选择文件上传',
+    [{ path: 'file', message: '上传内容无效' }],
+  );
+
 export const importBadFile = (legacyXls = false) =>
   new AppError(
     400,

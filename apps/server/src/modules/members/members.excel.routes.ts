@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
-import { ImportReport, MemberListQuery, standardErrors } from '@ningxin/shared';
+import { ImportReport, MemberListQuery, QueryBool, QueryId, standardErrors } from '@ningxin/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalidField } from '../../lib/errors';
 import { attachmentHeader, createXlsxStream, XLSX_MIME } from '../../lib/excel/xlsx-writer';
+import { safeError } from '../../lib/safe-error';
 import { actorOf } from '../../plugins/auth';
 import type { MemberExport } from './members.export';
 import type { MemberImport } from './members.import';
@@ -19,19 +20,11 @@ const Download = z.unknown().meta({ description: '.xlsx 文件' });
 
 /** The text fields of the import form. */
 const ImportFields = z.object({
-  orgId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
-  dryRun: z
-    .enum(['true', 'false'], { error: 'dryRun 应为 true 或 false' })
-    .default('true')
-    .transform((v) => v === 'true'),
+  orgId: z.preprocess((v) => (v === '' ? undefined : v), QueryId('党组织').optional()),
+  dryRun: QueryBool('dryRun', true),
 });
 
-const ExportQuery = MemberListQuery.safeExtend({
-  reveal: z
-    .enum(['true', 'false'], { error: 'reveal 应为 true 或 false' })
-    .default('false')
-    .transform((v) => v === 'true'),
-});
+const ExportQuery = MemberListQuery.safeExtend({ reveal: QueryBool('reveal', false) });
 
 /** One line of an import's progress stream (application/x-ndjson). */
 export type ImportStreamLine =
@@ -48,8 +41,7 @@ const wantsProgress = (request: FastifyRequest) =>
 function errorLine(err: unknown, request: FastifyRequest): ImportStreamLine {
   if (err instanceof AppError)
     return { type: 'error', status: err.status, code: err.code, message: err.message };
-  const e = err as Error;
-  request.log.error({ err: { name: e?.name, message: e?.message } }, 'import failed');
+  request.log.error({ err: safeError(err) }, 'import failed');
   return {
     type: 'error',
     status: 500,
@@ -166,7 +158,7 @@ export const memberExcelRoutes: FastifyPluginAsyncZod<{
       const job = await exporter.prepare(actorOf(request), query, reveal);
       const { workbook, stream } = createXlsxStream();
       job.write(workbook, stream).catch((err: Error) => {
-        request.log.warn({ err: { name: err.name, message: err.message } }, 'export stopped');
+        request.log.warn({ err: safeError(err) }, 'export stopped');
         stream.destroy(err);
       });
       return reply

@@ -58,12 +58,14 @@ export const membersRepository = {
     return row!;
   },
 
-  async findById(db: Executor, id: number): Promise<(MemberRow & { orgName: string }) | null> {
-    const [row] = await db
+  /** One member with the org's name; `lock` takes the member's row lock until the transaction ends. */
+  async findById(db: Executor, id: number, lock = false): Promise<(MemberRow & { orgName: string }) | null> {
+    const query = db
       .select({ member: members, orgName: orgs.name })
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(eq(members.id, id));
+    const [row] = lock ? await query.for('update', { of: members }) : await query;
     return row ? { ...row.member, orgName: row.orgName } : null;
   },
 

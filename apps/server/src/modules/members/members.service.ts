@@ -3,21 +3,27 @@ import {
   EDUCATION_LEVELS,
   ETHNICITIES,
   isDivisionOf,
+  isIsoDate,
   localIsoDate,
   type MemberCreateBody,
+  type MemberFields,
   type MemberListQuery,
   type MemberListResponse,
   type MemberResponse,
   type MemberUpdateBody,
+  memberIssues,
   parseIdNumber,
   parsePhone,
+  RecordId,
 } from '@ningxin/shared';
 import { and, arrayOverlaps, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Db, Executor } from '../../db/client';
 import { members } from '../../db/schema';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { notFound, versionConflict } from '../../lib/errors';
+import { assertVersion, notFound, validationFailed, versionConflict } from '../../lib/errors';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { namePinyin } from '../../lib/pinyin';
 import { type Actor, assertCan, assertHolds, can } from '../../policy/policy';
@@ -26,7 +32,6 @@ import type { OrgsService } from '../orgs/orgs.service';
 import { memberCountsRepository } from './members.counts.repository';
 import { countSource } from './members.counts.source';
 import {
-  badCursor,
   duplicateInScope,
   orgNotUsable,
   registeredElsewhere,
@@ -54,9 +59,6 @@ export interface MembersDeps {
   accounts: { hasAccount(db: Executor, memberId: number): Promise<boolean> };
 }
 
-const encodeCursor = (value: string | null, id: number) =>
-  Buffer.from(JSON.stringify([value, id])).toString('base64url');
-
 /** What a cursor's sort value must look like: the database's text of the sort column. */
 const CURSOR_VALUE: Record<MemberListQuery['sort'], RegExp> = {
   name: /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]{0,200}$/u,
@@ -66,20 +68,21 @@ const CURSOR_VALUE: Record<MemberListQuery['sort'], RegExp> = {
 };
 
 /** A cursor's date (its first 10 characters, when they are a date) is a real calendar day. */
-const realDate = (value: string) =>
-  !/^\d{4}-\d{2}-\d{2}/.test(value) ||
-  new Date(`${value.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === value.slice(0, 10);
+const realDate = (value: string) => !/^\d{4}-\d{2}-\d{2}/.test(value) || isIsoDate(value.slice(0, 10));
 
-function decodeCursor(cursor: string, sort: MemberListQuery['sort']): { value: string | null; id: number } {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if ((typeof value !== 'string' && value !== null) || !Number.isInteger(id)) throw new Error();
-    if (typeof value === 'string' && !(CURSOR_VALUE[sort].test(value) && realDate(value))) throw new Error();
-    return { value, id };
-  } catch {
-    throw badCursor();
-  }
-}
+/** The list's cursor: the last row's sort value (as the database writes it) and id. */
+const memberCursor = (sort: MemberListQuery['sort']) =>
+  z.tuple([
+    z
+      .string()
+      .regex(CURSOR_VALUE[sort])
+      .refine((v) => v.isWellFormed() && realDate(v))
+      .nullable(),
+    RecordId(),
+  ]);
+
+/** The fields the cross-field rules read: an edit of any other field leaves them as they were. */
+const CROSS_CHECKED = ['idNumber', 'gender', 'birthDate', 'joinedAt', 'fullMemberAt', 'memberType'] as const;
 
 export function createMembersService({ db, config, crypto, orgs, accounts }: MembersDeps) {
   const hashes = {
@@ -120,13 +123,15 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
     return memberCountsRepository.total(db, countSource(actor, { ...q, orgPath }));
   }
 
+  /** The member if the actor may take the action on it (404 otherwise); `lock` for a write. */
   async function visibleMember(
     executor: Executor,
     actor: Actor,
     id: number,
     action: 'member.read' | 'member.write',
+    lock = false,
   ) {
-    const row = await membersRepository.findById(executor, id);
+    const row = await membersRepository.findById(executor, id, lock);
     if (!row) {
       assertHolds(actor, action);
       throw notFound('党员');
@@ -157,11 +162,45 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
     if (b.education && !codeName(EDUCATION_LEVELS, b.education)) throw unknownCode('education', '学历');
   }
 
+  /**
+   * The rules that span fields, over the stored record with the changes applied: a new birth
+   * date must agree with the stored ID number, a new joining date with the stored birth date,
+   * a full-member date with the stored joining date. A new ID number brings its own birth date
+   * and gender unless the change names them too.
+   */
+  function checkAgainstStored(before: MemberRow, patch: MemberUpdateBody) {
+    const { version: _v, phone: _p, ...changes } = patch;
+    if (!CROSS_CHECKED.some((f) => changes[f] !== undefined)) return;
+    const id = changes.idNumber === undefined ? null : parseIdNumber(changes.idNumber);
+    const fromId = id?.ok ? { birthDate: id.value.birthDate, gender: id.value.gender } : {};
+    const stored: Partial<MemberFields> = {
+      idNumber: crypto.decrypt('idNumber', before.idCipher),
+      gender: before.gender as MemberFields['gender'],
+      birthDate: before.birthDate,
+      joinedAt: before.joinedAt,
+      fullMemberAt: before.fullMemberAt,
+      memberType: before.memberType as MemberFields['memberType'],
+    };
+    const merged = { ...stored, ...fromId, ...changes };
+    const issues = memberIssues(merged);
+    if (issues.length) throw validationFailed(issues.map((i) => ({ path: i.field, message: i.message })));
+  }
+
   /** A duplicate ID number: inside the scope the error names the record; outside it says nothing more. */
   async function duplicateError(executor: Executor, actor: Actor, idHash: string) {
     const existing = await membersRepository.findByIdHash(executor, idHash);
     if (existing && can(actor, 'member.read', memberTarget(existing))) return duplicateInScope(existing);
     return registeredElsewhere();
+  }
+
+  /**
+   * Another transaction committed the same ID number between our check and our write: the
+   * unique index refused it. Answered as the duplicate it is; any other error passes through.
+   */
+  async function concurrentDuplicate(err: unknown, actor: Actor, idNumber: string): Promise<unknown> {
+    if (!isUniqueViolation(err, 'members_id_hash_idx')) return err;
+    const id = parseIdNumber(idNumber);
+    return duplicateError(db, actor, hashes.idNumber(id.ok ? id.value.idNumber : idNumber));
   }
 
   async function present(actor: Actor, row: MemberRow & { orgName: string }): Promise<MemberResponse> {
@@ -200,7 +239,9 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
         orgPath = org?.path ?? '-';
       }
       const where = and(scope, filters(q, orgPath, new Date()));
-      const after = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
+      const after = q.cursor
+        ? (([value, id]) => ({ value, id }))(decodeCursor(q.cursor, memberCursor(q.sort)))
+        : undefined;
       const [rows, total] = await Promise.all([
         membersRepository.list(db, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
         listTotal(actor, q, orgPath, where),
@@ -210,7 +251,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       return {
         items: rows.map((r) => mapListItem(r, today)),
         total,
-        nextCursor: rows.length === q.limit && last ? encodeCursor(last.sortKey, last.id) : null,
+        nextCursor: rows.length === q.limit && last ? encodeCursor([last.sortKey, last.id]) : null,
       };
     },
 
@@ -256,50 +297,54 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
         });
         return this.get(actor, id);
       } catch (err) {
-        if (isUniqueViolation(err, 'members_id_hash_idx')) {
-          const id = parseIdNumber(body.idNumber);
-          throw await duplicateError(db, actor, hashes.idNumber(id.ok ? id.value.idNumber : body.idNumber));
-        }
-        throw err;
+        throw await concurrentDuplicate(err, actor, body.idNumber);
       }
     },
 
     async update(actor: Actor, id: number, body: MemberUpdateBody): Promise<MemberResponse> {
-      checkCodes(body);
-      await db.transaction(async (tx) => {
-        const before = await visibleMember(tx, actor, id, 'member.write');
-        const { version, idNumber, phone, orgId, ...plain } = body;
-        const values: Partial<MemberRow> = { ...plain };
-        if (orgId !== undefined && orgId !== before.orgId) {
-          const org = await usableOrg(tx, actor, orgId);
-          Object.assign(values, { orgId: org.id, orgPath: org.path });
-        }
-        if (plain.name !== undefined) {
-          const p = namePinyin(plain.name);
-          Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
-        }
-        if (idNumber !== undefined || phone !== undefined) {
-          const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
-          const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
-          const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
-          const newPhone = parsedPhone?.ok ? parsedPhone.phone : crypto.decrypt('phone', before.phoneCipher);
-          Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
-          if (idInfo?.ok)
-            Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
-          const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
-          if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
-        }
-        const after = await membersRepository.update(tx, id, version, values);
-        if (!after) throw versionConflict();
-        await appendAudit(tx, auditContextOf(actor), {
-          action: 'member.updated',
-          targetType: 'member',
-          targetId: id,
-          targetLabel: after.name,
-          before: auditView(before),
-          after: auditView(after),
+      await db
+        .transaction(async (tx) => {
+          const before = await visibleMember(tx, actor, id, 'member.write', true);
+          assertVersion(before, body.version);
+          checkCodes(body);
+          checkAgainstStored(before, body);
+          const { version, idNumber, phone, orgId, ...plain } = body;
+          const values: Partial<MemberRow> = { ...plain };
+          if (orgId !== undefined && orgId !== before.orgId) {
+            const org = await usableOrg(tx, actor, orgId);
+            Object.assign(values, { orgId: org.id, orgPath: org.path });
+          }
+          if (plain.name !== undefined) {
+            const p = namePinyin(plain.name);
+            Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
+          }
+          if (idNumber !== undefined || phone !== undefined) {
+            const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
+            const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
+            const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
+            const newPhone = parsedPhone?.ok
+              ? parsedPhone.phone
+              : crypto.decrypt('phone', before.phoneCipher);
+            Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
+            if (idInfo?.ok)
+              Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
+            const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
+            if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
+          }
+          const after = await membersRepository.update(tx, id, version, values);
+          if (!after) throw versionConflict();
+          await appendAudit(tx, auditContextOf(actor), {
+            action: 'member.updated',
+            targetType: 'member',
+            targetId: id,
+            targetLabel: after.name,
+            before: auditView(before),
+            after: auditView(after),
+          });
+        })
+        .catch(async (err) => {
+          throw body.idNumber === undefined ? err : await concurrentDuplicate(err, actor, body.idNumber);
         });
-      });
       return this.get(actor, id);
     },
 

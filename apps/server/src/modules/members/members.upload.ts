@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { importFileTooLarge, importNoFile, MAX_IMPORT_BYTES } from './members.excel.errors';
+import { AppError } from '../../lib/errors';
+import { importFileTooLarge, importNoFile, MAX_IMPORT_BYTES, uploadMalformed } from './members.excel.errors';
 
 export interface Upload {
   path: string;
@@ -18,6 +19,18 @@ export interface Upload {
 }
 
 const isTooLarge = (err: unknown) => (err as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
+
+/**
+ * Whether the request body is not well-formed multipart (no boundary, a wrong one, a part cut
+ * off, too many parts): the parser's errors. A failure of the disk we spool to (it has a
+ * `syscall`) or our own coded error is not the client's fault.
+ */
+function isMalformed(err: unknown): boolean {
+  if (!(err instanceof Error) || err instanceof AppError) return false;
+  if ('syscall' in err) return false;
+  const code = (err as { code?: unknown }).code;
+  return code === undefined || (typeof code === 'string' && code.startsWith('FST_'));
+}
 
 export async function receiveUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) throw importNoFile();
@@ -45,6 +58,7 @@ export async function receiveUpload(request: FastifyRequest): Promise<Upload> {
     return { ...file, fields, cleanup };
   } catch (err) {
     await cleanup();
-    throw isTooLarge(err) ? importFileTooLarge() : err;
+    if (isTooLarge(err)) throw importFileTooLarge();
+    throw isMalformed(err) ? uploadMalformed() : err;
   }
 }

@@ -15,7 +15,10 @@ export const moveIntoOwnSubtree = () =>
   new AppError(400, 'ORG_MOVE_CYCLE', '不能把组织调整到它自己或其下级之下', [
     { path: 'parentId', message: '不能调整到自身或下级之下' },
   ]);
-export const rootImmovable = () => new AppError(400, 'ORG_ROOT_IMMOVABLE', '最高一级组织不能调整隶属或撤销');
+export const rootImmovable = () =>
+  new AppError(400, 'ORG_ROOT_IMMOVABLE', '最高一级组织不能调整隶属或撤销', [
+    { path: 'id', message: '最高一级组织' },
+  ]);
 export const hasActiveChildren = (n: number) =>
   new AppError(409, 'ORG_HAS_ACTIVE_CHILDREN', `该组织还有 ${n} 个未撤销的下级组织，请先撤销或调走`);
 export const hasAssignments = (n: number) =>

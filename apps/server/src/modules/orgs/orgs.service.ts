@@ -13,7 +13,7 @@ import {
 import type { Config } from '../../config';
 import type { Db, Executor, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { notFound, versionConflict } from '../../lib/errors';
+import { assertVersion, notFound, versionConflict } from '../../lib/errors';
 import { type Actor, assertCan, assertHolds, can, isWithinPath, orgScope } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
 import {
@@ -121,7 +121,6 @@ export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { su
     },
 
     async create(actor: Actor, body: OrgCreateBody): Promise<OrgResponse> {
-      checkHostDistrict(body.hostDistrict);
       const org = await write(async (tx) => {
         const parent = await orgsRepository.lockById(tx, body.parentId);
         if (!parent || !can(actor, 'org.read', orgTarget(parent))) {
@@ -129,6 +128,7 @@ export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { su
           throw parentNotFound();
         }
         assertCan(actor, 'org.write', orgTarget(parent), '组织');
+        checkHostDistrict(body.hostDistrict);
         if (parent.closedAt) throw parentClosed();
         const parentKind = parent.kind as OrgKind;
         if (!ORG_CHILD_KINDS[parentKind].includes(body.kind)) {
@@ -156,11 +156,12 @@ export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { su
     },
 
     async update(actor: Actor, id: number, body: OrgUpdateBody): Promise<OrgResponse> {
-      checkHostDistrict(body.hostDistrict);
       const org = await write(async (tx) => {
         const before = await visible(tx, actor, id, true);
         assertCan(actor, 'org.write', orgTarget(before), '组织');
+        assertVersion(before, body.version);
         if (before.closedAt) throw orgClosed();
+        checkHostDistrict(body.hostDistrict);
         const after = await orgsRepository.update(tx, id, body.version, {
           ...(body.name !== undefined ? { name: body.name } : {}),
           ...(body.hostDistrict !== undefined ? { hostDistrict: body.hostDistrict } : {}),
@@ -183,8 +184,10 @@ export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { su
     async move(actor: Actor, id: number, body: OrgMoveBody): Promise<OrgResponse> {
       const org = await write(async (tx) => {
         const before = await visible(tx, actor, id, true);
+        assertCan(actor, 'org.write', orgTarget(before), '组织');
         if (before.parentId === null) throw rootImmovable();
         if (!canRestructure(actor, before)) throw cannotRestructure();
+        assertVersion(before, body.version);
         if (before.closedAt) throw orgClosed();
         const parent = await orgsRepository.lockById(tx, body.parentId);
         if (!parent || !can(actor, 'org.write', orgTarget(parent))) throw parentNotFound();
@@ -217,8 +220,10 @@ export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { su
     async close(actor: Actor, id: number, body: OrgCloseBody): Promise<OrgResponse> {
       const org = await write(async (tx) => {
         const before = await visible(tx, actor, id, true);
+        assertCan(actor, 'org.write', orgTarget(before), '组织');
         if (before.parentId === null) throw rootImmovable();
         if (!canRestructure(actor, before)) throw cannotRestructure();
+        assertVersion(before, body.version);
         if (before.closedAt) throw orgClosed();
         const children = await orgsRepository.countActiveChildren(tx, id);
         if (children > 0) throw hasActiveChildren(children);

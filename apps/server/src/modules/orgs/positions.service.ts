@@ -1,6 +1,6 @@
 import type { PositionCreateBody, PositionResponse, PositionUpdateBody } from '@ningxin/shared';
 import type { Db, Tx } from '../../db/client';
-import { invalidField, notFound, versionConflict } from '../../lib/errors';
+import { assertVersion, invalidField, notFound, versionConflict } from '../../lib/errors';
 import { type Actor, assertCan } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
 import { orgClosed } from './orgs.errors';
@@ -50,6 +50,7 @@ export function createPositionsService(db: Db, orgs: OrgsService) {
         const org = await writableOrg(tx, actor, orgId);
         const before = await orgsRepository.findPosition(tx, orgId, id);
         if (!before) throw notFound('职务');
+        assertVersion(before, body.version);
         const termStart = body.termStart ?? before.termStart;
         const termEnd = body.termEnd === undefined ? before.termEnd : body.termEnd;
         if (termEnd && termEnd < termStart) {

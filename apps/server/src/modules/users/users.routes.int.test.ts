@@ -126,7 +126,7 @@ describe('GET /api/v1/users/:id', () => {
   it('401, 403, 400 and 404', async () => {
     expect((await get('/api/v1/users/1')).statusCode).toBe(401);
     expect((await get('/api/v1/users/1', office)).statusCode).toBe(403);
-    expect((await get('/api/v1/users/0', admin)).statusCode).toBe(400);
+    expect((await get('/api/v1/users/x', admin)).statusCode).toBe(400);
     expect((await get('/api/v1/users/999999', admin)).statusCode).toBe(404);
   });
 

@@ -1,0 +1,5 @@
+export * from './calendar';
+export * from './dates';
+export * from './ids';
+export * from './text';
+export * from './text-forms';
