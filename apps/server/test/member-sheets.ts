@@ -1,4 +1,5 @@
 import { badChecksum, synthId, xlsxOf } from './excel';
+import { type XlsxLayout, xlsxAs } from './xlsx-variants';
 
 /** The people of the messy sheet, by ID number (region, birth date, sequence: odd = male). */
 export const PEOPLE = {
@@ -58,11 +59,18 @@ export function messySheet(fixed: boolean): Promise<Buffer> {
   });
 }
 
-/** A plain sheet: the five required columns (and the org, when given) for the rows. */
-export function plainSheet(rows: unknown[][], withOrg = false): Promise<Buffer> {
+/**
+ * A plain sheet: the five required columns (and the org, when given) for the rows. Written by
+ * exceljs, or part by part as another writer lays it out when a `layout` is given.
+ */
+export function plainSheet(rows: unknown[][], withOrg = false, layout?: XlsxLayout): Promise<Buffer> {
+  const table = [
+    ['姓名', '身份证号', '手机号', '入党日期', '户籍县区', ...(withOrg ? ['所在党组织'] : [])],
+    ...rows,
+  ];
+  if (layout) return xlsxAs(layout, table, 's');
   return xlsxOf((wb) => {
     const ws = wb.addWorksheet('s');
-    ws.addRow(['姓名', '身份证号', '手机号', '入党日期', '户籍县区', ...(withOrg ? ['所在党组织'] : [])]);
-    for (const r of rows) ws.addRow(r);
+    for (const r of table) ws.addRow(r);
   });
 }

@@ -1,37 +1,26 @@
 /**
- * Cell values as exceljs gives them, reduced to plain values: strings trimmed, rich text joined,
- * formulas as their cached result, hyperlinks as their text, error cells and blanks as null.
+ * Cell values as the workbook reader gives them (rich text already joined, a formula as its
+ * cached result, an error cell as null), reduced to plain values: strings trimmed, blanks null.
  */
+import type { CellValue } from './workbook-reader';
 
-export type PlainCell = string | number | boolean | Date | null;
+export type PlainCell = CellValue;
 
 /** Leading and trailing spaces of every kind (incl. U+3000, NBSP and zero-width characters). */
 const EDGE_SPACES = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
 export const trimAll = (s: string): string => s.replace(EDGE_SPACES, '');
 
-function fromObject(v: Record<string, unknown>): PlainCell {
-  if (Array.isArray(v.richText)) {
-    return plainCell((v.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join(''));
-  }
-  if ('formula' in v || 'sharedFormula' in v) return plainCell(v.result ?? null);
-  if ('hyperlink' in v && 'text' in v) return plainCell(v.text);
-  if ('text' in v) return plainCell(v.text);
-  return null; // { error: '#N/A' } and anything unknown
-}
-
 /** The plain value of a cell; an empty or all-space string is null. */
-export function plainCell(v: unknown): PlainCell {
+export function plainCell(v: CellValue | undefined): PlainCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
     const s = trimAll(v);
     return s === '' ? null : s;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  if (typeof v === 'object') return fromObject(v as Record<string, unknown>);
-  return null;
+  return v;
 }
 
 /** Full-width ASCII to ASCII (Ａ→A, （→( …); the ideographic space to a space. */

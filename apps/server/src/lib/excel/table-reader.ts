@@ -1,13 +1,13 @@
 /**
- * Reads one table out of an .xlsx file with exceljs's streaming reader: the workbook is never
- * held whole, rows arrive one at a time. The table is the first visible sheet with a header
- * row — the first of its first rows that names at least `minMatches` known columns — so title
- * rows and merged title cells above the header are skipped. Header synonyms map to canonical
+ * Reads one table out of an .xlsx file (workbook-reader): the workbook is never held whole, rows
+ * arrive one at a time. The table is the first visible sheet, in tab order, with a header row —
+ * the first of its first rows that names at least `minMatches` known columns — so title rows and
+ * merged title cells above the header are skipped. Header synonyms map to canonical
  * column names; empty rows are skipped; strings are trimmed.
  */
 import type { Readable } from 'node:stream';
 import { normalizeHeader, type PlainCell, plainCell } from './cells';
-import { Utf8WorkbookReader } from './workbook-reader';
+import { type CellValue, openWorkbook, type SheetRow, type Workbook } from './workbook-reader';
 
 export interface TableSpec {
   /** Canonical column name → other headers that mean it. The canonical name always matches. */
@@ -54,18 +54,6 @@ export class HeaderNotFoundError extends Error {
   }
 }
 
-type ExcelRow = { number: number; values: unknown[] | Record<string, unknown> };
-/** exceljs's worksheet reader; `iterator` is the spooled file's stream when the sheet was deferred. */
-type SheetReader = AsyncIterable<ExcelRow> & { name?: string; state?: string; iterator?: unknown };
-
-/** Stops reading a sheet spooled to a temporary file; false for a sheet read from the zip itself. */
-function skipSheet(sheet: SheetReader | null): boolean {
-  const it = sheet?.iterator as { destroy?: () => void } | undefined;
-  if (typeof it?.destroy !== 'function') return false;
-  it.destroy();
-  return true;
-}
-
 /** Header text (normalised) → canonical name. */
 export function headerIndex(spec: TableSpec): Map<string, string> {
   const index = new Map<string, string>();
@@ -80,7 +68,7 @@ export function headerIndex(spec: TableSpec): Map<string, string> {
 
 /** Column position → canonical name for a candidate header row, or null when too few match. */
 export function matchHeader(
-  values: readonly unknown[],
+  values: readonly (CellValue | undefined)[],
   index: Map<string, string>,
   minMatches: number,
 ): { byColumn: Map<number, string>; unknown: string[] } | null {
@@ -101,9 +89,7 @@ export function matchHeader(
   return seen.size >= minMatches ? { byColumn, unknown } : null;
 }
 
-const rowValues = (r: ExcelRow): unknown[] => (Array.isArray(r.values) ? r.values : []);
-
-/** Wraps an exceljs iterator so that its failures read as a bad workbook. */
+/** Wraps the reading of a sheet so that its failures read as a bad workbook. */
 async function step<T>(it: AsyncIterator<T>): Promise<IteratorResult<T>> {
   try {
     return await it.next();
@@ -113,78 +99,69 @@ async function step<T>(it: AsyncIterator<T>): Promise<IteratorResult<T>> {
 }
 
 /**
- * Opens the table of a workbook. Resolves once the header row is found (so a file without one
- * fails before any row is processed); rejects with HeaderNotFoundError or BadWorkbookError.
+ * Opens the table of a workbook: a file path, or a stream (a stream of a whole file is read from
+ * that file; any other is copied to a temporary file first). Resolves once the header row is
+ * found (so a file without one fails before any row is processed); rejects with
+ * HeaderNotFoundError or BadWorkbookError.
  */
-export async function openTable(input: Readable, spec: TableSpec): Promise<Table> {
+export async function openTable(input: string | Readable, spec: TableSpec): Promise<Table> {
   const index = headerIndex(spec);
   const minMatches = spec.minMatches ?? 3;
   const scanRows = spec.scanRows ?? 10;
-  const reader = new Utf8WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  });
   // The input is a local file: a read error is not expected, and must never crash the process.
-  input.on('error', () => {});
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<SheetReader>;
-  let current: SheetReader | null = null;
+  if (typeof input !== 'string') input.on('error', () => {});
+  let workbook: Workbook;
+  try {
+    workbook = await openWorkbook(input);
+  } catch (err) {
+    throw new BadWorkbookError(err);
+  }
+  let current: AsyncGenerator<SheetRow, void, undefined> | null = null;
   let closed = false;
-  /**
-   * Runs the workbook reader to its end without reading the sheets left, so that exceljs removes
-   * the temporary files it spools sheets into (when shared strings follow the sheets in the zip).
-   */
+  /** Stops reading the sheet and releases the file. */
   const close = async () => {
     if (closed) return;
     closed = true;
     try {
-      skipSheet(current);
-      for (;;) {
-        const next = await sheets.next();
-        if (next.done) break;
-        if (!skipSheet(next.value)) for await (const _ of next.value);
-      }
+      await current?.return();
     } catch {
       // the file is being abandoned; nothing more to report
     } finally {
-      input.destroy();
+      await workbook.close();
     }
   };
 
-  let sawSheet = false;
   try {
-    for (;;) {
-      const next = await step(sheets);
-      if (next.done) throw sawSheet ? new HeaderNotFoundError() : new BadWorkbookError();
-      sawSheet = true;
-      const sheet = next.value;
-      current = sheet;
-      const rows = sheet[Symbol.asyncIterator]();
-      const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
+    if (workbook.sheets.length === 0) throw new BadWorkbookError();
+    for (const sheet of workbook.sheets) {
+      if (sheet.hidden) continue;
+      const rows = workbook.rows(sheet);
+      current = rows;
       let header: ReturnType<typeof matchHeader> = null;
       let headerRow = 0;
       for (;;) {
         const r = await step(rows);
-        if (r.done) break;
-        if (header || hidden || r.value.number > scanRows) continue; // drain the sheet
-        header = matchHeader(rowValues(r.value), index, minMatches);
+        if (r.done || r.value.number > scanRows) break;
+        header = matchHeader(r.value.values, index, minMatches);
         if (header) {
           headerRow = r.value.number;
           break;
         }
       }
-      if (!header) continue;
-      const found = header;
+      if (!header) {
+        await rows.return();
+        continue;
+      }
       return {
-        sheetName: sheet.name ?? '',
+        sheetName: sheet.name,
         headerRow,
-        columns: [...found.byColumn.values()],
-        unknownHeaders: found.unknown,
-        rows: dataRows(rows, found.byColumn, close),
+        columns: [...header.byColumn.values()],
+        unknownHeaders: header.unknown,
+        rows: dataRows(rows, header.byColumn, close),
         close,
       };
     }
+    throw new HeaderNotFoundError();
   } catch (err) {
     await close();
     throw err;
@@ -192,7 +169,7 @@ export async function openTable(input: Readable, spec: TableSpec): Promise<Table
 }
 
 async function* dataRows(
-  rows: AsyncIterator<ExcelRow>,
+  rows: AsyncIterator<SheetRow>,
   byColumn: Map<number, string>,
   close: () => Promise<void>,
 ): AsyncGenerator<TableRow, void, undefined> {
@@ -200,11 +177,10 @@ async function* dataRows(
     for (;;) {
       const r = await step(rows);
       if (r.done) return;
-      const values = rowValues(r.value);
       const cells: Record<string, PlainCell> = {};
       let any = false;
       for (const [col, name] of byColumn) {
-        const v = plainCell(values[col]);
+        const v = plainCell(r.value.values[col]);
         if (v !== null) {
           cells[name] = v;
           any = true;

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/app';
 import { badChecksum, multipart, ndjson, synthId, xlsxOf } from '../../../test/excel';
 import { orgByName } from '../../../test/factories';
 import { messySheet, PEOPLE, plainSheet } from '../../../test/member-sheets';
+import { XLSX_VARIANTS } from '../../../test/xlsx-variants';
 import { queryRows } from '../../db/client';
 import { members as membersTable } from '../../db/schema';
 
@@ -267,6 +268,42 @@ describe('POST /api/v1/members/import', () => {
         message: '该党员已在其他党组织登记，请联系流动党委办公室核实',
       },
     ]);
+  });
+
+  it.each([
+    ['shared strings stored after the sheet (WPS, LibreOffice)', XLSX_VARIANTS.sharedStringsAfterSheet, 921],
+    ['inline strings and no shared strings', XLSX_VARIANTS.inlineStrings, 923],
+  ])('imports a sheet written with %s', async (_, layout, seq) => {
+    const first = synthId('130732', '19930101', seq);
+    const second = synthId('130723', '19940202', seq + 1);
+    const data = await plainSheet(
+      [
+        ['郑二', first, '13800138020', new Date(Date.UTC(2014, 6, 1)), '赤城县'],
+        ['冯三', second, 13800138021, '2015-07-01', '康保县'],
+      ],
+      false,
+      layout,
+    );
+    const orgId = String(tongzhouId);
+    const dry = await upload(tongzhou, { orgId, dryRun: 'true' }, file(data));
+    expect(dry.json()).toEqual({ total: 2, valid: 2, errors: [], committed: false, imported: 0 });
+
+    const before = await memberCount();
+    const res = await upload(tongzhou, { orgId, dryRun: 'false' }, file(data));
+    expect(res.json()).toEqual({ total: 2, valid: 2, errors: [], committed: true, imported: 2 });
+    expect(await memberCount()).toBe(before + 2);
+    expect(await memberOf(first, tongzhou)).toMatchObject({
+      name: '郑二',
+      phoneMasked: '138****8020',
+      joinedAt: '2014-07-01',
+      homeCounty: '130732',
+    });
+    expect(await memberOf(second, tongzhou)).toMatchObject({
+      name: '冯三',
+      phoneMasked: '138****8021',
+      joinedAt: '2015-07-01',
+      homeCounty: '130723',
+    });
   });
 
   it('streams progress lines and the report when asked for application/x-ndjson', async () => {
