@@ -9,32 +9,36 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Store } from './db/client';
+import { createEventBus } from './lib/events';
 import { createFieldCrypto, type FieldCrypto, loadMasterKey } from './lib/field-crypto';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { createAuditService } from './modules/audit/audit.service';
-import { authRoutes } from './modules/auth/auth.routes';
-import { createAuthService } from './modules/auth/auth.service';
-import { createMemberActions } from './modules/members/members.actions';
-import { createMemberCounts } from './modules/members/members.counts';
-import { memberCountsRoutes } from './modules/members/members.counts.routes';
-import { memberExcelRoutes } from './modules/members/members.excel.routes';
-import { createMemberExport } from './modules/members/members.export';
-import { createMemberImport } from './modules/members/members.import';
-import { membersRepository } from './modules/members/members.repository';
-import { membersRoutes } from './modules/members/members.routes';
-import { memberSelfRoutes } from './modules/members/members.self.routes';
-import { createMembersService } from './modules/members/members.service';
-import { metaRoutes } from './modules/meta/meta.routes';
-import { orgsRoutes } from './modules/orgs/orgs.routes';
-import { createOrgsService, type OrgHooks } from './modules/orgs/orgs.service';
-import { positionsRoutes } from './modules/orgs/positions.routes';
-import { createPositionsService } from './modules/orgs/positions.service';
-import { usersRoutes } from './modules/users/users.routes';
-import { createUsersService } from './modules/users/users.service';
+import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
+import { auditModule } from './modules/audit/audit.module';
+import { authModule } from './modules/auth/auth.module';
+import { membersModule } from './modules/members/members.module';
+import { metaModule } from './modules/meta/meta.module';
+import { orgsModule } from './modules/orgs/orgs.module';
+import { usersModule } from './modules/users/users.module';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandler, sendProblem } from './plugins/error-handler';
 import { swaggerPlugin } from './plugins/swagger';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The modules' services, routes and jobs. */
+    platform: Platform;
+  }
+}
+
+/** The modules of the app. A new domain is one more line here. */
+export const MODULES: readonly AnyModule[] = [
+  orgsModule,
+  usersModule,
+  auditModule,
+  authModule,
+  membersModule,
+  metaModule,
+];
 
 // Validation messages in Chinese.
 z.config(z.locales.zhCN());
@@ -46,44 +50,10 @@ export function fieldCryptoFor(config: Config, onGenerated: (file: string) => vo
   );
 }
 
-export function createServices(store: Store, config: Config, crypto: FieldCrypto) {
-  const { db } = store;
-  const orgHooks: OrgHooks = { subtreeMoved: [] };
-  const orgs = createOrgsService(db, config, orgHooks);
-  const positions = createPositionsService(db, orgs);
-  const users = createUsersService(db, config, orgs);
-  const audit = createAuditService(db, users.displayNames);
-  const auth = createAuthService(db, store.runNamed, config, users);
-  const members = createMembersService({ db, config, crypto, orgs, accounts: users });
-  const memberActions = createMemberActions({
-    db,
-    crypto,
-    members,
-    history: audit.historyOf,
-    accounts: users,
-  });
-  const memberImport = createMemberImport({ db, config, crypto, orgs, members });
-  const memberExport = createMemberExport({ db, crypto, orgs, members });
-  const memberCounts = createMemberCounts({ db, orgs });
-  orgHooks.subtreeMoved.push((tx, oldPath, newPath) =>
-    membersRepository.rewriteOrgPaths(tx, oldPath, newPath),
-  );
-  orgHooks.memberCount = (executor, orgId) => membersRepository.countInOrg(executor, orgId);
-  return {
-    audit,
-    orgs,
-    positions,
-    users,
-    auth,
-    members,
-    memberActions,
-    memberImport,
-    memberExport,
-    memberCounts,
-  };
+/** Every module's services, built on the store. */
+export function createPlatform(store: Store, config: Config, crypto: FieldCrypto): Platform {
+  return buildPlatform(MODULES, { store, db: store.db, config, crypto, events: createEventBus() });
 }
-
-export type Services = ReturnType<typeof createServices>;
 
 /** Logger settings: request lines carry the path only (a query may hold a phone number), never cookies. */
 export function loggerOptions(config: Pick<Config, 'logLevel'>) {
@@ -136,7 +106,8 @@ export async function buildApp(
       'generated a new field-encryption key: back this file up, the encrypted personal data cannot be read without it',
     ),
   );
-  const services = createServices(store, config, crypto);
+  const platform = createPlatform(store, config, crypto);
+  app.decorate('platform', platform);
 
   await app.register(errorHandler);
   await app.register(helmet, {
@@ -153,7 +124,7 @@ export async function buildApp(
   });
   await app.register(cookie);
   await app.register(csrfPlugin);
-  await app.register(authPlugin, { auth: services.auth });
+  await app.register(authPlugin, { auth: platform.services.auth });
   await app.register(swaggerPlugin);
 
   app.get(
@@ -175,30 +146,7 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { prefix: '/auth', auth: services.auth });
-      await api.register(usersRoutes, { prefix: '/users', users: services.users });
-      await api.register(orgsRoutes, { prefix: '/orgs', orgs: services.orgs });
-      await api.register(positionsRoutes, { prefix: '/orgs', positions: services.positions });
-      await api.register(auditRoutes, { prefix: '/audit', audit: services.audit });
-      await api.register(membersRoutes, {
-        prefix: '/members',
-        members: services.members,
-        actions: services.memberActions,
-      });
-      await api.register(memberCountsRoutes, { prefix: '/members', counts: services.memberCounts });
-      await api.register(memberExcelRoutes, {
-        prefix: '/members',
-        importer: services.memberImport,
-        exporter: services.memberExport,
-        homeCity: config.homeCity,
-        hostCity: config.hostCity,
-      });
-      await api.register(memberSelfRoutes, { prefix: '/me', actions: services.memberActions });
-      await api.register(metaRoutes, {
-        prefix: '/meta',
-        homeCity: config.homeCity,
-        hostCity: config.hostCity,
-      });
+      for (const route of platform.routes) await route.register(api);
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { createFieldCrypto, loadMasterKey } from './lib/field-crypto';
 import { appendAudit, verifyChain } from './modules/audit/audit.service';
 import { hashPassword } from './modules/auth/auth.password';
 import { authRepository } from './modules/auth/auth.repository';
+import { usersRepository } from './modules/users/users.repository';
 import { demoAccountsText, ensureDemoMemberAccount, seedDemo } from './seed/demo';
 import { topUpDemoMembers } from './seed/demo-member-load';
 
@@ -88,10 +89,9 @@ async function run(
       const [user] = await db.select().from(users).where(eq(users.username, username));
       if (!user) fail(`用户 ${username} 不存在`);
       await db.transaction(async (tx) => {
-        await authRepository.setPassword(tx, user.id, passwordHash, true);
+        await usersRepository.setPassword(tx, user.id, passwordHash, true);
         await authRepository.revokeUserSessions(tx, user.id);
-        await authRepository.lockThrottle(tx, username);
-        await authRepository.setThrottle(tx, username, 0, null);
+        await authRepository.clearLock(tx, username);
         await appendAudit(tx, CLI_ACTOR, {
           action: 'user.password_reset',
           targetType: 'user',

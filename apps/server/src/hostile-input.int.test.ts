@@ -291,7 +291,7 @@ describe('personal data in logs', () => {
       const failure = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
       expect(failure.err).toMatchObject({ sqlState: '23514', constraint: 'nx_sabotage' });
       expect(failure.err.query).toContain('insert into "members"');
-      const hash = logged.services.members.hashes.idNumber(body.idNumber);
+      const hash = logged.services.members.record.hashes.idNumber(body.idNumber);
       for (const value of [
         '欧阳芷若',
         'ouyang',

@@ -1,7 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp, createServices, fieldCryptoFor } from '../src/app';
+import { buildApp, fieldCryptoFor } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import type { Store } from '../src/db/client';
+import type { ServiceRegistry } from '../src/lib/modules';
 import { seedDemo } from '../src/seed/demo';
 import { DEMO_PASSWORD } from '../src/seed/demo-committee';
 import { createTestStore } from './store';
@@ -10,7 +11,8 @@ export interface TestApp {
   app: FastifyInstance;
   store: Store;
   config: Config;
-  services: ReturnType<typeof createServices>;
+  /** The services of the running app's modules. */
+  services: ServiceRegistry;
   /** Signs in and returns the Cookie header of the session. */
   login(username: string, password?: string): Promise<string>;
   /** An API request, as the given session (cookie) or anonymous. */
@@ -56,7 +58,7 @@ export async function createTestApp(
     app,
     store,
     config,
-    services: createServices(store, config, fieldCryptoFor(config)),
+    services: app.platform.services,
     request,
     async login(username, password = DEMO_PASSWORD) {
       const res = await request({

@@ -94,6 +94,20 @@ export function assertCan(actor: Actor, action: Action, target?: Target, what = 
   if (!holders.some((a) => scopeCovers(a, action, target))) throw notFound(what);
 }
 
+/**
+ * Whether the actor may take the action on records placed in the org at `path`, whoever they
+ * are: a scope over everything or over the org's subtree. A home or host scope reaches members
+ * by their county or district, not by where they are placed, so it never places one.
+ */
+export function coversOrgPath(actor: Actor, action: Action, path: string): boolean {
+  return actor.assignments.some(
+    (a) =>
+      grants(a, action) &&
+      (a.scopeKind === 'all' ||
+        (a.scopeKind === 'org' && a.orgPath !== null && isWithinPath(path, a.orgPath))),
+  );
+}
+
 /** Throws 403 unless the actor holds the action in some scope (for a target that turns out not to exist). */
 export function assertHolds(actor: Actor, action: Action): void {
   if (!actor.assignments.some((a) => grants(a, action))) throw forbidden();

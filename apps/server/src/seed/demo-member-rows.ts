@@ -3,9 +3,9 @@ import type { memberStatusEvents } from '../db/schema';
 import { copyField } from '../lib/copy-text';
 import type { FieldCrypto } from '../lib/field-crypto';
 import { namePinyin } from '../lib/pinyin';
-import { MEMBER_COPY_COLUMNS, memberCopyLine } from '../modules/members/members.copy';
-import { sensitiveColumns } from '../modules/members/members.record';
-import type { MemberInsert } from '../modules/members/members.repository';
+import { MEMBER_COPY_COLUMNS, memberCopyLine } from '../modules/members/record/members.copy';
+import { sensitiveColumns } from '../modules/members/record/members.record';
+import type { MemberInsert } from '../modules/members/record/members.repository';
 import type { DemoMember } from './demo-members';
 
 export type StatusEventInsert = typeof memberStatusEvents.$inferInsert;

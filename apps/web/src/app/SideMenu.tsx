@@ -2,7 +2,7 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../features/auth/useMe';
-import { isInSection, visibleEntries } from './navigation';
+import { isInSection, visibleEntries, visibleGroups } from './navigation';
 
 interface SideMenuProps {
   /** Called after an entry is chosen (the phone drawer closes itself). */
@@ -23,7 +23,12 @@ export function SideMenu({ onNavigate }: SideMenuProps) {
         mode="inline"
         className="nx-side-menu"
         selectedKeys={selected ? [selected] : []}
-        items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.labelKey) }))}
+        items={visibleGroups(me.permissions).map(({ group, entries: inGroup }) => ({
+          type: 'group' as const,
+          key: `group-${group}`,
+          label: t(`menuGroup.${group}`),
+          children: inGroup.map((e) => ({ key: e.path, icon: e.icon, label: t(e.labelKey) })),
+        }))}
         onClick={({ key }) => {
           navigate(key);
           onNavigate?.();

@@ -1,40 +1,27 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  IdcardOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
 import type { Action } from '@ningxin/shared';
-import type { ReactNode } from 'react';
-import type { Translation } from './i18n/zh-CN';
+import { MENU_GROUPS, type MenuEntry, type MenuGroup } from './feature';
+import { FEATURES } from './features';
 
-export interface NavEntry {
-  path: string;
-  labelKey: `nav.${keyof Translation['nav']}`;
-  icon: ReactNode;
-  /** The permission needed to see the entry; none means everyone. */
-  permission?: Action;
+export type { MenuEntry as NavEntry } from './feature';
+
+/** The side menu's entries: every feature's, by group in MENU_GROUPS order, then feature order. */
+export const NAV_ENTRIES: readonly MenuEntry[] = FEATURES.flatMap((f) => f.menu ?? [])
+  .map((entry, index) => ({ entry, index }))
+  .sort(
+    (a, b) => MENU_GROUPS.indexOf(a.entry.group) - MENU_GROUPS.indexOf(b.entry.group) || a.index - b.index,
+  )
+  .map(({ entry }) => entry);
+
+export function visibleEntries(permissions: readonly Action[]): MenuEntry[] {
+  return NAV_ENTRIES.filter((e) => !e.permission || permissions.includes(e.permission));
 }
 
-/** The side menu, in order; the first entry the user may open is the home page. */
-export const NAV_ENTRIES: readonly NavEntry[] = [
-  {
-    path: '/members',
-    labelKey: 'nav.members',
-    icon: <SolutionOutlined aria-hidden />,
-    permission: 'member.read',
-  },
-  { path: '/orgs', labelKey: 'nav.orgs', icon: <ApartmentOutlined aria-hidden />, permission: 'org.read' },
-  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: 'audit.read' },
-  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, permission: 'user.read' },
-  { path: '/me', labelKey: 'nav.me', icon: <IdcardOutlined aria-hidden />, permission: 'member.self' },
-  { path: '/account', labelKey: 'nav.account', icon: <UserOutlined aria-hidden /> },
-];
-
-export function visibleEntries(permissions: readonly Action[]): NavEntry[] {
-  return NAV_ENTRIES.filter((e) => !e.permission || permissions.includes(e.permission));
+/** The visible entries by group, groups in order, empty groups left out. */
+export function visibleGroups(permissions: readonly Action[]): { group: MenuGroup; entries: MenuEntry[] }[] {
+  const entries = visibleEntries(permissions);
+  return MENU_GROUPS.map((group) => ({ group, entries: entries.filter((e) => e.group === group) })).filter(
+    (g) => g.entries.length > 0,
+  );
 }
 
 /** Whether a path lies in an entry's section (/members/12 is in /members; /members is not in /me). */

@@ -9,6 +9,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async
   app.get(
     '/',
     {
+      config: { permission: 'audit.read' },
       schema: {
         tags,
         summary: '审计日志（倒序，游标分页）',
@@ -22,6 +23,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async
   app.get(
     '/verify',
     {
+      config: { permission: 'audit.read' },
       schema: {
         tags,
         summary: '校验审计日志哈希链',

@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Executor, NamedStatement, RunNamed } from '../../db/client';
-import { loginThrottle, sessions, users } from '../../db/schema';
+import { loginThrottle, sessions, type users } from '../../db/schema';
 import type { Assignment } from '../../policy/policy';
 
 export type UserRow = typeof users.$inferSelect;
@@ -128,31 +128,24 @@ export const authRepository = {
       .orderBy(desc(sessions.lastSeenAt));
   },
 
-  async findUserByUsername(db: Executor, username: string): Promise<UserRow | null> {
-    const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
-    return row ?? null;
+  /** When each of the usernames is locked until (locked ones only). */
+  async lockedUntil(db: Executor, usernames: string[]): Promise<Map<string, Date>> {
+    if (usernames.length === 0) return new Map();
+    const rows = await db
+      .select({ username: loginThrottle.username, lockedUntil: loginThrottle.lockedUntil })
+      .from(loginThrottle)
+      .where(and(inArray(loginThrottle.username, usernames), isNotNull(loginThrottle.lockedUntil)));
+    return new Map(rows.map((r) => [r.username, r.lockedUntil!]));
   },
 
-  async findUserById(db: Executor, id: number): Promise<UserRow | null> {
-    const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-    return row ?? null;
-  },
-
-  async markLogin(tx: Executor, userId: number, at: Date): Promise<void> {
-    await tx.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
-  },
-
-  async setPassword(tx: Executor, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: mustChange,
-        passwordChangedAt: new Date(),
-        updatedAt: new Date(),
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, userId));
+  /** Lifts a lock and its count; false when the name was not locked. */
+  async clearLock(tx: Executor, username: string): Promise<boolean> {
+    const rows = await tx
+      .update(loginThrottle)
+      .set({ failures: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(and(eq(loginThrottle.username, username), isNotNull(loginThrottle.lockedUntil)))
+      .returning({ username: loginThrottle.username });
+    return rows.length > 0;
   },
 
   /** The throttle row for a username, locked for this transaction (created when absent). */

@@ -50,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/logout',
     {
-      config: { beforePasswordChange: true },
+      config: { permission: 'session', beforePasswordChange: true },
       schema: { tags, summary: '退出登录', response: { 204: z.null(), 401: ProblemResponse } },
     },
     async (request, reply) => {
@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.get(
     '/me',
     {
-      config: { beforePasswordChange: true },
+      config: { permission: 'session', beforePasswordChange: true },
       schema: { tags, summary: '当前用户、角色与权限', response: { 200: MeResponse, 401: ProblemResponse } },
     },
     async (request) => auth.me(actorOf(request), request.sessionExpiresAt!),
@@ -72,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/password',
     {
-      config: { beforePasswordChange: true },
+      config: { permission: 'session', beforePasswordChange: true },
       schema: {
         tags,
         summary: '修改密码（注销其他会话）',
@@ -89,6 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.get(
     '/sessions',
     {
+      config: { permission: 'session' },
       schema: { tags, summary: '我的登录会话', response: { 200: SessionListResponse, 401: ProblemResponse } },
     },
     async (request) => ({ items: await auth.listSessions(actorOf(request)) }),
@@ -97,6 +98,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.delete(
     '/sessions/:id',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: '注销一个会话',

@@ -28,7 +28,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
   const idleMs = config.session.idleMinutes * 60_000;
 
   async function me(actor: Actor, expiresAt: Date): Promise<MeResponse> {
-    const user = await authRepository.findUserById(db, actor.userId);
+    const user = await users.account(db, actor.userId);
     if (!user) throw unauthenticated();
     return {
       user: {
@@ -76,7 +76,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
       client: ClientInfo,
     ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
       const username = body.username.toLowerCase();
-      const user = await authRepository.findUserByUsername(db, username);
+      const user = await users.accountByUsername(db, username);
       const passwordOk = await verifyPassword(
         user?.passwordHash ?? (await dummyPasswordHash()),
         body.password,
@@ -116,7 +116,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
           ip: client.ip,
           userAgent: client.userAgent?.slice(0, 300) ?? null,
         });
-        await authRepository.markLogin(tx, user.id, now);
+        await users.markLogin(tx, user.id, now);
         await appendAudit(tx, anonymous, {
           action: 'auth.login',
           targetType: 'session',
@@ -180,7 +180,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
      * cannot guess the password without limit. At the lock, the guessing session is signed out.
      */
     async changePassword(actor: Actor, body: ChangePasswordBody): Promise<void> {
-      const user = await authRepository.findUserById(db, actor.userId);
+      const user = await users.account(db, actor.userId);
       if (!user) throw unauthenticated();
       const passwordOk = await verifyPassword(user.passwordHash, body.currentPassword);
       const refused = await db.transaction(async (tx): Promise<Error | null> => {
@@ -206,7 +206,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
       if (refused) throw refused;
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
-        await authRepository.setPassword(tx, actor.userId, passwordHash, false);
+        await users.setPassword(tx, actor.userId, passwordHash, false);
         const revoked = await authRepository.revokeUserSessions(tx, actor.userId, actor.sessionId);
         await appendAudit(tx, auditContextOf(actor), {
           action: 'auth.password_changed',

@@ -21,6 +21,7 @@ export const metaRoutes: FastifyPluginAsyncZod<{ homeCity: string; hostCity: str
   app.get(
     '/divisions',
     {
+      config: { permission: 'session' },
       schema: {
         tags: ['代码表 meta'],
         summary: '流出地、流入地区划代码表',

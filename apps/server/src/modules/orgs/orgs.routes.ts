@@ -19,6 +19,7 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
   app.get(
     '/tree',
     {
+      config: { permission: 'org.read' },
       schema: {
         tags,
         summary: '可见的组织树',
@@ -32,6 +33,7 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
   app.get(
     '/:id',
     {
+      config: { permission: 'org.read' },
       schema: {
         tags,
         summary: '组织详情',
@@ -45,6 +47,7 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
   app.post(
     '/',
     {
+      config: { permission: 'org.write' },
       schema: {
         tags,
         summary: '新建下级组织',
@@ -58,6 +61,7 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
   app.patch(
     '/:id',
     {
+      config: { permission: 'org.write' },
       schema: {
         tags,
         summary: '修改组织',
@@ -72,6 +76,7 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
   app.post(
     '/:id/move',
     {
+      config: { permission: 'org.write' },
       schema: {
         tags,
         summary: '调整隶属关系',
@@ -86,6 +91,7 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
   app.post(
     '/:id/close',
     {
+      config: { permission: 'org.write' },
       schema: {
         tags,
         summary: '撤销组织',

@@ -14,6 +14,8 @@ import type { Config } from '../../config';
 import type { Db, Executor, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { assertVersion, notFound, versionConflict } from '../../lib/errors';
+import type { EventBus } from '../../lib/events';
+import type { Extensions } from '../../lib/modules';
 import { type Actor, assertCan, assertHolds, can, isWithinPath, orgScope } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
 import {
@@ -43,15 +45,33 @@ const auditView = (o: OrgRow) => ({
   closedReason: o.closedReason,
 });
 
-/** What other modules add to the tree's behaviour without the tree knowing them. */
-export interface OrgHooks {
-  /** Called inside the move's transaction after the subtree's paths were rewritten. */
-  subtreeMoved: ((tx: Tx, oldPath: string, newPath: string) => Promise<void>)[];
-  /** Active members placed directly in the org, for the branch-size warning. */
-  memberCount?: (executor: Executor, orgId: number) => Promise<number>;
+declare module '../../lib/events' {
+  interface DomainEvents {
+    /** An org moved under another parent; every path below it was rewritten in this transaction. */
+    'org.subtree_moved': { oldPath: string; newPath: string };
+  }
 }
 
-export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { subtreeMoved: [] }) {
+declare module '../../lib/modules' {
+  interface ExtensionPoints {
+    /** Active members placed directly in an org, for the branch-size warning (the members module). */
+    'orgs.memberCount': (executor: Executor, orgId: number) => Promise<number>;
+  }
+}
+
+export interface OrgsDeps {
+  db: Db;
+  config: Config;
+  events: EventBus;
+  extensions: Extensions;
+}
+
+export function createOrgsService({ db, config, events, extensions }: OrgsDeps) {
+  const memberCount = (executor: Executor, orgId: number) => {
+    const [count] = extensions.all('orgs.memberCount');
+    return count ? count(executor, orgId) : Promise.resolve(null);
+  };
+
   /** The org if the actor may read it; 404 otherwise, whether it is missing or out of scope. */
   async function visible(executor: Executor, actor: Actor, id: number, lock = false): Promise<OrgRow> {
     const org = lock
@@ -90,7 +110,7 @@ export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { su
         .map((a) => ({ id: a.id, name: a.name })),
       childCount,
       positions: positions.map(mapPosition),
-      warnings: orgWarnings(org, positions, hooks.memberCount ? await hooks.memberCount(db, org.id) : null),
+      warnings: orgWarnings(org, positions, await memberCount(db, org.id)),
       policies: {
         update: writable,
         createChild: writable && ORG_CHILD_KINDS[org.kind as OrgKind].length > 0,
@@ -201,7 +221,7 @@ export function createOrgsService(db: Db, config: Config, hooks: OrgHooks = { su
         if (!moved) throw versionConflict();
         const newPath = `${parent.path}.${id}`;
         await orgsRepository.rewritePaths(tx, before.path, newPath);
-        for (const hook of hooks.subtreeMoved) await hook(tx, before.path, newPath);
+        await events.publish(tx, 'org.subtree_moved', { oldPath: before.path, newPath });
         const after = { ...moved, path: newPath };
         await appendAudit(tx, auditContextOf(actor), {
           action: 'org.moved',

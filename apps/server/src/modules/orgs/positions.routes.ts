@@ -20,6 +20,7 @@ export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsServic
   app.post(
     '/:id/positions',
     {
+      config: { permission: 'org.write' },
       schema: {
         tags,
         summary: '新增职务',
@@ -35,6 +36,7 @@ export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsServic
   app.patch(
     '/:id/positions/:positionId',
     {
+      config: { permission: 'org.write' },
       schema: {
         tags,
         summary: '修改职务',
@@ -50,6 +52,7 @@ export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsServic
   app.delete(
     '/:id/positions/:positionId',
     {
+      config: { permission: 'org.write' },
       schema: {
         tags,
         summary: '删除职务',

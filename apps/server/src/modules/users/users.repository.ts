@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { loginThrottle, orgs, roleAssignments, users } from '../../db/schema';
+import { orgs, roleAssignments, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -25,21 +25,30 @@ const assignmentColumns = {
 };
 
 export const usersRepository = {
-  async list(db: Executor) {
-    return db
-      .select({ user: users, lockedUntil: loginThrottle.lockedUntil })
-      .from(users)
-      .leftJoin(loginThrottle, eq(loginThrottle.username, users.username))
-      .orderBy(asc(users.id));
+  async list(db: Executor): Promise<UserRow[]> {
+    return db.select().from(users).orderBy(asc(users.id));
   },
 
-  async findById(db: Executor, id: number) {
-    const [row] = await db
-      .select({ user: users, lockedUntil: loginThrottle.lockedUntil })
-      .from(users)
-      .leftJoin(loginThrottle, eq(loginThrottle.username, users.username))
-      .where(eq(users.id, id));
+  async findById(db: Executor, id: number): Promise<UserRow | null> {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
     return row ?? null;
+  },
+
+  async setPassword(tx: Executor, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        mustChangePassword: mustChange,
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${users.version} + 1`,
+      })
+      .where(eq(users.id, userId));
+  },
+
+  async markLogin(tx: Executor, userId: number, at: Date): Promise<void> {
+    await tx.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
   },
 
   /** The user row, locked until the transaction ends: role changes of one user run one at a time. */
@@ -114,14 +123,5 @@ export const usersRepository = {
     if (!before) return null;
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, id));
     return before;
-  },
-
-  async clearThrottle(tx: Executor, username: string): Promise<boolean> {
-    const rows = await tx
-      .update(loginThrottle)
-      .set({ failures: 0, lockedUntil: null, updatedAt: new Date() })
-      .where(and(eq(loginThrottle.username, username), sql`${loginThrottle.lockedUntil} is not null`))
-      .returning({ username: loginThrottle.username });
-    return rows.length > 0;
   },
 };

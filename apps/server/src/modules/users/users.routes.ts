@@ -17,7 +17,10 @@ const tags = ['账户 users'];
 export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
   app.get(
     '/',
-    { schema: { tags, summary: '账户列表', response: { 200: UserListResponse, ...standardErrors } } },
+    {
+      config: { permission: 'user.read' },
+      schema: { tags, summary: '账户列表', response: { 200: UserListResponse, ...standardErrors } },
+    },
     async (request) => ({
       items: await users.list(actorOf(request)),
     }),
@@ -26,6 +29,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   app.post(
     '/',
     {
+      config: { permission: 'user.write' },
       schema: {
         tags,
         summary: '创建账户（首次登录须改密）',
@@ -39,6 +43,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   app.get(
     '/:id',
     {
+      config: { permission: 'user.read' },
       schema: {
         tags,
         summary: '账户详情',
@@ -52,6 +57,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   app.post(
     '/:id/reset-password',
     {
+      config: { permission: 'user.write' },
       schema: {
         tags,
         summary: '重置密码（注销其全部会话、解除锁定）',
@@ -66,6 +72,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   app.post(
     '/:id/unlock',
     {
+      config: { permission: 'role.assign' },
       schema: {
         tags,
         summary: '解除登录锁定',
@@ -79,6 +86,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   app.post(
     '/:id/roles',
     {
+      config: { permission: 'role.assign' },
       schema: {
         tags,
         summary: '授予角色',
@@ -93,6 +101,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   app.delete(
     '/:id/roles/:assignmentId',
     {
+      config: { permission: 'role.assign' },
       schema: {
         tags,
         summary: '收回角色',

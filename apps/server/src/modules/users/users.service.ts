@@ -12,10 +12,10 @@ import {
 import type { Config } from '../../config';
 import type { Db, Executor } from '../../db/client';
 import { notFound } from '../../lib/errors';
+import type { Extensions } from '../../lib/modules';
 import { type Actor, assertCan } from '../../policy/policy';
 import { appendAudit, auditContextOf } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
-import { authRepository } from '../auth/auth.repository';
 import {
   notLocked,
   roleAlreadyAssigned,
@@ -35,11 +35,39 @@ export interface OrgLookup {
   isOpen(db: Executor, id: number): Promise<boolean>;
 }
 
-export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
+declare module '../../lib/modules' {
+  interface ExtensionPoints {
+    /** What the accounts need of sign-in (the auth module): its locks and its sessions. */
+    'users.credentials': {
+      /** When each locked username is locked until. */
+      lockedUntil(executor: Executor, usernames: string[]): Promise<Map<string, Date>>;
+      /** Lifts a lock; false when the name was not locked. */
+      clearLock(tx: Executor, username: string): Promise<boolean>;
+      /** Signs the user out everywhere; returns how many sessions ended. */
+      endSessions(tx: Executor, userId: number): Promise<number>;
+    };
+  }
+}
+
+export interface UsersDeps {
+  db: Db;
+  config: Config;
+  orgs: OrgLookup;
+  extensions: Extensions;
+}
+
+export function createUsersService({ db, config, orgs, extensions }: UsersDeps) {
+  const credentials = () => {
+    const [port] = extensions.all('users.credentials');
+    if (!port) throw new Error('no module provides users.credentials');
+    return port;
+  };
+
   async function load(id: number): Promise<UserResponse> {
-    const found = await usersRepository.findById(db, id);
-    if (!found) throw notFound('账户');
-    return mapUser(found.user, found.lockedUntil, await usersRepository.assignmentsOf(db, [id]));
+    const user = await usersRepository.findById(db, id);
+    if (!user) throw notFound('账户');
+    const locks = await credentials().lockedUntil(db, [user.username]);
+    return mapUser(user, locks.get(user.username) ?? null, await usersRepository.assignmentsOf(db, [id]));
   }
 
   return {
@@ -49,6 +77,15 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
       const unique = [...new Set([...ids].filter((id): id is number => id !== null))];
       return usersRepository.displayNames(executor, unique);
     },
+
+    /** For sign-in: the account by id or by (lower-case) username, with its password hash. */
+    account: (executor: Executor, id: number) => usersRepository.findById(executor, id),
+    accountByUsername: (executor: Executor, username: string) =>
+      usersRepository.findByUsername(executor, username),
+    /** For sign-in: a new password (the user's own change, or a reset that must be changed). */
+    setPassword: (tx: Executor, id: number, passwordHash: string, mustChange: boolean) =>
+      usersRepository.setPassword(tx, id, passwordHash, mustChange),
+    markLogin: (tx: Executor, id: number, at: Date) => usersRepository.markLogin(tx, id, at),
 
     async hasAccount(executor: Executor, memberId: number): Promise<boolean> {
       return (await usersRepository.findByMemberId(executor, memberId)) !== null;
@@ -61,11 +98,17 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
     async list(actor: Actor): Promise<UserResponse[]> {
       assertCan(actor, 'user.read');
       const rows = await usersRepository.list(db);
-      const assignments = await usersRepository.assignmentsOf(
-        db,
-        rows.map((r) => r.user.id),
-      );
-      return rows.map((r) => mapUser(r.user, r.lockedUntil, assignments));
+      const [assignments, locks] = await Promise.all([
+        usersRepository.assignmentsOf(
+          db,
+          rows.map((u) => u.id),
+        ),
+        credentials().lockedUntil(
+          db,
+          rows.map((u) => u.username),
+        ),
+      ]);
+      return rows.map((u) => mapUser(u, locks.get(u.username) ?? null, assignments));
     },
 
     async get(actor: Actor, id: number): Promise<UserResponse> {
@@ -128,16 +171,16 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
       assertCan(actor, 'user.write');
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
-        const user = await authRepository.findUserById(tx, id);
+        const user = await usersRepository.findById(tx, id);
         if (!user) throw notFound('账户');
         // The system admin must not be able to take over the security or audit admin's account.
         const held = await usersRepository.assignmentsOf(tx, [id]);
         if (held.some((a) => SEPARATED_ROLES.includes(a.role as Role) && a.role !== 'system_admin')) {
           throw separatedAccountReset();
         }
-        await authRepository.setPassword(tx, id, passwordHash, true);
-        await authRepository.revokeUserSessions(tx, id);
-        await usersRepository.clearThrottle(tx, user.username);
+        await usersRepository.setPassword(tx, id, passwordHash, true);
+        await credentials().endSessions(tx, id);
+        await credentials().clearLock(tx, user.username);
         await appendAudit(tx, auditContextOf(actor), {
           action: 'user.password_reset',
           targetType: 'user',
@@ -151,9 +194,9 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
     async unlock(actor: Actor, id: number): Promise<UserResponse> {
       assertCan(actor, 'role.assign');
       await db.transaction(async (tx) => {
-        const user = await authRepository.findUserById(tx, id);
+        const user = await usersRepository.findById(tx, id);
         if (!user) throw notFound('账户');
-        if (!(await usersRepository.clearThrottle(tx, user.username))) throw notLocked();
+        if (!(await credentials().clearLock(tx, user.username))) throw notLocked();
         await appendAudit(tx, auditContextOf(actor), {
           action: 'user.unlocked',
           targetType: 'user',
@@ -207,7 +250,7 @@ export function createUsersService(db: Db, config: Config, orgs: OrgLookup) {
     async revokeRole(actor: Actor, id: number, assignmentId: number): Promise<UserResponse> {
       assertCan(actor, 'role.assign');
       await db.transaction(async (tx) => {
-        const user = await authRepository.findUserById(tx, id);
+        const user = await usersRepository.findById(tx, id);
         const removed = user ? await usersRepository.deleteAssignment(tx, id, assignmentId) : null;
         if (!user || !removed) throw notFound('角色授权');
         await appendAudit(tx, auditContextOf(actor), {

@@ -1,0 +1,27 @@
+import { defineModule, mount } from '../../lib/modules';
+import { authRepository } from './auth.repository';
+import { authRoutes } from './auth.routes';
+import { type AuthService, createAuthService } from './auth.service';
+
+declare module '../../lib/modules' {
+  interface ServiceRegistry {
+    auth: AuthService;
+  }
+}
+
+/** Sign-in, sessions, the sign-in lock and password changes. */
+export const authModule = defineModule({
+  name: 'auth',
+  needs: ['users'],
+  build: ({ db, store, config }, { users }) => createAuthService(db, store.runNamed, config, users),
+  routes: (auth) => [mount('/auth', authRoutes, { auth })],
+  contributes: () => ({
+    'users.credentials': [
+      {
+        lockedUntil: authRepository.lockedUntil,
+        clearLock: authRepository.clearLock,
+        endSessions: (tx, userId) => authRepository.revokeUserSessions(tx, userId),
+      },
+    ],
+  }),
+});

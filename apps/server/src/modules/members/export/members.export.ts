@@ -1,0 +1,171 @@
+/**
+ * Export of the member list (.xlsx): the list's filters within the actor's scope, written page
+ * by page (keyset) into a streaming workbook. ID numbers and phones are masked unless the actor
+ * asks and may reveal every exported row. Audited with the filter, the count and the reveal.
+ */
+
+import type { PassThrough } from 'node:stream';
+import {
+  codeName,
+  divisionName,
+  EDUCATION_LEVELS,
+  ETHNICITIES,
+  GENDER_LABELS,
+  type Gender,
+  localIsoDate,
+  MEMBER_STATUS_LABELS,
+  MEMBER_TYPE_LABELS,
+  type MemberListQuery,
+  type MemberStatus,
+  type MemberType,
+  RELATIONSHIP_LABELS,
+  type RelationshipType,
+} from '@ningxin/shared';
+import { and, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import {
+  addTableSheet,
+  drained,
+  type SheetColumn,
+  type StreamingWorkbook,
+} from '../../../lib/excel/xlsx-writer';
+import type { FieldCrypto } from '../../../lib/field-crypto';
+import { type Actor, permissionsOf } from '../../../policy/policy';
+import { appendAudit, auditContextOf } from '../../audit/audit.service';
+import type { OrgsService } from '../../orgs/orgs.service';
+import { revealNotAllowed } from '../import/members.excel.errors';
+import { MEMBER_COLUMNS } from '../import/members.import.columns';
+import { type MemberRow, membersRepository } from '../record/members.repository';
+import { memberScopeCondition } from '../record/members.scope';
+import type { MembersService } from '../record/members.service';
+
+export interface MemberExportDeps {
+  db: Db;
+  crypto: FieldCrypto;
+  orgs: OrgsService;
+  members: MembersService;
+  pageSize?: number;
+}
+
+/** The template's columns (an export can be corrected and imported again), then the record's state. */
+const EXPORT_COLUMNS: SheetColumn[] = [
+  ...MEMBER_COLUMNS.map((c) => ({ header: c.name, width: c.width, ...(c.text ? { text: true } : {}) })),
+  { header: '状态', width: 8 },
+  { header: '组织关系', width: 16 },
+  { header: '最近联系日期', width: 12 },
+];
+
+type ExportRow = MemberRow & { orgName: string };
+
+function values(m: ExportRow, id: string, phone: string): unknown[] {
+  return [
+    m.name,
+    m.gender ? GENDER_LABELS[m.gender as Gender] : null,
+    m.ethnicity ? codeName(ETHNICITIES, m.ethnicity) : null,
+    m.birthDate,
+    id,
+    phone,
+    m.education ? codeName(EDUCATION_LEVELS, m.education) : null,
+    m.joinedAt,
+    m.fullMemberAt,
+    MEMBER_TYPE_LABELS[m.memberType as MemberType] ?? m.memberType,
+    divisionName(m.homeCounty) ?? m.homeCounty,
+    m.homeOrg,
+    m.hostDistrict ? (divisionName(m.hostDistrict) ?? m.hostDistrict) : null,
+    m.hostAddress,
+    m.employer,
+    m.occupation,
+    m.leftHomeAt,
+    m.orgName,
+    m.tags.join('、'),
+    m.notes,
+    MEMBER_STATUS_LABELS[m.status as MemberStatus] ?? m.status,
+    RELATIONSHIP_LABELS[m.relationship as RelationshipType] ?? m.relationship,
+    m.lastContactAt,
+  ];
+}
+
+/** What the audit keeps of the filter: the fields set, without paging. */
+function filterOf(q: MemberListQuery) {
+  const { limit: _l, cursor: _c, ...rest } = q;
+  return Object.fromEntries(
+    Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
+export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 }: MemberExportDeps) {
+  /** Writes the rows page by page (keyset, in the list's order) and closes the workbook. */
+  async function write(
+    where: SQL | undefined,
+    q: MemberListQuery,
+    reveal: boolean,
+    workbook: StreamingWorkbook,
+    stream: PassThrough,
+  ): Promise<void> {
+    const sheet = addTableSheet(workbook, '党员名单', EXPORT_COLUMNS);
+    let after: { value: string | null; id: number } | undefined;
+    for (;;) {
+      const page = await membersRepository.list(db, where, {
+        sort: q.sort,
+        order: q.order,
+        after,
+        limit: pageSize,
+      });
+      const rows = await membersRepository.findManyWithOrg(
+        db,
+        page.map((r) => r.id),
+      );
+      for (const m of rows) {
+        const id = reveal ? crypto.decrypt('idNumber', m.idCipher) : m.idMasked;
+        const phone = reveal ? crypto.decrypt('phone', m.phoneCipher) : m.phoneMasked;
+        sheet.addRow(values(m, id, phone)).commit();
+      }
+      await drained(stream);
+      const last = page.at(-1);
+      if (!last || page.length < pageSize) break;
+      after = { value: last.sortKey, id: last.id };
+    }
+    sheet.commit();
+    await workbook.commit();
+  }
+
+  return {
+    /**
+     * Checks the permissions, counts the rows and audits the export before a byte is sent;
+     * returns the file name and the writer of the workbook.
+     */
+    async prepare(actor: Actor, q: MemberListQuery, reveal: boolean) {
+      const orgPath = q.orgId ? ((await orgs.lookup(db, q.orgId))?.path ?? '-') : null;
+      const where = members.exportCondition(actor, q, orgPath);
+      if (reveal) {
+        if (!permissionsOf(actor).includes('member.reveal')) throw revealNotAllowed();
+        const revealable = memberScopeCondition(actor, 'member.reveal');
+        if (revealable) {
+          const beyond = await membersRepository.count(
+            db,
+            and(where, sql`not coalesce(${revealable}, false)`),
+          );
+          if (beyond > 0) throw revealNotAllowed();
+        }
+      }
+      const count = await membersRepository.count(db, where);
+      await db.transaction((tx) =>
+        appendAudit(tx, auditContextOf(actor), {
+          action: 'member.exported',
+          targetType: 'member',
+          after: { filter: filterOf(q), count, revealed: reveal },
+        }),
+      );
+      const day = localIsoDate(new Date()).replaceAll('-', '');
+      return {
+        count,
+        fileName: `党员名单_${day}.xlsx`,
+        asciiName: `members-${day}.xlsx`,
+        write: (workbook: StreamingWorkbook, stream: PassThrough) =>
+          write(where, q, reveal, workbook, stream),
+      };
+    },
+  };
+}
+
+export type MemberExport = ReturnType<typeof createMemberExport>;

@@ -1,0 +1,156 @@
+/**
+ * The bulk write of an import: member ids reserved up front, the rows sent by COPY (a stream of
+ * COPY FROM STDIN on PostgreSQL, one COPY FROM '/dev/blob' per batch on PGlite), then the first
+ * event of every new member in one statement. COPY spares the server parsing 100,000 rows out
+ * of a JSON parameter, and on PostgreSQL the server takes rows in while the next are being made.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type Executor, queryRows } from '../../../db/client';
+import { MEMBER_COPY_COLUMNS } from '../record/members.copy';
+
+const COPY_MEMBERS = `copy members (${MEMBER_COPY_COLUMNS.join(', ')}) from stdin`;
+
+/** The driver connection under a transaction (Drizzle keeps it as the session's client). */
+function connectionOf(tx: Executor): pg.ClientBase | PGlite {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  if (!client) throw new Error('no driver connection under this executor');
+  return client as pg.ClientBase | PGlite;
+}
+
+/** Writes member lines into the transaction's store; `abort` gives the connection back usable. */
+export interface MemberCopy {
+  write(lines: string): Promise<void>;
+  end(): Promise<void>;
+  abort(err: Error): Promise<void>;
+}
+
+function streamCopy(client: pg.ClientBase): MemberCopy {
+  const stream = client.query(copyFrom(COPY_MEMBERS));
+  let failure: Error | null = null;
+  const closed = new Promise<void>((resolve, reject) => {
+    stream.on('error', (err) => {
+      failure ??= err;
+      reject(err);
+    });
+    stream.on('finish', resolve);
+    stream.on('close', () => (failure ? reject(failure) : resolve()));
+  });
+  closed.catch(() => undefined); // awaited by end() or abort()
+  return {
+    async write(lines) {
+      if (failure) throw failure;
+      if (stream.write(lines)) return;
+      // Wait until the server has taken what is queued (or the COPY failed).
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('close', done);
+          stream.off('error', done);
+          if (failure) reject(failure);
+          else resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+        stream.on('error', done);
+      });
+    },
+    async end() {
+      stream.end();
+      await closed;
+    },
+    async abort(err) {
+      // Ends the COPY with CopyFail, so that the transaction can roll back.
+      stream.destroy(err);
+      await closed.catch(() => undefined);
+    },
+  };
+}
+
+function blobCopy(client: PGlite): MemberCopy {
+  const query = COPY_MEMBERS.replace('from stdin', `from '/dev/blob'`);
+  return {
+    async write(lines) {
+      await client.query(query, [], { blob: new Blob([lines]) });
+    },
+    async end() {},
+    async abort() {},
+  };
+}
+
+/** A member holding an ID number an import also holds. */
+export interface ExistingMember {
+  id: number;
+  name: string;
+  orgPath: string;
+  homeCounty: string;
+  hostDistrict: string | null;
+}
+
+export const memberImportRepository = {
+  /**
+   * The members holding these ID hashes, by hash: one parameter for the whole batch (an IN list
+   * of 1,000 parameters costs more to build and to plan than to run).
+   */
+  async findByIdHashes(db: Executor, hashes: readonly string[]): Promise<Map<string, ExistingMember>> {
+    const found = new Map<string, ExistingMember>();
+    if (hashes.length === 0) return found;
+    if (hashes.some((h) => !/^[0-9a-f]+$/.test(h))) throw new Error('ID hashes are hex');
+    const rows = await queryRows<ExistingMember & { idHash: string }>(
+      db,
+      sql`select id_hash as "idHash", id, name, org_path as "orgPath", home_county as "homeCounty",
+                 host_district as "hostDistrict"
+          from members where id_hash = any(${`{${hashes.join(',')}}`}::text[])`,
+    );
+    for (const { idHash, ...m } of rows) found.set(idHash, m);
+    return found;
+  },
+
+  /** `n` new member ids, in ascending order, taken from the members' sequence. */
+  async reserveIds(tx: Executor, n: number): Promise<number[]> {
+    if (n === 0) return [];
+    const [row] = await queryRows<{ ids: number[] }>(
+      tx,
+      sql`select array(
+            select nextval(pg_get_serial_sequence('members', 'id'))::int from generate_series(1, ${n}::int)
+          ) as ids`,
+    );
+    return row!.ids;
+  },
+
+  /** A COPY of member lines (`memberImportLine`) into the transaction's store. */
+  copyMembers(tx: Executor): MemberCopy {
+    const client = connectionOf(tx);
+    return client instanceof pg.Client ? streamCopy(client) : blobCopy(client as PGlite);
+  },
+
+  /** The first event of each of the members, all alike. Returns how many were written. */
+  async insertFirstEvents(
+    tx: Executor,
+    memberIds: number[],
+    event: {
+      toStatus: string;
+      effectiveDate: string;
+      reason: string;
+      actorId: number | null;
+      actorName: string | null;
+    },
+  ): Promise<number> {
+    if (memberIds.length === 0) return 0;
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`with inserted as (
+            insert into member_status_events
+              (member_id, from_status, to_status, effective_date, reason, actor_id, actor_name)
+            select id, null, ${event.toStatus}::text, ${event.effectiveDate}::date, ${event.reason}::text,
+                   ${event.actorId}::int, ${event.actorName}::text
+            from unnest(${`{${memberIds.join(',')}}`}::int[]) as id
+            returning 1
+          )
+          select count(*)::int as n from inserted`,
+    );
+    return row!.n;
+  },
+};

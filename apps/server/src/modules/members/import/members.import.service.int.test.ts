@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/app';
+import { multipart, synthId } from '../../../../test/excel';
+import { orgByName } from '../../../../test/factories';
+import { plainSheet } from '../../../../test/member-sheets';
+import { testStoreKind } from '../../../../test/store';
+import { fieldCryptoFor } from '../../../app';
+import { queryRows } from '../../../db/client';
+import { members as membersTable } from '../../../db/schema';
+import type { Actor } from '../../../policy/policy';
+import { buildMemberRow } from '../record/members.record';
+import { createMemberImport } from './members.import';
+
+/** The import service itself: its limits, and a commit that fails part-way. */
+
+let t: TestApp;
+let tongzhou: Actor;
+let tongzhouCookie: string;
+let tongzhouId: number;
+
+beforeAll(async () => {
+  t = await createTestApp({}, { members: 0 });
+  tongzhouCookie = await t.login('tongzhou');
+  const token = decodeURIComponent(tongzhouCookie.slice(tongzhouCookie.indexOf('=') + 1));
+  tongzhou = (await t.services.auth.authenticate(token, { ip: null, userAgent: null })).actor;
+  tongzhouId = (await orgByName(t.store, '驻北京通州区流动党委')).id;
+});
+const spooled: string[] = [];
+afterAll(async () => {
+  for (const dir of spooled) fs.rmSync(dir, { recursive: true, force: true });
+  await t.close();
+});
+
+const memberCount = async () =>
+  (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from members`))[0]!.n;
+
+const importer = (limits: { maxRows?: number; maxErrors?: number; batchSize?: number }) =>
+  createMemberImport({
+    db: t.store.db,
+    config: t.config,
+    crypto: fieldCryptoFor(t.config),
+    orgs: t.services.orgs.tree,
+    members: t.services.members.record,
+    limits,
+  });
+
+/** The file on disk, as the route spools an upload. */
+function spool(data: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-test-'));
+  spooled.push(dir);
+  fs.writeFileSync(path.join(dir, 'f.xlsx'), data);
+  return path.join(dir, 'f.xlsx');
+}
+
+/** Eight good rows of people not yet in the base. */
+const freshRows = (seqBase: number) =>
+  plainSheet(
+    Array.from({ length: 8 }, (_, i) => [
+      `新党员${i}`,
+      synthId('130732', '19940101', seqBase + i * 2),
+      `1390000${String(seqBase + i).padStart(4, '0')}`,
+      '2016-07-01',
+      '赤城县',
+    ]),
+  );
+
+it('refuses a file of more rows than the limit', async () => {
+  const job = await importer({ maxRows: 5 }).prepare(tongzhou, {
+    path: spool(await freshRows(301)),
+    fileName: 'f.xlsx',
+    orgId: tongzhouId,
+    dryRun: true,
+  });
+  await expect(job.run()).rejects.toMatchObject({ status: 400, code: 'IMPORT_TOO_MANY_ROWS' });
+});
+
+it('lists the first errors and says how many there are in all', async () => {
+  const threeBad = await plainSheet(
+    [601, 603, 605].map((seq) => [
+      '错县区',
+      synthId('130732', '19940101', seq),
+      '13900000601',
+      '2016-07-01',
+      '长安区',
+    ]),
+  );
+  const job = await importer({ maxErrors: 2 }).prepare(tongzhou, {
+    path: spool(threeBad),
+    fileName: 'f.xlsx',
+    orgId: tongzhouId,
+    dryRun: true,
+  });
+  const report = await job.run();
+  expect(report.errors.map((e) => [e.row, e.code])).toEqual([
+    [2, 'UNKNOWN_DIVISION'],
+    [3, 'UNKNOWN_DIVISION'],
+    [0, 'IMPORT_TOO_MANY_ERRORS'],
+  ]);
+  expect(report).toMatchObject({ total: 3, valid: 0 });
+  expect(report.errors[2]!.message).toContain('共有 3 处错误，仅列出前 2 处');
+});
+
+it('keeps nothing when the commit fails after some batches were written', async () => {
+  const before = await memberCount();
+  const job = await importer({ batchSize: 2 }).prepare(tongzhou, {
+    path: spool(await freshRows(401)),
+    fileName: 'f.xlsx',
+    orgId: tongzhouId,
+    dryRun: false,
+  });
+  const seen: string[] = [];
+  const failing = job.run((p) => {
+    seen.push(`${p.phase}:${p.processed}`);
+    if (p.phase === 'commit' && p.processed === 4) throw new Error('the connection went away');
+  });
+  await expect(failing).rejects.toThrow('the connection went away');
+  expect(seen).toEqual(['validate:2', 'validate:4', 'validate:6', 'validate:8', 'commit:2', 'commit:4']);
+  expect(await memberCount()).toBe(before);
+});
+
+it.runIf(testStoreKind() === 'postgres')(
+  'answers 409 and keeps nothing when a concurrent insert of the same person wins',
+  async () => {
+    const data = await freshRows(501);
+    const holder = new pg.Client({ connectionString: (t.store as { url?: string }).url });
+    await holder.connect();
+    const before = await memberCount();
+    try {
+      // Another writer registers the file's third person and holds its transaction open.
+      await holder.query('begin');
+      const org = await orgByName(t.store, '驻北京通州区流动党委');
+      await drizzle({ client: holder })
+        .insert(membersTable)
+        .values(
+          buildMemberRow(
+            fieldCryptoFor(t.config),
+            {
+              name: '并发录入',
+              idNumber: synthId('130732', '19940101', 505),
+              phone: '13900000999',
+              joinedAt: '2016-07-01',
+              memberType: 'full',
+              homeCounty: '130732',
+              relationship: 'certificate',
+              source: 'manual',
+            },
+            org,
+            '2024-06-01',
+          ),
+        );
+      const { payload, headers } = await multipart(
+        { orgId: String(tongzhouId), dryRun: 'false' },
+        { name: 'f.xlsx', data },
+      );
+      const pending = t.request({
+        method: 'POST',
+        url: '/api/v1/members/import',
+        payload,
+        headers,
+        cookie: tongzhouCookie,
+      });
+      // The import validated (the row is not committed, so not seen) and now waits on its insert.
+      await expect
+        .poll(
+          async () =>
+            (
+              await holder.query(
+                "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+              )
+            ).rows[0].n,
+          { timeout: 20_000, interval: 50 },
+        )
+        .toBeGreaterThan(0);
+      await holder.query('commit');
+      const res = await pending;
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'IMPORT_CONFLICT',
+        message: expect.stringContaining('全部撤销'),
+      });
+      expect(await memberCount()).toBe(before + 1);
+    } finally {
+      await holder.end();
+    }
+  },
+);

@@ -1,0 +1,233 @@
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import { memberStatusEvents, members, orgs, users } from '../../../db/schema';
+import { inOrgSubtree } from './members.scope';
+
+export type MemberRow = typeof members.$inferSelect;
+export type MemberInsert = typeof members.$inferInsert;
+export type StatusEventRow = typeof memberStatusEvents.$inferSelect;
+export type StatusEventWithActor = StatusEventRow & { actorDisplayName: string | null };
+
+/**
+ * The columns a list shows, and no more (each cell costs parsing; the sort value comes as `sortKey`):
+ * no ciphertext leaves the database for a list.
+ */
+const listColumns = {
+  id: members.id,
+  name: members.name,
+  gender: members.gender,
+  birthDate: members.birthDate,
+  idMasked: members.idMasked,
+  phoneMasked: members.phoneMasked,
+  orgId: members.orgId,
+  homeCounty: members.homeCounty,
+  hostDistrict: members.hostDistrict,
+  status: members.status,
+  memberType: members.memberType,
+  tags: members.tags,
+  joinedAt: members.joinedAt,
+  lastContactAt: members.lastContactAt,
+};
+export type MemberListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & {
+  orgName: string;
+  sortKey: string | null;
+};
+
+/** Sortable columns; Chinese names sort by their pinyin. */
+export const SORT_COLUMNS = {
+  name: members.namePinyin,
+  joinedAt: members.joinedAt,
+  birthDate: members.birthDate,
+  createdAt: members.createdAt,
+} as const;
+export type SortKey = keyof typeof SORT_COLUMNS;
+/** Sort columns that may be NULL (sorted last ascending, first descending). */
+const NULLABLE_SORTS = new Set<SortKey>(['birthDate']);
+
+export interface KeysetPage {
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  /** The sort value and id of the last row of the previous page. */
+  after?: { value: string | null; id: number } | undefined;
+  limit: number;
+}
+
+export const membersRepository = {
+  async insert(tx: Executor, values: MemberInsert): Promise<MemberRow> {
+    const [row] = await tx.insert(members).values(values).returning();
+    return row!;
+  },
+
+  /** One member with the org's name; `lock` takes the member's row lock until the transaction ends. */
+  async findById(db: Executor, id: number, lock = false): Promise<(MemberRow & { orgName: string }) | null> {
+    const query = db
+      .select({ member: members, orgName: orgs.name })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(eq(members.id, id));
+    const [row] = lock ? await query.for('update', { of: members }) : await query;
+    return row ? { ...row.member, orgName: row.orgName } : null;
+  },
+
+  async lockById(tx: Executor, id: number): Promise<MemberRow | null> {
+    const [row] = await tx.select().from(members).where(eq(members.id, id)).for('update');
+    return row ?? null;
+  },
+
+  async update(
+    tx: Executor,
+    id: number,
+    version: number,
+    values: Partial<MemberInsert>,
+  ): Promise<MemberRow | null> {
+    const [row] = await tx
+      .update(members)
+      .set({ ...values, updatedAt: new Date(), version: sql`${members.version} + 1` })
+      .where(and(eq(members.id, id), eq(members.version, version)))
+      .returning();
+    return row ?? null;
+  },
+
+  async findByIdHash(db: Executor, idHash: string) {
+    const [row] = await db
+      .select({
+        id: members.id,
+        name: members.name,
+        orgPath: members.orgPath,
+        homeCounty: members.homeCounty,
+        hostDistrict: members.hostDistrict,
+      })
+      .from(members)
+      .where(eq(members.idHash, idHash));
+    return row ?? null;
+  },
+
+  /** Which of these ID hashes are already in the base. */
+  async existingIdHashes(db: Executor, hashes: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < hashes.length; i += 5000) {
+      const rows = await db
+        .select({ h: members.idHash })
+        .from(members)
+        .where(inArray(members.idHash, hashes.slice(i, i + 5000)));
+      for (const r of rows) found.add(r.h);
+    }
+    return found;
+  },
+
+  /** The members holding these ID hashes, by hash (for an import's duplicate report). */
+  async findByIdHashes(db: Executor, hashes: string[]) {
+    const found = new Map<
+      string,
+      { id: number; name: string; orgPath: string; homeCounty: string; hostDistrict: string | null }
+    >();
+    for (let i = 0; i < hashes.length; i += 5000) {
+      const rows = await db
+        .select({
+          idHash: members.idHash,
+          id: members.id,
+          name: members.name,
+          orgPath: members.orgPath,
+          homeCounty: members.homeCounty,
+          hostDistrict: members.hostDistrict,
+        })
+        .from(members)
+        .where(inArray(members.idHash, hashes.slice(i, i + 5000)));
+      for (const { idHash, ...m } of rows) found.set(idHash, m);
+    }
+    return found;
+  },
+
+  /** Whole rows with their org's name, in the order of `ids` (for an export page). */
+  async findManyWithOrg(db: Executor, ids: number[]): Promise<(MemberRow & { orgName: string })[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select({ member: members, orgName: orgs.name })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(inArray(members.id, ids));
+    const byId = new Map(rows.map((r) => [r.member.id, { ...r.member, orgName: r.orgName }]));
+    return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  },
+
+  /**
+   * A page of the list in the sort order, after the cursor. Each row carries `sortKey`, its sort
+   * value as the database's own text (a timestamp keeps its microseconds), for the next cursor.
+   * NULLs sort last ascending and first descending, as PostgreSQL orders them.
+   */
+  async list(db: Executor, where: SQL | undefined, page: KeysetPage): Promise<MemberListRow[]> {
+    const col = SORT_COLUMNS[page.sort];
+    const asc_ = page.order === 'asc';
+    let keyset: SQL | undefined;
+    if (page.after) {
+      const { value, id } = page.after;
+      // A row comparison is one range of the (column, id) index, however deep the page; the value
+      // goes in untyped, so PostgreSQL reads it as the column's type.
+      keyset =
+        value === null
+          ? asc_
+            ? and(sql`${col} is null`, gt(members.id, id))
+            : or(and(sql`${col} is null`, lt(members.id, id)), sql`${col} is not null`)
+          : or(
+              asc_
+                ? sql`(${col}, ${members.id}) > (${value}, ${id})`
+                : sql`(${col}, ${members.id}) < (${value}, ${id})`,
+              asc_ && NULLABLE_SORTS.has(page.sort) ? sql`${col} is null` : undefined,
+            );
+    }
+    const dir = asc_ ? asc : desc;
+    return (await db
+      .select({
+        ...listColumns,
+        // A subquery, not a join: it runs for the page's rows only and leaves the planner one table
+        // (with a join, a misjudged keyset estimate made a deep page a 500,000-row hash and sort).
+        orgName: sql<string>`(select ${orgs.name} from ${orgs} where ${orgs.id} = ${members.orgId})`,
+        sortKey: sql<string | null>`${col}::text`,
+      })
+      .from(members)
+      .where(and(where, keyset))
+      .orderBy(dir(col), dir(members.id))
+      .limit(page.limit)) as MemberListRow[];
+  },
+
+  async count(db: Executor, where: SQL | undefined): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where);
+    return row?.n ?? 0;
+  },
+
+  /** A member's status changes, newest first, each with the acting account's display name now. */
+  async statusEvents(db: Executor, memberId: number): Promise<StatusEventWithActor[]> {
+    const rows = await db
+      .select({
+        event: memberStatusEvents,
+        // A subquery, like the org name of a list row: the page's few events only.
+        actorDisplayName: sql<
+          string | null
+        >`(select ${users.displayName} from ${users} where ${users.id} = ${memberStatusEvents.actorId})`,
+      })
+      .from(memberStatusEvents)
+      .where(eq(memberStatusEvents.memberId, memberId))
+      .orderBy(desc(memberStatusEvents.id));
+    return rows.map((r) => ({ ...r.event, actorDisplayName: r.actorDisplayName }));
+  },
+
+  async insertStatusEvents(tx: Executor, values: (typeof memberStatusEvents.$inferInsert)[]): Promise<void> {
+    if (values.length) await tx.insert(memberStatusEvents).values(values);
+  },
+
+  /** Follows an org subtree that moved: every member's copy of the path is rewritten. */
+  async rewriteOrgPaths(tx: Executor, oldPath: string, newPath: string): Promise<void> {
+    await tx
+      .update(members)
+      .set({ orgPath: sql`${newPath} || substr(${members.orgPath}, ${oldPath.length + 1})` })
+      .where(inOrgSubtree(oldPath));
+  },
+
+  async countInOrg(db: Executor, orgId: number): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(members)
+      .where(and(eq(members.orgId, orgId), eq(members.status, 'active')));
+    return row?.n ?? 0;
+  },
+};

@@ -1,0 +1,50 @@
+import type { Action } from '@ningxin/shared';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { Translation } from './i18n/zh-CN';
+
+/**
+ * A feature of the web app declares its pages and its menu entries; the router and the side
+ * menu are built from the list of features (app/features.ts). Adding a domain's pages is one
+ * more line there.
+ */
+
+/** The menu's groups, in the order users think in. */
+export const MENU_GROUPS = [
+  'workbench', // 工作台
+  'members', // 党员
+  'orgs', // 组织
+  'finding', // 党员双找
+  'life', // 组织生活
+  'learning', // 学习教育
+  'service', // 志愿服务
+  'hometown', // 服务家乡
+  'care', // 关爱激励
+  'stats', // 统计
+  'system', // 系统
+] as const;
+export type MenuGroup = (typeof MENU_GROUPS)[number];
+
+export interface FeatureRoute {
+  /** Below the signed-in frame, without the leading slash (`members/:id`). */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** The permission the page needs; none means every signed-in user. */
+  permission?: Action;
+}
+
+export interface MenuEntry {
+  path: string;
+  labelKey: `nav.${keyof Translation['nav']}`;
+  icon: ReactNode;
+  group: MenuGroup;
+  /** The permission needed to see the entry; none means everyone. */
+  permission?: Action;
+}
+
+export interface Feature {
+  name: string;
+  routes: readonly FeatureRoute[];
+  menu?: readonly MenuEntry[];
+}
+
+export const defineFeature = (feature: Feature): Feature => feature;

@@ -1,0 +1,17 @@
+import { accountFeature } from '../features/account/account.feature';
+import { auditFeature } from '../features/audit/audit.feature';
+import { meFeature } from '../features/me/me.feature';
+import { membersFeature } from '../features/members/members.feature';
+import { orgsFeature } from '../features/orgs/orgs.feature';
+import { usersFeature } from '../features/users/users.feature';
+import type { Feature } from './feature';
+
+/** The features of the web app. A new domain's pages are one more line here. */
+export const FEATURES: readonly Feature[] = [
+  membersFeature,
+  meFeature,
+  orgsFeature,
+  usersFeature,
+  auditFeature,
+  accountFeature,
+];

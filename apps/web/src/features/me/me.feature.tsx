@@ -1,0 +1,23 @@
+import { IdcardOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/feature';
+import { lazyNamed } from '../../app/lazyNamed';
+
+export const meFeature = defineFeature({
+  name: 'me',
+  routes: [
+    {
+      path: 'me',
+      page: lazyNamed(() => import('./pages/MyRecordPage'), 'MyRecordPage'),
+      permission: 'member.self',
+    },
+  ],
+  menu: [
+    {
+      path: '/me',
+      labelKey: 'nav.me',
+      icon: <IdcardOutlined aria-hidden />,
+      group: 'members',
+      permission: 'member.self',
+    },
+  ],
+});
