@@ -49,13 +49,16 @@ export const ACTIONS = [
   'member.import',
   'member.export',
   'member.self', // a member's own record: read it, change contact details
+  'notice.send', // send notices (通知公告) to a subtree, roles or named members, and see who read them
+  'settings.write', // change the committee's settings (local rules)
+  'job.read', // see the scheduled jobs and their runs, run a failed one again
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
 
 /** What each role may do (within the scope of the assignment). */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  system_admin: ['user.read', 'user.write', 'org.read'],
+  system_admin: ['user.read', 'user.write', 'org.read', 'job.read'],
   security_admin: ['user.read', 'role.assign', 'org.read'],
   audit_admin: ['audit.read'],
   committee_admin: [
@@ -66,6 +69,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.reveal',
     'member.import',
     'member.export',
+    'notice.send',
+    'settings.write',
   ],
   secretary: [
     'org.read',
@@ -75,6 +80,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.reveal',
     'member.import',
     'member.export',
+    'notice.send',
   ],
   home_viewer: ['org.read', 'member.read', 'member.export'],
   host_viewer: ['org.read', 'member.read', 'member.export'],
