@@ -18,6 +18,7 @@ import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
 import { orgsModule } from './modules/orgs/orgs.module';
 import { usersModule } from './modules/users/users.module';
+import { workbenchModule } from './modules/workbench/workbench.module';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandler, sendProblem } from './plugins/error-handler';
@@ -38,6 +39,7 @@ export const MODULES: readonly AnyModule[] = [
   authModule,
   membersModule,
   metaModule,
+  workbenchModule,
 ];
 
 // Validation messages in Chinese.

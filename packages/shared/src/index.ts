@@ -8,3 +8,4 @@ export * from './orgs';
 export * from './password';
 export * from './roles';
 export * from './users';
+export * from './workbench';

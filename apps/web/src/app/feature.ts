@@ -25,7 +25,7 @@ export const MENU_GROUPS = [
 export type MenuGroup = (typeof MENU_GROUPS)[number];
 
 export interface FeatureRoute {
-  /** Below the signed-in frame, without the leading slash (`members/:id`). */
+  /** Below the signed-in frame, without the leading slash (`members/:id`); '' is the home page. */
   path: string;
   page: LazyExoticComponent<ComponentType>;
   /** The permission the page needs; none means every signed-in user. */

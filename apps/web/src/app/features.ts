@@ -4,10 +4,12 @@ import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
 import { usersFeature } from '../features/users/users.feature';
+import { workbenchFeature } from '../features/workbench/workbench.feature';
 import type { Feature } from './feature';
 
 /** The features of the web app. A new domain's pages are one more line here. */
 export const FEATURES: readonly Feature[] = [
+  workbenchFeature,
   membersFeature,
   meFeature,
   orgsFeature,

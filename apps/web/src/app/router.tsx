@@ -8,7 +8,6 @@ import { RequirePermission } from './RequirePermission';
 
 const LoginPage = lazyNamed(() => import('../features/auth/pages/LoginPage'), 'LoginPage');
 const AppLayout = lazyNamed(() => import('./AppLayout'), 'AppLayout');
-const HomeRedirect = lazyNamed(() => import('./HomeRedirect'), 'HomeRedirect');
 const NotFoundPage = lazyNamed(() => import('./NotFoundPage'), 'NotFoundPage');
 function Root() {
   return (
@@ -31,9 +30,8 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <HomeRedirect /> },
           ...FEATURES.flatMap((f) => f.routes).map(({ path, page: Page, permission }) => ({
-            path,
+            ...(path === '' ? { index: true } : { path }),
             element: permission ? (
               <RequirePermission permission={permission}>
                 <Page />

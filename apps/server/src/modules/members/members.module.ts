@@ -1,4 +1,5 @@
 import { defineModule, mount } from '../../lib/modules';
+import { permissionsOf } from '../../policy/policy';
 import { createMemberCounts, type MemberCounts } from './counts/members.counts';
 import { memberCountsRoutes } from './counts/members.counts.routes';
 import { createMemberExport, type MemberExport } from './export/members.export';
@@ -53,8 +54,28 @@ export const membersModule = defineModule({
     }),
     mount('/me', memberSelfRoutes, { actions }),
   ],
-  contributes: () => ({
+  contributes: ({ counts }) => ({
     'orgs.memberCount': [(executor, orgId) => membersRepository.countInOrg(executor, orgId)],
+    'workbench.todos': [
+      async (actor) => {
+        if (!permissionsOf(actor).includes('member.write')) return [];
+        const lost = await counts.counts(actor, {
+          by: 'status',
+          homeCounty: [],
+          hostDistrict: [],
+          status: ['lost'],
+        });
+        return [
+          {
+            key: 'members.lost',
+            label: '失联党员待跟进',
+            count: lost.total,
+            link: '/members?status=lost',
+            severity: 'warning',
+          },
+        ];
+      },
+    ],
   }),
   subscribe(_services, events) {
     events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>

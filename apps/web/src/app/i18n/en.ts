@@ -17,12 +17,21 @@ export const en: Translation = {
     retry: 'Retry',
   },
   nav: {
+    workbench: 'Workbench',
     members: 'Member base',
     me: 'My record',
     orgs: 'Organizations',
     audit: 'Audit log',
     users: 'Accounts',
     account: 'My account',
+  },
+  workbench: {
+    hello: 'Hello, {{name}}',
+    figures: { total: 'Members', active: 'Active', lost: 'Lost contact', newThisMonth: 'New this month' },
+    todos: 'To do',
+    noTodos: 'Nothing to do',
+    handle: 'Open',
+    shortcuts: 'Shortcuts',
   },
   menuGroup: {
     workbench: 'Workbench',

@@ -15,12 +15,21 @@ export const zhCN = {
     retry: '重试',
   },
   nav: {
+    workbench: '工作台',
     members: '党员信息库',
     me: '我的档案',
     orgs: '组织架构',
     audit: '审计日志',
     users: '账户管理',
     account: '我的账户',
+  },
+  workbench: {
+    hello: '您好，{{name}}',
+    figures: { total: '党员总数', active: '在册', lost: '失联', newThisMonth: '本月新增' },
+    todos: '待办事项',
+    noTodos: '暂无待办事项',
+    handle: '去处理',
+    shortcuts: '快捷入口',
   },
   menuGroup: {
     workbench: '工作台',

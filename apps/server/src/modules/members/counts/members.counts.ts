@@ -6,9 +6,13 @@ import {
   type MemberCountsResponse,
   type MemberStatus,
 } from '@ningxin/shared';
+import { and, gte } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { members } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
 import type { OrgsService } from '../../orgs/orgs.service';
+import { membersRepository } from '../record/members.repository';
+import { memberScopeCondition } from '../record/members.scope';
 import { type CountRow, memberCountsRepository } from './members.counts.repository';
 import { countSource } from './members.counts.source';
 
@@ -49,6 +53,14 @@ export function createMemberCounts({ db, orgs }: MemberCountsDeps) {
       }
       items.sort(byCountThenKey);
       return { by: q.by, items, total: items.reduce((sum, i) => sum + i.count, 0) };
+    },
+
+    /** How many member records in the actor's read scope were created since the instant. */
+    createdSince(actor: Actor, since: Date): Promise<number> {
+      return membersRepository.count(
+        db,
+        and(memberScopeCondition(actor, 'member.read'), gte(members.createdAt, since)),
+      );
     },
   };
 }
