@@ -17,6 +17,7 @@ import { authModule } from './modules/auth/auth.module';
 import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
 import { orgsModule } from './modules/orgs/orgs.module';
+import { settingsModule } from './modules/settings/settings.module';
 import { usersModule } from './modules/users/users.module';
 import { workbenchModule } from './modules/workbench/workbench.module';
 import { authPlugin } from './plugins/auth';
@@ -39,6 +40,7 @@ export const MODULES: readonly AnyModule[] = [
   authModule,
   membersModule,
   metaModule,
+  settingsModule,
   workbenchModule,
 ];
 

@@ -84,5 +84,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.account_created': '开通党员账户',
   'member.imported': '批量导入党员',
   'member.exported': '导出党员',
+  'settings.updated': '修改参数设置',
+  'settings.reset': '参数设置恢复默认',
   'demo.seeded': '生成演示数据',
 };

@@ -7,5 +7,6 @@ export * from './members';
 export * from './orgs';
 export * from './password';
 export * from './roles';
+export * from './settings';
 export * from './users';
 export * from './workbench';

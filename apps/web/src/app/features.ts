@@ -3,6 +3,7 @@ import { auditFeature } from '../features/audit/audit.feature';
 import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
+import { settingsFeature } from '../features/settings/settings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import { workbenchFeature } from '../features/workbench/workbench.feature';
 import type { Feature } from './feature';
@@ -15,5 +16,6 @@ export const FEATURES: readonly Feature[] = [
   orgsFeature,
   usersFeature,
   auditFeature,
+  settingsFeature,
   accountFeature,
 ];

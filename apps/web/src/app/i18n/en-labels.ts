@@ -71,6 +71,8 @@ export const enLabels: {
     'position.updated': 'Position updated',
     'position.deleted': 'Position deleted',
     'demo.seeded': 'Demo data seeded',
+    'settings.updated': 'Setting changed',
+    'settings.reset': 'Setting restored to default',
     'member.created': 'Member added',
     'member.updated': 'Member updated',
     'member.status_changed': 'Status changed',

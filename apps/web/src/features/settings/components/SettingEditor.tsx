@@ -1,0 +1,28 @@
+import { MEGABYTE, type SettingResponse } from '@ningxin/shared';
+import { DuesEditor } from './DuesEditor';
+import { MeetingFrequenciesEditor } from './MeetingFrequenciesEditor';
+import { NumberEditor } from './NumberEditor';
+import { NumberFieldsEditor } from './NumberFieldsEditor';
+import { PointsEditor } from './PointsEditor';
+
+/** The form fields of a setting, by its key. */
+export function SettingEditor({ setting }: { setting: SettingResponse }) {
+  switch (setting.key) {
+    case 'members.lostContactDays':
+      return <NumberEditor setting={setting} />;
+    case 'upload.maxBytes':
+      return <NumberEditor setting={setting} scale={MEGABYTE} />;
+    case 'learning.studyHours':
+      return <NumberFieldsEditor setting={setting} />;
+    case 'points.rules':
+      return <PointsEditor setting={setting} />;
+    case 'life.meetingFrequencies':
+      return <MeetingFrequenciesEditor setting={setting} />;
+    case 'dues.rules':
+      return <DuesEditor setting={setting} />;
+    default: {
+      const unknown: never = setting;
+      return unknown;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { SettingOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/feature';
+import { lazyNamed } from '../../app/lazyNamed';
+
+export const settingsFeature = defineFeature({
+  name: 'settings',
+  routes: [
+    {
+      path: 'settings',
+      page: lazyNamed(() => import('./pages/SettingsPage'), 'SettingsPage'),
+      permission: 'settings.write',
+    },
+  ],
+  menu: [
+    {
+      path: '/settings',
+      labelKey: 'nav.settings',
+      icon: <SettingOutlined aria-hidden />,
+      group: 'system',
+      permission: 'settings.write',
+    },
+  ],
+});

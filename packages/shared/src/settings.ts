@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { Version } from './common/ids';
+import { DEFAULT_DUES_RULES, DuesRules } from './settings/dues';
+import { MEGABYTE, megabytesText, WholeNumber } from './settings/numbers';
+import {
+  DEFAULT_MEETING_FREQUENCIES,
+  DEFAULT_POINTS_RULES,
+  DEFAULT_STUDY_HOURS,
+  MeetingFrequencies,
+  PointsRules,
+  StudyHours,
+} from './settings/rules';
+
+export * from './settings/dues';
+export * from './settings/numbers';
+export * from './settings/rules';
+
+/**
+ * Committee settings (参数设置): the rules DOMAIN.md calls local practice, edited by the committee
+ * office. Each setting has a key, a Chinese label and description, a group, the schema of its
+ * value and its default; a setting never changed has its default.
+ */
+
+export const SETTING_GROUPS = ['members', 'life', 'learning', 'dues', 'points', 'system'] as const;
+export const SettingGroup = z.enum(SETTING_GROUPS);
+export type SettingGroup = z.infer<typeof SettingGroup>;
+
+export const SETTING_GROUP_LABELS: Record<SettingGroup, string> = {
+  members: '党员管理',
+  life: '组织生活',
+  learning: '学习教育',
+  dues: '党费',
+  points: '积分',
+  system: '系统',
+};
+
+/** A number inside an object value, as the form shows it. */
+export interface SettingField {
+  name: string;
+  label: string;
+  unit: string;
+}
+
+export interface SettingDefinition<S extends z.ZodType = z.ZodType> {
+  group: SettingGroup;
+  label: string;
+  description: string;
+  schema: S;
+  defaultValue: z.infer<S>;
+  /** The unit of a one-number value. */
+  unit?: string;
+  /** The numbers of an object value, in the order the form shows them. */
+  fields?: readonly SettingField[];
+}
+
+const define = <S extends z.ZodType>(definition: SettingDefinition<S>) => definition;
+
+export const SETTINGS = {
+  'members.lostContactDays': define({
+    group: 'members',
+    label: '失联判定天数',
+    description:
+      '党员连续这么多天没有组织生活、党费或联系记录时，系统提示为疑似失联，由党组织核实处理。系统只提示，不会自动变更党员状态。',
+    unit: '天',
+    schema: WholeNumber('失联判定天数', 30, 730),
+    defaultValue: 180,
+  }),
+  'life.meetingFrequencies': define({
+    group: 'life',
+    label: '组织生活频次',
+    description:
+      '各类会议的最低召开频次，用于组织生活提醒和统计。党课每年至少由书记讲一次；组织生活会、谈心谈话每年至少一次。',
+    schema: MeetingFrequencies,
+    defaultValue: DEFAULT_MEETING_FREQUENCIES,
+  }),
+  'learning.studyHours': define({
+    group: 'learning',
+    label: '年度学时要求',
+    description: '党员每年学习不少于规定学时；党支部书记和委员的学时要求更高，并须参加集中培训。',
+    schema: StudyHours,
+    defaultValue: DEFAULT_STUDY_HOURS,
+    fields: [
+      { name: 'memberHours', label: '党员', unit: '学时' },
+      { name: 'cadreHours', label: '书记和委员', unit: '学时' },
+      { name: 'cadreTrainings', label: '书记和委员集中培训', unit: '次' },
+    ],
+  }),
+  'dues.rules': define({
+    group: 'dues',
+    label: '党费交纳标准',
+    description:
+      '在职党员按每月税后收入、离退休党员按每月养老金分档计算党费，收入恰好等于上限的按该档计算；农民党员按省级党委规定的定额（0.2 至 1 元）；学生党员及领取最低生活保障金的党员按定额。',
+    schema: DuesRules,
+    defaultValue: DEFAULT_DUES_RULES,
+  }),
+  'points.rules': define({
+    group: 'points',
+    label: '积分规则',
+    description:
+      '年度积分 = 基础分 + 任务分（组织生活、学习、志愿服务，不超过上限）+ 奖励分（服务家乡贡献、荣誉，不超过上限）。每次修改或恢复默认，规则版本号加一，积分记录注明所依据的版本。',
+    schema: PointsRules,
+    defaultValue: DEFAULT_POINTS_RULES,
+    fields: [
+      { name: 'base', label: '基础分', unit: '分' },
+      { name: 'tasksCap', label: '任务分上限', unit: '分' },
+      { name: 'bonusCap', label: '奖励分上限', unit: '分' },
+      { name: 'perMeeting', label: '每参加一次组织生活', unit: '分' },
+      { name: 'perStudyHour', label: '每学时', unit: '分' },
+      { name: 'perVolunteerHour', label: '每小时志愿服务', unit: '分' },
+      { name: 'perContribution', label: '每项服务家乡贡献', unit: '分' },
+      { name: 'perHonour', label: '每项荣誉', unit: '分' },
+    ],
+  }),
+  'upload.maxBytes': define({
+    group: 'system',
+    label: '上传文件大小上限',
+    description: '单个附件（照片、扫描件、文档）的最大大小。附件保存在数据库中，文件越大，备份越慢。',
+    unit: 'MB',
+    schema: WholeNumber('上传文件大小上限', MEGABYTE, 500 * MEGABYTE, megabytesText),
+    defaultValue: 20 * MEGABYTE,
+  }),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
+/** Every setting's value, by key. */
+export type SettingValues = { [K in SettingKey]: SettingValue<K> };
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as [SettingKey, ...SettingKey[]];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+/** Every setting's default, by key (copies: changing one changes no default). */
+export function settingDefaults(): SettingValues {
+  return Object.fromEntries(
+    SETTING_KEYS.map((k) => [k, JSON.parse(JSON.stringify(SETTINGS[k].defaultValue))]),
+  ) as SettingValues;
+}
+
+// ---- contracts ----
+
+/** A setting's key in a path: a key no setting has names nothing, so it answers 404. */
+const SettingKeyParam = z
+  .string()
+  .transform((value, ctx) => {
+    if (isSettingKey(value)) return value;
+    ctx.issues.push({ code: 'custom', input: value, message: '设置项不存在', params: { status: 404 } });
+    return z.NEVER;
+  })
+  .meta({ type: 'string', enum: SETTING_KEYS } as never);
+
+export const SettingKeyParams = z.object({ key: SettingKeyParam });
+
+export const SettingUpdateBody = z.object({
+  /** The new value, checked by the setting's own schema after the version. */
+  value: z.unknown().meta({ description: '设置项的新值，格式见各设置项' }),
+  /** The version the edit was based on. */
+  version: Version,
+});
+export type SettingUpdateBody = z.infer<typeof SettingUpdateBody>;
+
+const settingMeta = {
+  group: SettingGroup,
+  groupLabel: z.string(),
+  label: z.string(),
+  description: z.string(),
+  unit: z.string().nullable(),
+  /** Whether the committee has changed it (false: it follows the default). */
+  changed: z.boolean(),
+  /** Goes up by one at every change and every reset; 0 for a setting never changed. */
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+  /** Who changed it last; shown to those who may change settings. */
+  updatedBy: z.string().nullable(),
+  /** What the user may do with it. */
+  policies: z.object({ update: z.boolean(), reset: z.boolean() }),
+};
+
+type SettingMeta = z.infer<z.ZodObject<typeof settingMeta>>;
+type SettingResponseOf<K extends SettingKey> = SettingMeta & {
+  key: K;
+  value: SettingValue<K>;
+  defaultValue: SettingValue<K>;
+};
+/** One setting with its value, its default and who changed it; narrowed by `key`. */
+export type SettingResponse = { [K in SettingKey]: SettingResponseOf<K> }[SettingKey];
+
+const responseOf = (key: SettingKey) => {
+  const schema = SETTINGS[key].schema as z.ZodType;
+  return z.object({ key: z.literal(key), value: schema, defaultValue: schema, ...settingMeta });
+};
+
+export const SettingResponse = z
+  .discriminatedUnion('key', SETTING_KEYS.map(responseOf) as [ReturnType<typeof responseOf>])
+  .meta({ id: 'Setting' }) as unknown as z.ZodType<SettingResponse>;
+
+export const SettingListResponse = z.object({ items: z.array(SettingResponse) });
+export type SettingListResponse = z.infer<typeof SettingListResponse>;
