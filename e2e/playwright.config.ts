@@ -3,10 +3,12 @@ import { defineConfig } from '@playwright/test';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const port = Number(process.env.E2E_PORT ?? 3210);
-const dataDir = path.join(root, '.tmp', 'e2e-data');
+// Everything a run writes is under its port's folder, so runs on other ports never meet.
+const runDir = path.join(root, '.tmp', `e2e-${port}`);
+const dataDir = path.join(runDir, 'data');
 // The run serves its own copy of the built web app, so a rebuild of apps/web/dist while the suite
 // runs (another engineer's, or a dev loop's) cannot pull the assets from under the open pages.
-const webDir = path.join(root, '.tmp', 'e2e-web');
+const webDir = path.join(runDir, 'web');
 
 /** Debian's Chromium; no browser is downloaded. */
 const chromium = {
@@ -24,7 +26,7 @@ const chromium = {
 
 export default defineConfig({
   testDir: './tests',
-  outputDir: path.join(root, '.tmp', 'e2e-results'),
+  outputDir: path.join(runDir, 'results'),
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -57,7 +59,7 @@ export default defineConfig({
   ],
   // A fresh embedded store for every run: the demo committee and accounts, nothing else.
   webServer: {
-    command: `rm -rf "${dataDir}" "${webDir}" && cp -r apps/web/dist "${webDir}" && node --import tsx apps/server/src/main.ts`,
+    command: `rm -rf "${dataDir}" "${webDir}" && mkdir -p "${runDir}" && cp -r apps/web/dist "${webDir}" && node --import tsx apps/server/src/main.ts`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,

@@ -15,6 +15,8 @@ export class MemberPage {
   readonly revealDone: Locator;
   /** 操作记录's entries: table rows with cells. */
   readonly historyEntries: Locator;
+  /** 打印采集表: the member's information form as a PDF download. */
+  readonly printForm: Locator;
 
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
@@ -26,6 +28,7 @@ export class MemberPage {
     this.revealSubmit = this.revealDialog.getByRole('button', { name: '查看', exact: true });
     this.revealedValue = this.revealDialog.locator('.nx-revealed');
     this.revealDone = this.revealDialog.getByRole('button', { name: '完成', exact: true });
+    this.printForm = main.getByRole('button', { name: '打印采集表' });
     this.historyEntries = main
       .getByRole('tabpanel', { name: '操作记录' })
       .getByRole('row')

@@ -8,6 +8,8 @@ export class MembersPage {
   /** The listed members: table rows with cells (the header row has column headers only). */
   readonly rows: Locator;
   readonly importButton: Locator;
+  /** 打印采集表（n）: the ticked members' forms as one PDF download. */
+  readonly printSelected: Locator;
 
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
@@ -16,6 +18,7 @@ export class MembersPage {
     this.table = main.getByRole('table');
     this.rows = this.table.getByRole('row').filter({ has: page.getByRole('cell') });
     this.importButton = main.getByRole('button', { name: '批量导入' });
+    this.printSelected = main.getByRole('button', { name: /^打印采集表（\d+）$/ });
   }
 
   async goto(): Promise<void> {
@@ -28,6 +31,11 @@ export class MembersPage {
     await this.search.fill(query);
     await this.search.press('Enter');
     await expect(this.page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(query)}`));
+  }
+
+  /** The tick box of a listed member's row. */
+  rowCheckbox(name: string): Locator {
+    return this.table.getByRole('checkbox', { name: `选择${name}`, exact: true });
   }
 
   /** The link to a listed member's page: the member's name, pointing at that member. */

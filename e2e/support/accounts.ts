@@ -11,7 +11,13 @@ export const DEMO_PASSWORD = 'Demo-2026';
 export const SAVED_ACCOUNTS = ['admin', 'security', 'auditor', 'office', 'tongzhou', 'member'] as const;
 export type SavedAccount = (typeof SAVED_ACCOUNTS)[number];
 
-const authDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '.auth');
+/** Per port, like the rest of a run (playwright.config.ts). */
+const authDir = path.join(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+  '.auth',
+  process.env.E2E_PORT ?? '3210',
+);
 
 /** Where the setup project keeps the account's cookies and local storage (git-ignored). */
 export function storageStateOf(account: SavedAccount): string {

@@ -12,10 +12,14 @@ import type { Store } from './db/client';
 import { createEventBus } from './lib/events';
 import { createFieldCrypto, type FieldCrypto, loadMasterKey } from './lib/field-crypto';
 import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
+import { activityModule } from './modules/activity/activity.module';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
+import { filesModule } from './modules/files/files.module';
+import { jobsModule } from './modules/jobs/jobs.module';
 import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
+import { noticesModule } from './modules/notices/notices.module';
 import { orgsModule } from './modules/orgs/orgs.module';
 import { settingsModule } from './modules/settings/settings.module';
 import { usersModule } from './modules/users/users.module';
@@ -39,7 +43,11 @@ export const MODULES: readonly AnyModule[] = [
   auditModule,
   authModule,
   membersModule,
+  filesModule,
+  jobsModule,
+  activityModule,
   metaModule,
+  noticesModule,
   settingsModule,
   workbenchModule,
 ];

@@ -43,6 +43,7 @@ const EnvSchema = z.object({
     .regex(/^\d{6}$/)
     .default('110000'),
   SEED_DEMO: bool.default(true),
+  JOBS_ENABLED: bool.default(true),
   SEED_DEMO_MEMBERS: z.coerce.number().int().min(0).max(2_000_000).default(12_000),
   FIELD_ENCRYPTION_KEY: z.string().optional(),
   WEB_DIST: z.string().optional(),
@@ -63,6 +64,8 @@ export interface Config {
   hostCity: string;
   seedDemo: boolean;
   seedDemoMembers: number;
+  /** Whether this instance runs the scheduled jobs (several instances may: each slot runs once). */
+  jobsEnabled: boolean;
   /** Base64 32-byte master key for field encryption; else a key file in DATA_DIR. */
   fieldEncryptionKey: string | undefined;
   webDist: string;
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hostCity: e.HOST_CITY,
     seedDemo: e.SEED_DEMO,
     seedDemoMembers: e.SEED_DEMO_MEMBERS,
+    jobsEnabled: e.JOBS_ENABLED,
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };

@@ -26,6 +26,7 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await app.platform.services.jobs.scheduler.stop();
     await app.close();
     await store.close();
     process.exit(0);
@@ -34,6 +35,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  // Scheduled jobs run once the server is up (unless JOBS_ENABLED=false), and stop before it closes.
+  app.platform.services.jobs.scheduler.start(app.log);
   const where = store.kind === 'pglite' ? `PGlite at ${config.dataDir}` : 'PostgreSQL';
   const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
   process.stdout.write(

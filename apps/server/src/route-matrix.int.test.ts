@@ -112,6 +112,7 @@ describe('the records behind the read routes, against each role’s scope', () =
   const RECORD_ROUTES: { path: string; ids: () => Promise<{ id: number; target: Target }[]> }[] = [
     { path: '/api/v1/members/:id', ids: sampleMembers },
     { path: '/api/v1/members/:id/history', ids: sampleMembers },
+    { path: '/api/v1/members/:id/activity', ids: sampleMembers },
     { path: '/api/v1/orgs/:id', ids: sampleOrgs },
   ];
 

@@ -29,6 +29,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     DATA_DIR: '/nonexistent',
     FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
+    JOBS_ENABLED: 'false',
     ...overrides,
   });
 }

@@ -55,6 +55,7 @@ export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 
 /** Chinese names of audit actions, for the audit page. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'job.run': '立即运行定时任务',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
   'auth.locked': '账户锁定',
@@ -84,6 +85,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.account_created': '开通党员账户',
   'member.imported': '批量导入党员',
   'member.exported': '导出党员',
+  'member.form_printed': '打印党员信息采集表',
+  'file.uploaded': '上传文件',
+  'file.downloaded': '下载文件',
+  'file.deleted': '删除文件',
+  'notice.sent': '发送通知',
+  'notice.scheduled': '定时通知',
+  'notice.updated': '修改通知',
+  'notice.published': '发布定时通知',
+  'notice.reminded': '提醒未读',
   'settings.updated': '修改参数设置',
   'settings.reset': '参数设置恢复默认',
   'demo.seeded': '生成演示数据',

@@ -41,6 +41,8 @@ export interface PlatformContext {
   crypto: FieldCrypto;
   events: EventBus;
   extensions: Extensions;
+  /** Every module's jobs (the jobs module schedules them); available once every module is built. */
+  jobs(): readonly JobDefinition[];
 }
 
 /** A routes plugin mounted under /api/v1 + prefix. */
@@ -136,7 +138,7 @@ export interface Platform {
  */
 export function buildPlatform(
   modules: readonly AnyModule[],
-  base: Omit<PlatformContext, 'extensions'>,
+  base: Omit<PlatformContext, 'extensions' | 'jobs'>,
 ): Platform {
   const contributions = new Map<string, unknown[]>();
   let ready = false;
@@ -146,7 +148,15 @@ export function buildPlatform(
       return (contributions.get(point) ?? []) as never;
     },
   };
-  const ctx: PlatformContext = { ...base, extensions };
+  let jobs: JobDefinition[] | null = null;
+  const ctx: PlatformContext = {
+    ...base,
+    extensions,
+    jobs() {
+      if (!jobs) throw new Error('jobs read before the modules were built');
+      return jobs;
+    },
+  };
   const services: Record<string, unknown> = {};
   const ordered = buildOrder(modules);
   for (const m of ordered) {
@@ -162,12 +172,16 @@ export function buildPlatform(
     m.subscribe?.(at(m), ctx.events);
   }
   ready = true;
+  jobs = ordered.flatMap((m) => m.jobs?.(at(m), ctx) ?? []);
+  const names = jobs.map((j) => j.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`two jobs are named ${twice}`);
   return {
     ctx,
     modules: ordered,
     services: registry,
     routes: ordered.flatMap((m) => m.routes?.(at(m), ctx) ?? []),
-    jobs: ordered.flatMap((m) => m.jobs?.(at(m), ctx) ?? []),
+    jobs,
     seeds: ordered.flatMap((m) => (m.seed ? [{ module: m.name as string, step: m.seed(at(m)) }] : [])),
   };
 }

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../db/client';
 import type { FieldCrypto } from '../lib/field-crypto';
+import { activityBackfillSql } from '../modules/activity/activity.backfill';
 import { type CopyFormatter, inThreadFormatter, workerFormatter } from './copy-formatters';
 import { BRANCH_TRADES, TOP_COMMITTEE } from './demo-committee';
 import { EVENT_COPY_COLUMNS, MEMBER_COPY_COLUMNS } from './demo-member-rows';
@@ -109,18 +110,24 @@ function rebuildsIndexes(opts: GenerateOptions, plan: CopyPlan): boolean {
 }
 
 /**
- * Drops the members' secondary indexes and the foreign keys of both tables (inside the load's
- * transaction, so a failure puts them back) and returns the function that recreates them:
- * building an index once from sorted rows is far cheaper than a million single inserts into it.
+ * Drops the secondary indexes of the members and of the activity ledger (all but the ledger's
+ * source index, which its backfill's ON CONFLICT names) and the foreign keys of the three tables
+ * the load writes (inside the load's transaction, so a failure puts them back) and returns the
+ * function that recreates them: building an index once from sorted rows is far cheaper than a
+ * million single inserts into it.
  */
 async function dropSecondaryIndexes(query: Query): Promise<() => Promise<void>> {
   const indexes = await query(
     `select indexname, indexdef from pg_indexes
-     where schemaname = current_schema() and tablename = 'members' and indexname <> 'members_pkey'`,
+     where schemaname = current_schema()
+       and ((tablename = 'members' and indexname <> 'members_pkey')
+         or (tablename = 'member_activity'
+             and indexname not in ('member_activity_pkey', 'member_activity_source_idx')))`,
   );
   const keys = await query(
     `select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def from pg_constraint
-     where contype = 'f' and conrelid in ('members'::regclass, 'member_status_events'::regclass)`,
+     where contype = 'f'
+       and conrelid in ('members'::regclass, 'member_status_events'::regclass, 'member_activity'::regclass)`,
   );
   for (const k of keys) await query(`alter table ${k.tbl} drop constraint ${k.conname}`);
   for (const i of indexes) await query(`drop index ${i.indexname}`);
@@ -268,6 +275,8 @@ async function copyIntoPostgres(
       stream.end(events);
       await finished(stream);
     }
+    // The new members' status events, which the COPY wrote, join the activity ledger.
+    await client.query(activityBackfillSql());
     if (rebuild) {
       const t = performance.now();
       await rebuild();
@@ -312,6 +321,7 @@ async function copyIntoPglite(
       await tx.query(EVENT_COPY.replace('from stdin', `from '/dev/blob'`), [], { blob: new Blob(events) });
       meter.add(to - from);
     }
+    await query(activityBackfillSql());
     if (rebuild) {
       const t = performance.now();
       await rebuild();
@@ -324,9 +334,10 @@ async function copyIntoPglite(
 
 /**
  * Adds demo members until the base holds `target` members (none when it already does), by COPY
- * in one transaction: FROM STDIN on PostgreSQL, FROM '/dev/blob' on PGlite. Record n of the
- * generator is the n-th member of the base, so topping up in steps gives the same people as one
- * run on the same day; ID numbers already in the base are never drawn again.
+ * in one transaction: FROM STDIN on PostgreSQL, FROM '/dev/blob' on PGlite; their status events
+ * then join the activity ledger in the same transaction (the backfill of migration 0011). Record
+ * n of the generator is the n-th member of the base, so topping up in steps gives the same people
+ * as one run on the same day; ID numbers already in the base are never drawn again.
  */
 export async function topUpDemoMembers(
   db: Db,
@@ -350,6 +361,7 @@ export async function topUpDemoMembers(
   if (result.added > 0) {
     await db.execute(sql`analyze members`);
     await db.execute(sql`analyze member_status_events`);
+    await db.execute(sql`analyze member_activity`);
   }
   return result;
 }

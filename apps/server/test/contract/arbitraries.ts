@@ -280,6 +280,14 @@ function encode(text: string): string {
 const RAW_QUERY_VALUES = ['%', '%zz', '%FF', '%C0%80', '%00', '%E5%BC', 'a&b=c', '%2F..%2F'];
 
 function pathValue(op: Operation, name: string, ids: KnownIds): fc.Arbitrary<string> {
+  const schema = op.params.find((p) => p.in === 'path' && p.name === name)?.schema;
+  // A path segment the contract names by its values (a setting's key): mostly those.
+  if (schema?.enum?.length) {
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...schema.enum.map(String)) },
+      { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 100)).map(encode) },
+    );
+  }
   const segments = op.path.split('/');
   const resource = segments[segments.indexOf(`:${name}`) - 1] ?? '';
   const known = ids.byResource[resource] ?? ids.any;

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useLogout } from '../features/auth/useLogout';
 import { useCurrentUser } from '../features/auth/useMe';
+import { InboxBell } from '../features/notices/components/InboxBell';
 import { UserRoleTags } from './UserRoleTags';
 
 interface AppHeaderProps {
@@ -33,6 +34,7 @@ export function AppHeader({ compact, onOpenMenu }: AppHeaderProps) {
       </Link>
       <div className="nx-header-right">
         {!compact && <UserRoleTags />}
+        <InboxBell />
         <Link to="/account" className="nx-header-user">
           <UserOutlined aria-hidden />
           <Typography.Text ellipsis className="nx-header-user-name">

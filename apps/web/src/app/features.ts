@@ -1,7 +1,9 @@
 import { accountFeature } from '../features/account/account.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { jobsFeature } from '../features/jobs/jobs.feature';
 import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
+import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { usersFeature } from '../features/users/users.feature';
@@ -11,11 +13,13 @@ import type { Feature } from './feature';
 /** The features of the web app. A new domain's pages are one more line here. */
 export const FEATURES: readonly Feature[] = [
   workbenchFeature,
+  noticesFeature,
   membersFeature,
   meFeature,
   orgsFeature,
   usersFeature,
   auditFeature,
+  jobsFeature,
   settingsFeature,
   accountFeature,
 ];

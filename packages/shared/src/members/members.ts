@@ -246,18 +246,6 @@ export const MemberListResponse = z.object({
 });
 export type MemberListResponse = z.infer<typeof MemberListResponse>;
 
-export const MemberStatusEvent = z.object({
-  id: z.number().int(),
-  fromStatus: MemberStatus.nullable(),
-  toStatus: MemberStatus,
-  effectiveDate: z.string(),
-  reason: z.string(),
-  actorName: z.string().nullable(),
-  /** The display name of the account that made the change, now; null when it is gone. */
-  actorDisplayName: z.string().nullable(),
-  at: z.string(),
-});
-
 export const MemberResponse = z
   .object({
     id: z.number().int(),
@@ -293,7 +281,6 @@ export const MemberResponse = z
     lastContactAt: z.string().nullable(),
     notes: z.string().nullable(),
     hasAccount: z.boolean(),
-    statusHistory: z.array(MemberStatusEvent),
     policies: z.object({ update: z.boolean(), changeStatus: z.boolean(), reveal: z.boolean() }),
     version: z.number().int(),
     createdAt: z.string(),

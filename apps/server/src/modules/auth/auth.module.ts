@@ -15,6 +15,14 @@ export const authModule = defineModule({
   needs: ['users'],
   build: ({ db, store, config }, { users }) => createAuthService(db, store.runNamed, config, users),
   routes: (auth) => [mount('/auth', authRoutes, { auth })],
+  jobs: (auth) => [
+    {
+      name: 'auth.session_purge',
+      label: '清理过期会话',
+      schedule: '0 3 * * *',
+      run: () => auth.purgeSessions(),
+    },
+  ],
   contributes: () => ({
     'users.credentials': [
       {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Executor, NamedStatement, RunNamed } from '../../db/client';
 import { loginThrottle, sessions, type users } from '../../db/schema';
 import type { Assignment } from '../../policy/policy';
@@ -126,6 +126,15 @@ export const authRepository = {
         ),
       )
       .orderBy(desc(sessions.lastSeenAt));
+  },
+
+  /** Deletes the sessions that expired, or were revoked, before `cutoff`; returns how many. */
+  async purgeSessions(db: Executor, cutoff: Date): Promise<number> {
+    const rows = await db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
+      .returning({ id: sessions.id });
+    return rows.length;
   },
 
   /** When each of the usernames is locked until (locked ones only). */

@@ -22,6 +22,9 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
+/** How long an ended session (expired or signed out) is kept before the nightly purge deletes it. */
+export const ENDED_SESSIONS_KEPT_DAYS = 30;
+
 type LoginOutcome = { ok: true; userId: number; token: string } | { ok: false; error: Error };
 
 export function createAuthService(db: Db, runNamed: RunNamed, config: Config, users: UsersService) {
@@ -235,6 +238,17 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
         userAgent: s.userAgent,
         current: s.id === actor.sessionId,
       }));
+    },
+
+    /**
+     * Deletes sessions that expired or were revoked more than ENDED_SESSIONS_KEPT_DAYS ago (the
+     * auth.session_purge job); returns how many.
+     */
+    purgeSessions(now: Date = new Date()): Promise<number> {
+      return authRepository.purgeSessions(
+        db,
+        new Date(now.getTime() - ENDED_SESSIONS_KEPT_DAYS * 86_400_000),
+      );
     },
 
     async revokeSession(actor: Actor, id: number): Promise<void> {

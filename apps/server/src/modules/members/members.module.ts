@@ -1,10 +1,14 @@
 import { defineModule, mount } from '../../lib/modules';
+import { pdfRenderer } from '../../lib/pdf/pdf-renderer';
 import { permissionsOf } from '../../policy/policy';
 import { createMemberCounts, type MemberCounts } from './counts/members.counts';
 import { memberCountsRoutes } from './counts/members.counts.routes';
+import { createRollupCheck } from './counts/members.rollups';
 import { createMemberExport, type MemberExport } from './export/members.export';
 import { memberExcelRoutes } from './import/members.excel.routes';
 import { createMemberImport, type MemberImport } from './import/members.import';
+import { createMemberPrint, type MemberPrint } from './print/members.print';
+import { memberPrintRoutes } from './print/members.print.routes';
 import { createMemberActions, type MemberActions } from './record/members.actions';
 import { membersRepository } from './record/members.repository';
 import { membersRoutes } from './record/members.routes';
@@ -19,6 +23,9 @@ declare module '../../lib/modules' {
       importer: MemberImport;
       exporter: MemberExport;
       counts: MemberCounts;
+      /** Compares the member rollups with the members (the nightly members.rollup_check job). */
+      checkRollups: () => Promise<number>;
+      print: MemberPrint;
     };
   }
 }
@@ -27,23 +34,26 @@ declare module '../../lib/modules' {
 export const membersModule = defineModule({
   name: 'members',
   needs: ['orgs', 'users', 'audit'],
-  build({ db, config, crypto }, { orgs, users, audit }) {
-    const record = createMembersService({ db, config, crypto, orgs: orgs.tree, accounts: users });
+  build({ db, config, crypto, events }, { orgs, users, audit }) {
+    const record = createMembersService({ db, config, crypto, orgs: orgs.tree, accounts: users, events });
     return {
       record,
       actions: createMemberActions({
         db,
         crypto,
         members: record,
+        events,
         history: audit.historyOf,
         accounts: users,
       }),
-      importer: createMemberImport({ db, config, crypto, orgs: orgs.tree, members: record }),
+      importer: createMemberImport({ db, config, crypto, orgs: orgs.tree, members: record, events }),
       exporter: createMemberExport({ db, crypto, orgs: orgs.tree, members: record }),
       counts: createMemberCounts({ db, orgs: orgs.tree }),
+      checkRollups: createRollupCheck({ db, orgs: orgs.tree }),
+      print: createMemberPrint({ db, orgs: orgs.tree, pdf: pdfRenderer() }),
     };
   },
-  routes: ({ record, actions, importer, exporter, counts }, { config }) => [
+  routes: ({ record, actions, importer, exporter, counts, print }, { config }) => [
     mount('/members', membersRoutes, { members: record, actions }),
     mount('/members', memberCountsRoutes, { counts }),
     mount('/members', memberExcelRoutes, {
@@ -52,10 +62,25 @@ export const membersModule = defineModule({
       homeCity: config.homeCity,
       hostCity: config.hostCity,
     }),
+    mount('/members', memberPrintRoutes, { print }),
     mount('/me', memberSelfRoutes, { actions }),
   ],
-  contributes: ({ counts }) => ({
+  jobs: ({ checkRollups }) => [
+    { name: 'members.rollup_check', label: '核对党员统计汇总', schedule: '0 2 * * *', run: checkRollups },
+  ],
+  contributes: ({ counts, record }) => ({
     'orgs.memberCount': [(executor, orgId) => membersRepository.countInOrg(executor, orgId)],
+    'files.owners': [
+      {
+        type: 'member',
+        auditDownloads: true,
+        async authorize(executor, actor, memberId, access) {
+          const action = access === 'write' ? 'member.write' : 'member.read';
+          const member = await record.visibleMember(executor, actor, memberId, action);
+          return { label: member.name };
+        },
+      },
+    ],
     'workbench.todos': [
       async (actor) => {
         if (!permissionsOf(actor).includes('member.write')) return [];

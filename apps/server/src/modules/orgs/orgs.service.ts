@@ -270,6 +270,16 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
     /** For other modules: the org row, or null (no scope check; the caller has its own). */
     lookup: (executor: Executor, id: number) => orgsRepository.findById(executor, id),
 
+    /** For other modules: the org rows of these ids that exist (no scope check). */
+    lookupMany: (executor: Executor, ids: readonly number[]) => orgsRepository.findMany(executor, [...ids]),
+
+    /** For other modules: the ids of every org in the subtrees at these paths, closed ones too. */
+    async idsInSubtrees(executor: Executor, paths: readonly string[]): Promise<number[]> {
+      if (paths.length === 0) return [];
+      const rows = await orgsRepository.listForTree(executor, { all: false, paths: [...paths] }, true);
+      return rows.map((r) => r.id);
+    },
+
     /** Names from the root down to the org of the path. */
     async namesAlong(executor: Executor, path: string): Promise<string[]> {
       const ids = path.split('.').map(Number);

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { orgs, roleAssignments, users } from '../../db/schema';
+import { inPathSubtree } from '../../policy/scope';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -70,6 +71,69 @@ export const usersRepository = {
   async findByMemberId(db: Executor, memberId: number): Promise<UserRow | null> {
     const [row] = await db.select().from(users).where(eq(users.memberId, memberId));
     return row ?? null;
+  },
+
+  async findMany(db: Executor, ids: number[]): Promise<UserRow[]> {
+    if (ids.length === 0) return [];
+    return db.select().from(users).where(inArray(users.id, ids));
+  },
+
+  /**
+   * Enabled accounts with a staff assignment (any scope but self) whose org lies in one of the
+   * `paths` subtrees, or whose role is one of `roles` (and, when `rolesWithin` is given, whose
+   * scope is an org in one of those subtrees).
+   */
+  async staffIn(
+    db: Executor,
+    q: { paths: readonly string[]; roles: readonly string[]; rolesWithin: readonly string[] | null },
+  ): Promise<number[]> {
+    const inAny = (paths: readonly string[]): SQL | undefined =>
+      paths.length ? or(...paths.map((p) => inPathSubtree(orgs.path, p))) : undefined;
+    const bySubtree = q.paths.length ? and(eq(roleAssignments.scopeKind, 'org'), inAny(q.paths)) : undefined;
+    const byRole = q.roles.length
+      ? and(
+          inArray(roleAssignments.role, [...q.roles]),
+          q.rolesWithin === null
+            ? undefined
+            : q.rolesWithin.length
+              ? and(eq(roleAssignments.scopeKind, 'org'), inAny(q.rolesWithin))
+              : sql`false`,
+        )
+      : undefined;
+    if (!bySubtree && !byRole) return [];
+    const rows = await db
+      .selectDistinct({ id: users.id })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
+      .where(and(eq(users.disabled, false), ne(roleAssignments.scopeKind, 'self'), or(bySubtree, byRole)));
+    return rows.map((r) => r.id);
+  },
+
+  /** Enabled accounts of members (their own logins), optionally only those of these members. */
+  async memberAccounts(db: Executor, memberIds?: readonly number[]) {
+    if (memberIds && memberIds.length === 0) return [];
+    const rows = await db
+      .select({ userId: users.id, memberId: users.memberId })
+      .from(users)
+      .where(
+        and(
+          eq(users.disabled, false),
+          isNotNull(users.memberId),
+          memberIds ? inArray(users.memberId, [...memberIds]) : undefined,
+        ),
+      );
+    return rows as { userId: number; memberId: number }[];
+  },
+
+  /** Enabled accounts holding the role, with the path of each org scope (null for other scopes). */
+  async roleHolders(db: Executor, role: string) {
+    return db
+      .select({ userId: users.id, scopeKind: roleAssignments.scopeKind, orgPath: orgs.path })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
+      .where(and(eq(users.disabled, false), eq(roleAssignments.role, role)));
   },
 
   async findByUsername(db: Executor, username: string): Promise<UserRow | null> {

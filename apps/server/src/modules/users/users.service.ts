@@ -87,6 +87,48 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
       usersRepository.setPassword(tx, id, passwordHash, mustChange),
     markLogin: (tx: Executor, id: number, at: Date) => usersRepository.markLogin(tx, id, at),
 
+    /**
+     * For messages to people (notices): the enabled staff accounts whose org scope lies in one of
+     * the subtrees at `paths`, or who hold one of `roles` (only those scoped to an org inside
+     * `rolesWithin`, when it is given). Own-record (member) assignments are not staff.
+     */
+    staffAccountsIn: (
+      executor: Executor,
+      q: { paths: readonly string[]; roles: readonly Role[]; rolesWithin: readonly string[] | null },
+    ) => usersRepository.staffIn(executor, q),
+
+    /** The enabled own logins of members (all, or those of these members). */
+    memberAccounts: (executor: Executor, memberIds?: readonly number[]) =>
+      usersRepository.memberAccounts(executor, memberIds),
+
+    /** Enabled accounts holding a role, with the org path of each org scope. */
+    roleHolders: (executor: Executor, role: Role) => usersRepository.roleHolders(executor, role),
+
+    /**
+     * How to show accounts in a list of people: the display name, the member record of a member's
+     * login, and the org of the first org-scoped assignment of a staff account.
+     */
+    async cards(
+      executor: Executor,
+      ids: readonly number[],
+    ): Promise<Map<number, { displayName: string; memberId: number | null; orgName: string | null }>> {
+      const unique = [...new Set(ids)];
+      const [rows, assignments] = await Promise.all([
+        usersRepository.findMany(executor, unique),
+        usersRepository.assignmentsOf(executor, unique),
+      ]);
+      return new Map(
+        rows.map((u) => [
+          u.id,
+          {
+            displayName: u.displayName,
+            memberId: u.memberId,
+            orgName: assignments.find((a) => a.userId === u.id && a.orgName !== null)?.orgName ?? null,
+          },
+        ]),
+      );
+    },
+
     async hasAccount(executor: Executor, memberId: number): Promise<boolean> {
       return (await usersRepository.findByMemberId(executor, memberId)) !== null;
     },

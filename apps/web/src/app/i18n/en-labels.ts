@@ -1,4 +1,6 @@
 import type {
+  ActivityKind,
+  ActivityUnit,
   Gender,
   MemberSource,
   MemberStatus,
@@ -21,6 +23,8 @@ export const enLabels: {
   memberSource: Record<MemberSource, string>;
   gender: Record<Gender, string>;
   education: Record<string, string>;
+  activityKind: Record<ActivityKind, string>;
+  activityUnit: Record<ActivityUnit, string>;
 } = {
   role: {
     system_admin: 'System administrator',
@@ -50,6 +54,7 @@ export const enLabels: {
     group_leader: 'Group leader',
   },
   auditAction: {
+    'job.run': 'Run a scheduled job now',
     'auth.login': 'Login',
     'auth.login_failed': 'Login failed',
     'auth.locked': 'Account locked',
@@ -70,6 +75,11 @@ export const enLabels: {
     'position.created': 'Position added',
     'position.updated': 'Position updated',
     'position.deleted': 'Position deleted',
+    'notice.sent': 'Notice sent',
+    'notice.scheduled': 'Notice scheduled',
+    'notice.updated': 'Notice changed',
+    'notice.published': 'Scheduled notice published',
+    'notice.reminded': 'Unread recipients reminded',
     'demo.seeded': 'Demo data seeded',
     'settings.updated': 'Setting changed',
     'settings.reset': 'Setting restored to default',
@@ -80,6 +90,9 @@ export const enLabels: {
     'member.self_updated': 'Member updated own contact',
     'member.imported': 'Members imported',
     'member.exported': 'Members exported',
+    'file.uploaded': 'File uploaded',
+    'file.downloaded': 'File downloaded',
+    'file.deleted': 'File deleted',
   },
   memberStatus: {
     active: 'Active',
@@ -113,5 +126,24 @@ export const enLabels: {
     '70': 'Junior high school',
     '80': 'Primary school',
     '90': 'Other',
+  },
+  activityKind: {
+    meeting_attended: 'Organizational life attended',
+    study_hours: 'Study',
+    volunteer_hours: 'Volunteer service',
+    contribution: 'Service to the home city',
+    honour: 'Honour received',
+    dues_paid: 'Party dues paid',
+    evaluation: 'Democratic evaluation',
+    contact: 'Contact with the organization',
+    care: 'Care and support',
+    status_changed: 'Status change',
+  },
+  activityUnit: {
+    times: 'times',
+    class_hours: 'class hours',
+    hours: 'hours',
+    fen: 'yuan',
+    points: 'points',
   },
 };

@@ -1,4 +1,8 @@
 import {
+  ACTIVITY_KINDS,
+  ACTIVITY_UNIT_LABELS,
+  type ActivityKind,
+  type ActivityUnit,
   AUDIT_ACTION_LABELS,
   codeName,
   EDUCATION_LEVELS,
@@ -38,6 +42,9 @@ export interface Labels {
   education: (code: string | null | undefined) => string;
   /** 民族 by code (the names stay Chinese: they are proper names); '—' for none. */
   ethnicity: (code: string | null | undefined) => string;
+  /** 履历 entry kinds and the units their quantities are shown in (fen as 元). */
+  activityKind: (kind: ActivityKind) => string;
+  activityUnit: (unit: ActivityUnit) => string;
 }
 
 /** Names of the shared code tables in the current language (Chinese from @ningxin/shared). */
@@ -64,6 +71,8 @@ export function useLabels(): Labels {
             code)
           : '—',
       ethnicity: (code) => (code ? (codeName(ETHNICITIES, code) ?? code) : '—'),
+      activityKind: (k) => (zh ? ACTIVITY_KINDS[k]?.label : enLabels.activityKind[k]) ?? k,
+      activityUnit: (u) => (zh ? ACTIVITY_UNIT_LABELS[u] : enLabels.activityUnit[u]) ?? u,
     };
   }, [language]);
 }

@@ -7,7 +7,7 @@ import { createUser, orgByName } from '../../../../test/factories';
 import { fieldCryptoFor } from '../../../app';
 import { roleAssignments } from '../../../db/schema';
 import { createXlsxStream } from '../../../lib/excel/xlsx-writer';
-import { CANONICAL_HEADERS } from '../import/members.import.columns';
+import { CANONICAL_HEADERS } from '../members.sheet';
 import { createMemberExport } from './members.export';
 
 let t: TestApp;

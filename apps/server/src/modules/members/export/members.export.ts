@@ -5,37 +5,17 @@
  */
 
 import type { PassThrough } from 'node:stream';
-import {
-  codeName,
-  divisionName,
-  EDUCATION_LEVELS,
-  ETHNICITIES,
-  GENDER_LABELS,
-  type Gender,
-  localIsoDate,
-  MEMBER_STATUS_LABELS,
-  MEMBER_TYPE_LABELS,
-  type MemberListQuery,
-  type MemberStatus,
-  type MemberType,
-  RELATIONSHIP_LABELS,
-  type RelationshipType,
-} from '@ningxin/shared';
+import { localIsoDate, type MemberListQuery } from '@ningxin/shared';
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import {
-  addTableSheet,
-  drained,
-  type SheetColumn,
-  type StreamingWorkbook,
-} from '../../../lib/excel/xlsx-writer';
+import { addTableSheet, drained, type StreamingWorkbook } from '../../../lib/excel/xlsx-writer';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { type Actor, permissionsOf } from '../../../policy/policy';
 import { appendAudit, auditContextOf } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { revealNotAllowed } from '../import/members.excel.errors';
-import { MEMBER_COLUMNS } from '../import/members.import.columns';
-import { type MemberRow, membersRepository } from '../record/members.repository';
+import { MEMBER_SHEET } from '../members.sheet';
+import { membersRepository } from '../record/members.repository';
 import { memberScopeCondition } from '../record/members.scope';
 import type { MembersService } from '../record/members.service';
 
@@ -45,44 +25,6 @@ export interface MemberExportDeps {
   orgs: OrgsService;
   members: MembersService;
   pageSize?: number;
-}
-
-/** The template's columns (an export can be corrected and imported again), then the record's state. */
-const EXPORT_COLUMNS: SheetColumn[] = [
-  ...MEMBER_COLUMNS.map((c) => ({ header: c.name, width: c.width, ...(c.text ? { text: true } : {}) })),
-  { header: '状态', width: 8 },
-  { header: '组织关系', width: 16 },
-  { header: '最近联系日期', width: 12 },
-];
-
-type ExportRow = MemberRow & { orgName: string };
-
-function values(m: ExportRow, id: string, phone: string): unknown[] {
-  return [
-    m.name,
-    m.gender ? GENDER_LABELS[m.gender as Gender] : null,
-    m.ethnicity ? codeName(ETHNICITIES, m.ethnicity) : null,
-    m.birthDate,
-    id,
-    phone,
-    m.education ? codeName(EDUCATION_LEVELS, m.education) : null,
-    m.joinedAt,
-    m.fullMemberAt,
-    MEMBER_TYPE_LABELS[m.memberType as MemberType] ?? m.memberType,
-    divisionName(m.homeCounty) ?? m.homeCounty,
-    m.homeOrg,
-    m.hostDistrict ? (divisionName(m.hostDistrict) ?? m.hostDistrict) : null,
-    m.hostAddress,
-    m.employer,
-    m.occupation,
-    m.leftHomeAt,
-    m.orgName,
-    m.tags.join('、'),
-    m.notes,
-    MEMBER_STATUS_LABELS[m.status as MemberStatus] ?? m.status,
-    RELATIONSHIP_LABELS[m.relationship as RelationshipType] ?? m.relationship,
-    m.lastContactAt,
-  ];
 }
 
 /** What the audit keeps of the filter: the fields set, without paging. */
@@ -102,7 +44,7 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
     workbook: StreamingWorkbook,
     stream: PassThrough,
   ): Promise<void> {
-    const sheet = addTableSheet(workbook, '党员名单', EXPORT_COLUMNS);
+    const sheet = addTableSheet(workbook, '党员名单', MEMBER_SHEET.exportColumns);
     let after: { value: string | null; id: number } | undefined;
     for (;;) {
       const page = await membersRepository.list(db, where, {
@@ -118,7 +60,7 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
       for (const m of rows) {
         const id = reveal ? crypto.decrypt('idNumber', m.idCipher) : m.idMasked;
         const phone = reveal ? crypto.decrypt('phone', m.phoneCipher) : m.phoneMasked;
-        sheet.addRow(values(m, id, phone)).commit();
+        sheet.addRow(MEMBER_SHEET.exportValues(m, { idNumber: id, phone })).commit();
       }
       await drained(stream);
       const last = page.at(-1);

@@ -1,5 +1,5 @@
 import { AppError } from '../../../lib/errors';
-import { REQUIRED_HEADERS } from './members.import.columns';
+import { REQUIRED_HEADERS } from '../members.sheet';
 
 /** Errors of the spreadsheet import and export: a file-level problem refuses the whole request. */
 
@@ -11,15 +11,6 @@ export const importNoFile = () =>
     'IMPORT_NO_FILE',
     '请选择要导入的 Excel 文件（.xlsx），以 multipart/form-data 的 file 字段上传',
     [{ path: 'file', message: '缺少文件' }],
-  );
-
-/** The body is not well-formed multipart/form-data (no boundary, a wrong one, cut off). */
-export const uploadMalformed = () =>
-  new AppError(
-    400,
-    'UPLOAD_MALFORMED',
-    '上传的内容不是有效的 multipart/form-data（缺少或不符的 boundary，或内容不完整），请重新选择文件上传',
-    [{ path: 'file', message: '上传内容无效' }],
   );
 
 export const importBadFile = (legacyXls = false) =>

@@ -214,7 +214,14 @@ describe('POST /api/v1/members/import', () => {
       status: 'active',
       notes: null,
     });
-    expect(li.statusHistory).toMatchObject([{ fromStatus: null, toStatus: 'active', reason: '批量导入' }]);
+    const timeline = await t.request({
+      method: 'GET',
+      url: `/api/v1/members/${li.id}/activity`,
+      cookie: tongzhou,
+    });
+    expect(timeline.json().items).toMatchObject([
+      { kind: 'status_changed', title: '批量导入', statusChange: { fromStatus: null, toStatus: 'active' } },
+    ]);
     expect(await memberOf(A, tongzhou)).toMatchObject({
       name: '张三',
       orgName: '建筑业流动党支部',

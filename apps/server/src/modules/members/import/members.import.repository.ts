@@ -126,7 +126,7 @@ export const memberImportRepository = {
     return client instanceof pg.Client ? streamCopy(client) : blobCopy(client as PGlite);
   },
 
-  /** The first event of each of the members, all alike. Returns how many were written. */
+  /** The first event of each of the members, all alike. Returns the events written, with where each member is placed. */
   async insertFirstEvents(
     tx: Executor,
     memberIds: number[],
@@ -137,9 +137,9 @@ export const memberImportRepository = {
       actorId: number | null;
       actorName: string | null;
     },
-  ): Promise<number> {
-    if (memberIds.length === 0) return 0;
-    const [row] = await queryRows<{ n: number }>(
+  ): Promise<FirstEvent[]> {
+    if (memberIds.length === 0) return [];
+    return queryRows<FirstEvent>(
       tx,
       sql`with inserted as (
             insert into member_status_events
@@ -147,10 +147,25 @@ export const memberImportRepository = {
             select id, null, ${event.toStatus}::text, ${event.effectiveDate}::date, ${event.reason}::text,
                    ${event.actorId}::int, ${event.actorName}::text
             from unnest(${`{${memberIds.join(',')}}`}::int[]) as id
-            returning 1
+            returning id, member_id, from_status, to_status, effective_date, reason
           )
-          select count(*)::int as n from inserted`,
+          select i.id, i.member_id as "memberId", i.from_status as "fromStatus", i.to_status as "toStatus",
+                 i.effective_date::text as "effectiveDate", i.reason,
+                 m.org_id as "orgId", m.org_path as "orgPath"
+          from inserted i join members m on m.id = i.member_id
+          order by i.id`,
     );
-    return row!.n;
   },
 };
+
+/** A new member's first status event, and where the member is placed. */
+export interface FirstEvent {
+  id: number;
+  memberId: number;
+  fromStatus: null;
+  toStatus: string;
+  effectiveDate: string;
+  reason: string;
+  orgId: number;
+  orgPath: string;
+}

@@ -19,7 +19,7 @@ import {
   parsePhone,
 } from '@ningxin/shared';
 import { cellText, type PlainCell } from '../../../lib/excel/cells';
-import { CANONICAL_HEADERS, FIELD_COLUMNS } from './members.import.columns';
+import { CANONICAL_HEADERS, FIELD_COLUMNS } from '../members.sheet';
 import { GENDERS, MEMBER_TYPES, memo, yearMonthNumber } from './members.import.values';
 
 export type OrgMatch = { ok: true; orgId: number } | { ok: false; code: string; message: string };

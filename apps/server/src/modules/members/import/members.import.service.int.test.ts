@@ -47,6 +47,7 @@ const importer = (limits: { maxRows?: number; maxErrors?: number; batchSize?: nu
     crypto: fieldCryptoFor(t.config),
     orgs: t.services.orgs.tree,
     members: t.services.members.record,
+    events: t.app.platform.ctx.events,
     limits,
   });
 

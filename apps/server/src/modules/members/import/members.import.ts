@@ -10,6 +10,7 @@ import { type ImportReport, localIsoDate } from '@ningxin/shared';
 import type { Config } from '../../../config';
 import type { Db, Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../lib/db-errors';
+import type { EventBus } from '../../../lib/events';
 import {
   BadWorkbookError,
   HeaderNotFoundError,
@@ -21,6 +22,8 @@ import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
 import { appendAudit, auditContextOf } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { orgNotUsable } from '../members.errors';
+import { statusChangedOf } from '../members.events';
+import { MEMBER_TABLE, REQUIRED_HEADERS } from '../members.sheet';
 import type { MembersService } from '../record/members.service';
 import {
   importBadFile,
@@ -30,7 +33,6 @@ import {
   importNeedsOrg,
   importNoHeader,
 } from './members.excel.errors';
-import { MEMBER_TABLE, REQUIRED_HEADERS } from './members.import.columns';
 import { importableOrgs, orgFinder } from './members.import.orgs';
 import type { ReportBuilder } from './members.import.report';
 import { createRowParser, type RowContext } from './members.import.row';
@@ -44,6 +46,8 @@ export interface MemberImportDeps {
   crypto: FieldCrypto;
   orgs: OrgsService;
   members: MembersService;
+  /** Publishes `member.status_changed` for the new records in the commit's transaction. */
+  events: EventBus;
   limits?: { maxRows?: number; maxErrors?: number; batchSize?: number };
 }
 
@@ -61,7 +65,15 @@ export interface ImportProgress {
 }
 type OnProgress = (p: ImportProgress) => void;
 
-export function createMemberImport({ db, config, crypto, orgs, members, limits = {} }: MemberImportDeps) {
+export function createMemberImport({
+  db,
+  config,
+  crypto,
+  orgs,
+  members,
+  events,
+  limits = {},
+}: MemberImportDeps) {
   const batchSize = limits.batchSize ?? 1000;
   const scan = createScanner({
     db,
@@ -148,13 +160,17 @@ export function createMemberImport({ db, config, crypto, orgs, members, limits =
               return path;
             };
             if (defaultOrg) await orgPath(defaultOrg.id);
-            const imported = await writeSpooled(tx, crypto, spool, {
+            const written = await writeSpooled(tx, crypto, spool, {
               batchSize,
               today,
               orgPath,
               event: { reason: '批量导入', actorId: actor.userId, actorName: actor.username },
-              onBatch: (written) => onProgress({ phase: 'commit', processed: written }),
+              onBatch: (n) => onProgress({ phase: 'commit', processed: n }),
             });
+            await events.publish(tx, 'member.status_changed', {
+              changes: written.map((e) => statusChangedOf(e)(e)),
+            });
+            const imported = written.length;
             await appendAudit(tx, auditContextOf(actor), {
               action: 'member.imported',
               targetType: 'org',

@@ -8,7 +8,7 @@ import type { Executor } from '../../../db/client';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { memberCopyLine } from '../record/members.copy';
 import { memberRowOf } from '../record/members.record';
-import { memberImportRepository } from './members.import.repository';
+import { type FirstEvent, memberImportRepository } from './members.import.repository';
 import type { Spool } from './members.import.spool';
 
 export interface WriteOptions {
@@ -22,13 +22,13 @@ export interface WriteOptions {
   onBatch(written: number): void;
 }
 
-/** Writes every row of the spool; returns how many members were added. */
+/** Writes every row of the spool; returns the first status event of each member added. */
 export async function writeSpooled(
   tx: Executor,
   crypto: FieldCrypto,
   spool: Spool,
   opts: WriteOptions,
-): Promise<number> {
+): Promise<FirstEvent[]> {
   const ids = await memberImportRepository.reserveIds(tx, spool.count);
   // Every query before the COPY: the connection serves nothing else until the COPY ends.
   const paths = new Map<number, string>();

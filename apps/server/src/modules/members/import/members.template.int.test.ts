@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app';
 import { loadXlsx, multipart, sheetRows, synthId } from '../../../../test/excel';
-import { CANONICAL_HEADERS } from './members.import.columns';
+import { CANONICAL_HEADERS } from '../members.sheet';
 
 let t: TestApp;
 let office: string;

@@ -6,7 +6,7 @@
 import { CITIES, EDUCATION_LEVELS, ETHNICITIES, MEMBER_TYPE_LABELS } from '@ningxin/shared';
 import type ExcelJS from 'exceljs';
 import { addTableSheet, type StreamingWorkbook } from '../../../lib/excel/xlsx-writer';
-import { type ColumnList, MEMBER_COLUMNS, REQUIRED_HEADERS } from './members.import.columns';
+import { type ColumnList, MEMBER_COLUMNS, REQUIRED_HEADERS } from '../members.sheet';
 
 export const TEMPLATE_FILE_NAME = '党员信息导入模板.xlsx';
 export const TEMPLATE_ASCII_NAME = 'member-import-template.xlsx';
@@ -51,7 +51,7 @@ function instructions(workbook: StreamingWorkbook, homeCity: string, hostCity: s
   const head = sheet.addRow(['列名', '是否必填', '填写要求']);
   head.font = { bold: true };
   head.commit();
-  for (const c of MEMBER_COLUMNS) sheet.addRow([c.name, c.required ? '必填' : '选填', c.hint]).commit();
+  for (const c of MEMBER_COLUMNS) sheet.addRow([c.header, c.required ? '必填' : '选填', c.hint]).commit();
   sheet.commit();
 }
 
@@ -63,7 +63,7 @@ export async function writeTemplate(workbook: StreamingWorkbook, homeCity: strin
     workbook,
     '党员信息',
     MEMBER_COLUMNS.map((c) => ({
-      header: c.name,
+      header: c.header,
       width: c.width,
       ...(c.text ? { text: true } : {}),
       ...(c.required ? { required: true } : {}),
@@ -85,8 +85,8 @@ export async function writeTemplate(workbook: StreamingWorkbook, homeCity: strin
       formulae: [`'代码表'!$${listCol}$2:$${listCol}$${tables[c.list].items.length + 1}`],
       showErrorMessage: true,
       errorStyle: 'warning',
-      errorTitle: c.name,
-      error: `请从下拉框选择${c.name}`,
+      errorTitle: c.header,
+      error: `请从下拉框选择${c.header}`,
     });
   });
   data.commit();

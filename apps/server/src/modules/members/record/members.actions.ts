@@ -14,6 +14,7 @@ import {
 } from '@ningxin/shared';
 import type { Db, Executor } from '../../../db/client';
 import { assertVersion, versionConflict } from '../../../lib/errors';
+import type { EventBus } from '../../../lib/events';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { type Actor, assertCan, assertHolds } from '../../../policy/policy';
 import { appendAudit, auditContextOf } from '../../audit/audit.service';
@@ -24,6 +25,7 @@ import {
   sameStatus,
   statusTransitionNotAllowed,
 } from '../members.errors';
+import { statusChangedOf } from '../members.events';
 import { auditView } from './members.mapper';
 import { sensitiveColumns } from './members.record';
 import { membersRepository } from './members.repository';
@@ -34,6 +36,8 @@ export interface MemberActionsDeps {
   db: Db;
   crypto: FieldCrypto;
   members: MembersService;
+  /** Publishes `member.status_changed` and `member.contacted` in the transactions of the changes. */
+  events: EventBus;
   history: (executor: Executor, targetType: string, targetId: string) => Promise<AuditEntryResponse[]>;
   accounts: {
     hasAccount(executor: Executor, memberId: number): Promise<boolean>;
@@ -45,7 +49,7 @@ export interface MemberActionsDeps {
 }
 
 /** Status changes, reveal of personal data, a record's history, and a member's own record. */
-export function createMemberActions({ db, crypto, members, history, accounts }: MemberActionsDeps) {
+export function createMemberActions({ db, crypto, members, events, history, accounts }: MemberActionsDeps) {
   return {
     /** Changes the status with a date and a reason; the change joins the member's timeline. */
     async changeStatus(actor: Actor, id: number, body: MemberStatusChangeBody): Promise<MemberResponse> {
@@ -62,7 +66,7 @@ export function createMemberActions({ db, crypto, members, history, accounts }: 
           statusSince: body.effectiveDate,
         });
         if (!after) throw versionConflict();
-        await membersRepository.insertStatusEvents(tx, [
+        const written = await membersRepository.insertStatusEvents(tx, [
           {
             memberId: id,
             fromStatus: from,
@@ -73,6 +77,7 @@ export function createMemberActions({ db, crypto, members, history, accounts }: 
             actorName: actor.username,
           },
         ]);
+        await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(after)) });
         await appendAudit(tx, auditContextOf(actor), {
           action: 'member.status_changed',
           targetType: 'member',
@@ -163,7 +168,8 @@ export function createMemberActions({ db, crypto, members, history, accounts }: 
         if (!before) throw noMemberRecord();
         assertVersion(before, body.version);
         const { version, phone, ...plain } = body;
-        const values: Record<string, unknown> = { ...plain, lastContactAt: localIsoDate(new Date()) };
+        const today = localIsoDate(new Date());
+        const values: Record<string, unknown> = { ...plain, lastContactAt: today };
         if (phone !== undefined) {
           const parsed = parsePhone(phone);
           if (parsed.ok) {
@@ -173,6 +179,15 @@ export function createMemberActions({ db, crypto, members, history, accounts }: 
         }
         const after = await membersRepository.update(tx, memberId, version, values);
         if (!after) throw versionConflict();
+        // Updating one's own contact details is being in touch with the org.
+        await events.publish(tx, 'member.contacted', {
+          memberId,
+          orgId: after.orgId,
+          orgPath: after.orgPath,
+          on: today,
+          sourceId: `self_update:${after.version}`,
+          via: 'self_update',
+        });
         await appendAudit(tx, auditContextOf(actor), {
           action: 'member.self_updated',
           targetType: 'member',

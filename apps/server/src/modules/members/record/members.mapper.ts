@@ -9,7 +9,7 @@ import {
   type MemberType,
   type RelationshipType,
 } from '@ningxin/shared';
-import type { MemberListRow, MemberRow, StatusEventWithActor } from './members.repository';
+import type { MemberListRow, MemberRow } from './members.repository';
 
 const age = (birthDate: string | null, today: Date) => (birthDate ? ageOn(birthDate, today) : null);
 
@@ -37,9 +37,7 @@ export function mapListItem(r: MemberListRow, today: Date): MemberListItem {
 
 export function mapMember(
   m: MemberRow & { orgName: string },
-  extra: Pick<MemberResponse, 'orgPathNames' | 'hasAccount' | 'policies'> & {
-    events: StatusEventWithActor[];
-  },
+  extra: Pick<MemberResponse, 'orgPathNames' | 'hasAccount' | 'policies'>,
   today: Date,
 ): MemberResponse {
   return {
@@ -76,16 +74,6 @@ export function mapMember(
     lastContactAt: m.lastContactAt,
     notes: m.notes,
     hasAccount: extra.hasAccount,
-    statusHistory: extra.events.map((e) => ({
-      id: e.id,
-      fromStatus: (e.fromStatus as MemberStatus | null) ?? null,
-      toStatus: e.toStatus as MemberStatus,
-      effectiveDate: e.effectiveDate,
-      reason: e.reason,
-      actorName: e.actorName,
-      actorDisplayName: e.actorDisplayName,
-      at: e.createdAt.toISOString(),
-    })),
     policies: extra.policies,
     version: m.version,
     createdAt: m.createdAt.toISOString(),

@@ -195,8 +195,13 @@ export const membersRepository = {
     return row?.n ?? 0;
   },
 
-  /** A member's status changes, newest first, each with the acting account's display name now. */
-  async statusEvents(db: Executor, memberId: number): Promise<StatusEventWithActor[]> {
+  /** Some of a member's status changes, by id, each with the acting account's display name now. */
+  async statusEvents(
+    db: Executor,
+    memberId: number,
+    ids: readonly number[],
+  ): Promise<StatusEventWithActor[]> {
+    if (ids.length === 0) return [];
     const rows = await db
       .select({
         event: memberStatusEvents,
@@ -206,13 +211,16 @@ export const membersRepository = {
         >`(select ${users.displayName} from ${users} where ${users.id} = ${memberStatusEvents.actorId})`,
       })
       .from(memberStatusEvents)
-      .where(eq(memberStatusEvents.memberId, memberId))
+      .where(and(eq(memberStatusEvents.memberId, memberId), inArray(memberStatusEvents.id, [...ids])))
       .orderBy(desc(memberStatusEvents.id));
     return rows.map((r) => ({ ...r.event, actorDisplayName: r.actorDisplayName }));
   },
 
-  async insertStatusEvents(tx: Executor, values: (typeof memberStatusEvents.$inferInsert)[]): Promise<void> {
-    if (values.length) await tx.insert(memberStatusEvents).values(values);
+  async insertStatusEvents(
+    tx: Executor,
+    values: (typeof memberStatusEvents.$inferInsert)[],
+  ): Promise<StatusEventRow[]> {
+    return values.length ? tx.insert(memberStatusEvents).values(values).returning() : [];
   },
 
   /** Follows an org subtree that moved: every member's copy of the path is rewritten. */
@@ -221,6 +229,63 @@ export const membersRepository = {
       .update(members)
       .set({ orgPath: sql`${newPath} || substr(${members.orgPath}, ${oldPath.length + 1})` })
       .where(inOrgSubtree(oldPath));
+  },
+
+  /** Where these members are placed (org, path and its name) and their status. */
+  async placements(db: Executor, ids: readonly number[]) {
+    if (ids.length === 0) return [];
+    return db
+      .select({
+        id: members.id,
+        name: members.name,
+        orgId: members.orgId,
+        orgPath: members.orgPath,
+        orgName: sql<string>`(select ${orgs.name} from ${orgs} where ${orgs.id} = ${members.orgId})`,
+        status: members.status,
+      })
+      .from(members)
+      .where(inArray(members.id, [...ids]));
+  },
+
+  /** Of these members, those with one of the statuses placed in one of the subtrees (null: anywhere). */
+  async placedIn(
+    db: Executor,
+    ids: readonly number[],
+    paths: readonly string[] | null,
+    statuses: readonly string[],
+  ): Promise<number[]> {
+    const found: number[] = [];
+    if (paths !== null && paths.length === 0) return found;
+    for (let i = 0; i < ids.length; i += 5000) {
+      const rows = await db
+        .select({ id: members.id })
+        .from(members)
+        .where(
+          and(
+            inArray(members.id, ids.slice(i, i + 5000)),
+            inArray(members.status, [...statuses]),
+            paths === null ? undefined : or(...paths.map((p) => inOrgSubtree(p))),
+          ),
+        );
+      for (const r of rows) found.push(r.id);
+    }
+    return found;
+  },
+
+  /** Members with one of the statuses who joined the Party on one of these days of the year (`MM-DD`) before `before`. */
+  async joinedOn(db: Executor, monthDays: readonly string[], before: string, statuses: readonly string[]) {
+    if (monthDays.length === 0) return [];
+    return db
+      .select({ id: members.id, name: members.name, orgPath: members.orgPath, joinedAt: members.joinedAt })
+      .from(members)
+      .where(
+        and(
+          inArray(sql<string>`to_char(${members.joinedAt}, 'MM-DD')`, [...monthDays]),
+          lt(members.joinedAt, before),
+          inArray(members.status, [...statuses]),
+        ),
+      )
+      .orderBy(asc(members.id));
   },
 
   async countInOrg(db: Executor, orgId: number): Promise<number> {

@@ -153,9 +153,12 @@ describe('GET /api/v1/members/:id', () => {
       homeCountyName: '康保县',
       hostDistrictName: '西城区',
       status: 'active',
-      statusHistory: [{ toStatus: 'active', reason: '建立档案' }],
     });
     expect(detail.orgPathNames[1]).toBe('驻北京海淀区流动党委');
+    const timeline = (await get(`/api/v1/members/${haidianMember.id}/activity`, office)).json();
+    expect(timeline.items).toMatchObject([
+      { kind: 'status_changed', title: '建立档案', statusChange: { fromStatus: null, toStatus: 'active' } },
+    ]);
   });
 });
 
@@ -260,12 +263,17 @@ describe('PATCH /api/v1/members/:id and status', () => {
     );
     expect(lost.statusCode).toBe(200);
     expect(lost.json().status).toBe('lost');
-    expect(lost.json().statusHistory[0]).toMatchObject({
-      fromStatus: 'active',
-      toStatus: 'lost',
-      reason: '电话停机，多次联系未果',
-      actorName: 'tongzhou',
-      actorDisplayName: '通州流动党委书记',
+    const timeline = (await get(`/api/v1/members/${m.id}/activity`, tongzhou)).json();
+    expect(timeline.items.find((i: { occurredOn: string }) => i.occurredOn === '2026-01-10')).toMatchObject({
+      kind: 'status_changed',
+      occurredOn: '2026-01-10',
+      title: '电话停机，多次联系未果',
+      statusChange: {
+        fromStatus: 'active',
+        toStatus: 'lost',
+        actorName: 'tongzhou',
+        actorDisplayName: '通州流动党委书记',
+      },
     });
   });
 });

@@ -24,6 +24,7 @@ import { members } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { isUniqueViolation } from '../../../lib/db-errors';
 import { assertVersion, notFound, validationFailed, versionConflict } from '../../../lib/errors';
+import type { EventBus } from '../../../lib/events';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { namePinyin } from '../../../lib/pinyin';
 import { type Actor, assertCan, assertHolds, can, coversOrgPath } from '../../../policy/policy';
@@ -40,6 +41,7 @@ import {
   unknownHomeCounty,
   unknownHostDistrict,
 } from '../members.errors';
+import { statusChangedOf } from '../members.events';
 import { searchCondition } from '../search/members.search';
 import { auditView, mapListItem, mapMember } from './members.mapper';
 import { buildMemberRow, sensitiveColumns } from './members.record';
@@ -52,6 +54,8 @@ export interface MembersDeps {
   crypto: FieldCrypto;
   orgs: OrgsService;
   accounts: { hasAccount(db: Executor, memberId: number): Promise<boolean> };
+  /** Publishes `member.status_changed` in the transaction of a new record. */
+  events: EventBus;
 }
 
 /** What a cursor's sort value must look like: the database's text of the sort column. */
@@ -76,10 +80,13 @@ const memberCursor = (sort: MemberListQuery['sort']) =>
     RecordId(),
   ]);
 
+/** The statuses of members still on the committee's rolls: who a notice reaches. */
+const ON_ROLLS = ['active', 'lost'] as const;
+
 /** The fields the cross-field rules read: an edit of any other field leaves them as they were. */
 const CROSS_CHECKED = ['idNumber', 'gender', 'birthDate', 'joinedAt', 'fullMemberAt', 'memberType'] as const;
 
-export function createMembersService({ db, config, crypto, orgs, accounts }: MembersDeps) {
+export function createMembersService({ db, config, crypto, orgs, accounts, events }: MembersDeps) {
   const hashes = {
     phone: (v: string) => crypto.hash('phone', v),
     idNumber: (v: string) => crypto.hash('idNumber', v),
@@ -192,8 +199,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
   }
 
   async function present(actor: Actor, row: MemberRow & { orgName: string }): Promise<MemberResponse> {
-    const [events, hasAccount, org] = await Promise.all([
-      membersRepository.statusEvents(db, row.id),
+    const [hasAccount, org] = await Promise.all([
       accounts.hasAccount(db, row.id),
       orgs.lookup(db, row.orgId),
     ]);
@@ -203,7 +209,6 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
     return mapMember(
       row,
       {
-        events,
         hasAccount,
         orgPathNames: ancestors,
         policies: {
@@ -263,7 +268,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
           const existing = await membersRepository.findByIdHash(tx, values.idHash);
           if (existing) throw await duplicateError(tx, actor, values.idHash);
           const row = await membersRepository.insert(tx, values);
-          await membersRepository.insertStatusEvents(tx, [
+          const written = await membersRepository.insertStatusEvents(tx, [
             {
               memberId: row.id,
               fromStatus: null,
@@ -274,6 +279,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
               actorName: actor.username,
             },
           ]);
+          await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
           await appendAudit(tx, auditContextOf(actor), {
             action: 'member.created',
             targetType: 'member',
@@ -336,8 +342,33 @@ export function createMembersService({ db, config, crypto, orgs, accounts }: Mem
       return this.get(actor, id);
     },
 
+    /**
+     * For other modules, without a scope check (the caller has its own): where these members are
+     * placed and their status.
+     */
+    placements: (executor: Executor, ids: readonly number[]) => membersRepository.placements(executor, ids),
+
+    /** Of these members, those on the rolls (在册, 失联) placed in one of the subtrees (null: anywhere). */
+    onRollsIn: (executor: Executor, ids: readonly number[], paths: readonly string[] | null) =>
+      membersRepository.placedIn(executor, ids, paths, ON_ROLLS),
+
+    /**
+     * Members 在册 whose Party anniversary (入党纪念日) falls on the given day, joined in an
+     * earlier year; a member who joined on 29 February is remembered on 28 February in other years.
+     */
+    anniversariesOn(executor: Executor, day: string) {
+      const monthDay = day.slice(5);
+      const leap = isIsoDate(`${day.slice(0, 4)}-02-29`);
+      const days = monthDay === '02-28' && !leap ? ['02-28', '02-29'] : [monthDay];
+      return membersRepository.joinedOn(executor, days, `${day.slice(0, 4)}-01-01`, ['active']);
+    },
+
     visibleMember,
     present,
+
+    /** For other modules: some of a member's status changes by id, with who made them (no scope check). */
+    statusChanges: (executor: Executor, memberId: number, eventIds: readonly number[]) =>
+      membersRepository.statusEvents(executor, memberId, eventIds),
   };
 }
 

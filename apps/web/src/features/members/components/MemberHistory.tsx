@@ -1,4 +1,4 @@
-import type { AuditEntryResponse } from '@ningxin/shared';
+import { type AuditEntryResponse, FILE_PURPOSES, type FilePurpose } from '@ningxin/shared';
 import { Grid, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../app/i18n/useLabels';
@@ -8,6 +8,8 @@ import { actorLabel } from '../../../lib/format';
 import { useFormatters } from '../../../lib/useFormatters';
 import { fieldChanges, formatFieldValue, type MemberFieldKey } from '../memberAudit';
 import { useMemberHistory } from '../useMember';
+
+const isFilePurpose = (v: string): v is FilePurpose => (FILE_PURPOSES as readonly string[]).includes(v);
 
 const FIELD_KEYS = Object.keys(zhCN.memberFields) as MemberFieldKey[];
 
@@ -26,6 +28,18 @@ function EntryChanges({ entry }: { entry: AuditEntryResponse }) {
     return (
       <>
         {t('member.revealedField', { field: t(`memberFields.${field}`), reason: String(after.reason ?? '') })}
+      </>
+    );
+  }
+  if (entry.action.startsWith('file.')) {
+    const file = asRecord(entry.after ?? entry.before);
+    const purpose = String(file.purpose);
+    return (
+      <>
+        {t('files.historyEntry', {
+          purpose: isFilePurpose(purpose) ? t(`files.purposes.${purpose}`) : purpose,
+          name: String(file.name ?? ''),
+        })}
       </>
     );
   }

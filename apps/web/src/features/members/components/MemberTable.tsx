@@ -31,12 +31,22 @@ interface MemberTableProps {
   sort: MemberSort;
   order: SortOrder;
   onSortChange: (sort: MemberSort | null, order: SortOrder) => void;
+  /** Rows ticked for an action on several members (kept across pages); no tick boxes without it. */
+  selection?: { ids: number[]; onChange: (ids: number[]) => void };
 }
 
 const SORTABLE: Partial<Record<string, MemberSort>> = { name: 'name', joinedAt: 'joinedAt' };
 
 /** The member list as a table; a row opens the member's page. */
-export function MemberTable({ items, loading, hidden, sort, order, onSortChange }: MemberTableProps) {
+export function MemberTable({
+  items,
+  loading,
+  hidden,
+  sort,
+  order,
+  onSortChange,
+  selection,
+}: MemberTableProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
@@ -129,7 +139,23 @@ export function MemberTable({ items, loading, hidden, sort, order, onSortChange 
       onChange={onChange}
       showSorterTooltip={false}
       locale={{ emptyText: t('members.empty') }}
-      onRow={(m) => ({ onClick: () => navigate(`/members/${m.id}`), style: { cursor: 'pointer' } })}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.ids,
+          preserveSelectedRowKeys: true,
+          fixed: 'left',
+          onChange: (keys) => selection.onChange(keys.map(Number)),
+          getCheckboxProps: (m) => ({ 'aria-label': t('memberPrint.selectRow', { name: m.name }) }),
+        }
+      }
+      onRow={(m) => ({
+        onClick: (e) => {
+          // A click on a tick box selects the row; anywhere else opens the member.
+          if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+          navigate(`/members/${m.id}`);
+        },
+        style: { cursor: 'pointer' },
+      })}
     />
   );
 }

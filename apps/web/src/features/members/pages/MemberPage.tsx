@@ -4,21 +4,27 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
 import { isApiError } from '../../../lib/api';
+import { MemberActivity } from '../../activity/components/MemberActivity';
+import { RecordFiles } from '../../files/components/RecordFiles';
+import { RecordPhoto } from '../../files/components/RecordPhoto';
 import { MemberAccountModal } from '../components/MemberAccountModal';
 import { MemberFormDrawer } from '../components/MemberFormDrawer';
 import { MemberHeader } from '../components/MemberHeader';
 import { MemberHistory } from '../components/MemberHistory';
 import { MemberProfile } from '../components/MemberProfile';
 import { StatusChangeModal } from '../components/StatusChangeModal';
-import { StatusTimeline } from '../components/StatusTimeline';
 import { useMember } from '../useMember';
 
-/** One member: the record with its status timeline, and its audit history in a second tab. */
+/** A member's papers (材料): scans and documents; the photo is shown in the header. */
+const MEMBER_PAPERS = ['document', 'attachment'] as const;
+
+/** One member: the record with its 履历 (status changes, contacts, deeds), and its audit history in a second tab. */
 export function MemberPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id) || 0;
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'history' ? 'history' : 'profile';
+  const asked = params.get('tab');
+  const tab = asked === 'history' || asked === 'files' ? asked : 'profile';
   const query = useMember(id);
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
@@ -51,10 +57,11 @@ export function MemberPage() {
         onEdit={() => setEditing(true)}
         onChangeStatus={() => setChangingStatus(true)}
         onOpenAccount={() => setOpeningAccount(true)}
+        photo={<RecordPhoto owner={{ ownerType: 'member', ownerId: member.id }} name={member.name} />}
       />
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'history' ? { tab: key } : {}, { replace: true })}
+        onChange={(key) => setParams(key === 'profile' ? {} : { tab: key }, { replace: true })}
         items={[
           {
             key: 'profile',
@@ -65,9 +72,18 @@ export function MemberPage() {
                   <MemberProfile member={member} />
                 </Col>
                 <Col xs={24} xl={8}>
-                  <StatusTimeline member={member} />
+                  <MemberActivity memberId={member.id} />
                 </Col>
               </Row>
+            ),
+          },
+          {
+            key: 'files',
+            label: t('files.papers'),
+            children: (
+              <Card size="small">
+                <RecordFiles owner={{ ownerType: 'member', ownerId: member.id }} purposes={MEMBER_PAPERS} />
+              </Card>
             ),
           },
           {

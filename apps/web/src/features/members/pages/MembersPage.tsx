@@ -20,6 +20,7 @@ import {
   filtersToParams,
   type MemberFilters,
 } from '../memberFilters';
+import { PrintSelectedButton } from '../print/PrintSelectedButton';
 import { useColumnPrefs } from '../useColumnPrefs';
 import { useMemberList } from '../useMemberList';
 
@@ -38,6 +39,9 @@ export function MembersPage() {
   const [panelToggled, setPanelOpen] = useState<boolean | null>(null);
   const panelOpen = panelToggled ?? (filterCount > 0 && !compact);
   const [creating, setCreating] = useState(false);
+  // Rows ticked to print their forms; kept while the user pages through the list.
+  const [selected, setSelected] = useState<number[]>([]);
+  const canPrint = can('member.export') && !compact;
   const columns = useColumnPrefs(DEFAULT_HIDDEN_COLUMNS);
   const list = useMemberList(filters);
 
@@ -99,6 +103,9 @@ export function MembersPage() {
             {can('member.export') && (
               <MemberExportButton filters={filters} canReveal={can('member.reveal')} />
             )}
+            {canPrint && selected.length > 0 && (
+              <PrintSelectedButton ids={selected} onClear={() => setSelected([])} />
+            )}
             {!compact && (
               <ColumnChooser
                 columns={MEMBER_COLUMN_KEYS.map((key) => ({
@@ -137,6 +144,7 @@ export function MembersPage() {
                 hidden={columns.hidden}
                 sort={filters.sort}
                 order={filters.order}
+                {...(canPrint ? { selection: { ids: selected, onChange: setSelected } } : {})}
                 onSortChange={(sort, order) =>
                   setFilters(sort ? { sort, order } : { sort: DEFAULT_SORT, order: DEFAULT_ORDER })
                 }

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+
+/** The migration that filled the ledger from the status timelines written before it. */
+const BACKFILL_MIGRATION = new URL('../../db/migrations/0011_activity_backfill.sql', import.meta.url);
+
+/**
+ * The ledger's entries for every status event that has none (INSERT … SELECT, ON CONFLICT DO
+ * NOTHING: running it again adds nothing). The text is migration 0011's own, read from it, so
+ * that a bulk load that writes status events by COPY (the demo load) fills the ledger exactly
+ * as the migration did.
+ */
+export function activityBackfillSql(): string {
+  return fs.readFileSync(BACKFILL_MIGRATION, 'utf8');
+}

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../../db/client';
+
+/** A group whose rollup row and count of members disagree (null where one side has none). */
+export interface RollupMismatch {
+  rollup: 'member_counts' | 'member_org_counts';
+  orgId: number;
+  /** Null for member_org_counts, which has neither. */
+  homeCounty: string | null;
+  /** '' for members with no host district; null for member_org_counts. */
+  hostDistrict: string | null;
+  status: string;
+  /** Members in the group; null when there are none. */
+  members: number | null;
+  /** What the rollup holds; null when it has no row. */
+  stored: number | null;
+}
+
+export interface RollupComparison {
+  /** Groups compared: each row of either rollup, or group of members without one, once. */
+  groups: number;
+  mismatches: number;
+  /** The first mismatch in key order (member_counts first). */
+  first: RollupMismatch | null;
+}
+
+interface ComparisonRow {
+  groups: number;
+  mismatches: number;
+  rollup: RollupMismatch['rollup'] | null;
+  org_id: number | null;
+  home_county: string | null;
+  host_district: string | null;
+  status: string | null;
+  members: number | null;
+  stored: number | null;
+}
+
+export const rollupsRepository = {
+  /**
+   * Compares both rollups with a count of members in one statement (one snapshot: writes in
+   * between cannot show as a difference): every group of `member_counts` (org, home county,
+   * host district, status) and of `member_org_counts` (org, status) against its members.
+   */
+  async compareWithMembers(db: Executor): Promise<RollupComparison> {
+    const [row] = await queryRows<ComparisonRow>(
+      db,
+      sql`with m as (
+            select org_id, home_county, coalesce(host_district, '') as host_district, status,
+                   count(*)::int as n
+            from members group by 1, 2, 3, 4
+          ),
+          cmp as (
+            select 1 as ord, 'member_counts' as rollup, org_id, home_county, host_district, status,
+                   m.n as members, c.n as stored
+            from m full join member_counts c using (org_id, home_county, host_district, status)
+            union all
+            select 2, 'member_org_counts', org_id, null, null, status, p.n, c.n
+            from (select org_id, status, sum(n)::int as n from m group by 1, 2) p
+            full join member_org_counts c using (org_id, status)
+          )
+          select s.groups, s.mismatches, f.rollup, f.org_id, f.home_county, f.host_district,
+                 f.status, f.members, f.stored
+          from (select count(*)::int as groups,
+                       (count(*) filter (where members is distinct from stored))::int as mismatches
+                from cmp) s
+          left join lateral (
+            select rollup, org_id, home_county, host_district, status, members, stored
+            from cmp where members is distinct from stored
+            order by ord, org_id, home_county, host_district, status
+            limit 1
+          ) f on true`,
+    );
+    const r = row!;
+    const first: RollupMismatch | null =
+      r.rollup && r.org_id !== null && r.status !== null
+        ? {
+            rollup: r.rollup,
+            orgId: r.org_id,
+            homeCounty: r.home_county,
+            hostDistrict: r.host_district,
+            status: r.status,
+            members: r.members,
+            stored: r.stored,
+          }
+        : null;
+    return { groups: r.groups, mismatches: r.mismatches, first };
+  },
+};

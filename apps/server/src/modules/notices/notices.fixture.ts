@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray, like, ne } from 'drizzle-orm';
+import type { TestApp } from '../../../test/app';
+import { branchOf, createUser, orgByName } from '../../../test/factories';
+import { members, users } from '../../db/schema';
+
+/** A member on the rolls placed in the subtree at `path`, other than those given. */
+async function activeMemberIn(t: TestApp, path: string, not: number[]) {
+  const [row] = await t.store.db
+    .select({ id: members.id, name: members.name, orgPath: members.orgPath })
+    .from(members)
+    .where(
+      and(
+        like(members.orgPath, `${path}.%`),
+        eq(members.status, 'active'),
+        not.length ? ne(members.id, not[0]!) : undefined,
+      ),
+    )
+    .orderBy(asc(members.id))
+    .limit(1);
+  if (!row) throw new Error(`no active member under ${path}`);
+  return row;
+}
+
+/**
+ * The people a notice test addresses, on the demo committee: the Tongzhou and Haidian
+ * secretaries, a branch secretary under each, the demo member (Tongzhou), and a member with a
+ * login under each committee.
+ */
+export async function noticeWorld(t: TestApp) {
+  const tongzhou = await orgByName(t.store, '驻北京通州区流动党委');
+  const haidian = await orgByName(t.store, '驻北京海淀区流动党委');
+  const tzBranch = await branchOf(t.store, '驻北京通州区流动党委');
+  const hdBranch = await branchOf(t.store, '驻北京海淀区流动党委');
+  const [demo] = await t.store.db
+    .select({ id: users.id, memberId: users.memberId })
+    .from(users)
+    .where(eq(users.username, 'member'));
+  const tzMember = await activeMemberIn(t, tongzhou.path, [demo!.memberId!]);
+  const hdMember = await activeMemberIn(t, haidian.path, []);
+  const [tzMemberUser, hdMemberUser, tzBranchSec, hdBranchSec] = await Promise.all([
+    createUser(t.store, { role: 'member', scopeKind: 'self', memberId: tzMember.id }),
+    createUser(t.store, { role: 'member', scopeKind: 'self', memberId: hdMember.id }),
+    createUser(t.store, { role: 'secretary', scopeKind: 'org', orgId: tzBranch.id }),
+    createUser(t.store, { role: 'secretary', scopeKind: 'org', orgId: hdBranch.id }),
+  ]);
+  const names = ['office', 'tongzhou', 'haidian', 'member', 'auditor', 'kangbao', 'admin'] as const;
+  const demoCookies = await Promise.all(names.map((n) => t.login(n)));
+  const cookie = Object.fromEntries(names.map((n, i) => [n, demoCookies[i]!])) as Record<
+    (typeof names)[number],
+    string
+  >;
+  const ids = await t.store.db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.username, [...names]));
+  const userId = Object.fromEntries(ids.map((r) => [r.username, r.id])) as Record<
+    (typeof names)[number],
+    number
+  >;
+  return {
+    orgs: { tongzhou, haidian, tzBranch, hdBranch },
+    members: { demo: demo!.memberId!, tz: tzMember, hd: hdMember },
+    cookie: {
+      ...cookie,
+      tzMember: await t.login(tzMemberUser.username, tzMemberUser.password),
+      hdMember: await t.login(hdMemberUser.username, hdMemberUser.password),
+      tzBranchSec: await t.login(tzBranchSec.username, tzBranchSec.password),
+      hdBranchSec: await t.login(hdBranchSec.username, hdBranchSec.password),
+    },
+    userId: {
+      ...userId,
+      tzMember: tzMemberUser.id,
+      hdMember: hdMemberUser.id,
+      tzBranchSec: tzBranchSec.id,
+      hdBranchSec: hdBranchSec.id,
+    },
+  };
+}
+
+export type NoticeWorld = Awaited<ReturnType<typeof noticeWorld>>;

@@ -1,0 +1,33 @@
+import { InboxOutlined, NotificationOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/feature';
+import { lazyNamed } from '../../app/lazyNamed';
+
+/** 通知公告 (notices with read receipts) and each user's 收件箱. */
+export const noticesFeature = defineFeature({
+  name: 'notices',
+  routes: [
+    {
+      path: 'notices',
+      page: lazyNamed(() => import('./pages/NoticesPage'), 'NoticesPage'),
+      permission: 'notice.send',
+    },
+    {
+      path: 'notices/new',
+      page: lazyNamed(() => import('./pages/NoticeComposePage'), 'NoticeComposePage'),
+      permission: 'notice.send',
+    },
+    // Its sender and its recipients (members too) open a notice here.
+    { path: 'notices/:id', page: lazyNamed(() => import('./pages/NoticePage'), 'NoticePage') },
+    { path: 'inbox', page: lazyNamed(() => import('./pages/InboxPage'), 'InboxPage') },
+  ],
+  menu: [
+    {
+      path: '/notices',
+      labelKey: 'nav.notices',
+      icon: <NotificationOutlined aria-hidden />,
+      group: 'workbench',
+      permission: 'notice.send',
+    },
+    { path: '/inbox', labelKey: 'nav.inbox', icon: <InboxOutlined aria-hidden />, group: 'workbench' },
+  ],
+});
