@@ -1,5 +1,7 @@
 export * from './calendar';
 export * from './dates';
 export * from './ids';
+export * from './page';
+export * from './stream';
 export * from './text';
 export * from './text-forms';

@@ -173,6 +173,7 @@ export type MemberRevealBody = z.infer<typeof MemberRevealBody>;
 export const MemberAccountBody = z.object({ password: NewPassword });
 
 export const MemberRevealResponse = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() });
+export type MemberRevealResponse = z.infer<typeof MemberRevealResponse>;
 
 /**
  * A list in a query string, comma-separated (`status=active,lost`) or repeated

@@ -1,13 +1,5 @@
-import { CITIES, ProblemResponse } from '@ningxin/shared';
+import { CITIES, DivisionsResponse, ProblemResponse } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const CityResponse = z.object({
-  code: z.string(),
-  name: z.string(),
-  divisions: z.array(z.object({ code: z.string(), name: z.string() })),
-});
-const DivisionsResponse = z.object({ home: CityResponse, host: CityResponse });
 
 /** Code tables the UI needs, chosen by the home and host city settings. */
 export const metaRoutes: FastifyPluginAsyncZod<{ homeCity: string; hostCity: string }> = async (

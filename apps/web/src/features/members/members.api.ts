@@ -4,6 +4,7 @@ import type {
   MemberListResponse,
   MemberResponse,
   MemberRevealBody,
+  MemberRevealResponse,
   MemberStatusChangeBody,
   MemberUpdateBody,
 } from '@ningxin/shared';
@@ -14,16 +15,10 @@ export const MEMBER_PAGE_SIZE = 50;
 
 export const memberKeys = {
   all: ['members'] as const,
-  list: (query: Record<string, string>, cursor: string | undefined) =>
-    ['members', 'list', query, cursor ?? null] as const,
+  list: (query: Record<string, string>) => ['members', 'list', query] as const,
   detail: (id: number) => ['members', 'detail', id] as const,
   history: (id: number) => ['members', 'history', id] as const,
 };
-
-export interface RevealResult {
-  field: MemberRevealBody['field'];
-  value: string;
-}
 
 export const membersApi = {
   list: (filters: MemberFilters, cursor: string | undefined, signal?: AbortSignal) =>
@@ -41,7 +36,7 @@ export const membersApi = {
     api<MemberResponse>(`/members/${id}/status`, { method: 'POST', body }),
   /** Audited on the server; the answer is shown once and never put in the query cache. */
   reveal: (id: number, body: MemberRevealBody) =>
-    api<RevealResult>(`/members/${id}/reveal`, { method: 'POST', body }),
+    api<MemberRevealResponse>(`/members/${id}/reveal`, { method: 'POST', body }),
   history: (id: number) => api<{ items: AuditEntryResponse[] }>(`/members/${id}/history`),
 };
 

@@ -239,6 +239,7 @@ describe('member counts follow every write', () => {
     const doomed = sql`select id from members
       where id % 9 = 0 and id not in (select member_id from users where member_id is not null)`;
     await t.store.db.execute(sql`delete from member_status_events where member_id in (${doomed})`);
+    await t.store.db.execute(sql`delete from member_activity where member_id in (${doomed})`);
     const deleted = await t.store.db.execute(sql`delete from members where id in (${doomed})`);
     expect(
       (deleted as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? 1,

@@ -1,11 +1,10 @@
-import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { ImportReport, MemberListQuery, QueryBool, QueryId, standardErrors } from '@ningxin/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalidField } from '../../../lib/errors';
+import { invalidField } from '../../../lib/errors';
 import { attachmentHeader, createXlsxStream, XLSX_MIME } from '../../../lib/excel/xlsx-writer';
+import { answerWithProgress } from '../../../lib/progress-stream';
 import { safeError } from '../../../lib/safe-error';
 import { actorOf } from '../../../plugins/auth';
 import type { MemberExport } from '../export/members.export';
@@ -25,30 +24,6 @@ const ImportFields = z.object({
 });
 
 const ExportQuery = MemberListQuery.safeExtend({ reveal: QueryBool('reveal', false) });
-
-/** One line of an import's progress stream (application/x-ndjson). */
-export type ImportStreamLine =
-  | { type: 'progress'; phase: 'validate' | 'commit'; processed: number }
-  | ({ type: 'report' } & ImportReport)
-  | { type: 'error'; status: number; code: string; message: string };
-
-class ClientGone extends Error {}
-
-const wantsProgress = (request: FastifyRequest) =>
-  (request.headers.accept ?? '').includes('application/x-ndjson');
-
-/** An error after the stream began, as its last line; internals stay in the log. */
-function errorLine(err: unknown, request: FastifyRequest): ImportStreamLine {
-  if (err instanceof AppError)
-    return { type: 'error', status: err.status, code: err.code, message: err.message };
-  request.log.error({ err: safeError(err) }, 'import failed');
-  return {
-    type: 'error',
-    status: 500,
-    code: 'INTERNAL_ERROR',
-    message: `服务器内部错误，请稍后再试（请求编号 ${request.id}）`,
-  };
-}
 
 export const memberExcelRoutes: FastifyPluginAsyncZod<{
   importer: MemberImport;
@@ -108,39 +83,13 @@ export const memberExcelRoutes: FastifyPluginAsyncZod<{
         await upload.cleanup();
         throw err;
       }
-      if (!wantsProgress(request)) {
-        try {
-          return await job.run();
-        } finally {
-          await upload.cleanup();
-        }
-      }
-      const out = new PassThrough();
-      out.on('error', () => {}); // written to after the client left: nothing to tell anyone
-      let gone = false;
-      reply.raw.on('close', () => {
-        gone = !reply.raw.writableFinished;
-      });
-      const line = (l: ImportStreamLine) => {
-        if (!out.destroyed) out.write(`${JSON.stringify(l)}\n`);
-      };
-      line({ type: 'progress', phase: 'validate', processed: 0 });
-      job
-        .run((p) => {
-          // The client left: stop (a commit rolls back) rather than work for no one.
-          if (gone) throw new ClientGone();
-          line({ type: 'progress', ...p });
-        })
-        .then((report) => line({ type: 'report', ...report }))
-        .catch((err) => {
-          if (!(err instanceof ClientGone)) line(errorLine(err, request));
-        })
-        .finally(() => upload.cleanup().finally(() => out.end()));
-      // A stream is sent as it is; the schema's ImportReport is the plain JSON answer.
-      return reply
-        .type('application/x-ndjson; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(out as unknown as ImportReport);
+      return answerWithProgress(
+        request,
+        reply,
+        { phase: 'validate', processed: 0 },
+        (onProgress) => job.run(onProgress),
+        upload.cleanup,
+      );
     },
   );
 

@@ -1,7 +1,8 @@
-import { Button, Card, Flex, Select, Skeleton } from 'antd';
+import { Card, Flex, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/LoadError';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { useMemberActivity } from '../useMemberActivity';
 import { ActivityTimeline } from './ActivityTimeline';
 import { ActivityTotals } from './ActivityTotals';
@@ -17,12 +18,12 @@ export function MemberActivity({ memberId }: { memberId: number }) {
   const { t } = useTranslation();
   const [year, setYear] = useState<number | null>(null);
   const query = useMemberActivity(memberId, year);
-  const first = query.data?.pages[0];
+  const first = query.firstPage;
   // The years that have entries (while another year loads, the chosen one).
   const options = [...new Set([...(first?.years ?? []), ...(year === null ? [] : [year])])].sort(
     (a, b) => b - a,
   );
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = query.items;
 
   return (
     <Card
@@ -54,11 +55,11 @@ export function MemberActivity({ memberId }: { memberId: number }) {
             items={items}
             emptyText={year === null ? t('activity.empty') : t('activity.totalsEmpty', { year })}
           />
-          {query.hasNextPage && (
-            <Button block onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-              {t('activity.loadMore')}
-            </Button>
-          )}
+          <LoadMoreButton
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onLoad={query.loadMore}
+          />
         </Flex>
       )}
     </Card>

@@ -1,7 +1,8 @@
-import { Button, Card, Flex, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/LoadError';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import type { AuditFilters } from '../audit.api';
 import { AuditFilterForm } from '../components/AuditFilterForm';
 import { AuditTable } from '../components/AuditTable';
@@ -13,7 +14,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditFilters>({});
   const log = useAuditLog(filters);
-  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = log.items;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} className="nx-page-title">
@@ -34,13 +35,12 @@ export function AuditPage() {
             />
             <Flex justify="center" align="center" gap={12} wrap style={{ marginTop: 12 }}>
               <Typography.Text type="secondary">{t('audit.shown', { count: items.length })}</Typography.Text>
-              {log.hasNextPage ? (
-                <Button loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-                  {t('audit.loadMore')}
-                </Button>
-              ) : (
-                log.data && <Typography.Text type="secondary">{t('audit.noMore')}</Typography.Text>
-              )}
+              <LoadMoreButton
+                hasMore={log.hasNextPage}
+                loading={log.isFetchingNextPage}
+                onLoad={log.loadMore}
+                {...(log.data ? { endText: t('common.noMore') } : {})}
+              />
             </Flex>
           </>
         )}

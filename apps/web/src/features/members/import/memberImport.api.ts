@@ -1,14 +1,11 @@
-import type { ImportReport } from '@ningxin/shared';
-import { ApiError, apiUrl, errorFromResponse, networkError } from '../../../lib/api';
+import { type ImportReport, NDJSON } from '@ningxin/shared';
+import { apiUrl, errorFromResponse, networkError } from '../../../lib/api';
+import { type Progress, readProgressStream } from '../../../lib/progressStream';
 
 export type ImportPhase = 'validate' | 'commit';
 
 /** How far the server is: rows processed in a phase (and the row count, when it says so). */
-export interface ImportProgress {
-  phase: ImportPhase;
-  processed: number;
-  total?: number;
-}
+export type ImportProgress = Progress & { phase: ImportPhase };
 
 interface RunImportOptions {
   file: File;
@@ -18,58 +15,6 @@ interface RunImportOptions {
   dryRun: boolean;
   onProgress: (progress: ImportProgress) => void;
   signal?: AbortSignal;
-}
-
-type StreamLine =
-  | { type: 'progress'; phase: ImportPhase; processed: number; total?: number }
-  | ({ type: 'report' } & ImportReport)
-  | { type: 'error'; code?: string; message?: string; status?: number };
-
-const INTERRUPTED = '导入过程中连接中断，未收到结果，请重试';
-
-/** Reads newline-delimited JSON, passing progress on; resolves with the final report. */
-async function readReport(
-  body: ReadableStream<Uint8Array>,
-  onProgress: (p: ImportProgress) => void,
-): Promise<ImportReport> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let report: ImportReport | null = null;
-  const handle = (line: string) => {
-    if (!line.trim()) return;
-    const message = JSON.parse(line) as StreamLine;
-    if (message.type === 'progress') {
-      onProgress({ phase: message.phase, processed: message.processed, total: message.total });
-    } else if (message.type === 'report') {
-      const { type: _type, ...rest } = message;
-      report = rest;
-    } else if (message.type === 'error') {
-      throw new ApiError(
-        message.status ?? 500,
-        message.code ?? 'IMPORT_FAILED',
-        message.message ?? INTERRUPTED,
-      );
-    }
-  };
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
-        handle(buffer.slice(0, i));
-        buffer = buffer.slice(i + 1);
-      }
-    }
-    handle(buffer + decoder.decode());
-  } catch (error) {
-    if (error instanceof ApiError || (error instanceof DOMException && error.name === 'AbortError'))
-      throw error;
-    throw new ApiError(0, 'IMPORT_INTERRUPTED', INTERRUPTED);
-  }
-  if (!report) throw new ApiError(0, 'IMPORT_INTERRUPTED', INTERRUPTED);
-  return report;
 }
 
 /**
@@ -93,7 +38,7 @@ export async function runImport({
     response = await fetch(apiUrl('/members/import'), {
       method: 'POST',
       body: form,
-      headers: { Accept: 'application/x-ndjson' },
+      headers: { Accept: NDJSON },
       credentials: 'same-origin',
       signal,
     });
@@ -104,7 +49,7 @@ export async function runImport({
   if (!response.ok) throw await errorFromResponse(response);
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('ndjson') || !response.body) return (await response.json()) as ImportReport;
-  return readReport(response.body, onProgress);
+  return readProgressStream<ImportReport>(response.body, (p) => onProgress(p as ImportProgress));
 }
 
 /** Errors of the file as a whole (too many errors, say) come as row 0. */

@@ -3,10 +3,10 @@ import { Badge, Button, Card, Flex, Grid, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { KeysetPager } from '../../../components/KeysetPager';
 import { LoadError } from '../../../components/LoadError';
 import { useCurrentUser } from '../../auth/useMe';
 import { ColumnChooser } from '../components/ColumnChooser';
-import { KeysetPager } from '../components/KeysetPager';
 import { MemberCardList } from '../components/MemberCardList';
 import { MemberExportButton } from '../components/MemberExportButton';
 import { MemberFilterPanel } from '../components/MemberFilterPanel';
@@ -51,7 +51,7 @@ export function MembersPage() {
   const loading = list.isPending || list.isPlaceholderData;
   const pager = (withTotal: boolean) => (
     <KeysetPager
-      total={withTotal ? list.data?.total : undefined}
+      totalText={withTotal && list.data ? t('members.total', { count: list.data.total }) : undefined}
       page={list.page}
       hasPrev={list.hasPrev}
       hasNext={list.hasNext}

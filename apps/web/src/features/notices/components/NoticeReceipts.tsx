@@ -1,10 +1,12 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { NoticeReceipt, NoticeResponse } from '@ningxin/shared';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Segmented, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { useCursorList } from '../../../lib/useCursorList';
 import { useFormatters } from '../../../lib/useFormatters';
 import { noticeKeys, noticesApi, type ReceiptState } from '../notices.api';
 
@@ -16,12 +18,9 @@ export function NoticeReceipts({ notice }: { notice: NoticeResponse }) {
   const onError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const [state, setState] = useState<ReceiptState>('unread');
-  const receipts = useInfiniteQuery({
-    queryKey: noticeKeys.receipts(notice.id, state),
-    queryFn: ({ pageParam }) => noticesApi.receipts(notice.id, state, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const receipts = useCursorList(noticeKeys.receipts(notice.id, state), (cursor: number | undefined) =>
+    noticesApi.receipts(notice.id, state, cursor),
+  );
   const remind = useMutation({
     mutationFn: () => noticesApi.remind(notice.id),
     onSuccess: (r) => {
@@ -105,13 +104,11 @@ export function NoticeReceipts({ notice }: { notice: NoticeResponse }) {
         loading={receipts.isPending}
         pagination={false}
       />
-      {receipts.hasNextPage && (
-        <Flex justify="center">
-          <Button onClick={() => void receipts.fetchNextPage()} loading={receipts.isFetchingNextPage}>
-            {t('notices.loadMore')}
-          </Button>
-        </Flex>
-      )}
+      <LoadMoreButton
+        hasMore={receipts.hasNextPage}
+        loading={receipts.isFetchingNextPage}
+        onLoad={receipts.loadMore}
+      />
     </Flex>
   );
 }

@@ -1,12 +1,14 @@
 import { CheckOutlined } from '@ant-design/icons';
 import type { InboxItemResponse } from '@ningxin/shared';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Flex, List, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { useCursorList } from '../../../lib/useCursorList';
 import { useFormatters } from '../../../lib/useFormatters';
 import '../components/notices.css';
 import { inboxApi, inboxKeys, noticeKeys } from '../notices.api';
@@ -21,12 +23,9 @@ export function InboxPage() {
   const onError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const [unread, setUnread] = useState(false);
-  const inbox = useInfiniteQuery({
-    queryKey: inboxKeys.list(unread),
-    queryFn: ({ pageParam }) => inboxApi.list(unread, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const inbox = useCursorList(inboxKeys.list(unread), (cursor: number | undefined) =>
+    inboxApi.list(unread, cursor),
+  );
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
     void queryClient.invalidateQueries({ queryKey: noticeKeys.all });
@@ -84,13 +83,11 @@ export function InboxPage() {
             dataSource={items}
             locale={{ emptyText: t('notices.inbox.empty') }}
             loadMore={
-              inbox.hasNextPage ? (
-                <Flex justify="center" style={{ marginTop: 12 }}>
-                  <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
-                    {t('notices.inbox.loadMore')}
-                  </Button>
-                </Flex>
-              ) : null
+              <LoadMoreButton
+                hasMore={inbox.hasNextPage}
+                loading={inbox.isFetchingNextPage}
+                onLoad={inbox.loadMore}
+              />
             }
             renderItem={(item) => (
               <List.Item className={item.readAt ? undefined : 'nx-inbox-unread'}>

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { NoticeListItem } from '@ningxin/shared';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -17,6 +16,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
+import { useCursorList } from '../../../lib/useCursorList';
 import { useFormatters } from '../../../lib/useFormatters';
 import { noticeKeys, noticesApi } from '../notices.api';
 
@@ -27,13 +28,10 @@ export function NoticesPage() {
   const navigate = useNavigate();
   const [mine, setMine] = useState(false);
   const [q, setQ] = useState('');
-  const list = useInfiniteQuery({
-    queryKey: noticeKeys.list(mine, q),
-    queryFn: ({ pageParam }) => noticesApi.list(mine, q, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = useCursorList(noticeKeys.list(mine, q), (cursor: number | undefined) =>
+    noticesApi.list(mine, q, cursor),
+  );
+  const rows = list.items;
   const columns: TableColumnsType<NoticeListItem> = [
     {
       title: t('notices.col.title'),
@@ -125,13 +123,11 @@ export function NoticesPage() {
               size="middle"
               locale={{ emptyText: t('notices.empty') }}
             />
-            {list.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 12 }}>
-                <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {t('notices.loadMore')}
-                </Button>
-              </Flex>
-            )}
+            <LoadMoreButton
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoad={list.loadMore}
+            />
           </>
         )}
       </Card>

@@ -3,7 +3,8 @@ import { Button, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 interface KeysetPagerProps {
-  total: number | undefined;
+  /** The list's size in words (共 2000 人), when known. */
+  totalText: string | undefined;
   page: number;
   hasPrev: boolean;
   hasNext: boolean;
@@ -13,20 +14,28 @@ interface KeysetPagerProps {
 }
 
 /** The row count and 上一页 / 下一页: keyset pages have no page numbers to jump to. */
-export function KeysetPager({ total, page, hasPrev, hasNext, loading, onPrev, onNext }: KeysetPagerProps) {
+export function KeysetPager({
+  totalText,
+  page,
+  hasPrev,
+  hasNext,
+  loading,
+  onPrev,
+  onNext,
+}: KeysetPagerProps) {
   const { t } = useTranslation();
   return (
     <Flex justify="space-between" align="center" gap={8} wrap>
-      <Typography.Text>{total === undefined ? '' : t('members.total', { count: total })}</Typography.Text>
+      <Typography.Text>{totalText ?? ''}</Typography.Text>
       <Space size={8} align="center">
         {(hasPrev || hasNext) && (
-          <Typography.Text type="secondary">{t('members.page', { page })}</Typography.Text>
+          <Typography.Text type="secondary">{t('common.page', { page })}</Typography.Text>
         )}
         <Button icon={<LeftOutlined aria-hidden />} disabled={!hasPrev || loading} onClick={onPrev}>
-          {t('members.prev')}
+          {t('common.prev')}
         </Button>
         <Button disabled={!hasNext || loading} onClick={onNext}>
-          {t('members.next')}
+          {t('common.next')}
           <RightOutlined aria-hidden />
         </Button>
       </Space>
