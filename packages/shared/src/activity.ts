@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MIN_DATE } from './common/calendar';
 import { MAX_DATE } from './common/dates';
 import { QueryInt } from './common/ids';
+import { pageOf } from './common/page';
 import { MemberStatus } from './members/enums';
 
 /**
@@ -127,13 +128,11 @@ export const ActivityYearSummary = z
   .meta({ id: 'ActivityYearSummary' });
 export type ActivityYearSummary = z.infer<typeof ActivityYearSummary>;
 
-export const ActivityTimelineResponse = z
-  .object({
+export const ActivityTimelineResponse = pageOf(ActivityItem, z.string())
+  .extend({
     memberId: z.number().int(),
     /** The year asked for; null for the most recent entries. */
     year: z.number().int().nullable(),
-    items: z.array(ActivityItem),
-    nextCursor: z.string().nullable(),
     /** The year's totals by kind; null without a year. */
     summary: ActivityYearSummary.nullable(),
     /** The years that have entries, newest first (for a year picker). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from './common/dates';
 import { IdParams, PathId, QueryBool, QueryInt, RecordId, Version } from './common/ids';
+import { pageOf } from './common/page';
 import { Text } from './common/text';
 import type { Role } from './roles';
 
@@ -121,10 +122,7 @@ export const NoticeListItem = z.object({
 });
 export type NoticeListItem = z.infer<typeof NoticeListItem>;
 
-export const NoticeListResponse = z.object({
-  items: z.array(NoticeListItem),
-  nextCursor: z.number().int().nullable(),
-});
+export const NoticeListResponse = pageOf(NoticeListItem, z.number().int());
 export type NoticeListResponse = z.infer<typeof NoticeListResponse>;
 
 /** The target as the sender chose it, with names (shown to those who manage the notice only). */
@@ -191,10 +189,8 @@ export const NoticeReceipt = z.object({
 });
 export type NoticeReceipt = z.infer<typeof NoticeReceipt>;
 
-export const NoticeReceiptListResponse = z.object({
-  items: z.array(NoticeReceipt),
+export const NoticeReceiptListResponse = pageOf(NoticeReceipt, z.number().int()).extend({
   counts: NoticeCounts,
-  nextCursor: z.number().int().nullable(),
 });
 export type NoticeReceiptListResponse = z.infer<typeof NoticeReceiptListResponse>;
 
@@ -235,11 +231,9 @@ export const InboxListQuery = z.object({
 });
 export type InboxListQuery = z.infer<typeof InboxListQuery>;
 
-export const InboxListResponse = z.object({
-  items: z.array(InboxItemResponse),
+export const InboxListResponse = pageOf(InboxItemResponse, z.number().int()).extend({
   /** Unread items in the whole inbox (the bell's number). */
   unread: z.number().int(),
-  nextCursor: z.number().int().nullable(),
 });
 export type InboxListResponse = z.infer<typeof InboxListResponse>;
 

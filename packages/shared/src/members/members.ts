@@ -3,6 +3,7 @@ import { NewPassword } from '../auth';
 import { localIsoDate } from '../common/calendar';
 import { PARTY_FOUNDED, PastDate } from '../common/dates';
 import { DivisionCode, IdParams, QueryId, QueryInt, RecordId, Version } from '../common/ids';
+import { pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
 import { Gender, MemberSource, MemberStatus, MemberType, RelationshipType } from './enums';
 import { ageOn, checkIdAgainst, parseIdNumber } from './id-number';
@@ -240,11 +241,7 @@ export const MemberListItem = z.object({
 });
 export type MemberListItem = z.infer<typeof MemberListItem>;
 
-export const MemberListResponse = z.object({
-  items: z.array(MemberListItem),
-  total: z.number().int(),
-  nextCursor: z.string().nullable(),
-});
+export const MemberListResponse = pageOf(MemberListItem, z.string()).extend({ total: z.number().int() });
 export type MemberListResponse = z.infer<typeof MemberListResponse>;
 
 export const MemberResponse = z
