@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client';
-import { orgPositions, orgs, roleAssignments } from '../../db/schema';
+import { orgPositions, orgs } from '../../db/schema';
 import type { OrgScope } from '../../policy/policy';
+import { assignmentsScopedTo } from '../users/users.fragments';
 
 export type OrgRow = typeof orgs.$inferSelect;
 export type PositionRow = typeof orgPositions.$inferSelect;
@@ -60,11 +61,9 @@ export const orgsRepository = {
     return row?.n ?? 0;
   },
 
+  /** How many role assignments are scoped to the org (the users module's count). */
   async countAssignments(db: Executor, id: number): Promise<number> {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(roleAssignments)
-      .where(eq(roleAssignments.orgId, id));
+    const [row] = await queryRows<{ n: number }>(db, sql`select ${assignmentsScopedTo(id)} as n`);
     return row?.n ?? 0;
   },
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { orgs, roleAssignments, users } from '../../db/schema';
-import { inPathSubtree } from '../../policy/scope';
+import { roleAssignments, users } from '../../db/schema';
+import { orgIdInSubtree, orgNameOf, orgPathOf } from '../orgs/orgs.fragments';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -21,7 +21,7 @@ const assignmentColumns = {
   role: roleAssignments.role,
   scopeKind: roleAssignments.scopeKind,
   orgId: roleAssignments.orgId,
-  orgName: orgs.name,
+  orgName: orgNameOf(roleAssignments.orgId),
   division: roleAssignments.division,
 };
 
@@ -88,7 +88,7 @@ export const usersRepository = {
     q: { paths: readonly string[]; roles: readonly string[]; rolesWithin: readonly string[] | null },
   ): Promise<number[]> {
     const inAny = (paths: readonly string[]): SQL | undefined =>
-      paths.length ? or(...paths.map((p) => inPathSubtree(orgs.path, p))) : undefined;
+      paths.length ? or(...paths.map((p) => orgIdInSubtree(roleAssignments.orgId, p))) : undefined;
     const bySubtree = q.paths.length ? and(eq(roleAssignments.scopeKind, 'org'), inAny(q.paths)) : undefined;
     const byRole = q.roles.length
       ? and(
@@ -105,7 +105,6 @@ export const usersRepository = {
       .selectDistinct({ id: users.id })
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
       .where(and(eq(users.disabled, false), ne(roleAssignments.scopeKind, 'self'), or(bySubtree, byRole)));
     return rows.map((r) => r.id);
   },
@@ -129,10 +128,13 @@ export const usersRepository = {
   /** Enabled accounts holding the role, with the path of each org scope (null for other scopes). */
   async roleHolders(db: Executor, role: string) {
     return db
-      .select({ userId: users.id, scopeKind: roleAssignments.scopeKind, orgPath: orgs.path })
+      .select({
+        userId: users.id,
+        scopeKind: roleAssignments.scopeKind,
+        orgPath: orgPathOf(roleAssignments.orgId),
+      })
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
       .where(and(eq(users.disabled, false), eq(roleAssignments.role, role)));
   },
 
@@ -155,7 +157,6 @@ export const usersRepository = {
     return db
       .select(assignmentColumns)
       .from(roleAssignments)
-      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
       .where(inArray(roleAssignments.userId, userIds))
       .orderBy(asc(roleAssignments.id));
   },
@@ -182,7 +183,6 @@ export const usersRepository = {
     const [before] = await tx
       .select(assignmentColumns)
       .from(roleAssignments)
-      .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
       .where(and(eq(roleAssignments.id, id), eq(roleAssignments.userId, userId)));
     if (!before) return null;
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, id));

@@ -1,17 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { orgs } from '../../../db/schema';
+import { committeeOf } from '../../orgs/orgs.fragments';
 import type { CountSource } from './members.counts.source';
 
 export interface CountRow {
   key: string;
   count: number;
 }
-
-/** The path of the second-level committee above an org: the first two segments of its path. */
-const committeePath = sql<string>`case when strpos(${orgs.path}, '.') = 0 then ${orgs.path}
-  else split_part(${orgs.path}, '.', 1) || '.' || split_part(${orgs.path}, '.', 2) end`;
 
 /**
  * Queries of the member rollups (kept exact by triggers on members; migrations 0005, 0009): each
@@ -50,7 +45,7 @@ export const memberCountsRepository = {
 
   /** Counts by second-level committee, keyed by its id, with its name. */
   async byCommittee(db: Executor, { rollup, where }: CountSource): Promise<(CountRow & { name: string })[]> {
-    // Aliases no column of orgs has: drizzle names them unqualified in the outer query.
+    // Aliases drizzle names unqualified in the outer query.
     const perOrg = db
       .select({
         orgId: sql<number>`${rollup.orgId}`.as('per_org_id'),
@@ -60,7 +55,7 @@ export const memberCountsRepository = {
       .where(where)
       .groupBy(rollup.orgId)
       .as('per_org');
-    const committee = alias(orgs, 'committee');
+    const committee = committeeOf(sql`${perOrg.orgId}`);
     return db
       .select({
         key: sql<string>`${committee.id}::text`,
@@ -68,8 +63,6 @@ export const memberCountsRepository = {
         count: sql<number>`sum(${perOrg.n})::int`,
       })
       .from(perOrg)
-      .innerJoin(orgs, eq(orgs.id, perOrg.orgId))
-      .innerJoin(committee, eq(committee.path, committeePath))
-      .groupBy(committee.id, committee.name);
+      .groupBy(sql`1`, sql`2`);
   },
 };

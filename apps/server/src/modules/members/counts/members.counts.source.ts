@@ -1,13 +1,13 @@
-import { and, type Column, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { memberCounts, memberOrgCounts, orgs } from '../../../db/schema';
+import { memberCounts, memberOrgCounts } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
 import { scopeNamesDivisions } from '../../../policy/scope';
+import { orgIdInSubtree } from '../../orgs/orgs.fragments';
 import {
   type GroupColumns,
   type GroupFilter,
   groupCondition,
-  inOrgSubtree,
   memberScopeCondition,
 } from '../record/members.scope';
 
@@ -22,11 +22,10 @@ export interface Rollup {
 }
 
 /**
- * A rollup keeps the org's id; its path lives in `orgs`. A subtree is the ids of its orgs (a few
- * for a secretary: the rollup's key index finds their rows).
+ * A rollup keeps the org's id, not its path: a subtree is the ids of its orgs (a few for a
+ * secretary: the rollup's key index finds their rows).
  */
-const subtreeOf = (orgId: Column) => (path: string) =>
-  sql`${orgId} = any(array(select ${orgs.id} from ${orgs} where ${inOrgSubtree(path, orgs.path)}))`;
+const subtreeOf = (orgId: Column) => (path: string) => orgIdInSubtree(orgId, path);
 
 /** `member_counts`: (org, home county, host district, status), ~37,000 rows at 1M members. */
 export const GROUP_ROLLUP: Rollup = {

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { memberStatusEvents, members, orgs, users } from '../../../db/schema';
+import { memberStatusEvents, members } from '../../../db/schema';
+import { orgNameOf } from '../../orgs/orgs.fragments';
+import { displayNameOf } from '../../users/users.fragments';
 import { inOrgSubtree } from './members.scope';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -61,9 +63,8 @@ export const membersRepository = {
   /** One member with the org's name; `lock` takes the member's row lock until the transaction ends. */
   async findById(db: Executor, id: number, lock = false): Promise<(MemberRow & { orgName: string }) | null> {
     const query = db
-      .select({ member: members, orgName: orgs.name })
+      .select({ member: members, orgName: orgNameOf(members.orgId) })
       .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(eq(members.id, id));
     const [row] = lock ? await query.for('update', { of: members }) : await query;
     return row ? { ...row.member, orgName: row.orgName } : null;
@@ -142,9 +143,8 @@ export const membersRepository = {
   async findManyWithOrg(db: Executor, ids: number[]): Promise<(MemberRow & { orgName: string })[]> {
     if (ids.length === 0) return [];
     const rows = await db
-      .select({ member: members, orgName: orgs.name })
+      .select({ member: members, orgName: orgNameOf(members.orgId) })
       .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(inArray(members.id, ids));
     const byId = new Map(rows.map((r) => [r.member.id, { ...r.member, orgName: r.orgName }]));
     return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
@@ -181,7 +181,7 @@ export const membersRepository = {
         ...listColumns,
         // A subquery, not a join: it runs for the page's rows only and leaves the planner one table
         // (with a join, a misjudged keyset estimate made a deep page a 500,000-row hash and sort).
-        orgName: sql<string>`(select ${orgs.name} from ${orgs} where ${orgs.id} = ${members.orgId})`,
+        orgName: orgNameOf(members.orgId),
         sortKey: sql<string | null>`${col}::text`,
       })
       .from(members)
@@ -206,9 +206,7 @@ export const membersRepository = {
       .select({
         event: memberStatusEvents,
         // A subquery, like the org name of a list row: the page's few events only.
-        actorDisplayName: sql<
-          string | null
-        >`(select ${users.displayName} from ${users} where ${users.id} = ${memberStatusEvents.actorId})`,
+        actorDisplayName: displayNameOf(memberStatusEvents.actorId),
       })
       .from(memberStatusEvents)
       .where(and(eq(memberStatusEvents.memberId, memberId), inArray(memberStatusEvents.id, [...ids])))
@@ -240,7 +238,7 @@ export const membersRepository = {
         name: members.name,
         orgId: members.orgId,
         orgPath: members.orgPath,
-        orgName: sql<string>`(select ${orgs.name} from ${orgs} where ${orgs.id} = ${members.orgId})`,
+        orgName: orgNameOf(members.orgId),
         status: members.status,
       })
       .from(members)
