@@ -113,6 +113,17 @@ export const ActivityItem = z.object({
 });
 export type ActivityItem = z.infer<typeof ActivityItem>;
 
+/** An entry of any member in the user's scope, for the workbench's 最近动态. */
+export const RecentActivityItem = z.object({
+  id: z.number().int(),
+  member: z.object({ id: z.number().int(), name: z.string() }),
+  kind: ActivityKind,
+  occurredOn: z.string(),
+  title: z.string(),
+  recordedAt: z.string(),
+});
+export type RecentActivityItem = z.infer<typeof RecentActivityItem>;
+
 /** One kind's total in a year: the quantities summed, and how many entries. */
 export const ActivityTotal = z.object({
   kind: ActivityKind,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecentActivityItem } from './activity';
 
 /** Something waiting for the user, contributed by a module: a count and where to deal with it. */
 export const WorkbenchTodo = z.object({
@@ -28,6 +29,8 @@ export const WorkbenchResponse = z
     scopeLabels: z.array(z.string()),
     members: WorkbenchMemberFigures.nullable(),
     todos: z.array(WorkbenchTodo),
+    /** The latest deeds recorded of members in the user's scope (empty without member.read). */
+    recent: z.array(RecentActivityItem),
   })
   .meta({ id: 'Workbench' });
 export type WorkbenchResponse = z.infer<typeof WorkbenchResponse>;

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzl
 import type { Executor } from '../../db/client';
 import { memberActivity } from '../../db/schema';
 import { arrayLiteral } from '../../lib/array-literal';
+import { memberNameOf } from '../members/members.fragments';
 
 export type ActivityRow = typeof memberActivity.$inferSelect;
 export type ActivityInsert = typeof memberActivity.$inferInsert;
@@ -84,6 +85,16 @@ export const activityRepository = {
       .where(and(ofMember(memberId, opts.year), keyset))
       .orderBy(desc(memberActivity.occurredOn), desc(memberActivity.id))
       .limit(opts.limit);
+  },
+
+  /** The latest entries of the members a condition selects, newest recorded first, with the member's name. */
+  async recent(db: Executor, members: SQL, limit: number) {
+    return db
+      .select({ entry: memberActivity, memberName: memberNameOf(memberActivity.memberId) })
+      .from(memberActivity)
+      .where(members)
+      .orderBy(desc(memberActivity.id))
+      .limit(limit);
   },
 
   /** A member's year by kind: the quantities summed (as the numeric's text) and the entries counted. */

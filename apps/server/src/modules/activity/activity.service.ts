@@ -4,11 +4,14 @@ import {
   type ActivityQuery,
   type ActivityTimelineResponse,
   isIsoDate,
+  type RecentActivityItem,
 } from '@ningxin/shared';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client';
+import { memberActivity } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../../policy/policy';
+import { memberInScope } from '../members/members.fragments';
 import type { MembersService } from '../members/record/members.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import { type ActivityEntryInput, checkedEntry, quantityText, uniqueEntries } from './activity.entry';
@@ -103,6 +106,23 @@ export function createActivityService({ db, members, orgs }: ActivityDeps) {
      * A member's timeline, newest first: a year's entries with the year's sums by kind, or
      * without a year the most recent entries. 404 for a member outside the actor's scope.
      */
+    /** The latest entries of the members the actor may read, newest recorded first. */
+    async recent(actor: Actor, limit: number): Promise<RecentActivityItem[]> {
+      const rows = await activityRepository.recent(
+        db,
+        memberInScope(memberActivity.memberId, actor, 'member.read'),
+        limit,
+      );
+      return rows.map(({ entry, memberName }) => ({
+        id: entry.id,
+        member: { id: entry.memberId, name: memberName },
+        kind: entry.kind as ActivityKind,
+        occurredOn: entry.occurredOn,
+        title: entry.title,
+        recordedAt: entry.createdAt.toISOString(),
+      }));
+    },
+
     async timeline(actor: Actor, memberId: number, q: ActivityQuery): Promise<ActivityTimelineResponse> {
       await members.visibleMember(db, actor, memberId, 'member.read');
       const after = q.cursor

@@ -8,11 +8,11 @@ declare module '../../lib/modules' {
   }
 }
 
-/** Each user's home page (工作台): figures of their scope, and the to-dos every module contributes. */
+/** Each user's home page (工作台): figures of their scope, recent deeds, and the to-dos every module contributes. */
 export const workbenchModule = defineModule({
   name: 'workbench',
-  needs: ['members', 'users'],
-  build: ({ extensions }, { members, users }) =>
-    createWorkbenchService({ counts: members.counts, users, extensions }),
+  needs: ['members', 'users', 'activity'],
+  build: ({ extensions }, { members, users, activity }) =>
+    createWorkbenchService({ counts: members.counts, activity, users, extensions }),
   routes: (workbench) => [mount('/workbench', workbenchRoutes, { workbench })],
 });

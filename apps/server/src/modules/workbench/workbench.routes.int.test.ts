@@ -37,11 +37,20 @@ describe('GET /api/v1/workbench', () => {
     expect(tz.scopeLabels[0]).toContain('驻北京通州区流动党委');
     expect(tz.members.total).toBe(await listTotal(tongzhou));
     expect(tz.members.total).toBeLessThan(all.members.total);
+    // The latest deeds are the secretary's members' only.
+    const tongzhouIds = new Set(
+      (await t.request({ method: 'GET', url: '/api/v1/members?limit=200', cookie: tongzhou }))
+        .json()
+        .items.map((m: { id: number }) => m.id),
+    );
+    expect(tz.recent.length).toBeGreaterThan(0);
+    for (const r of tz.recent) expect(tongzhouIds.has(r.member.id), r.member.name).toBe(true);
   });
 
   it('shows no member figures to an account that may not read members', async () => {
     const res = (await get(admin)).json();
     expect(res.members).toBeNull();
+    expect(res.recent).toEqual([]);
     expect(res.todos.find((t: { key: string }) => t.key === 'members.lost')).toBeUndefined();
   });
 
@@ -68,6 +77,11 @@ describe('GET /api/v1/workbench', () => {
     });
     const after = (await get(tongzhou)).json();
     expect(after.members.newThisMonth).toBe(before + 1);
+    expect(after.recent[0]).toMatchObject({
+      member: { id: created.json().id, name: created.json().name },
+      kind: 'status_changed',
+      title: '电话停机，多次联系未果',
+    });
     const lost = after.todos.find((t: { key: string }) => t.key === 'members.lost');
     expect(lost).toMatchObject({
       label: '失联党员待跟进',

@@ -1,6 +1,7 @@
 import { localIsoDate, type WorkbenchResponse, type WorkbenchTodo } from '@ningxin/shared';
 import type { Extensions } from '../../lib/modules';
 import { type Actor, permissionsOf } from '../../policy/policy';
+import type { ActivityService } from '../activity/activity.service';
 import type { MemberCounts } from '../members/counts/members.counts';
 import type { UsersService } from '../users/users.service';
 
@@ -17,9 +18,13 @@ declare module '../../lib/modules' {
 
 export interface WorkbenchDeps {
   counts: MemberCounts;
+  activity: Pick<ActivityService, 'recent'>;
   users: Pick<UsersService, 'assignmentsFor'>;
   extensions: Extensions;
 }
+
+/** How many of the latest deeds the page shows. */
+const RECENT = 8;
 
 /** The first instant of the current month, local time. */
 function startOfMonth(now: Date): Date {
@@ -27,7 +32,7 @@ function startOfMonth(now: Date): Date {
 }
 
 /** The home page of each user: figures of their scope and the to-dos modules contribute. */
-export function createWorkbenchService({ counts, users, extensions }: WorkbenchDeps) {
+export function createWorkbenchService({ counts, activity, users, extensions }: WorkbenchDeps) {
   async function memberFigures(actor: Actor) {
     if (!permissionsOf(actor).includes('member.read')) return null;
     const [byStatus, newThisMonth] = await Promise.all([
@@ -40,8 +45,10 @@ export function createWorkbenchService({ counts, users, extensions }: WorkbenchD
 
   return {
     async get(actor: Actor): Promise<WorkbenchResponse> {
-      const [members, assignments, todoLists] = await Promise.all([
+      const reads = permissionsOf(actor).includes('member.read');
+      const [members, recent, assignments, todoLists] = await Promise.all([
         memberFigures(actor),
+        reads ? activity.recent(actor, RECENT) : [],
         users.assignmentsFor(actor.userId),
         Promise.all(extensions.all('workbench.todos').map((todos) => todos(actor))),
       ]);
@@ -49,6 +56,7 @@ export function createWorkbenchService({ counts, users, extensions }: WorkbenchD
         scopeLabels: assignments.map((a) => `${a.roleLabel}：${a.scopeLabel}`),
         members,
         todos: todoLists.flat().filter((t) => t.count > 0),
+        recent,
       };
     },
   };

@@ -35,6 +35,8 @@ export const en: Translation = {
     todos: 'To do',
     noTodos: 'Nothing to do',
     handle: 'Open',
+    recent: 'Recent activity',
+    noRecent: 'Nothing recorded yet',
     shortcuts: 'Shortcuts',
   },
   menuGroup: {

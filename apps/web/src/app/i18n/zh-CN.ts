@@ -33,6 +33,8 @@ export const zhCN = {
     todos: '待办事项',
     noTodos: '暂无待办事项',
     handle: '去处理',
+    recent: '最近动态',
+    noRecent: '暂无记录',
     shortcuts: '快捷入口',
   },
   menuGroup: {

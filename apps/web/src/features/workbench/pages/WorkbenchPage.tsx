@@ -1,9 +1,11 @@
 import { Badge, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useLabels } from '../../../app/i18n/useLabels';
 import { visibleEntries } from '../../../app/navigation';
 import { LoadError } from '../../../components/LoadError';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { useFormatters } from '../../../lib/useFormatters';
 import { useCurrentUser } from '../../auth/useMe';
 import { useWorkbench } from '../workbench.api';
 
@@ -11,11 +13,13 @@ import { useWorkbench } from '../workbench.api';
 export function WorkbenchPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const labels = useLabels();
+  const fmt = useFormatters();
   const workbench = useWorkbench();
   if (workbench.isPending) return <PageSpinner />;
   if (workbench.isError)
     return <LoadError error={workbench.error} onRetry={() => void workbench.refetch()} />;
-  const { members, todos, scopeLabels } = workbench.data;
+  const { members, todos, scopeLabels, recent } = workbench.data;
   const shortcuts = visibleEntries(me.permissions).filter((e) => e.path !== '/');
   const figures = members
     ? [
@@ -85,7 +89,7 @@ export function WorkbenchPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t('workbench.shortcuts')} size="small">
+          <Card title={t('workbench.shortcuts')} size="small" style={{ marginBottom: 16 }}>
             <Space size={[8, 8]} wrap>
               {shortcuts.map((e) => (
                 <Link key={e.path} to={e.path}>
@@ -94,6 +98,28 @@ export function WorkbenchPage() {
               ))}
             </Space>
           </Card>
+          {members && (
+            <Card title={t('workbench.recent')} size="small">
+              {recent.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noRecent')} />
+              ) : (
+                <List
+                  size="small"
+                  dataSource={recent}
+                  renderItem={(r) => (
+                    <List.Item>
+                      <Space size={[8, 0]} wrap>
+                        <Typography.Text type="secondary">{fmt.date(r.occurredOn)}</Typography.Text>
+                        <Link to={`/members/${r.member.id}`}>{r.member.name}</Link>
+                        <Tag>{labels.activityKind(r.kind)}</Tag>
+                        <Typography.Text>{r.title}</Typography.Text>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+          )}
         </Col>
       </Row>
     </div>
