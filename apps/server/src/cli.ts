@@ -7,7 +7,7 @@ import { openStore, type Store } from './db/client';
 import { roleAssignments, users } from './db/schema';
 import { isUniqueViolation } from './lib/db-errors';
 import { createFieldCrypto, loadMasterKey } from './lib/field-crypto';
-import { appendAudit, verifyChain } from './modules/audit/audit.service';
+import { audited, verifyChain } from './modules/audit/audit.service';
 import { hashPassword } from './modules/auth/auth.password';
 import { authRepository } from './modules/auth/auth.repository';
 import { usersRepository } from './modules/users/users.repository';
@@ -54,7 +54,7 @@ async function run(
       if (!username) fail('缺少 --username');
       const passwordHash = await hashPassword(requirePassword(values.password));
       try {
-        await db.transaction(async (tx) => {
+        await audited(db, CLI_ACTOR, async (tx, audit) => {
           const [user] = await tx
             .insert(users)
             .values({
@@ -67,7 +67,7 @@ async function run(
           await tx
             .insert(roleAssignments)
             .values({ userId: user!.id, role: 'system_admin', scopeKind: 'all' });
-          await appendAudit(tx, CLI_ACTOR, {
+          audit({
             action: 'user.created',
             targetType: 'user',
             targetId: user!.id,
@@ -88,11 +88,11 @@ async function run(
       const passwordHash = await hashPassword(requirePassword(values.password));
       const [user] = await db.select().from(users).where(eq(users.username, username));
       if (!user) fail(`用户 ${username} 不存在`);
-      await db.transaction(async (tx) => {
+      await audited(db, CLI_ACTOR, async (tx, audit) => {
         await usersRepository.setPassword(tx, user.id, passwordHash, true);
         await authRepository.revokeUserSessions(tx, user.id);
         await authRepository.clearLock(tx, username);
-        await appendAudit(tx, CLI_ACTOR, {
+        audit({
           action: 'user.password_reset',
           targetType: 'user',
           targetId: user.id,
@@ -105,11 +105,12 @@ async function run(
     case 'audit-verify': {
       const result = await verifyChain(db);
       if (result.status === 'intact') {
-        process.stdout.write(`审计日志完整 / intact: ${result.rows} 条记录\n`);
+        process.stdout.write(`审计日志完整 / intact: ${result.rows} 条记录（${result.lanes} 条链）\n`);
         return;
       }
       process.stdout.write(
-        `审计日志已被篡改 / broken: 第 ${result.firstBrokenSeq} 条（${result.reason}），此前 ${result.rows} 条完好\n`,
+        `审计日志已被篡改 / broken: 第 ${result.firstBrokenSeq} 条（链 ${result.firstBrokenLane}：${result.reason}），` +
+          `${result.lanes} 条链中完好 ${result.rows} 条\n`,
       );
       process.exitCode = 2;
       return;

@@ -15,14 +15,10 @@ export function testStoreKind(): TestStoreKind {
 }
 
 /**
- * A fresh, migrated store for one test file: an in-memory PGlite, or a new database on the
- * PostgreSQL server of TEST_DATABASE_URL (dropped again by `dispose`).
+ * A new, empty database (no migrations) on the PostgreSQL server of TEST_DATABASE_URL, with its
+ * URL and how to drop it again.
  */
-export async function createTestStore(): Promise<Store & { url?: string; dispose(): Promise<void> }> {
-  if (testStoreKind() === 'pglite') {
-    const store = await openStore({ dataDir: 'memory://' });
-    return { ...store, dispose: () => store.close() };
-  }
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_STORE=postgres needs TEST_DATABASE_URL');
   const name = `nx_test_${randomBytes(6).toString('hex')}`;
@@ -34,7 +30,28 @@ export async function createTestStore(): Promise<Store & { url?: string; dispose
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString(), poolSize: 10 });
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+/**
+ * A fresh, migrated store for one test file: an in-memory PGlite, or a new database on the
+ * PostgreSQL server of TEST_DATABASE_URL (dropped again by `dispose`).
+ */
+export async function createTestStore(): Promise<Store & { url?: string; dispose(): Promise<void> }> {
+  if (testStoreKind() === 'pglite') {
+    const store = await openStore({ dataDir: 'memory://' });
+    return { ...store, dispose: () => store.close() };
+  }
+  const db = await createEmptyDatabase();
+  const store = await openStore({ databaseUrl: db.url, poolSize: 10 });
   let closed = false;
   const close = async () => {
     if (!closed) await store.close();
@@ -43,13 +60,10 @@ export async function createTestStore(): Promise<Store & { url?: string; dispose
   return {
     ...store,
     close,
-    url: url.toString(),
+    url: db.url,
     async dispose() {
       await close();
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
+      await db.drop();
     },
   };
 }

@@ -11,7 +11,7 @@ export const AuditQuery = z.object({
   from: DateTime('起始时间').optional(),
   to: DateTime('结束时间').optional(),
   limit: QueryInt('每页条数', 1, 200).default(50),
-  /** Keyset cursor: the seq of the last row of the previous page. */
+  /** Keyset cursor: the seq (log order) of the last row of the previous page. */
   before: QueryInt('分页位置', 1, Number.MAX_SAFE_INTEGER).optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
@@ -20,7 +20,11 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 export const SYSTEM_ACTOR = 'system';
 
 export const AuditEntryResponse = z.object({
+  /** The entry's number in the log's order (numbers of rolled-back writes are skipped). */
   seq: z.number().int(),
+  /** The hash chain the entry is in, and its place there (1, 2, 3… without gaps). */
+  lane: z.number().int(),
+  laneSeq: z.number().int(),
   at: z.string(),
   actorId: z.number().int().nullable(),
   /** The account's username as logged at the time (for a failed sign-in: the name typed). */
@@ -47,14 +51,23 @@ export type AuditListResponse = z.infer<typeof AuditListResponse>;
 
 export const AuditVerifyResponse = z.object({
   status: z.enum(['intact', 'broken']),
+  /** Rows found intact: all of them, or when broken those before the break in each chain. */
   rows: z.number().int(),
+  /** How many hash chains (lanes) the log holds. */
+  lanes: z.number().int(),
+  /** The earliest broken row (by seq) over all chains, and its chain. */
   firstBrokenSeq: z.number().int().nullable(),
+  firstBrokenLane: z.number().int().nullable(),
   reason: z.string().nullable(),
 });
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 
-/** Chinese names of audit actions, for the audit page. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/**
+ * Every action the audit log records, with its Chinese name for the audit page. An action
+ * appended anywhere must be listed here (`AuditAction`); the English names in the web's
+ * en-labels.ts are typed against the same list.
+ */
+export const AUDIT_ACTIONS = {
   'job.run': '立即运行定时任务',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
@@ -97,4 +110,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'settings.updated': '修改参数设置',
   'settings.reset': '参数设置恢复默认',
   'demo.seeded': '生成演示数据',
-};
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** Whether a stored or typed action string is one of the listed actions. */
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, action);
+}
+
+/** The Chinese name of an action, or null for one not in the list (a retired action in old rows). */
+export function auditActionLabel(action: string): string | null {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action] : null;
+}

@@ -3,7 +3,7 @@ import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../db/client';
 import { members, orgPositions, orgs, roleAssignments, users } from '../db/schema';
 import type { FieldCrypto } from '../lib/field-crypto';
-import { appendAudit } from '../modules/audit/audit.service';
+import { type AuditContext, audited } from '../modules/audit/audit.service';
 import { hashPassword } from '../modules/auth/auth.password';
 import { orgsRepository } from '../modules/orgs/orgs.repository';
 import {
@@ -50,6 +50,9 @@ async function addPosition(tx: Tx, rng: Random, orgId: number, title: string) {
   });
 }
 
+/** The demo load acts as the system itself, under no account. */
+const SYSTEM: AuditContext = { actorId: null, actorName: SYSTEM_ACTOR, ip: null };
+
 /**
  * Creates the demo committee (17 second-level committees with 3–8 branches each), the demo
  * accounts and `options.members` synthetic members (default 12,000) on an empty store. Does
@@ -67,7 +70,7 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, options: SeedOptions
   const staff = DEMO_ACCOUNTS.filter((a) => a.role !== 'member');
   const hashes = await Promise.all(staff.map(() => hashPassword(DEMO_PASSWORD)));
 
-  const count = await db.transaction(async (tx) => {
+  const count = await audited(db, SYSTEM, async (tx, audit) => {
     let count = 0;
     const top = await insertOrg(tx, null, { ...TOP_COMMITTEE, kind: 'committee', sortOrder: 0 });
     count++;
@@ -123,14 +126,10 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, options: SeedOptions
         division: account.division ?? null,
       });
     }
-    await appendAudit(
-      tx,
-      { actorId: null, actorName: SYSTEM_ACTOR, ip: null },
-      {
-        action: 'demo.seeded',
-        after: { orgs: count, accounts: staff.map((a) => a.username), members: options.members ?? 12_000 },
-      },
-    );
+    audit({
+      action: 'demo.seeded',
+      after: { orgs: count, accounts: staff.map((a) => a.username), members: options.members ?? 12_000 },
+    });
     return count;
   });
   const { added } = await topUpDemoMembers(db, crypto, options.members ?? 12_000, {
@@ -177,7 +176,7 @@ export async function ensureDemoMemberAccount(
     .limit(1);
   if (!member) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  await audited(db, SYSTEM, async (tx, audit) => {
     const [user] = await tx
       .insert(users)
       .values({
@@ -189,17 +188,13 @@ export async function ensureDemoMemberAccount(
       })
       .returning({ id: users.id });
     await tx.insert(roleAssignments).values({ userId: user!.id, role: 'member', scopeKind: 'self' });
-    await appendAudit(
-      tx,
-      { actorId: null, actorName: SYSTEM_ACTOR, ip: null },
-      {
-        action: 'user.created',
-        targetType: 'user',
-        targetId: user!.id,
-        targetLabel: account.username,
-        after: { username: account.username, role: 'member', memberId: member.id },
-      },
-    );
+    audit({
+      action: 'user.created',
+      targetType: 'user',
+      targetId: user!.id,
+      targetLabel: account.username,
+      after: { username: account.username, role: 'member', memberId: member.id },
+    });
   });
   return { username: account.username, memberId: member.id };
 }

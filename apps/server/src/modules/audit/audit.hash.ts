@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { storableText } from '@ningxin/shared';
 
-/** The previous hash of the first row. */
+/** The previous hash of each lane's first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditRecord {
+  /** The entry's number in the log's order. */
   seq: number;
+  /** The chain (lane) the entry is in, and its place there: 1, 2, 3… */
+  lane: number;
+  laneSeq: number;
   at: Date;
   actorId: number | null;
   actorName: string | null;
@@ -44,12 +48,24 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The hash of a row: SHA-256 over the previous row's hash and the row's canonical content. */
+/**
+ * What a row's hash covers: every stored field but the hashes. Rows written before the log had
+ * lanes carry no lane fields in their hashed content; such a row is lane 0 at its own seq, so the
+ * two are left out exactly when they are 0 and `seq` (which keeps those rows' hashes valid, and
+ * still makes the content differ whenever the lane or the place in it does).
+ */
+export function hashedContent(record: AuditRecord): Record<string, unknown> {
+  const { lane, laneSeq, ...rest } = record;
+  const position = lane === 0 && laneSeq === record.seq ? {} : { lane, laneSeq };
+  return { ...rest, ...position, at: record.at.toISOString() };
+}
+
+/** The hash of a row: SHA-256 over the previous row's hash (in its lane) and the row's content. */
 export function auditHash(prevHash: string, record: AuditRecord): string {
   return createHash('sha256')
     .update(prevHash)
     .update('\n')
-    .update(canonicalJson({ ...record, at: record.at.toISOString() }))
+    .update(canonicalJson(hashedContent(record)))
     .digest('hex');
 }
 
@@ -60,11 +76,11 @@ export interface ChainRow extends AuditRecord {
 
 export type ChainCheck = { ok: true } | { ok: false; reason: string };
 
-/** Checks one row against the row before it (null for the first row). */
-export function checkLink(previous: Pick<ChainRow, 'seq' | 'hash'> | null, row: ChainRow): ChainCheck {
-  const expectedSeq = previous ? previous.seq + 1 : 1;
-  if (row.seq !== expectedSeq)
-    return { ok: false, reason: `序号不连续：应为 ${expectedSeq}，实为 ${row.seq}` };
+/** Checks one row against the row before it in its lane (null for the lane's first row). */
+export function checkLink(previous: Pick<ChainRow, 'laneSeq' | 'hash'> | null, row: ChainRow): ChainCheck {
+  const expectedSeq = previous ? previous.laneSeq + 1 : 1;
+  if (row.laneSeq !== expectedSeq)
+    return { ok: false, reason: `序号不连续：应为 ${expectedSeq}，实为 ${row.laneSeq}` };
   const expectedPrev = previous ? previous.hash : GENESIS_HASH;
   if (row.prevHash !== expectedPrev) return { ok: false, reason: '前序哈希与上一条记录不符' };
   const { prevHash: _p, hash: _h, ...record } = row;

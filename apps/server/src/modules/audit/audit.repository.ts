@@ -1,10 +1,14 @@
-import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { ChainRow } from './audit.hash';
 
-/** Any fixed key: every audited transaction takes it to append in order. */
-const AUDIT_APPEND_LOCK = 72_810_002;
+/**
+ * How many hash chains (lanes) appends spread over. Up to this many audited transactions can be
+ * between their append and their commit at once; more wait for a lane. Changing it needs no
+ * migration: verification walks whatever lanes the log holds.
+ */
+export const AUDIT_LANES = 16;
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -19,20 +23,36 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** Where the next rows of a lane go: the lane, its last row (null when empty) and fresh seqs. */
+export interface LaneTail {
+  lane: number;
+  last: { laneSeq: number; hash: string } | null;
+  seqs: number[];
+}
+
 export const auditRepository = {
-  /** Serializes appends until the transaction ends, then returns the last row's seq and hash. */
-  async lockTail(tx: Executor): Promise<{ seq: number; hash: string } | null> {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`);
-    const [last] = await tx
-      .select({ seq: auditLog.seq, hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.seq))
-      .limit(1);
-    return last ?? null;
+  /**
+   * Locks a lane until the transaction ends and reads its last row, with `count` numbers from
+   * the log's sequence: audit_take_lane (migration 0012), one round trip. The lane is the one
+   * this transaction already holds, else the first free one, else its connection's own.
+   */
+  async takeLane(tx: Executor, count: number): Promise<LaneTail> {
+    const [taken] = await queryRows<{
+      lane: number;
+      last_lane_seq: string | number | null;
+      last_hash: string | null;
+      seqs: (string | number)[];
+    }>(tx, sql`select * from audit_take_lane(${AUDIT_LANES}::integer, ${count}::integer)`);
+    const { lane, last_lane_seq: lastSeq, last_hash: lastHash, seqs } = taken!;
+    return {
+      lane: Number(lane),
+      last: lastSeq === null ? null : { laneSeq: Number(lastSeq), hash: lastHash! },
+      seqs: seqs.map(Number),
+    };
   },
 
-  async insert(tx: Executor, row: ChainRow): Promise<void> {
-    await tx.insert(auditLog).values(row);
+  async insert(tx: Executor, rows: ChainRow[]): Promise<void> {
+    await tx.insert(auditLog).values(rows);
   },
 
   async list(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
@@ -48,13 +68,16 @@ export const auditRepository = {
     return db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(f.limit);
   },
 
-  /** One batch of the chain in order, for verification. */
-  async chainBatch(db: Executor, afterSeq: number, size: number): Promise<AuditRow[]> {
+  /** One batch of every lane's chain, lane by lane and in order within each, for verification. */
+  async chainBatch(db: Executor, after: { lane: number; laneSeq: number } | null, size: number) {
+    const from: SQL | undefined = after
+      ? sql`(${auditLog.lane}, ${auditLog.laneSeq}) > (${after.lane}, ${after.laneSeq})`
+      : undefined;
     return db
       .select()
       .from(auditLog)
-      .where(sql`${auditLog.seq} > ${afterSeq}`)
-      .orderBy(auditLog.seq)
+      .where(from)
+      .orderBy(asc(auditLog.lane), asc(auditLog.laneSeq))
       .limit(size);
   },
 };

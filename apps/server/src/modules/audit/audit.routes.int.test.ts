@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { uniqueUsername } from '../../../test/factories';
+import { queryRows } from '../../db/client';
 import { versionConflict } from '../../lib/errors';
-import { appendAudit } from './audit.service';
+import { appendAudit, audited } from './audit.service';
 
 let t: TestApp;
 let auditor: string;
@@ -17,6 +18,8 @@ afterAll(() => t.close());
 
 interface Entry {
   seq: number;
+  lane: number;
+  laneSeq: number;
   at: string;
   action: string;
   actorName: string | null;
@@ -35,6 +38,8 @@ const verify = async () => (await get('/api/v1/audit/verify', auditor)).json();
 const failLogin = (username: string) => post('/api/v1/auth/login', { username, password: 'Wrong-Pass-1' });
 const createAccount = (username = uniqueUsername('acct')) =>
   post('/api/v1/users', { username, displayName: '审计测试', password: 'First-Pass-2026' }, admin);
+const auditRows = async (where = sql``) =>
+  (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from audit_log ${where}`))[0]!.n;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The PostgreSQL error message behind a driver or Drizzle error. */
@@ -144,18 +149,27 @@ describe('GET /api/v1/audit', () => {
 });
 
 describe('audit rows commit with the write they record', () => {
-  it('leaves no row and no gap when the transaction that appended it fails', async () => {
+  it('leaves no row and no gap in its chain when the transaction that appended it fails', async () => {
     const before = await verify();
-    const attempt = t.store.db.transaction(async (tx) => {
-      await appendAudit(tx, { actorId: null, actorName: 'test', ip: null }, { action: 'test.rolled_back' });
+    const ctx = { actorId: null, actorName: 'test', ip: null };
+    const appendedThenFailed = t.store.db.transaction(async (tx) => {
+      await appendAudit(tx, ctx, { action: 'settings.reset', targetType: 'test', targetId: 'rolled-back' });
       throw versionConflict();
     });
-    await expect(attempt).rejects.toMatchObject({ status: 409, code: 'VERSION_CONFLICT' });
-    expect((await list('action=test.rolled_back')).items).toEqual([]);
+    await expect(appendedThenFailed).rejects.toMatchObject({ status: 409, code: 'VERSION_CONFLICT' });
+    const failedWork = audited(t.store.db, ctx, async (_tx, audit) => {
+      audit({ action: 'settings.reset', targetType: 'test', targetId: 'rolled-back' });
+      throw versionConflict();
+    });
+    await expect(failedWork).rejects.toMatchObject({ status: 409, code: 'VERSION_CONFLICT' });
+    expect((await list('targetType=test&targetId=rolled-back')).items).toEqual([]);
     const res = await createAccount();
     expect(res.statusCode).toBe(201);
     const [created] = (await list('limit=1')).items;
-    expect(created).toMatchObject({ action: 'user.created', seq: before.rows + 1 });
+    expect(created).toMatchObject({ action: 'user.created', targetId: String(res.json().id) });
+    // The log's number skips the one the failed append took; its chain does not.
+    const [previous] = (await list(`limit=1&before=${created!.seq}`)).items;
+    expect(created!.seq).toBe(previous!.seq + 2);
     expect(await verify()).toMatchObject({ status: 'intact', rows: before.rows + 1 });
   });
 
@@ -173,10 +187,11 @@ describe('audit rows commit with the write they record', () => {
     const before = await verify();
     const results = await Promise.all(Array.from({ length: 12 }, () => createAccount()));
     expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
-    expect(await verify()).toEqual({
+    expect(await verify()).toMatchObject({
       status: 'intact',
       rows: before.rows + 12,
       firstBrokenSeq: null,
+      firstBrokenLane: null,
       reason: null,
     });
   });
@@ -191,11 +206,12 @@ describe('GET /api/v1/audit/verify', () => {
 
   it('reports the chain intact after activity, counting every row', async () => {
     await failLogin(uniqueUsername('busy'));
-    const [newest] = (await list('limit=1')).items;
     expect(await verify()).toEqual({
       status: 'intact',
-      rows: newest!.seq,
+      rows: await auditRows(),
+      lanes: expect.any(Number),
       firstBrokenSeq: null,
+      firstBrokenLane: null,
       reason: null,
     });
   });
@@ -223,12 +239,16 @@ describe('GET /api/v1/audit/verify', () => {
     );
     await t.store.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
 
+    const n = await auditRows();
     expect(await verify()).toMatchObject({
       status: 'broken',
       firstBrokenSeq: victim!.seq,
-      rows: victim!.seq - 1,
+      firstBrokenLane: victim!.lane,
       reason: '记录内容与哈希不符',
     });
+    // Every row but the tampered one and those after it in its chain is vouched for.
+    const unvouched = await auditRows(sql`where lane = ${victim!.lane} and lane_seq >= ${victim!.laneSeq}`);
+    expect((await verify()).rows).toBe(n - unvouched);
     // Later entries do not hide it, and the trigger is back on.
     await failLogin(uniqueUsername('after'));
     expect((await verify()).firstBrokenSeq).toBe(victim!.seq);

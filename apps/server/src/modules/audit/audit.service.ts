@@ -1,75 +1,35 @@
 import {
-  AUDIT_ACTION_LABELS,
   type AuditEntryResponse,
   type AuditQuery,
   type AuditVerifyResponse,
-  storableText,
+  auditActionLabel,
 } from '@ningxin/shared';
 import type { Db, Executor } from '../../db/client';
 import { type Actor, assertCan } from '../../policy/policy';
-import { type AuditRecord, auditHash, checkLink, GENESIS_HASH, storableJson } from './audit.hash';
+import { type ChainRow, checkLink } from './audit.hash';
 import { type AuditRow, auditRepository } from './audit.repository';
 
-/** Who did it and from where; the actor is null for anonymous events such as a failed sign-in. */
-export interface AuditContext {
-  actorId: number | null;
-  actorName: string | null;
-  ip: string | null;
-}
-
-export interface AuditEvent {
-  action: string;
-  targetType?: string | null;
-  targetId?: string | number | null;
-  targetLabel?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** Values as they will read back from jsonb: dates as strings, no undefined. */
-const asJson = (value: unknown) =>
-  value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
-
-const text = (value: string | null) => (value === null ? null : storableText(value));
-
-/**
- * Appends one event to the hash chain inside the caller's transaction, so the event and the
- * change it records commit together or not at all.
- */
-export async function appendAudit(tx: Executor, ctx: AuditContext, event: AuditEvent): Promise<void> {
-  const tail = await auditRepository.lockTail(tx);
-  // Hashed exactly as stored: every text in the form the database keeps (storableText), so
-  // that no input (a typed user name, a header) can make the stored row differ from its hash.
-  const record: AuditRecord = {
-    seq: (tail?.seq ?? 0) + 1,
-    at: new Date(),
-    actorId: ctx.actorId,
-    actorName: text(ctx.actorName),
-    action: storableText(event.action),
-    targetType: text(event.targetType ?? null),
-    targetId: text(event.targetId === undefined || event.targetId === null ? null : String(event.targetId)),
-    targetLabel: text(event.targetLabel ?? null),
-    before: storableJson(asJson(event.before)),
-    after: storableJson(asJson(event.after)),
-    ip: text(ctx.ip),
-  };
-  const prevHash = tail?.hash ?? GENESIS_HASH;
-  await auditRepository.insert(tx, { ...record, prevHash, hash: auditHash(prevHash, record) });
-}
-
-export function auditContextOf(actor: Actor): AuditContext {
-  return { actorId: actor.userId, actorName: actor.username, ip: actor.ip };
-}
+export {
+  type Audit,
+  type AuditContext,
+  type AuditEvent,
+  appendAudit,
+  auditContextOf,
+  audited,
+  recordAudit,
+} from './audit.append';
 
 function mapEntry(row: AuditRow, names: Map<number, string>): AuditEntryResponse {
   return {
     seq: row.seq,
+    lane: row.lane,
+    laneSeq: row.laneSeq,
     at: row.at.toISOString(),
     actorId: row.actorId,
     actorName: row.actorName,
     actorDisplayName: row.actorId === null ? null : (names.get(row.actorId) ?? null),
     action: row.action,
-    actionLabel: AUDIT_ACTION_LABELS[row.action] ?? row.action,
+    actionLabel: auditActionLabel(row.action) ?? row.action,
     targetType: row.targetType,
     targetId: row.targetId,
     targetLabel: row.targetLabel,
@@ -122,18 +82,41 @@ export function createAuditService(db: Db, displayNames: DisplayNames) {
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-/** Walks the whole chain in order and reports the first broken link. */
+/**
+ * Walks every lane's chain from its first row and reports the earliest broken row (by seq) of
+ * any lane. A lane is not checked past its first broken row; `rows` counts the rows found intact.
+ */
 export async function verifyChain(db: Executor, batchSize = 2000): Promise<AuditVerifyResponse> {
-  let previous: { seq: number; hash: string } | null = null;
+  let previous: ChainRow | null = null;
+  let after: { lane: number; laneSeq: number } | null = null;
   let rows = 0;
+  const lanes = new Set<number>();
+  let broken: { seq: number; lane: number; reason: string } | null = null;
   for (;;) {
-    const batch = await auditRepository.chainBatch(db, previous?.seq ?? 0, batchSize);
+    const batch = await auditRepository.chainBatch(db, after, batchSize);
+    if (batch.length === 0) break;
     for (const row of batch) {
+      if (previous?.lane !== row.lane) previous = null;
+      lanes.add(row.lane);
       const check = checkLink(previous, row);
-      if (!check.ok) return { status: 'broken', rows, firstBrokenSeq: row.seq, reason: check.reason };
-      previous = { seq: row.seq, hash: row.hash };
+      if (!check.ok) {
+        if (!broken || row.seq < broken.seq) broken = { seq: row.seq, lane: row.lane, reason: check.reason };
+        // The rest of this lane cannot be vouched for: go on with the next lane.
+        after = { lane: row.lane, laneSeq: Number.MAX_SAFE_INTEGER };
+        previous = null;
+        break;
+      }
+      previous = row;
+      after = { lane: row.lane, laneSeq: row.laneSeq };
       rows++;
     }
-    if (batch.length < batchSize) return { status: 'intact', rows, firstBrokenSeq: null, reason: null };
   }
+  return {
+    status: broken ? 'broken' : 'intact',
+    rows,
+    lanes: lanes.size,
+    firstBrokenSeq: broken?.seq ?? null,
+    firstBrokenLane: broken?.lane ?? null,
+    reason: broken?.reason ?? null,
+  };
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { Db, RunNamed, Tx } from '../../db/client';
 import { unauthenticated } from '../../lib/errors';
 import { type Actor, permissionsOf } from '../../policy/policy';
-import { type AuditContext, appendAudit, auditContextOf } from '../audit/audit.service';
+import { type Audit, type AuditContext, audited } from '../audit/audit.service';
 import type { UsersService } from '../users/users.service';
 import {
   accountDisabled,
@@ -54,7 +54,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
   async function countFailure(
     tx: Tx,
     throttle: { username: string; failures: number; lockedUntil: Date | null },
-    ctx: AuditContext,
+    audit: Audit,
     now: Date,
   ): Promise<{ locked: Date | null; remaining: number }> {
     const failures = (throttle.lockedUntil ? 0 : throttle.failures) + 1;
@@ -64,7 +64,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
     }
     const until = new Date(now.getTime() + config.login.lockMinutes * 60_000);
     await authRepository.setThrottle(tx, throttle.username, 0, until);
-    await appendAudit(tx, ctx, { action: 'auth.locked', after: { until: until.toISOString() } });
+    audit({ action: 'auth.locked', after: { until: until.toISOString() } });
     return { locked: until, remaining: 0 };
   }
 
@@ -86,19 +86,16 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
       );
       const anonymous: AuditContext = { actorId: user?.id ?? null, actorName: username, ip: client.ip };
 
-      const outcome = await db.transaction(async (tx): Promise<LoginOutcome> => {
+      const outcome = await audited(db, anonymous, async (tx, audit): Promise<LoginOutcome> => {
         const now = new Date();
         const throttle = await authRepository.lockThrottle(tx, username);
         if (throttle.lockedUntil && throttle.lockedUntil > now) {
-          await appendAudit(tx, anonymous, { action: 'auth.login_failed', after: { reason: 'locked' } });
+          audit({ action: 'auth.login_failed', after: { reason: 'locked' } });
           return { ok: false, error: accountLocked(config.login.maxFailures, throttle.lockedUntil) };
         }
         if (!user || !passwordOk) {
-          await appendAudit(tx, anonymous, {
-            action: 'auth.login_failed',
-            after: { reason: 'bad_credentials' },
-          });
-          const failure = await countFailure(tx, throttle, anonymous, now);
+          audit({ action: 'auth.login_failed', after: { reason: 'bad_credentials' } });
+          const failure = await countFailure(tx, throttle, audit, now);
           return {
             ok: false,
             error: failure.locked
@@ -107,7 +104,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
           };
         }
         if (user.disabled) {
-          await appendAudit(tx, anonymous, { action: 'auth.login_failed', after: { reason: 'disabled' } });
+          audit({ action: 'auth.login_failed', after: { reason: 'disabled' } });
           return { ok: false, error: accountDisabled() };
         }
         await authRepository.setThrottle(tx, username, 0, null);
@@ -120,7 +117,7 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
           userAgent: client.userAgent?.slice(0, 300) ?? null,
         });
         await users.markLogin(tx, user.id, now);
-        await appendAudit(tx, anonymous, {
+        audit({
           action: 'auth.login',
           targetType: 'session',
           targetId: session.id,
@@ -167,9 +164,9 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
     me,
 
     async logout(actor: Actor): Promise<void> {
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         await authRepository.revokeSession(tx, actor.sessionId, actor.userId);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'auth.logout',
           targetType: 'session',
           targetId: actor.sessionId,
@@ -186,32 +183,31 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
       const user = await users.account(db, actor.userId);
       if (!user) throw unauthenticated();
       const passwordOk = await verifyPassword(user.passwordHash, body.currentPassword);
-      const refused = await db.transaction(async (tx): Promise<Error | null> => {
+      const refused = await audited(db, actor, async (tx, audit): Promise<Error | null> => {
         const now = new Date();
         const throttle = await authRepository.lockThrottle(tx, user.username);
         if (throttle.lockedUntil && throttle.lockedUntil > now) {
           return accountLocked(config.login.maxFailures, throttle.lockedUntil);
         }
         if (passwordOk) return null;
-        const ctx = auditContextOf(actor);
-        await appendAudit(tx, ctx, {
+        audit({
           action: 'auth.password_change_failed',
           targetType: 'user',
           targetId: actor.userId,
           targetLabel: actor.username,
           after: { reason: 'wrong_current_password' },
         });
-        const failure = await countFailure(tx, throttle, ctx, now);
+        const failure = await countFailure(tx, throttle, audit, now);
         if (!failure.locked) return wrongCurrentPassword(failure.remaining);
         await authRepository.revokeSession(tx, actor.sessionId, actor.userId);
         return accountLocked(config.login.maxFailures, failure.locked);
       });
       if (refused) throw refused;
       const passwordHash = await hashPassword(body.newPassword);
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         await users.setPassword(tx, actor.userId, passwordHash, false);
         const revoked = await authRepository.revokeUserSessions(tx, actor.userId, actor.sessionId);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'auth.password_changed',
           targetType: 'user',
           targetId: actor.userId,
@@ -252,9 +248,9 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
     },
 
     async revokeSession(actor: Actor, id: number): Promise<void> {
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         if (!(await authRepository.revokeSession(tx, id, actor.userId))) throw sessionNotFound();
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'auth.session_revoked',
           targetType: 'session',
           targetId: id,

@@ -12,7 +12,7 @@ import { AppError, validationFailed } from '../../lib/errors';
 import type { Extensions } from '../../lib/modules';
 import type { Upload } from '../../lib/upload';
 import type { Actor } from '../../policy/policy';
-import { type AuditEvent, appendAudit, auditContextOf, type DisplayNames } from '../audit/audit.service';
+import { type AuditEvent, audited, type DisplayNames, recordAudit } from '../audit/audit.service';
 import { checkContent } from './files.content';
 import { fileEmpty, fileNotFound, ownerTypeUnsupported } from './files.errors';
 import { auditView, DOWNLOAD_CACHE, downloadHeaders, etagOf, mapFile } from './files.mapper';
@@ -93,14 +93,17 @@ export function createFilesService({ db, extensions, displayNames, uploadLimit }
     }
   }
 
-  const audit = (tx: Executor, actor: Actor, row: FileRow, label: string, event: Partial<AuditEvent>) =>
-    appendAudit(tx, auditContextOf(actor), {
-      action: 'file.uploaded',
-      targetType: row.ownerType,
-      targetId: row.ownerId,
-      targetLabel: label,
-      ...event,
-    });
+  /** An audit entry about a file: its record is the target. */
+  const fileEvent = (
+    row: FileRow,
+    label: string,
+    event: Pick<AuditEvent, 'action' | 'before' | 'after'>,
+  ) => ({
+    targetType: row.ownerType,
+    targetId: row.ownerId,
+    targetLabel: label,
+    ...event,
+  });
 
   async function present(row: FileRow): Promise<FileResponse> {
     const names = await displayNames(db, [row.uploadedBy]);
@@ -125,7 +128,7 @@ export function createFilesService({ db, extensions, displayNames, uploadLimit }
       if (first.done) throw fileEmpty();
       const more = first.value.length === CHUNK_BYTES;
       const { mime, name } = await checkContent(first.value, more, file.fileName, fields.purpose);
-      const row = await db.transaction(async (tx) => {
+      const row = await audited(db, actor, async (tx, audit) => {
         const created = await filesRepository.insert(tx, {
           ownerType: fields.ownerType,
           ownerId: String(fields.ownerId),
@@ -145,7 +148,7 @@ export function createFilesService({ db, extensions, displayNames, uploadLimit }
         // A body broken after the file must not leave the file behind.
         await finish();
         const stored = await filesRepository.complete(tx, created.id, size, hash.digest('hex'));
-        await audit(tx, actor, stored, label, { action: 'file.uploaded', after: auditView(stored) });
+        audit(fileEvent(stored, label, { action: 'file.uploaded', after: auditView(stored) }));
         return stored;
       });
       return present(row);
@@ -199,8 +202,10 @@ export function createFilesService({ db, extensions, displayNames, uploadLimit }
       const start = range.kind === 'part' ? range.start : 0;
       const end = range.kind === 'part' ? range.end : row.size - 1;
       if (owner.auditDownloads && start === 0) {
-        await db.transaction((tx) =>
-          audit(tx, actor, row, label, {
+        await recordAudit(
+          db,
+          actor,
+          fileEvent(row, label, {
             action: 'file.downloaded',
             after: { ...auditView(row), ...(range.kind === 'part' ? { range: `${start}-${end}` } : {}) },
           }),
@@ -212,13 +217,13 @@ export function createFilesService({ db, extensions, displayNames, uploadLimit }
 
     /** Deletes a file (soft: `deleted_at`); 404 for one missing, deleted or out of scope. */
     async remove(actor: Actor, id: number): Promise<void> {
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const row = await filesRepository.findLive(tx, id, true);
         if (!row) throw fileNotFound();
         const { label } = await authorizeFile(tx, actor, row, 'write');
         const deleted = await filesRepository.markDeleted(tx, id);
         if (!deleted) throw fileNotFound();
-        await audit(tx, actor, deleted, label, { action: 'file.deleted', before: auditView(deleted) });
+        audit(fileEvent(deleted, label, { action: 'file.deleted', before: auditView(deleted) }));
       });
     },
   };

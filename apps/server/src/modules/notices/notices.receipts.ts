@@ -6,7 +6,7 @@ import {
 } from '@ningxin/shared';
 import type { Db, Executor } from '../../db/client';
 import type { Actor } from '../../policy/policy';
-import { appendAudit, auditContextOf } from '../audit/audit.service';
+import { audited } from '../audit/audit.service';
 import type { MembersService } from '../members/record/members.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { UsersService } from '../users/users.service';
@@ -72,7 +72,7 @@ export function createNoticeReceipts({ db, orgs, users, members, inbox }: Receip
      * reminders at the same moment one after the other, so the second sees the first.
      */
     async remind(actor: Actor, id: number): Promise<NoticeRemindResponse> {
-      return db.transaction(async (tx) => {
+      return audited(db, actor, async (tx, audit) => {
         const { row } = await followed(tx, actor, id, true);
         if (row.state !== 'published') throw notPublished();
         const now = new Date();
@@ -87,7 +87,7 @@ export function createNoticeReceipts({ db, orgs, users, members, inbox }: Receip
           link: `/notices/${id}`,
           dedupeKey: `${reminderKeyPrefix(id)}${now.getTime()}`,
         });
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'notice.reminded',
           targetType: 'notice',
           targetId: id,

@@ -11,7 +11,7 @@ import {
 import type { Db, Executor } from '../../db/client';
 import { assertVersion, forbidden, versionConflict } from '../../lib/errors';
 import type { Actor } from '../../policy/policy';
-import { type AuditContext, appendAudit, auditContextOf } from '../audit/audit.service';
+import { type AuditContext, audited } from '../audit/audit.service';
 import type { MembersService } from '../members/record/members.service';
 import type { OrgsService } from '../orgs/orgs.service';
 import type { UsersService } from '../users/users.service';
@@ -169,7 +169,7 @@ export function createNoticesService({ db, orgs, users, members, inbox }: Notice
       const now = new Date();
       const publishAt = body.publishAt ? new Date(body.publishAt) : now;
       const scheduled = publishAt > now;
-      const id = await db.transaction(async (tx) => {
+      const id = await audited(db, actor, async (tx, audit) => {
         const target = normalTarget(body.target);
         const { senderOrgId } = await checkTarget(tx, targetDeps, actor, target);
         let row = await noticesRepository.insert(tx, {
@@ -183,7 +183,7 @@ export function createNoticesService({ db, orgs, users, members, inbox }: Notice
           replyBy: body.replyBy ? new Date(body.replyBy) : null,
         });
         if (!scheduled) row = await publish(tx, row, now);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: scheduled ? 'notice.scheduled' : 'notice.sent',
           targetType: 'notice',
           targetId: row.id,
@@ -197,7 +197,7 @@ export function createNoticesService({ db, orgs, users, members, inbox }: Notice
 
     /** Changes a notice that has not gone out; its sender only. A time now or past sends it. */
     async update(actor: Actor, id: number, body: NoticeUpdateBody): Promise<NoticeResponse> {
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const { row: before } = await accessNotice(tx, orgs, actor, id, true);
         if (before.senderId !== actor.userId) throw forbidden('只有发送人可以修改通知');
         assertVersion(before, body.version);
@@ -219,7 +219,7 @@ export function createNoticesService({ db, orgs, users, members, inbox }: Notice
         });
         if (!after) throw versionConflict();
         if (publishAt <= now) after = await publish(tx, after, now);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'notice.updated',
           targetType: 'notice',
           targetId: id,
@@ -238,11 +238,11 @@ export function createNoticesService({ db, orgs, users, members, inbox }: Notice
     async publishDue(now = new Date()): Promise<number> {
       let published = 0;
       for (;;) {
-        const batch = await db.transaction(async (tx) => {
+        const batch = await audited(db, SYSTEM, async (tx, audit) => {
           const due = await noticesRepository.lockDue(tx, now, DUE_BATCH);
           for (const row of due) {
             const after = await publish(tx, row, now);
-            await appendAudit(tx, SYSTEM, {
+            audit({
               action: 'notice.published',
               targetType: 'notice',
               targetId: row.id,

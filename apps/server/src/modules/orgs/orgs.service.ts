@@ -17,7 +17,7 @@ import { assertVersion, notFound, versionConflict } from '../../lib/errors';
 import type { EventBus } from '../../lib/events';
 import type { Extensions } from '../../lib/modules';
 import { type Actor, assertCan, assertHolds, can, isWithinPath, orgScope } from '../../policy/policy';
-import { appendAudit, auditContextOf } from '../audit/audit.service';
+import { type Audit, audited } from '../audit/audit.service';
 import {
   cannotRestructure,
   hasActiveChildren,
@@ -120,10 +120,10 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
     });
   }
 
-  /** Runs a write, turning a duplicate sibling name into its own error. */
-  async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  /** Runs an audited write, turning a duplicate sibling name into its own error. */
+  async function write<T>(actor: Actor, fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T> {
     try {
-      return await db.transaction(fn);
+      return await audited(db, actor, fn);
     } catch (err) {
       if (isUniqueViolation(err, 'orgs_sibling_name_idx')) throw orgNameTaken();
       throw err;
@@ -141,7 +141,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
     },
 
     async create(actor: Actor, body: OrgCreateBody): Promise<OrgResponse> {
-      const org = await write(async (tx) => {
+      const org = await write(actor, async (tx, audit) => {
         const parent = await orgsRepository.lockById(tx, body.parentId);
         if (!parent || !can(actor, 'org.read', orgTarget(parent))) {
           assertHolds(actor, 'org.write');
@@ -163,7 +163,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
           kind: body.kind,
           hostDistrict: body.hostDistrict ?? (body.kind === 'sub_committee' ? null : parent.hostDistrict),
         });
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'org.created',
           targetType: 'org',
           targetId: created.id,
@@ -176,7 +176,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
     },
 
     async update(actor: Actor, id: number, body: OrgUpdateBody): Promise<OrgResponse> {
-      const org = await write(async (tx) => {
+      const org = await write(actor, async (tx, audit) => {
         const before = await visible(tx, actor, id, true);
         assertCan(actor, 'org.write', orgTarget(before), '组织');
         assertVersion(before, body.version);
@@ -187,7 +187,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
           ...(body.hostDistrict !== undefined ? { hostDistrict: body.hostDistrict } : {}),
         });
         if (!after) throw versionConflict();
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'org.updated',
           targetType: 'org',
           targetId: id,
@@ -202,7 +202,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
 
     /** Moves a subtree under another parent; every path below is rewritten in the same transaction. */
     async move(actor: Actor, id: number, body: OrgMoveBody): Promise<OrgResponse> {
-      const org = await write(async (tx) => {
+      const org = await write(actor, async (tx, audit) => {
         const before = await visible(tx, actor, id, true);
         assertCan(actor, 'org.write', orgTarget(before), '组织');
         if (before.parentId === null) throw rootImmovable();
@@ -223,7 +223,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
         await orgsRepository.rewritePaths(tx, before.path, newPath);
         await events.publish(tx, 'org.subtree_moved', { oldPath: before.path, newPath });
         const after = { ...moved, path: newPath };
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'org.moved',
           targetType: 'org',
           targetId: id,
@@ -238,7 +238,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
 
     /** Closes (撤销) an org. Orgs are never deleted: members, meetings and the audit log refer to them. */
     async close(actor: Actor, id: number, body: OrgCloseBody): Promise<OrgResponse> {
-      const org = await write(async (tx) => {
+      const org = await write(actor, async (tx, audit) => {
         const before = await visible(tx, actor, id, true);
         assertCan(actor, 'org.write', orgTarget(before), '组织');
         if (before.parentId === null) throw rootImmovable();
@@ -254,7 +254,7 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
           closedReason: body.reason,
         });
         if (!after) throw versionConflict();
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'org.closed',
           targetType: 'org',
           targetId: id,

@@ -2,7 +2,7 @@ import type { PositionCreateBody, PositionResponse, PositionUpdateBody } from '@
 import type { Db, Tx } from '../../db/client';
 import { assertVersion, invalidField, notFound, versionConflict } from '../../lib/errors';
 import { type Actor, assertCan } from '../../policy/policy';
-import { appendAudit, auditContextOf } from '../audit/audit.service';
+import { audited } from '../audit/audit.service';
 import { orgClosed } from './orgs.errors';
 import { mapPosition } from './orgs.mapper';
 import { orgsRepository } from './orgs.repository';
@@ -19,7 +19,7 @@ export function createPositionsService(db: Db, orgs: OrgsService) {
 
   return {
     async create(actor: Actor, orgId: number, body: PositionCreateBody): Promise<PositionResponse> {
-      return db.transaction(async (tx) => {
+      return audited(db, actor, async (tx, audit) => {
         const org = await writableOrg(tx, actor, orgId);
         const row = await orgsRepository.insertPosition(tx, {
           orgId,
@@ -29,7 +29,7 @@ export function createPositionsService(db: Db, orgs: OrgsService) {
           termEnd: body.termEnd ?? null,
         });
         const after = mapPosition(row);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'position.created',
           targetType: 'org',
           targetId: orgId,
@@ -46,7 +46,7 @@ export function createPositionsService(db: Db, orgs: OrgsService) {
       id: number,
       body: PositionUpdateBody,
     ): Promise<PositionResponse> {
-      return db.transaction(async (tx) => {
+      return audited(db, actor, async (tx, audit) => {
         const org = await writableOrg(tx, actor, orgId);
         const before = await orgsRepository.findPosition(tx, orgId, id);
         if (!before) throw notFound('职务');
@@ -64,7 +64,7 @@ export function createPositionsService(db: Db, orgs: OrgsService) {
         });
         if (!row) throw versionConflict();
         const after = mapPosition(row);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'position.updated',
           targetType: 'org',
           targetId: orgId,
@@ -77,12 +77,12 @@ export function createPositionsService(db: Db, orgs: OrgsService) {
     },
 
     async remove(actor: Actor, orgId: number, id: number): Promise<void> {
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const org = await writableOrg(tx, actor, orgId);
         const before = await orgsRepository.findPosition(tx, orgId, id);
         if (!before) throw notFound('职务');
         await orgsRepository.deletePosition(tx, id);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'position.deleted',
           targetType: 'org',
           targetId: orgId,

@@ -9,7 +9,7 @@ import {
 import type { Db, Executor } from '../../db/client';
 import { assertVersion } from '../../lib/errors';
 import { type Actor, assertCan, can } from '../../policy/policy';
-import { appendAudit, auditContextOf } from '../audit/audit.service';
+import { audited } from '../audit/audit.service';
 import { invalidSettingValue } from './settings.errors';
 import { mapSetting } from './settings.mapper';
 import { type SettingRow, settingsRepository } from './settings.repository';
@@ -110,7 +110,7 @@ export function createSettingsService({ db, displayNames }: SettingsDeps) {
     async update(actor: Actor, key: SettingKey, value: unknown, version: number): Promise<SettingResponse> {
       assertCan(actor, 'settings.write');
       const definition = SETTINGS[key];
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const row = await settingsRepository.lock(tx, key);
         assertVersion(row, version);
         const parsed = definition.schema.safeParse(value);
@@ -126,7 +126,7 @@ export function createSettingsService({ db, displayNames }: SettingsDeps) {
         const before = effectiveValue(key, row);
         if (sameValue(before, parsed.data)) return;
         const after = await settingsRepository.write(tx, key, parsed.data, actor.userId);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'settings.updated',
           targetType: 'setting',
           targetId: key,
@@ -142,12 +142,12 @@ export function createSettingsService({ db, displayNames }: SettingsDeps) {
     async reset(actor: Actor, key: SettingKey): Promise<SettingResponse> {
       assertCan(actor, 'settings.write');
       const definition = SETTINGS[key];
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const row = await settingsRepository.lock(tx, key);
         const stored = storedValue(key, row);
         if (row.value === null) return;
         const after = await settingsRepository.write(tx, key, null, actor.userId);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'settings.reset',
           targetType: 'setting',
           targetId: key,

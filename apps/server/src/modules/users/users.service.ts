@@ -14,7 +14,7 @@ import type { Db, Executor } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import type { Extensions } from '../../lib/modules';
 import { type Actor, assertCan } from '../../policy/policy';
-import { appendAudit, auditContextOf } from '../audit/audit.service';
+import { audited } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import {
   notLocked,
@@ -162,7 +162,7 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
     async create(actor: Actor, body: UserCreateBody): Promise<UserResponse> {
       assertCan(actor, 'user.write');
       const passwordHash = await hashPassword(body.password);
-      const id = await db.transaction(async (tx) => {
+      const id = await audited(db, actor, async (tx, audit) => {
         const user = await usersRepository.insert(tx, {
           username: body.username.toLowerCase(),
           displayName: body.displayName,
@@ -170,7 +170,7 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
           mustChangePassword: true,
         });
         if (!user) throw usernameTaken();
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'user.created',
           targetType: 'user',
           targetId: user.id,
@@ -212,7 +212,7 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
     async resetPassword(actor: Actor, id: number, password: string): Promise<UserResponse> {
       assertCan(actor, 'user.write');
       const passwordHash = await hashPassword(password);
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const user = await usersRepository.findById(tx, id);
         if (!user) throw notFound('账户');
         // The system admin must not be able to take over the security or audit admin's account.
@@ -223,7 +223,7 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
         await usersRepository.setPassword(tx, id, passwordHash, true);
         await credentials().endSessions(tx, id);
         await credentials().clearLock(tx, user.username);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'user.password_reset',
           targetType: 'user',
           targetId: id,
@@ -235,11 +235,11 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
 
     async unlock(actor: Actor, id: number): Promise<UserResponse> {
       assertCan(actor, 'role.assign');
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const user = await usersRepository.findById(tx, id);
         if (!user) throw notFound('账户');
         if (!(await credentials().clearLock(tx, user.username))) throw notLocked();
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'user.unlocked',
           targetType: 'user',
           targetId: id,
@@ -257,7 +257,7 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
         throw unknownDivision(scope.division);
       if (scope.kind === 'host' && !isDivisionOf(config.hostCity, scope.division))
         throw unknownDivision(scope.division);
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         // Locked, so that two grants at once cannot both pass the separated-roles check.
         const user = await usersRepository.lockById(tx, id);
         if (!user) throw notFound('账户');
@@ -278,7 +278,7 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
           division: scope.kind === 'home' || scope.kind === 'host' ? scope.division : null,
         });
         if (assignmentId === null) throw roleAlreadyAssigned();
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'role.assigned',
           targetType: 'user',
           targetId: id,
@@ -291,11 +291,11 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
 
     async revokeRole(actor: Actor, id: number, assignmentId: number): Promise<UserResponse> {
       assertCan(actor, 'role.assign');
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const user = await usersRepository.findById(tx, id);
         const removed = user ? await usersRepository.deleteAssignment(tx, id, assignmentId) : null;
         if (!user || !removed) throw notFound('角色授权');
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'role.revoked',
           targetType: 'user',
           targetId: id,

@@ -1,6 +1,7 @@
 import type {
   ActivityKind,
   ActivityUnit,
+  AuditAction,
   Gender,
   MemberSource,
   MemberStatus,
@@ -16,7 +17,7 @@ export const enLabels: {
   role: Record<Role, string>;
   orgKind: Record<OrgKind, string>;
   positionTitle: Record<PositionTitle, string>;
-  auditAction: Record<string, string>;
+  auditAction: Record<AuditAction, string>;
   memberStatus: Record<MemberStatus, string>;
   memberType: Record<MemberType, string>;
   relationship: Record<RelationshipType, string>;
@@ -61,6 +62,7 @@ export const enLabels: {
     'auth.logout': 'Logout',
     'auth.password_changed': 'Password changed',
     'auth.session_revoked': 'Session revoked',
+    'auth.password_change_failed': 'Password change failed (wrong current password)',
     'user.created': 'Account created',
     'user.password_reset': 'Password reset',
     'user.unlocked': 'Account unlocked',
@@ -88,8 +90,10 @@ export const enLabels: {
     'member.status_changed': 'Status changed',
     'member.revealed': 'Personal data viewed',
     'member.self_updated': 'Member updated own contact',
+    'member.account_created': 'Member account opened',
     'member.imported': 'Members imported',
     'member.exported': 'Members exported',
+    'member.form_printed': 'Member information form printed',
     'file.uploaded': 'File uploaded',
     'file.downloaded': 'File downloaded',
     'file.deleted': 'File deleted',

@@ -3,12 +3,13 @@ import {
   ACTIVITY_UNIT_LABELS,
   type ActivityKind,
   type ActivityUnit,
-  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
   codeName,
   EDUCATION_LEVELS,
   ETHNICITIES,
   GENDER_LABELS,
   type Gender,
+  isAuditAction,
   MEMBER_SOURCE_LABELS,
   MEMBER_STATUS_LABELS,
   MEMBER_TYPE_LABELS,
@@ -58,7 +59,7 @@ export function useLabels(): Labels {
       positionTitle: (title, fallback) =>
         (zh ? POSITION_TITLE_LABELS[title] : enLabels.positionTitle[title]) ?? fallback ?? title,
       auditAction: (action, fallback) =>
-        (zh ? AUDIT_ACTION_LABELS[action] : enLabels.auditAction[action]) ?? fallback ?? action,
+        isAuditAction(action) ? (zh ? AUDIT_ACTIONS : enLabels.auditAction)[action] : (fallback ?? action),
       memberStatus: (s) => (zh ? MEMBER_STATUS_LABELS[s] : enLabels.memberStatus[s]) ?? s,
       memberType: (m) => (zh ? MEMBER_TYPE_LABELS[m] : enLabels.memberType[m]) ?? m,
       relationship: (r) => (zh ? RELATIONSHIP_LABELS[r] : enLabels.relationship[r]) ?? r,

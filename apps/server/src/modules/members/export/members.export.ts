@@ -11,7 +11,7 @@ import type { Db } from '../../../db/client';
 import { addTableSheet, drained, type StreamingWorkbook } from '../../../lib/excel/xlsx-writer';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { type Actor, permissionsOf } from '../../../policy/policy';
-import { appendAudit, auditContextOf } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { revealNotAllowed } from '../import/members.excel.errors';
 import { MEMBER_SHEET } from '../members.sheet';
@@ -91,13 +91,11 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
         }
       }
       const count = await membersRepository.count(db, where);
-      await db.transaction((tx) =>
-        appendAudit(tx, auditContextOf(actor), {
-          action: 'member.exported',
-          targetType: 'member',
-          after: { filter: filterOf(q), count, revealed: reveal },
-        }),
-      );
+      await recordAudit(db, actor, {
+        action: 'member.exported',
+        targetType: 'member',
+        after: { filter: filterOf(q), count, revealed: reveal },
+      });
       const day = localIsoDate(new Date()).replaceAll('-', '');
       return {
         count,

@@ -19,7 +19,7 @@ import {
 } from '../../../lib/excel/table-reader';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
-import { appendAudit, auditContextOf } from '../../audit/audit.service';
+import { audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { orgNotUsable } from '../members.errors';
 import { statusChangedOf } from '../members.events';
@@ -147,7 +147,7 @@ export function createMemberImport({
       ): Promise<ImportReport> => {
         const today = localIsoDate(new Date());
         try {
-          return await db.transaction(async (tx) => {
+          return await audited(db, actor, async (tx, audit) => {
             // Orgs are read again inside the transaction (only through `tx`): one may have
             // closed or moved since the rows were validated.
             const orgPaths = new Map<number, Promise<string>>();
@@ -171,7 +171,7 @@ export function createMemberImport({
               changes: written.map((e) => statusChangedOf(e)(e)),
             });
             const imported = written.length;
-            await appendAudit(tx, auditContextOf(actor), {
+            audit({
               action: 'member.imported',
               targetType: 'org',
               targetId: defaultOrg?.id ?? null,

@@ -9,7 +9,7 @@ import type { Db } from '../../../db/client';
 import { notFound } from '../../../lib/errors';
 import type { PdfRenderer } from '../../../lib/pdf/pdf-renderer';
 import { type Actor, assertCan, assertHolds } from '../../../policy/policy';
-import { appendAudit, auditContextOf } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { membersRepository } from '../record/members.repository';
 import { memberTarget } from '../record/members.scope';
@@ -51,14 +51,12 @@ export function createMemberPrint({ db, orgs, pdf }: MemberPrintDeps) {
       records: rows.map((r) => memberFormBlocks(r, names.get(r.orgPath) ?? [r.orgName], printedOn)),
     });
     try {
-      await db.transaction((tx) =>
-        appendAudit(tx, auditContextOf(actor), {
-          action: 'member.form_printed',
-          targetType: 'member',
-          ...(rows.length === 1 ? { targetId: first.id, targetLabel: first.name } : {}),
-          after: { count: rows.length, ids: rows.map((r) => r.id) },
-        }),
-      );
+      await recordAudit(db, actor, {
+        action: 'member.form_printed',
+        targetType: 'member',
+        ...(rows.length === 1 ? { targetId: first.id, targetLabel: first.name } : {}),
+        after: { count: rows.length, ids: rows.map((r) => r.id) },
+      });
     } catch (err) {
       rendered.stream.destroy();
       throw err;

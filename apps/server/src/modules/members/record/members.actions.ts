@@ -17,7 +17,7 @@ import { assertVersion, versionConflict } from '../../../lib/errors';
 import type { EventBus } from '../../../lib/events';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { type Actor, assertCan, assertHolds } from '../../../policy/policy';
-import { appendAudit, auditContextOf } from '../../audit/audit.service';
+import { audited } from '../../audit/audit.service';
 import {
   memberHasAccount,
   noMemberRecord,
@@ -53,7 +53,7 @@ export function createMemberActions({ db, crypto, members, events, history, acco
   return {
     /** Changes the status with a date and a reason; the change joins the member's timeline. */
     async changeStatus(actor: Actor, id: number, body: MemberStatusChangeBody): Promise<MemberResponse> {
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const before = await members.visibleMember(tx, actor, id, 'member.write', true);
         assertVersion(before, body.version);
         const from = before.status as MemberStatus;
@@ -78,7 +78,7 @@ export function createMemberActions({ db, crypto, members, events, history, acco
           },
         ]);
         await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(after)) });
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'member.status_changed',
           targetType: 'member',
           targetId: id,
@@ -96,11 +96,11 @@ export function createMemberActions({ db, crypto, members, events, history, acco
       id: number,
       body: MemberRevealBody,
     ): Promise<{ field: 'idNumber' | 'phone'; value: string }> {
-      return db.transaction(async (tx) => {
+      return audited(db, actor, async (tx, audit) => {
         const row = await members.visibleMember(tx, actor, id, 'member.read');
         assertCan(actor, 'member.reveal', memberTarget(row), '党员');
         const value = crypto.decrypt(body.field, body.field === 'idNumber' ? row.idCipher : row.phoneCipher);
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'member.revealed',
           targetType: 'member',
           targetId: id,
@@ -128,7 +128,7 @@ export function createMemberActions({ db, crypto, members, events, history, acco
      * password is given by the secretary and must be changed at the first sign-in.
      */
     async createAccount(actor: Actor, id: number, password: string): Promise<MemberResponse> {
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const row = await members.visibleMember(tx, actor, id, 'member.write');
         if (await accounts.hasAccount(tx, id)) throw memberHasAccount();
         const username = crypto.decrypt('phone', row.phoneCipher);
@@ -139,7 +139,7 @@ export function createMemberActions({ db, crypto, members, events, history, acco
           memberId: id,
         });
         if (userId === null) throw phoneUsedAsUsername();
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'member.account_created',
           targetType: 'member',
           targetId: id,
@@ -163,7 +163,7 @@ export function createMemberActions({ db, crypto, members, events, history, acco
       assertHolds(actor, 'member.self');
       const memberId = actor.memberId;
       if (memberId === null) throw noMemberRecord();
-      await db.transaction(async (tx) => {
+      await audited(db, actor, async (tx, audit) => {
         const before = await membersRepository.lockById(tx, memberId);
         if (!before) throw noMemberRecord();
         assertVersion(before, body.version);
@@ -188,7 +188,7 @@ export function createMemberActions({ db, crypto, members, events, history, acco
           sourceId: `self_update:${after.version}`,
           via: 'self_update',
         });
-        await appendAudit(tx, auditContextOf(actor), {
+        audit({
           action: 'member.self_updated',
           targetType: 'member',
           targetId: memberId,

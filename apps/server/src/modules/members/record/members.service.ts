@@ -29,7 +29,7 @@ import type { FieldCrypto } from '../../../lib/field-crypto';
 import { namePinyin } from '../../../lib/pinyin';
 import { type Actor, assertCan, assertHolds, can, coversOrgPath } from '../../../policy/policy';
 import { scopeIsGroupwise } from '../../../policy/scope';
-import { appendAudit, auditContextOf } from '../../audit/audit.service';
+import { audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { memberCountsRepository } from '../counts/members.counts.repository';
 import { countSource } from '../counts/members.counts.source';
@@ -262,7 +262,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
       checkCodes(body);
       const today = localIsoDate(new Date());
       try {
-        const id = await db.transaction(async (tx) => {
+        const id = await audited(db, actor, async (tx, audit) => {
           const org = await usableOrg(tx, actor, body.orgId);
           const values = buildMemberRow(crypto, body, org, today);
           const existing = await membersRepository.findByIdHash(tx, values.idHash);
@@ -280,7 +280,7 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
             },
           ]);
           await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
-          await appendAudit(tx, auditContextOf(actor), {
+          audit({
             action: 'member.created',
             targetType: 'member',
             targetId: row.id,
@@ -296,49 +296,45 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
     },
 
     async update(actor: Actor, id: number, body: MemberUpdateBody): Promise<MemberResponse> {
-      await db
-        .transaction(async (tx) => {
-          const before = await visibleMember(tx, actor, id, 'member.write', true);
-          assertVersion(before, body.version);
-          checkCodes(body);
-          checkAgainstStored(before, body);
-          const { version, idNumber, phone, orgId, ...plain } = body;
-          const values: Partial<MemberRow> = { ...plain };
-          if (orgId !== undefined && orgId !== before.orgId) {
-            const org = await usableOrg(tx, actor, orgId);
-            Object.assign(values, { orgId: org.id, orgPath: org.path });
-          }
-          if (plain.name !== undefined) {
-            const p = namePinyin(plain.name);
-            Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
-          }
-          if (idNumber !== undefined || phone !== undefined) {
-            const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
-            const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
-            const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
-            const newPhone = parsedPhone?.ok
-              ? parsedPhone.phone
-              : crypto.decrypt('phone', before.phoneCipher);
-            Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
-            if (idInfo?.ok)
-              Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
-            const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
-            if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
-          }
-          const after = await membersRepository.update(tx, id, version, values);
-          if (!after) throw versionConflict();
-          await appendAudit(tx, auditContextOf(actor), {
-            action: 'member.updated',
-            targetType: 'member',
-            targetId: id,
-            targetLabel: after.name,
-            before: auditView(before),
-            after: auditView(after),
-          });
-        })
-        .catch(async (err) => {
-          throw body.idNumber === undefined ? err : await concurrentDuplicate(err, actor, body.idNumber);
+      await audited(db, actor, async (tx, audit) => {
+        const before = await visibleMember(tx, actor, id, 'member.write', true);
+        assertVersion(before, body.version);
+        checkCodes(body);
+        checkAgainstStored(before, body);
+        const { version, idNumber, phone, orgId, ...plain } = body;
+        const values: Partial<MemberRow> = { ...plain };
+        if (orgId !== undefined && orgId !== before.orgId) {
+          const org = await usableOrg(tx, actor, orgId);
+          Object.assign(values, { orgId: org.id, orgPath: org.path });
+        }
+        if (plain.name !== undefined) {
+          const p = namePinyin(plain.name);
+          Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
+        }
+        if (idNumber !== undefined || phone !== undefined) {
+          const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
+          const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
+          const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
+          const newPhone = parsedPhone?.ok ? parsedPhone.phone : crypto.decrypt('phone', before.phoneCipher);
+          Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
+          if (idInfo?.ok)
+            Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
+          const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
+          if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
+        }
+        const after = await membersRepository.update(tx, id, version, values);
+        if (!after) throw versionConflict();
+        audit({
+          action: 'member.updated',
+          targetType: 'member',
+          targetId: id,
+          targetLabel: after.name,
+          before: auditView(before),
+          after: auditView(after),
         });
+      }).catch(async (err) => {
+        throw body.idNumber === undefined ? err : await concurrentDuplicate(err, actor, body.idNumber);
+      });
       return this.get(actor, id);
     },
 

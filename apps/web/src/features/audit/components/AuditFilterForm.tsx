@@ -1,4 +1,4 @@
-import { AUDIT_ACTION_LABELS } from '@ningxin/shared';
+import { AUDIT_ACTIONS } from '@ningxin/shared';
 import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters
   const { t } = useTranslation();
   const labels = useLabels();
   const [form] = Form.useForm<Values>();
-  const actions = Object.keys(AUDIT_ACTION_LABELS).map((a) => ({ value: a, label: labels.auditAction(a) }));
+  const actions = Object.keys(AUDIT_ACTIONS).map((a) => ({ value: a, label: labels.auditAction(a) }));
   return (
     <Form<Values> form={form} layout="vertical" onFinish={(v) => onChange(toFilters(v))}>
       <Row gutter={[12, 0]}>
