@@ -52,6 +52,14 @@ export const ACTIONS = [
   'notice.send', // send notices (通知公告) to a subtree, roles or named members, and see who read them
   'settings.write', // change the committee's settings (local rules)
   'job.read', // see the scheduled jobs and their runs, run a failed one again
+  'finding.manage', // finding campaigns (组织找党员): create, assign leads, import leads, see progress
+  'finding.lead', // work the leads assigned to oneself: log visits, mark found (工作组)
+  'registration.review', // review self-registrations (党员找组织) of the subtree: accept, return, duplicate
+  'contact.write', // add contact-log entries and notes to the members one may read (both sides too)
+  'certificate.write', // issue, renew and revoke 流动党员活动证
+  'transfer.write', // 组织关系转接: issue letters, record receipts, complete or cancel
+  'feedback.read', // the yearly conduct feedback (现实表现反馈) of the members one may read
+  'feedback.write', // write the secretary's comment and send the feedback
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -71,6 +79,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.export',
     'notice.send',
     'settings.write',
+    'finding.manage',
+    'registration.review',
+    'contact.write',
+    'certificate.write',
+    'transfer.write',
+    'feedback.read',
+    'feedback.write',
   ],
   secretary: [
     'org.read',
@@ -81,10 +96,17 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'member.import',
     'member.export',
     'notice.send',
+    'finding.manage',
+    'registration.review',
+    'contact.write',
+    'certificate.write',
+    'transfer.write',
+    'feedback.read',
+    'feedback.write',
   ],
-  home_viewer: ['org.read', 'member.read', 'member.export'],
-  host_viewer: ['org.read', 'member.read', 'member.export'],
-  finder: ['org.read'],
+  home_viewer: ['org.read', 'member.read', 'member.export', 'contact.write', 'feedback.read'],
+  host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write'],
+  finder: ['org.read', 'finding.lead'],
   member: ['member.self'],
 };
 

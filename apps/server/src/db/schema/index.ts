@@ -1,6 +1,7 @@
 export * from './activity';
 export * from './audit';
 export * from './files';
+export * from './finding';
 export * from './jobs';
 export * from './member-counts';
 export * from './members';
