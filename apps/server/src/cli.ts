@@ -2,11 +2,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength } from '@ningxin/shared';
 import { eq } from 'drizzle-orm';
+import { createPlatform } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
 import { openStore, type Store } from './db/client';
 import { roleAssignments, users } from './db/schema';
 import { isUniqueViolation } from './lib/db-errors';
 import { createFieldCrypto, loadMasterKey } from './lib/field-crypto';
+import { runSeeds } from './lib/modules';
 import { audited, verifyChain } from './modules/audit/audit.service';
 import { hashPassword } from './modules/auth/auth.password';
 import { authRepository } from './modules/auth/auth.repository';
@@ -127,6 +129,10 @@ async function run(
           onProgress: (p) =>
             process.stdout.write(`  党员 ${p.added} / ${p.of}（${p.rowsPerSecond} 行/秒）\n`),
         });
+        if (result.created)
+          await runSeeds(createPlatform(store, config, crypto), (module) =>
+            process.stdout.write(`  演示数据：${module}\n`),
+          );
         process.stdout.write(
           result.created
             ? `已生成演示党委：${result.orgs} 个组织，${result.members} 名党员。\n${demoAccountsText()}\n`

@@ -1,6 +1,7 @@
 import { buildApp, fieldCryptoFor } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openStore } from './db/client';
+import { runSeeds } from './lib/modules';
 import { demoAccountsText, seedDemo } from './seed/demo';
 
 async function main() {
@@ -17,8 +18,10 @@ async function main() {
       members: config.seedDemoMembers,
       onProgress: (p) => app.log.info(p, 'creating demo members'),
     });
-    if (seeded.created)
+    if (seeded.created) {
+      await runSeeds(app.platform, (module) => app.log.info({ module }, 'seeding the demo'));
       app.log.info({ orgs: seeded.orgs, members: seeded.members }, 'demo committee created');
+    }
   }
 
   let closing = false;

@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, fieldCryptoFor } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import type { Store } from '../src/db/client';
-import type { ServiceRegistry } from '../src/lib/modules';
+import { runSeeds, type ServiceRegistry } from '../src/lib/modules';
 import { seedDemo } from '../src/seed/demo';
 import { DEMO_PASSWORD } from '../src/seed/demo-committee';
 import { createTestStore } from './store';
@@ -37,6 +37,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export interface TestAppOptions {
   /** Synthetic demo members seeded with the committee: 600 by default, enough for scope and search. */
   members?: number;
+  /** Runs the modules' demo seed steps too (the rest of the demo `npm start` shows). */
+  moduleSeeds?: boolean;
   /** Receives the app's log lines (with LOG_LEVEL set in `env`). */
   logStream?: { write(line: string): void };
 }
@@ -51,6 +53,7 @@ export async function createTestApp(
   await seedDemo(store.db, fieldCryptoFor(config), { members: options.members ?? 600 });
   const app = await buildApp(config, store, options.logStream ? { logStream: options.logStream } : {});
   await app.ready();
+  if (options.moduleSeeds) await runSeeds(app.platform);
   const request = (opts: InjectOptions & { cookie?: string }) => {
     const { cookie, headers, ...rest } = opts;
     return app.inject({ ...rest, headers: { ...headers, ...(cookie ? { cookie } : {}) } });

@@ -82,7 +82,8 @@ export interface ModuleDefinition<N extends ModuleName, D extends ModuleName> {
   build(ctx: PlatformContext, deps: Pick<ServiceRegistry, D>): ServiceRegistry[N];
   routes?(services: ServiceRegistry[N], ctx: PlatformContext): RouteMount[];
   jobs?(services: ServiceRegistry[N], ctx: PlatformContext): JobDefinition[];
-  seed?(services: ServiceRegistry[N]): SeedStep;
+  /** The module's demo seed step, with its own services and those of the modules it needs. */
+  seed?(services: ServiceRegistry[N], deps: Pick<ServiceRegistry, D>): SeedStep;
   /** Contributions to other modules' extension points. */
   contributes?(services: ServiceRegistry[N]): { [K in ExtensionName]?: ExtensionPoints[K][] };
   /** Subscriptions to domain events, run inside the publishing transaction. */
@@ -159,10 +160,9 @@ export function buildPlatform(
   };
   const services: Record<string, unknown> = {};
   const ordered = buildOrder(modules);
-  for (const m of ordered) {
-    const deps = Object.fromEntries((m.needs as readonly string[]).map((n) => [n, services[n]]));
-    services[m.name] = m.build(ctx, deps as never);
-  }
+  const depsOf = (m: AnyModule) =>
+    Object.fromEntries((m.needs as readonly string[]).map((n) => [n, services[n]])) as never;
+  for (const m of ordered) services[m.name] = m.build(ctx, depsOf(m));
   const registry = services as unknown as ServiceRegistry;
   const at = (m: AnyModule) => registry[m.name as ModuleName] as never;
   for (const m of ordered) {
@@ -182,6 +182,22 @@ export function buildPlatform(
     services: registry,
     routes: ordered.flatMap((m) => m.routes?.(at(m), ctx) ?? []),
     jobs,
-    seeds: ordered.flatMap((m) => (m.seed ? [{ module: m.name as string, step: m.seed(at(m)) }] : [])),
+    seeds: ordered.flatMap((m) =>
+      m.seed ? [{ module: m.name as string, step: m.seed(at(m), depsOf(m)) }] : [],
+    ),
   };
+}
+
+/**
+ * Runs the modules' demo seed steps in dependency order, once the demo committee and its members
+ * exist (a fresh store only: the caller decides).
+ */
+export async function runSeeds(
+  platform: Platform,
+  onStep: (module: string) => void = () => {},
+): Promise<void> {
+  for (const { module, step } of platform.seeds) {
+    onStep(module);
+    await step(platform.ctx);
+  }
 }

@@ -10,7 +10,7 @@ import type { FieldCrypto } from '../lib/field-crypto';
 import { activityBackfillSql } from '../modules/activity/activity.backfill';
 import { type CopyFormatter, inThreadFormatter, workerFormatter } from './copy-formatters';
 import { BRANCH_TRADES, TOP_COMMITTEE } from './demo-committee';
-import { EVENT_COPY_COLUMNS, MEMBER_COPY_COLUMNS } from './demo-member-rows';
+import { DEMO_MEMBER_COPY_COLUMNS, EVENT_COPY_COLUMNS } from './demo-member-rows';
 import {
   createDemoMemberGenerator,
   type DemoBranch,
@@ -226,7 +226,7 @@ async function* copyPieces(
   while (inFlight.length > 0) yield await inFlight.shift()!;
 }
 
-const MEMBER_COPY = `copy members (${MEMBER_COPY_COLUMNS.join(', ')}) from stdin`;
+const MEMBER_COPY = `copy members (${DEMO_MEMBER_COPY_COLUMNS.join(', ')}) from stdin`;
 const EVENT_COPY = `copy member_status_events (${EVENT_COPY_COLUMNS.join(', ')}) from stdin`;
 
 /** PostgreSQL: COPY FROM STDIN, the rows made while the server takes the previous ones in. */

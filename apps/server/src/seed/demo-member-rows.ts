@@ -110,7 +110,19 @@ export function demoStatusEvents(memberId: number, m: DemoMember): StatusEventIn
 
 // ---- COPY text format ----
 
-export { MEMBER_COPY_COLUMNS, memberCopyLine };
+export { memberCopyLine };
+
+/**
+ * The columns of the demo's members COPY: the import's, and the time the record entered the
+ * base (its registration day), so that "new this month" and the like read as in a real base.
+ */
+export const DEMO_MEMBER_COPY_COLUMNS = [...MEMBER_COPY_COLUMNS, 'created_at', 'updated_at'] as const;
+
+/** One line of the demo's members COPY: the import's line, then created_at and updated_at. */
+export function demoMemberCopyLine(id: number, row: MemberInsert, m: DemoMember): string {
+  const enteredAt = `${m.registeredAt} 09:00:00+08`;
+  return `${memberCopyLine(id, row).slice(0, -1)}\t${enteredAt}\t${enteredAt}\n`;
+}
 
 export const EVENT_COPY_COLUMNS = [
   'member_id',
@@ -137,7 +149,7 @@ export function formatCopyBatch(
   let events = '';
   for (let k = 0; k < batch.length; k++) {
     const id = firstId + k;
-    members += memberCopyLine(id, demoMemberRow(crypto, pinyin, batch[k]!));
+    members += demoMemberCopyLine(id, demoMemberRow(crypto, pinyin, batch[k]!), batch[k]!);
     for (const e of demoStatusEvents(id, batch[k]!)) events += eventCopyLine(e);
   }
   return { members, events };

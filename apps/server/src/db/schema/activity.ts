@@ -48,6 +48,8 @@ export const memberActivity = pgTable(
     uniqueIndex('member_activity_source_idx').on(t.sourceModule, t.sourceId, t.kind, t.memberId),
     index('member_activity_member_idx').on(t.memberId, t.occurredOn),
     index('member_activity_kind_idx').on(t.kind, t.occurredOn),
+    // The latest deeds first (the workbench's 最近动态), in any scope.
+    index('member_activity_recent_idx').on(t.occurredOn, t.id),
     index('member_activity_org_idx')
       .using('btree', t.orgPath.op('text_pattern_ops'))
       .where(sql`${t.orgPath} is not null`),

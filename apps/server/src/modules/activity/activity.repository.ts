@@ -87,13 +87,16 @@ export const activityRepository = {
       .limit(opts.limit);
   },
 
-  /** The latest entries of the members a condition selects, newest recorded first, with the member's name. */
+  /**
+   * The latest entries of the members a condition selects, by the day of the deed (the latest day first;
+   * within a day, the last recorded first), with the member's name.
+   */
   async recent(db: Executor, members: SQL, limit: number) {
     return db
       .select({ entry: memberActivity, memberName: memberNameOf(memberActivity.memberId) })
       .from(memberActivity)
       .where(members)
-      .orderBy(desc(memberActivity.id))
+      .orderBy(desc(memberActivity.occurredOn), desc(memberActivity.id))
       .limit(limit);
   },
 

@@ -4,6 +4,7 @@ import { inboxRoutes } from './inbox.routes';
 import { createInboxService, type InboxService } from './inbox.service';
 import { createNoticeReceipts, type NoticeReceipts } from './notices.receipts';
 import { noticesRoutes } from './notices.routes';
+import { noticesSeed } from './notices.seed';
 import { createNoticesService, type NoticesService } from './notices.service';
 
 declare module '../../lib/modules' {
@@ -36,6 +37,7 @@ export const noticesModule = defineModule({
     mount('/notices', noticesRoutes, { notices, receipts }),
     mount('/inbox', inboxRoutes, { inbox }),
   ],
+  seed: ({ notices }, { users }) => noticesSeed(notices, users),
   jobs: ({ notices, anniversaries }) => [
     {
       name: 'notices.publish_due',

@@ -12,6 +12,7 @@ export interface AssignmentRow {
   scopeKind: string;
   orgId: number | null;
   orgName: string | null;
+  orgPath: string | null;
   division: string | null;
 }
 
@@ -22,6 +23,7 @@ const assignmentColumns = {
   scopeKind: roleAssignments.scopeKind,
   orgId: roleAssignments.orgId,
   orgName: orgNameOf(roleAssignments.orgId),
+  orgPath: orgPathOf(roleAssignments.orgId),
   division: roleAssignments.division,
 };
 

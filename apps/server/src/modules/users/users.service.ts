@@ -5,6 +5,7 @@ import {
   type Role,
   type RoleAssignBody,
   type RoleAssignmentResponse,
+  type ScopeKind,
   SEPARATED_ROLES,
   type UserCreateBody,
   type UserResponse,
@@ -127,6 +128,33 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
           },
         ]),
       );
+    },
+
+    /**
+     * An enabled account as an actor without a session (ip null, session 0): for the demo seed
+     * and for work done on a named account's behalf outside a request. Null for no such account.
+     */
+    async actorFor(username: string): Promise<Actor | null> {
+      const user = await usersRepository.findByUsername(db, username);
+      if (!user || user.disabled) return null;
+      const assignments = await usersRepository.assignmentsOf(db, [user.id]);
+      return {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        sessionId: 0,
+        ip: null,
+        memberId: user.memberId,
+        assignments: assignments.map((a) => ({
+          id: a.id,
+          role: a.role as Role,
+          scopeKind: a.scopeKind as ScopeKind,
+          orgId: a.orgId,
+          orgPath: a.orgPath,
+          division: a.division,
+          memberId: user.memberId,
+        })),
+      };
     },
 
     async hasAccount(executor: Executor, memberId: number): Promise<boolean> {

@@ -1,0 +1,1 @@
+CREATE INDEX "member_activity_recent_idx" ON "member_activity" USING btree ("occurred_on","id");
