@@ -113,6 +113,7 @@ describe('the records behind the read routes, against each role’s scope', () =
     { path: '/api/v1/members/:id', ids: sampleMembers },
     { path: '/api/v1/members/:id/history', ids: sampleMembers },
     { path: '/api/v1/members/:id/activity', ids: sampleMembers },
+    { path: '/api/v1/members/:id/contacts', ids: sampleMembers },
     { path: '/api/v1/orgs/:id', ids: sampleOrgs },
   ];
 

@@ -109,6 +109,11 @@ export const AUDIT_ACTIONS = {
   'notice.reminded': '提醒未读',
   'settings.updated': '修改参数设置',
   'settings.reset': '参数设置恢复默认',
+  'contact.created': '添加联系记录',
+  'contact.flag_resolved': '处理失联核查提示',
+  'feedback.updated': '填写现实表现反馈意见',
+  'feedback.downloaded': '下载现实表现反馈',
+  'feedback.sent': '发送现实表现反馈',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

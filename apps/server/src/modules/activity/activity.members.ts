@@ -12,7 +12,10 @@ export const MEMBERS_SOURCE = 'members';
 type Contacted = DomainEvents['member.contacted'];
 
 /** The title of a contact, by how it came about. */
-const CONTACT_TITLES: Record<Contacted['via'], string> = { self_update: '本人更新联系方式' };
+const CONTACT_TITLES: Record<Contacted['via'], string> = {
+  self_update: '本人更新联系方式',
+  contact_log: '组织联系',
+};
 
 export function statusEntry(c: MemberStatusChanged): ActivityEntryInput {
   return {
@@ -33,7 +36,7 @@ export function contactEntry(c: Contacted): ActivityEntryInput {
     occurredOn: c.on,
     sourceModule: MEMBERS_SOURCE,
     sourceId: c.sourceId,
-    title: CONTACT_TITLES[c.via],
+    title: c.title ?? CONTACT_TITLES[c.via],
     org: { id: c.orgId, path: c.orgPath },
   };
 }

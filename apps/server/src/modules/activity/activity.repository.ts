@@ -113,6 +113,32 @@ export const activityRepository = {
       .groupBy(memberActivity.kind);
   },
 
+  /**
+   * Several members' year by kind: the quantities summed (as text), the entries counted and the
+   * title of the latest entry (an evaluation's grade). One grouped statement over the member index.
+   */
+  async yearTotals(db: Executor, memberIds: readonly number[], year: number) {
+    if (memberIds.length === 0) return [];
+    return db
+      .select({
+        memberId: memberActivity.memberId,
+        kind: memberActivity.kind,
+        quantity: sql<string>`sum(${memberActivity.quantity})::text`,
+        entries: sql<number>`count(*)::int`,
+        latestTitle: sql<string>`(array_agg(${memberActivity.title} order by ${memberActivity.occurredOn} desc, ${memberActivity.id} desc))[1]`,
+      })
+      .from(memberActivity)
+      .where(
+        and(
+          inArray(memberActivity.memberId, [...memberIds]),
+          knownKind,
+          gte(memberActivity.occurredOn, `${year}-01-01`),
+          lt(memberActivity.occurredOn, `${year + 1}-01-01`),
+        ),
+      )
+      .groupBy(memberActivity.memberId, memberActivity.kind);
+  },
+
   /** The years in which the member has entries, newest first. */
   async years(db: Executor, memberId: number): Promise<number[]> {
     const rows = await db

@@ -103,6 +103,28 @@ export function createActivityService({ db, members, orgs }: ActivityDeps) {
     },
 
     /**
+     * For other modules (the yearly feedback; no scope check, the caller has its own): each
+     * member's totals of a year by kind, with the latest entry's title of each kind.
+     */
+    async yearTotals(executor: Executor, memberIds: readonly number[], year: number) {
+      const rows = await activityRepository.yearTotals(executor, memberIds, year);
+      const byMember = new Map<
+        number,
+        Map<ActivityKind, { quantity: number; entries: number; latestTitle: string }>
+      >();
+      for (const r of rows) {
+        const kinds = byMember.get(r.memberId) ?? new Map();
+        kinds.set(r.kind as ActivityKind, {
+          quantity: Number(r.quantity),
+          entries: r.entries,
+          latestTitle: r.latestTitle,
+        });
+        byMember.set(r.memberId, kinds);
+      }
+      return byMember;
+    },
+
+    /**
      * A member's timeline, newest first: a year's entries with the year's sums by kind, or
      * without a year the most recent entries. 404 for a member outside the actor's scope.
      */

@@ -20,8 +20,9 @@ declare module '../../lib/events' {
     /** Status events were written in this transaction: a change, a new record, an import's records. */
     'member.status_changed': { changes: readonly MemberStatusChanged[] };
     /**
-     * A member was in touch with the org: they updated their own contact details. `sourceId`
-     * names the contact among the member's (the record's version the update produced).
+     * A member was in touch with the org: they updated their own contact details, or the
+     * contact log recorded a contact that reached them. `sourceId` names the contact among the
+     * member's (the record's version the update produced; the contact-log entry).
      */
     'member.contacted': {
       memberId: number;
@@ -30,7 +31,9 @@ declare module '../../lib/events' {
       /** The day of the contact (YYYY-MM-DD). */
       on: string;
       sourceId: string;
-      via: 'self_update';
+      via: 'self_update' | 'contact_log';
+      /** How the timeline names it (the method of a logged contact); by `via` when absent. */
+      title?: string;
     };
   }
 }

@@ -17,3 +17,32 @@ export function memberInScope(memberId: Column | SQL, actor: Actor, action: Acti
 /** The name of the member whose id is in `memberId`. */
 export const memberNameOf = (memberId: Column | SQL): SQL<string> =>
   sql<string>`(select ${members.name} from ${members} where ${members.id} = ${memberId})`;
+
+/** A rule of the lost-contact review: which members it reaches. */
+export interface OutOfTouchRule {
+  statuses: readonly string[];
+  /** Full members only (正式党员). */
+  fullOnly?: boolean;
+  /** Last in touch before this day (the record's status date, else its creation, when never). */
+  contactBefore: string;
+  /** In their status since before this day. */
+  statusBefore?: string;
+}
+
+/**
+ * `(member_id, last_contact_at)` of the members a lost-contact rule reaches, as a subquery for
+ * another module's INSERT … SELECT (the review flags): one statement over the status index,
+ * however many members there are.
+ */
+export function membersOutOfTouch(rule: OutOfTouchRule): SQL {
+  const lastTouch = sql`coalesce(${members.lastContactAt}, ${members.statusSince}, (${members.createdAt} at time zone 'Asia/Shanghai')::date)`;
+  return sql`select ${members.id} as member_id, ${members.lastContactAt} as last_contact_at
+    from ${members}
+    where ${members.status} in (${sql.join(
+      rule.statuses.map((s) => sql`${s}`),
+      sql`, `,
+    )})
+      and ${lastTouch} < ${rule.contactBefore}::date
+      ${rule.fullOnly ? sql`and ${members.memberType} = 'full'` : sql``}
+      ${rule.statusBefore ? sql`and coalesce(${members.statusSince}, (${members.createdAt} at time zone 'Asia/Shanghai')::date) < ${rule.statusBefore}::date` : sql``}`;
+}

@@ -134,6 +134,7 @@ export const usersRepository = {
         userId: users.id,
         scopeKind: roleAssignments.scopeKind,
         orgPath: orgPathOf(roleAssignments.orgId),
+        division: roleAssignments.division,
       })
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))

@@ -240,9 +240,42 @@ export const membersRepository = {
         orgPath: members.orgPath,
         orgName: orgNameOf(members.orgId),
         status: members.status,
+        homeCounty: members.homeCounty,
+        hostDistrict: members.hostDistrict,
+        lastContactAt: members.lastContactAt,
+        joinedAt: members.joinedAt,
       })
       .from(members)
       .where(inArray(members.id, [...ids]));
+  },
+
+  /**
+   * The member was in touch on `on`: the last contact date moves forward to it (never back), in
+   * one statement, so two contacts logged at once keep the later. The record's version stays:
+   * a contact is not an edit. Returns where the member is placed.
+   */
+  async touchLastContact(tx: Executor, id: number, on: string) {
+    const [row] = await tx
+      .update(members)
+      .set({ lastContactAt: sql`greatest(${members.lastContactAt}, ${on}::date)` })
+      .where(eq(members.id, id))
+      .returning({ orgId: members.orgId, orgPath: members.orgPath, lastContactAt: members.lastContactAt });
+    return row ?? null;
+  },
+
+  /** Counts of the members a condition selects, by status, host district and home county, and how many were in touch since a day. */
+  async contactFigures(db: Executor, where: SQL | undefined, since: string) {
+    return db
+      .select({
+        status: members.status,
+        hostDistrict: members.hostDistrict,
+        homeCounty: members.homeCounty,
+        n: sql<number>`count(*)::int`,
+        recent: sql<number>`(count(*) filter (where ${members.lastContactAt} >= ${since}::date))::int`,
+      })
+      .from(members)
+      .where(where)
+      .groupBy(members.status, members.hostDistrict, members.homeCounty);
   },
 
   /** Of these members, those with one of the statuses placed in one of the subtrees (null: anywhere). */

@@ -362,6 +362,37 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
     visibleMember,
     present,
 
+    /**
+     * For the contact log (no scope check: the caller has its own): the member was reached on
+     * `on`. Moves the last contact date forward, in the caller's transaction, and publishes
+     * `member.contacted` (the ledger's contact entry). Null when the member does not exist.
+     */
+    async recordContact(
+      tx: Executor,
+      contact: { memberId: number; on: string; sourceId: string; title: string },
+    ): Promise<{ lastContactAt: string | null } | null> {
+      const placed = await membersRepository.touchLastContact(tx, contact.memberId, contact.on);
+      if (!placed) return null;
+      await events.publish(tx, 'member.contacted', {
+        memberId: contact.memberId,
+        orgId: placed.orgId,
+        orgPath: placed.orgPath,
+        on: contact.on,
+        sourceId: contact.sourceId,
+        via: 'contact_log',
+        title: contact.title,
+      });
+      return { lastContactAt: placed.lastContactAt };
+    },
+
+    /**
+     * The members the actor may read, counted by status, host district and home county, and how
+     * many were in touch since `since` (one grouped statement; the caller names the groups).
+     */
+    async contactFigures(actor: Actor, since: string) {
+      return membersRepository.contactFigures(db, memberScopeCondition(actor, 'member.read'), since);
+    },
+
     /** For other modules: some of a member's status changes by id, with who made them (no scope check). */
     statusChanges: (executor: Executor, memberId: number, eventIds: readonly number[]) =>
       membersRepository.statusEvents(executor, memberId, eventIds),

@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
 import { isApiError } from '../../../lib/api';
 import { MemberActivity } from '../../activity/components/MemberActivity';
+import { MemberContacts } from '../../contacts/components/MemberContacts';
 import { RecordFiles } from '../../files/components/RecordFiles';
 import { RecordPhoto } from '../../files/components/RecordPhoto';
 import { MemberAccountModal } from '../components/MemberAccountModal';
@@ -73,6 +74,9 @@ export function MemberPage() {
                 </Col>
                 <Col xs={24} xl={8}>
                   <MemberActivity memberId={member.id} />
+                </Col>
+                <Col xs={24} xl={16}>
+                  <MemberContacts memberId={member.id} memberName={member.name} />
                 </Col>
               </Row>
             ),
