@@ -5,6 +5,7 @@ import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
+import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import { workbenchFeature } from '../features/workbench/workbench.feature';
@@ -17,6 +18,7 @@ export const FEATURES: readonly Feature[] = [
   membersFeature,
   meFeature,
   orgsFeature,
+  registrationsFeature,
   usersFeature,
   auditFeature,
   jobsFeature,

@@ -55,6 +55,8 @@ export const registrationsModule = defineModule({
       intake,
       crypto,
       echoChallengeAnswers: config.challengeTestAnswers,
+      homeCity: config.homeCity,
+      hostCity: config.hostCity,
     }),
     mount('/registrations', registrationRoutes, { review, poster, publicUrl: config.publicUrl }),
   ],

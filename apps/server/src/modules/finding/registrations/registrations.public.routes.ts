@@ -1,5 +1,7 @@
 import {
   ChallengeResponse,
+  CITIES,
+  DivisionsResponse,
   ProblemResponse,
   parsePhone,
   RegistrationStatusBody,
@@ -36,7 +38,9 @@ export const registrationPublicRoutes: FastifyPluginAsyncZod<{
   crypto: FieldCrypto;
   /** Tests only (CHALLENGE_TEST_ANSWERS): the challenge's answer in a header. */
   echoChallengeAnswers: boolean;
-}> = async (app, { intake, crypto, echoChallengeAnswers }) => {
+  homeCity: string;
+  hostCity: string;
+}> = async (app, { intake, crypto, echoChallengeAnswers, homeCity, hostCity }) => {
   await publicGuard(app, { perAddress: PUBLIC_LIMITS.perAddress });
   /** A budget per phone (its keyed hash: no phone number is kept in memory). */
   const perPhone = (name: string, limit: { max: number; timeWindow: number }) =>
@@ -49,6 +53,24 @@ export const registrationPublicRoutes: FastifyPluginAsyncZod<{
         return phone?.ok ? crypto.hash('phone', phone.phone) : null;
       },
     });
+
+  const pick = (code: string) => {
+    const city = CITIES[code]!;
+    return { code: city.code, name: city.name, divisions: [...city.divisions] };
+  };
+  app.get(
+    '/divisions',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '流出地县（区）、流入地区的代码表（登记页用）',
+        security: [],
+        response: { 200: DivisionsResponse, 429: ProblemResponse },
+      },
+    },
+    async () => ({ home: pick(homeCity), host: pick(hostCity) }),
+  );
 
   app.get(
     '/challenge',
