@@ -160,7 +160,7 @@ export function JoinPage() {
           <Input size="large" maxLength={100} />
         </Form.Item>
         <Form.Item label={t('registrations.form.joinedAt')} name="joinedAt">
-          <DatePicker size="large" inputReadOnly style={{ width: '100%' }} format="YYYY-MM-DD" />
+          <DatePicker size="large" style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="YYYY-MM-DD" />
         </Form.Item>
         <Form.Item
           label={t('registrations.form.hostDistrict', { city: divisions.data?.host.name ?? '' })}
