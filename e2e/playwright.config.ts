@@ -71,6 +71,8 @@ export default defineConfig({
       WEB_DIST: webDir,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
+      // The picture challenge's answer in a header, so a test can solve it (never in production).
+      CHALLENGE_TEST_ANSWERS: 'true',
     },
   },
 });

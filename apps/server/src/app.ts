@@ -17,6 +17,7 @@ import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
 import { filesModule } from './modules/files/files.module';
 import { contactsModule } from './modules/finding/contacts/contacts.module';
+import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
 import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
@@ -52,6 +53,7 @@ export const MODULES: readonly AnyModule[] = [
   settingsModule,
   workbenchModule,
   contactsModule,
+  registrationsModule,
 ];
 
 // Validation messages in Chinese.

@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   SEED_DEMO_MEMBERS: z.coerce.number().int().min(0).max(2_000_000).default(12_000),
   FIELD_ENCRYPTION_KEY: z.string().optional(),
   WEB_DIST: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  CHALLENGE_TEST_ANSWERS: bool.default(false),
 });
 
 export interface Config {
@@ -69,6 +71,13 @@ export interface Config {
   /** Base64 32-byte master key for field encryption; else a key file in DATA_DIR. */
   fieldEncryptionKey: string | undefined;
   webDist: string;
+  /** The site's public address (for QR codes on posters); else taken from the request's host. */
+  publicUrl: string | undefined;
+  /**
+   * Tests only: the challenge endpoint also sends its answer in a header, so a browser test can
+   * solve it. Refused when NODE_ENV is production.
+   */
+  challengeTestAnswers: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +98,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(`Invalid configuration:\n  ${name}: no code table for city ${code}`);
     }
   }
+  if (e.CHALLENGE_TEST_ANSWERS && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  CHALLENGE_TEST_ANSWERS: not allowed in production');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -107,5 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsEnabled: e.JOBS_ENABLED,
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    challengeTestAnswers: e.CHALLENGE_TEST_ANSWERS,
   };
 }

@@ -13,6 +13,7 @@ export * from './members';
 export * from './notices';
 export * from './orgs';
 export * from './password';
+export * from './registrations';
 export * from './roles';
 export * from './settings';
 export * from './users';

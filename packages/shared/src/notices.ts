@@ -209,6 +209,7 @@ export const INBOX_KIND_LABELS: Record<string, string> = {
   notice: '通知',
   notice_reminder: '催阅提醒',
   anniversary: '政治生日',
+  registration: '报到登记',
 };
 
 export const InboxItemResponse = z.object({

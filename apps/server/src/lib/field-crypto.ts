@@ -22,6 +22,8 @@ export interface FieldCrypto {
   encrypt(field: SensitiveField, plain: string): string;
   decrypt(field: SensitiveField, token: string): string;
   hash(field: SensitiveField, plain: string): string;
+  /** A 32-byte key for another purpose (signed tokens, challenges), derived from the same master key. */
+  deriveKey(purpose: string): Buffer;
 }
 
 const VERSION = 'v1';
@@ -79,6 +81,11 @@ export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
     },
     hash(field, plain) {
       return createHmac('sha256', macKey).update(`${field}:${plain}`).digest('hex');
+    },
+    deriveKey(purpose) {
+      return Buffer.from(
+        hkdfSync('sha256', masterKey, Buffer.alloc(0), `ningxin derived key: ${purpose}`, 32),
+      );
     },
   };
 }

@@ -41,9 +41,18 @@ export interface MenuEntry {
   permission?: Action;
 }
 
+/** A page outside the signed-in frame, open to anyone (the self-registration page). */
+export interface PublicRoute {
+  /** From the root, with the leading slash (`/join`). */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+}
+
 export interface Feature {
   name: string;
   routes: readonly FeatureRoute[];
+  /** Pages without login, outside the signed-in frame. */
+  publicRoutes?: readonly PublicRoute[];
   menu?: readonly MenuEntry[];
 }
 

@@ -6,6 +6,7 @@ import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
+import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import { workbenchFeature } from '../features/workbench/workbench.feature';
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   contactsFeature,
   meFeature,
   orgsFeature,
+  registrationsFeature,
   usersFeature,
   auditFeature,
   jobsFeature,

@@ -22,6 +22,10 @@ export const router = createBrowserRouter([
     element: <Root />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      ...FEATURES.flatMap((f) => f.publicRoutes ?? []).map(({ path, page: Page }) => ({
+        path,
+        element: <Page />,
+      })),
       {
         path: '/',
         element: (

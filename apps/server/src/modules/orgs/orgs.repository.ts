@@ -32,6 +32,35 @@ export const orgsRepository = {
     return row ?? null;
   },
 
+  /** The open second-level committee (a child of a root) of a host district, first by sort order. */
+  async openCommitteeOfDistrict(db: Executor, hostDistrict: string): Promise<OrgRow | null> {
+    const [row] = await db
+      .select()
+      .from(orgs)
+      .where(
+        and(
+          eq(orgs.hostDistrict, hostDistrict),
+          eq(orgs.kind, 'sub_committee'),
+          isNull(orgs.closedAt),
+          sql`${orgs.parentId} in (select r.id from ${orgs} r where r.parent_id is null)`,
+        ),
+      )
+      .orderBy(asc(orgs.sortOrder), asc(orgs.id))
+      .limit(1);
+    return row ?? null;
+  },
+
+  /** The open root of the tree (the top committee), the first by sort order. */
+  async topCommittee(db: Executor): Promise<OrgRow | null> {
+    const [row] = await db
+      .select()
+      .from(orgs)
+      .where(and(isNull(orgs.parentId), isNull(orgs.closedAt)))
+      .orderBy(asc(orgs.sortOrder), asc(orgs.id))
+      .limit(1);
+    return row ?? null;
+  },
+
   async findMany(db: Executor, ids: number[]): Promise<OrgRow[]> {
     if (ids.length === 0) return [];
     return db.select().from(orgs).where(inArray(orgs.id, ids));

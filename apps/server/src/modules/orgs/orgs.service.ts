@@ -293,6 +293,21 @@ export function createOrgsService({ db, config, events, extensions }: OrgsDeps) 
       return org !== null && org.closedAt === null;
     },
 
+    /**
+     * For other modules: the org that looks after people living in a host district — the open
+     * second-level committee (二级流动党委) of that district (the first by sort order when two
+     * share it), else the top committee. Null only on an empty tree.
+     */
+    async committeeForDistrict(executor: Executor, hostDistrict: string): Promise<OrgRow | null> {
+      return (
+        (await orgsRepository.openCommitteeOfDistrict(executor, hostDistrict)) ??
+        (await orgsRepository.topCommittee(executor))
+      );
+    },
+
+    /** For other modules: the top committee (the open root of the tree). */
+    topCommittee: (executor: Executor) => orgsRepository.topCommittee(executor),
+
     visible,
   };
 }

@@ -12,12 +12,12 @@ import {
   maskPhone,
   parsePhone,
 } from '@ningxin/shared';
-import type { Db, Executor } from '../../../db/client';
+import type { Db, Executor, Tx } from '../../../db/client';
 import { assertVersion, versionConflict } from '../../../lib/errors';
 import type { EventBus } from '../../../lib/events';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import { type Actor, assertCan, assertHolds } from '../../../policy/policy';
-import { audited } from '../../audit/audit.service';
+import { type Audit, audited } from '../../audit/audit.service';
 import {
   memberHasAccount,
   noMemberRecord,
@@ -128,26 +128,30 @@ export function createMemberActions({ db, crypto, members, events, history, acco
      * password is given by the secretary and must be changed at the first sign-in.
      */
     async createAccount(actor: Actor, id: number, password: string): Promise<MemberResponse> {
-      await audited(db, actor, async (tx, audit) => {
-        const row = await members.visibleMember(tx, actor, id, 'member.write');
-        if (await accounts.hasAccount(tx, id)) throw memberHasAccount();
-        const username = crypto.decrypt('phone', row.phoneCipher);
-        const userId = await accounts.createMemberAccount(tx, {
-          username,
-          displayName: row.name,
-          password,
-          memberId: id,
-        });
-        if (userId === null) throw phoneUsedAsUsername();
-        audit({
-          action: 'member.account_created',
-          targetType: 'member',
-          targetId: id,
-          targetLabel: row.name,
-          after: { userId, username: row.phoneMasked },
-        });
-      });
+      await audited(db, actor, (tx, audit) => this.createAccountIn(tx, audit, actor, id, password));
       return members.get(actor, id);
+    },
+
+    /** `createAccount` inside the caller's transaction (a registration accepted with its login). */
+    async createAccountIn(tx: Tx, audit: Audit, actor: Actor, id: number, password: string): Promise<number> {
+      const row = await members.visibleMember(tx, actor, id, 'member.write');
+      if (await accounts.hasAccount(tx, id)) throw memberHasAccount();
+      const username = crypto.decrypt('phone', row.phoneCipher);
+      const userId = await accounts.createMemberAccount(tx, {
+        username,
+        displayName: row.name,
+        password,
+        memberId: id,
+      });
+      if (userId === null) throw phoneUsedAsUsername();
+      audit({
+        action: 'member.account_created',
+        targetType: 'member',
+        targetId: id,
+        targetLabel: row.name,
+        after: { userId, username: row.phoneMasked },
+      });
+      return userId;
     },
 
     async selfGet(actor: Actor): Promise<MemberResponse> {

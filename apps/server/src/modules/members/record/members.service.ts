@@ -19,7 +19,7 @@ import {
 import { and, arrayOverlaps, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../../config';
-import type { Db, Executor } from '../../../db/client';
+import type { Db, Executor, Tx } from '../../../db/client';
 import { members } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { isUniqueViolation } from '../../../lib/db-errors';
@@ -29,7 +29,7 @@ import type { FieldCrypto } from '../../../lib/field-crypto';
 import { namePinyin } from '../../../lib/pinyin';
 import { type Actor, assertCan, assertHolds, can, coversOrgPath } from '../../../policy/policy';
 import { scopeIsGroupwise } from '../../../policy/scope';
-import { audited } from '../../audit/audit.service';
+import { type Audit, audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { memberCountsRepository } from '../counts/members.counts.repository';
 import { countSource } from '../counts/members.counts.source';
@@ -258,42 +258,52 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
     },
 
     async create(actor: Actor, body: MemberCreateBody): Promise<MemberResponse> {
-      assertHolds(actor, 'member.write');
-      checkCodes(body);
-      const today = localIsoDate(new Date());
       try {
-        const id = await audited(db, actor, async (tx, audit) => {
-          const org = await usableOrg(tx, actor, body.orgId);
-          const values = buildMemberRow(crypto, body, org, today);
-          const existing = await membersRepository.findByIdHash(tx, values.idHash);
-          if (existing) throw await duplicateError(tx, actor, values.idHash);
-          const row = await membersRepository.insert(tx, values);
-          const written = await membersRepository.insertStatusEvents(tx, [
-            {
-              memberId: row.id,
-              fromStatus: null,
-              toStatus: 'active',
-              effectiveDate: today,
-              reason: '建立档案',
-              actorId: actor.userId,
-              actorName: actor.username,
-            },
-          ]);
-          await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
-          audit({
-            action: 'member.created',
-            targetType: 'member',
-            targetId: row.id,
-            targetLabel: row.name,
-            after: auditView(row),
-          });
-          return row.id;
-        });
+        const id = await audited(db, actor, (tx, audit) => this.createIn(tx, audit, actor, body));
         return this.get(actor, id);
       } catch (err) {
         throw await concurrentDuplicate(err, actor, body.idNumber);
       }
     },
+
+    /**
+     * A new record inside the caller's transaction, with every rule of `create` (scope of the org,
+     * codes, duplicate ID number); returns its id. For another module's decision that creates a
+     * member (an accepted registration); a concurrent duplicate surfaces as the unique violation.
+     */
+    async createIn(tx: Tx, audit: Audit, actor: Actor, body: MemberCreateBody): Promise<number> {
+      assertHolds(actor, 'member.write');
+      checkCodes(body);
+      const today = localIsoDate(new Date());
+      const org = await usableOrg(tx, actor, body.orgId);
+      const values = buildMemberRow(crypto, body, org, today);
+      const existing = await membersRepository.findByIdHash(tx, values.idHash);
+      if (existing) throw await duplicateError(tx, actor, values.idHash);
+      const row = await membersRepository.insert(tx, values);
+      const written = await membersRepository.insertStatusEvents(tx, [
+        {
+          memberId: row.id,
+          fromStatus: null,
+          toStatus: 'active',
+          effectiveDate: today,
+          reason: '建立档案',
+          actorId: actor.userId,
+          actorName: actor.username,
+        },
+      ]);
+      await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
+      audit({
+        action: 'member.created',
+        targetType: 'member',
+        targetId: row.id,
+        targetLabel: row.name,
+        after: auditView(row),
+      });
+      return row.id;
+    },
+
+    /** For other modules: the member record with this ID number's keyed hash, if any (no scope check). */
+    findByIdHash: (executor: Executor, idHash: string) => membersRepository.findByIdHash(executor, idHash),
 
     async update(actor: Actor, id: number, body: MemberUpdateBody): Promise<MemberResponse> {
       await audited(db, actor, async (tx, audit) => {
