@@ -19,6 +19,8 @@ async function main() {
     });
     if (seeded.created)
       app.log.info({ orgs: seeded.orgs, members: seeded.members }, 'demo committee created');
+    // Each module's part of the demo (its steps do nothing when their records exist).
+    if (seeded.created) for (const { step } of app.platform.seeds) await step(app.platform.ctx);
   }
 
   let closing = false;

@@ -109,6 +109,14 @@ export const AUDIT_ACTIONS = {
   'notice.reminded': '提醒未读',
   'settings.updated': '修改参数设置',
   'settings.reset': '参数设置恢复默认',
+  'finding.campaign_created': '新建寻找党员行动',
+  'finding.campaign_updated': '修改寻找党员行动',
+  'finding.lead_created': '新增寻找线索',
+  'finding.lead_updated': '修改寻找线索',
+  'finding.leads_imported': '批量导入寻找线索',
+  'finding.leads_exported': '导出寻找线索',
+  'finding.visit_logged': '记录寻访',
+  'finding.lead_found': '线索标记为已找到',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

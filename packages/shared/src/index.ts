@@ -5,6 +5,7 @@ export * from './common';
 export * from './divisions';
 export * from './errors';
 export * from './files';
+export * from './finding-campaigns';
 export * from './jobs';
 export * from './member-print';
 export * from './members';
