@@ -23,7 +23,8 @@ const body = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await createTestApp({}, { members: 150 });
-  for (const u of ['office', 'tongzhou', 'haidian', 'finder1', 'kangbao', 'auditor'] as const) c[u] = await t.login(u);
+  for (const u of ['office', 'tongzhou', 'haidian', 'finder1', 'kangbao', 'auditor'] as const)
+    c[u] = await t.login(u);
   tongzhouId = (await orgByName(t.store, '驻北京通州区流动党委')).id;
   haidianId = (await orgByName(t.store, '驻北京海淀区流动党委')).id;
   for (const u of ['finder1', 'finder2', 'finder5', 'finder6'] as const)

@@ -198,15 +198,16 @@ export function createLeadExcel({ db, config, crypto }: LeadExcelDeps) {
               total++;
               if (total > MAX_LEAD_ROWS) throw importTooManyRows(MAX_LEAD_ROWS);
               const { body, errors: rowErrors } = parseRow(row, cells);
-              if (body?.idNumber) {
-                const id = parseIdNumber(body.idNumber);
-                const key = id.ok ? id.value.idNumber : body.idNumber;
+              const idCell = cells.身份证号 === undefined ? '' : cellText(cells.身份证号);
+              const id = idCell ? parseIdNumber(idCell) : null;
+              if (id?.ok) {
+                const key = id.value.idNumber;
                 const first = firstRowOfId.get(key);
                 if (first !== undefined)
                   rowErrors.push({
                     row,
                     column: '身份证号',
-                    value: cellText(cells.身份证号),
+                    value: idCell,
                     code: 'DUPLICATE_IN_FILE',
                     message: `与第 ${first} 行的身份证号重复`,
                   });

@@ -215,7 +215,8 @@ export const leadsRepository = {
         leads: sql<number>`count(*)::int`,
         open: sql<number>`(count(*) filter (where ${findingLeads.state} in ('new', 'contacted', 'visited')))::int`,
         found: sql<number>`(count(*) filter (where ${findingLeads.state} = 'found'))::int`,
-        visits: sql<number>`coalesce(sum((select count(*) from ${findingVisits} v where v.lead_id = ${findingLeads.id})), 0)::int`,
+        // The lead's id written out in full: inside a subquery a bare column name would be the visit's.
+        visits: sql<number>`coalesce(sum((select count(*) from ${findingVisits} v where v.lead_id = "finding_leads"."id")), 0)::int`,
       })
       .from(findingLeads)
       .where(eq(findingLeads.campaignId, campaignId))
