@@ -1,5 +1,6 @@
 import { accountFeature } from '../features/account/account.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { findingFeature } from '../features/finding/finding.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
 import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
@@ -15,6 +16,7 @@ export const FEATURES: readonly Feature[] = [
   workbenchFeature,
   noticesFeature,
   membersFeature,
+  findingFeature,
   meFeature,
   orgsFeature,
   usersFeature,
