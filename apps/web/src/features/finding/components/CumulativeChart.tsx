@@ -58,7 +58,8 @@ export function CumulativeChart({ daily, target }: { daily: ProgressResponse['da
       {daily.length > 0 && (
         <text
           x={x(daily.length - 1)}
-          y={y(daily.at(-1)!.cumulative) - 8}
+          // Below the curve's end when it is close to the target line, so the two labels do not meet.
+          y={y(daily.at(-1)!.cumulative) + (daily.at(-1)!.cumulative > max * 0.85 ? 20 : -8)}
           textAnchor="end"
           fontSize={12}
           fill="#c41d2f"
