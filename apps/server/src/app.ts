@@ -16,6 +16,7 @@ import { activityModule } from './modules/activity/activity.module';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
 import { filesModule } from './modules/files/files.module';
+import { findingModule } from './modules/finding/campaigns/finding.module';
 import { contactsModule } from './modules/finding/contacts/contacts.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
@@ -54,6 +55,7 @@ export const MODULES: readonly AnyModule[] = [
   workbenchModule,
   contactsModule,
   registrationsModule,
+  findingModule,
 ];
 
 // Validation messages in Chinese.

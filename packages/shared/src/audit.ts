@@ -117,6 +117,14 @@ export const AUDIT_ACTIONS = {
   'feedback.updated': '填写现实表现反馈意见',
   'feedback.downloaded': '下载现实表现反馈',
   'feedback.sent': '发送现实表现反馈',
+  'finding.campaign_created': '新建寻找党员行动',
+  'finding.campaign_updated': '修改寻找党员行动',
+  'finding.lead_created': '新增寻找线索',
+  'finding.lead_updated': '修改寻找线索',
+  'finding.leads_imported': '批量导入寻找线索',
+  'finding.leads_exported': '导出寻找线索',
+  'finding.visit_logged': '记录寻访',
+  'finding.lead_found': '线索标记为已找到',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

@@ -7,6 +7,7 @@ export * from './divisions';
 export * from './errors';
 export * from './feedback';
 export * from './files';
+export * from './finding-campaigns';
 export * from './jobs';
 export * from './member-print';
 export * from './members';

@@ -46,6 +46,7 @@ export interface DemoAccount {
     | 'secretary'
     | 'home_viewer'
     | 'host_viewer'
+    | 'finder'
     | 'member';
   /** For secretaries: the key of their second-level committee. */
   committee?: string;
@@ -107,4 +108,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'member',
     description: '党员（通州）：本人档案',
   },
+  // The working group (工作组) of the finding campaigns: four committee-wide, two of 通州.
+  ...[1, 2, 3, 4, 5, 6].map(
+    (n): DemoAccount => ({
+      username: `finder${n}`,
+      displayName: `工作组寻访员${'一二三四五六'[n - 1]}`,
+      role: 'finder',
+      ...(n > 4 ? { committee: 'tongzhou' } : {}),
+      description: n > 4 ? '工作组（通州）：分配给本人的线索' : '工作组：分配给本人的线索',
+    }),
+  ),
 ];

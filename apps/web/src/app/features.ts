@@ -1,6 +1,7 @@
 import { accountFeature } from '../features/account/account.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
+import { findingFeature } from '../features/finding/finding.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
 import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   noticesFeature,
   membersFeature,
   contactsFeature,
+  findingFeature,
   meFeature,
   orgsFeature,
   registrationsFeature,

@@ -229,6 +229,39 @@ export const membersRepository = {
       .where(inOrgSubtree(oldPath));
   },
 
+  /**
+   * Members of a source whose record was created (their first status event) between two days,
+   * with their personal columns as stored (ciphertext, hash, masked form), in order of that day.
+   */
+  async createdBetween(db: Executor, source: string, from: string, to: string) {
+    return db
+      .select({
+        id: members.id,
+        name: members.name,
+        orgPath: members.orgPath,
+        homeCounty: members.homeCounty,
+        hostDistrict: members.hostDistrict,
+        employer: members.employer,
+        hostAddress: members.hostAddress,
+        phoneCipher: members.phoneCipher,
+        phoneHash: members.phoneHash,
+        phoneMasked: members.phoneMasked,
+        idCipher: members.idCipher,
+        idHash: members.idHash,
+        idMasked: members.idMasked,
+        createdOn: memberStatusEvents.effectiveDate,
+      })
+      .from(members)
+      .innerJoin(
+        memberStatusEvents,
+        and(eq(memberStatusEvents.memberId, members.id), sql`${memberStatusEvents.fromStatus} is null`),
+      )
+      .where(
+        and(eq(members.source, source), sql`${memberStatusEvents.effectiveDate} between ${from} and ${to}`),
+      )
+      .orderBy(asc(memberStatusEvents.effectiveDate), asc(members.id));
+  },
+
   /** Where these members are placed (org, path and its name) and their status. */
   async placements(db: Executor, ids: readonly number[]) {
     if (ids.length === 0) return [];

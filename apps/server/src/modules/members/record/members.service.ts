@@ -273,33 +273,8 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
      */
     async createIn(tx: Tx, audit: Audit, actor: Actor, body: MemberCreateBody): Promise<number> {
       assertHolds(actor, 'member.write');
-      checkCodes(body);
-      const today = localIsoDate(new Date());
       const org = await usableOrg(tx, actor, body.orgId);
-      const values = buildMemberRow(crypto, body, org, today);
-      const existing = await membersRepository.findByIdHash(tx, values.idHash);
-      if (existing) throw await duplicateError(tx, actor, values.idHash);
-      const row = await membersRepository.insert(tx, values);
-      const written = await membersRepository.insertStatusEvents(tx, [
-        {
-          memberId: row.id,
-          fromStatus: null,
-          toStatus: 'active',
-          effectiveDate: today,
-          reason: '建立档案',
-          actorId: actor.userId,
-          actorName: actor.username,
-        },
-      ]);
-      await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
-      audit({
-        action: 'member.created',
-        targetType: 'member',
-        targetId: row.id,
-        targetLabel: row.name,
-        after: auditView(row),
-      });
-      return row.id;
+      return (await this.createPlaced(tx, audit, actor, body, org)).id;
     },
 
     /** For other modules: the member record with this ID number's keyed hash, if any (no scope check). */
@@ -367,6 +342,58 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
       const leap = isIsoDate(`${day.slice(0, 4)}-02-29`);
       const days = monthDay === '02-28' && !leap ? ['02-28', '02-29'] : [monthDay];
       return membersRepository.joinedOn(executor, days, `${day.slice(0, 4)}-01-01`, ['active']);
+    },
+
+    /**
+     * For another module that authorizes the write by its own rules (a finder marking a lead
+     * found places the member in the campaign's subtree without member.write): creates the record
+     * in the caller's transaction with the same validation and duplicate rules as `create`, in an
+     * open org the caller has checked. Throws the duplicate errors as `create` does; a concurrent
+     * duplicate surfaces as the unique violation of members_id_hash_idx.
+     */
+    async createPlaced(
+      tx: Executor,
+      audit: Audit,
+      actor: Actor,
+      body: MemberCreateBody,
+      org: { id: number; path: string },
+    ): Promise<{ id: number; name: string }> {
+      checkCodes(body);
+      const today = localIsoDate(new Date());
+      const values = buildMemberRow(crypto, body, org, today);
+      if (await membersRepository.findByIdHash(tx, values.idHash))
+        throw await duplicateError(tx, actor, values.idHash);
+      const row = await membersRepository.insert(tx, values);
+      const written = await membersRepository.insertStatusEvents(tx, [
+        {
+          memberId: row.id,
+          fromStatus: null,
+          toStatus: 'active',
+          effectiveDate: today,
+          reason: '建立档案',
+          actorId: actor.userId,
+          actorName: actor.username,
+        },
+      ]);
+      await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
+      audit({
+        action: 'member.created',
+        targetType: 'member',
+        targetId: row.id,
+        targetLabel: row.name,
+        after: auditView(row),
+      });
+      return { id: row.id, name: row.name };
+    },
+
+    /** For other modules' demo seeds (no scope check): members of a source whose record was created between two days. */
+    createdBetween: (executor: Executor, source: string, from: string, to: string) =>
+      membersRepository.createdBetween(executor, source, from, to),
+
+    /** For other modules (no scope check): the member with this ID number, if any. */
+    async byIdNumber(executor: Executor, idNumber: string) {
+      const id = parseIdNumber(idNumber);
+      return membersRepository.findByIdHash(executor, hashes.idNumber(id.ok ? id.value.idNumber : idNumber));
     },
 
     visibleMember,
