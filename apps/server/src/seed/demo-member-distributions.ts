@@ -101,8 +101,8 @@ export const pickRelationship = weighted<DemoMember['relationship']>([
   ['at_home', 15],
 ]);
 export const pickDriveSource = weighted<DemoMember['source']>([
-  ['found', 80],
-  ['self_registered', 20],
+  ['found', 90],
+  ['self_registered', 10],
 ]);
 export const pickLaterSource = weighted<DemoMember['source']>([
   ['found', 40],
