@@ -16,6 +16,7 @@ import { activityModule } from './modules/activity/activity.module';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
 import { filesModule } from './modules/files/files.module';
+import { papersModule } from './modules/finding/papers/papers.module';
 import { jobsModule } from './modules/jobs/jobs.module';
 import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
@@ -50,6 +51,7 @@ export const MODULES: readonly AnyModule[] = [
   noticesModule,
   settingsModule,
   workbenchModule,
+  papersModule,
 ];
 
 // Validation messages in Chinese.

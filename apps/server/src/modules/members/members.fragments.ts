@@ -17,3 +17,7 @@ export function memberInScope(memberId: Column | SQL, actor: Actor, action: Acti
 /** The name of the member whose id is in `memberId`. */
 export const memberNameOf = (memberId: Column | SQL): SQL<string> =>
   sql<string>`(select ${members.name} from ${members} where ${members.id} = ${memberId})`;
+
+/** The masked ID number (130732********123X) of the member whose id is in `memberId`. */
+export const memberIdMaskedOf = (memberId: Column | SQL): SQL<string> =>
+  sql<string>`(select ${members.idMasked} from ${members} where ${members.id} = ${memberId})`;

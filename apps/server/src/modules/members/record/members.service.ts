@@ -19,7 +19,7 @@ import {
 import { and, arrayOverlaps, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../../config';
-import type { Db, Executor } from '../../../db/client';
+import type { Db, Executor, Tx } from '../../../db/client';
 import { members } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { isUniqueViolation } from '../../../lib/db-errors';
@@ -29,7 +29,7 @@ import type { FieldCrypto } from '../../../lib/field-crypto';
 import { namePinyin } from '../../../lib/pinyin';
 import { type Actor, assertCan, assertHolds, can, coversOrgPath } from '../../../policy/policy';
 import { scopeIsGroupwise } from '../../../policy/scope';
-import { audited } from '../../audit/audit.service';
+import { type Audit, audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { memberCountsRepository } from '../counts/members.counts.repository';
 import { countSource } from '../counts/members.counts.source';
@@ -258,84 +258,119 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
     },
 
     async create(actor: Actor, body: MemberCreateBody): Promise<MemberResponse> {
-      assertHolds(actor, 'member.write');
-      checkCodes(body);
-      const today = localIsoDate(new Date());
       try {
-        const id = await audited(db, actor, async (tx, audit) => {
-          const org = await usableOrg(tx, actor, body.orgId);
-          const values = buildMemberRow(crypto, body, org, today);
-          const existing = await membersRepository.findByIdHash(tx, values.idHash);
-          if (existing) throw await duplicateError(tx, actor, values.idHash);
-          const row = await membersRepository.insert(tx, values);
-          const written = await membersRepository.insertStatusEvents(tx, [
-            {
-              memberId: row.id,
-              fromStatus: null,
-              toStatus: 'active',
-              effectiveDate: today,
-              reason: '建立档案',
-              actorId: actor.userId,
-              actorName: actor.username,
-            },
-          ]);
-          await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
-          audit({
-            action: 'member.created',
-            targetType: 'member',
-            targetId: row.id,
-            targetLabel: row.name,
-            after: auditView(row),
-          });
-          return row.id;
-        });
+        const id = await audited(db, actor, (tx, audit) => this.createIn(tx, actor, body, audit));
         return this.get(actor, id);
       } catch (err) {
         throw await concurrentDuplicate(err, actor, body.idNumber);
       }
     },
 
-    async update(actor: Actor, id: number, body: MemberUpdateBody): Promise<MemberResponse> {
-      await audited(db, actor, async (tx, audit) => {
-        const before = await visibleMember(tx, actor, id, 'member.write', true);
-        assertVersion(before, body.version);
-        checkCodes(body);
-        checkAgainstStored(before, body);
-        const { version, idNumber, phone, orgId, ...plain } = body;
-        const values: Partial<MemberRow> = { ...plain };
-        if (orgId !== undefined && orgId !== before.orgId) {
-          const org = await usableOrg(tx, actor, orgId);
-          Object.assign(values, { orgId: org.id, orgPath: org.path });
-        }
-        if (plain.name !== undefined) {
-          const p = namePinyin(plain.name);
-          Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
-        }
-        if (idNumber !== undefined || phone !== undefined) {
-          const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
-          const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
-          const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
-          const newPhone = parsedPhone?.ok ? parsedPhone.phone : crypto.decrypt('phone', before.phoneCipher);
-          Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
-          if (idInfo?.ok)
-            Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
-          const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
-          if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
-        }
-        const after = await membersRepository.update(tx, id, version, values);
-        if (!after) throw versionConflict();
-        audit({
-          action: 'member.updated',
-          targetType: 'member',
-          targetId: id,
-          targetLabel: after.name,
-          before: auditView(before),
-          after: auditView(after),
-        });
-      }).catch(async (err) => {
-        throw body.idNumber === undefined ? err : await concurrentDuplicate(err, actor, body.idNumber);
+    /**
+     * Creates a record inside the caller's transaction, audited with the caller's entries: for
+     * another module's write that makes a member (an incoming transfer). A concurrent duplicate
+     * surfaces as the unique violation; `duplicateOf` turns it into the answer `create` gives.
+     */
+    async createIn(tx: Tx, actor: Actor, body: MemberCreateBody, audit: Audit): Promise<number> {
+      assertHolds(actor, 'member.write');
+      checkCodes(body);
+      const today = localIsoDate(new Date());
+      const org = await usableOrg(tx, actor, body.orgId);
+      const values = buildMemberRow(crypto, body, org, today);
+      const existing = await membersRepository.findByIdHash(tx, values.idHash);
+      if (existing) throw await duplicateError(tx, actor, values.idHash);
+      const row = await membersRepository.insert(tx, values);
+      const written = await membersRepository.insertStatusEvents(tx, [
+        {
+          memberId: row.id,
+          fromStatus: null,
+          toStatus: 'active',
+          effectiveDate: today,
+          reason: '建立档案',
+          actorId: actor.userId,
+          actorName: actor.username,
+        },
+      ]);
+      await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(row)) });
+      audit({
+        action: 'member.created',
+        targetType: 'member',
+        targetId: row.id,
+        targetLabel: row.name,
+        after: auditView(row),
       });
+      return row.id;
+    },
+
+    /** A unique violation of the ID number, as the duplicate answer; any other error as it is. */
+    duplicateOf: (err: unknown, actor: Actor, idNumber: string) => concurrentDuplicate(err, actor, idNumber),
+
+    /**
+     * The member with this ID number, for another module that links to an existing record: the
+     * row (locked with `lock`) when the actor may take the action on it, null when there is none,
+     * and the duplicate answer (which says nothing more) when it lies outside the actor's scope.
+     */
+    async byIdNumber(
+      executor: Executor,
+      actor: Actor,
+      idNumber: string,
+      action: 'member.read' | 'member.write',
+      lock = false,
+    ) {
+      const parsed = parseIdNumber(idNumber);
+      if (!parsed.ok) return null;
+      const found = await membersRepository.findByIdHash(executor, hashes.idNumber(parsed.value.idNumber));
+      if (!found) return null;
+      if (!can(actor, action, memberTarget(found))) throw registeredElsewhere();
+      return membersRepository.findById(executor, found.id, lock);
+    },
+
+    async update(actor: Actor, id: number, body: MemberUpdateBody): Promise<MemberResponse> {
+      await audited(db, actor, (tx, audit) => this.updateIn(tx, actor, id, body, audit)).catch(
+        async (err) => {
+          throw body.idNumber === undefined ? err : await concurrentDuplicate(err, actor, body.idNumber);
+        },
+      );
       return this.get(actor, id);
+    },
+
+    /** Changes a record inside the caller's transaction (another module's write: a transfer places a member). */
+    async updateIn(tx: Tx, actor: Actor, id: number, body: MemberUpdateBody, audit: Audit): Promise<void> {
+      const before = await visibleMember(tx, actor, id, 'member.write', true);
+      assertVersion(before, body.version);
+      checkCodes(body);
+      checkAgainstStored(before, body);
+      const { version, idNumber, phone, orgId, ...plain } = body;
+      const values: Partial<MemberRow> = { ...plain };
+      if (orgId !== undefined && orgId !== before.orgId) {
+        const org = await usableOrg(tx, actor, orgId);
+        Object.assign(values, { orgId: org.id, orgPath: org.path });
+      }
+      if (plain.name !== undefined) {
+        const p = namePinyin(plain.name);
+        Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
+      }
+      if (idNumber !== undefined || phone !== undefined) {
+        const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
+        const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
+        const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
+        const newPhone = parsedPhone?.ok ? parsedPhone.phone : crypto.decrypt('phone', before.phoneCipher);
+        Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
+        if (idInfo?.ok)
+          Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
+        const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
+        if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
+      }
+      const after = await membersRepository.update(tx, id, version, values);
+      if (!after) throw versionConflict();
+      audit({
+        action: 'member.updated',
+        targetType: 'member',
+        targetId: id,
+        targetLabel: after.name,
+        before: auditView(before),
+        after: auditView(after),
+      });
     },
 
     /**
