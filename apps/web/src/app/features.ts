@@ -5,6 +5,7 @@ import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
+import { papersFeature } from '../features/papers/papers.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import { workbenchFeature } from '../features/workbench/workbench.feature';
@@ -20,6 +21,7 @@ export const FEATURES: readonly Feature[] = [
   usersFeature,
   auditFeature,
   jobsFeature,
+  papersFeature,
   settingsFeature,
   accountFeature,
 ];
