@@ -17,8 +17,14 @@ async function main() {
       members: config.seedDemoMembers,
       onProgress: (p) => app.log.info(p, 'creating demo members'),
     });
-    if (seeded.created)
+    if (seeded.created) {
+      // Each module's part of the demo (its seed step), once the committee and members exist.
+      for (const { module, step } of app.platform.seeds) {
+        await step(app.platform.ctx);
+        app.log.info({ module }, 'demo step done');
+      }
       app.log.info({ orgs: seeded.orgs, members: seeded.members }, 'demo committee created');
+    }
   }
 
   let closing = false;

@@ -13,6 +13,7 @@ import {
   Card,
   Flex,
   type FormInstance,
+  Grid,
   Input,
   Select,
   Space,
@@ -31,8 +32,10 @@ import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { CertificateIssueDrawer } from '../components/CertificateIssueDrawer';
+import { PaperCards } from '../components/PaperCards';
 import { ReasonModal } from '../components/ReasonModal';
 import { type CertificateFilters, certificatesApi, paperKeys } from '../papers.api';
+import '../papers.css';
 
 const STATUS_COLORS: Record<CertificateStatus, string> = {
   valid: 'green',
@@ -52,6 +55,7 @@ export function CertificatesPage() {
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const me = useCurrentUser();
+  const screens = Grid.useBreakpoint();
   const canWrite = me.permissions.includes('certificate.write');
   const canExport = me.permissions.includes('member.export');
   const [params, setParams] = useSearchParams();
@@ -109,6 +113,32 @@ export function CertificatesPage() {
     onError: (error, { form }) => onError(error, { form, onConflict: refresh }),
   });
 
+  const actionsOf = (c: CertificateResponse) => (
+    <Space size={0} wrap>
+      {c.policies.print ? (
+        <Button
+          type="link"
+          size="small"
+          icon={<PrinterOutlined aria-hidden />}
+          loading={pdf.isPending && pdf.variables === c.id}
+          onClick={() => pdf.mutate(c.id)}
+        >
+          {t('papers.certificates.pdf')}
+        </Button>
+      ) : null}
+      {c.policies.renew ? (
+        <Button type="link" size="small" onClick={() => setRenewing(c)}>
+          {t('papers.certificates.renew')}
+        </Button>
+      ) : null}
+      {c.policies.revoke ? (
+        <Button type="link" size="small" danger onClick={() => setRevoking(c)}>
+          {t('papers.certificates.revoke')}
+        </Button>
+      ) : null}
+    </Space>
+  );
+
   const columns: TableColumnsType<CertificateResponse> = [
     {
       title: t('papers.certificates.col.number'),
@@ -156,31 +186,7 @@ export function CertificatesPage() {
     {
       title: t('common.actions'),
       width: 200,
-      render: (_, c) => (
-        <Space size={0} wrap>
-          {c.policies.print ? (
-            <Button
-              type="link"
-              size="small"
-              icon={<PrinterOutlined aria-hidden />}
-              loading={pdf.isPending && pdf.variables === c.id}
-              onClick={() => pdf.mutate(c.id)}
-            >
-              {t('papers.certificates.pdf')}
-            </Button>
-          ) : null}
-          {c.policies.renew ? (
-            <Button type="link" size="small" onClick={() => setRenewing(c)}>
-              {t('papers.certificates.renew')}
-            </Button>
-          ) : null}
-          {c.policies.revoke ? (
-            <Button type="link" size="small" danger onClick={() => setRevoking(c)}>
-              {t('papers.certificates.revoke')}
-            </Button>
-          ) : null}
-        </Space>
-      ),
+      render: (_, c) => actionsOf(c),
     },
   ];
 
@@ -235,16 +241,34 @@ export function CertificatesPage() {
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <Flex vertical gap={12}>
-            <Table<CertificateResponse>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isPending}
-              pagination={false}
-              size="middle"
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('papers.certificates.empty') }}
-            />
+            {!screens.md ? (
+              <PaperCards
+                loading={list.isPending}
+                empty={t('papers.certificates.empty')}
+                cards={(list.data?.items ?? []).map((c) => ({
+                  key: c.id,
+                  title: c.number,
+                  tag: <Tag color={STATUS_COLORS[c.status]}>{c.statusLabel}</Tag>,
+                  lines: [
+                    `${c.member.name} · ${c.member.idMasked}`,
+                    `${c.issuingOrg.name} → ${c.destination}`,
+                    `${c.issuedOn} ~ ${c.validUntil}${c.status === 'expiring' ? `（${t('papers.certificates.daysLeft', { days: c.daysLeft })}）` : ''}`,
+                  ],
+                  actions: actionsOf(c),
+                }))}
+              />
+            ) : (
+              <Table<CertificateResponse>
+                rowKey="id"
+                columns={columns}
+                dataSource={list.data?.items ?? []}
+                loading={list.isPending}
+                pagination={false}
+                size="middle"
+                scroll={{ x: 'max-content' }}
+                locale={{ emptyText: t('papers.certificates.empty') }}
+              />
+            )}
             <KeysetPager
               totalText={undefined}
               page={list.page}

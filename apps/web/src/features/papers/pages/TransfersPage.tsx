@@ -15,6 +15,7 @@ import {
   Checkbox,
   Flex,
   type FormInstance,
+  Grid,
   Input,
   Select,
   Space,
@@ -31,6 +32,7 @@ import { LoadError } from '../../../components/LoadError';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
+import { PaperCards } from '../components/PaperCards';
 import { ReasonModal } from '../components/ReasonModal';
 import { TransferCreateDrawer } from '../components/TransferCreateDrawer';
 import { paperKeys, type TransferFilters, transfersApi } from '../papers.api';
@@ -49,6 +51,7 @@ export function TransfersPage() {
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const me = useCurrentUser();
+  const screens = Grid.useBreakpoint();
   const canWrite = me.permissions.includes('transfer.write');
   const canExport = me.permissions.includes('member.export');
   const [params] = useSearchParams();
@@ -89,6 +92,32 @@ export function TransfersPage() {
     },
     onError: (error, { form }) => onError(error, { form, onConflict: refresh }),
   });
+
+  const actionsOf = (tr: TransferResponse) => (
+    <Space size={0} wrap>
+      {tr.policies.print ? (
+        <Button
+          type="link"
+          size="small"
+          icon={<PrinterOutlined aria-hidden />}
+          loading={letter.isPending && letter.variables === tr.id}
+          onClick={() => letter.mutate(tr.id)}
+        >
+          {t('papers.transfers.letter')}
+        </Button>
+      ) : null}
+      {tr.policies.receipt ? (
+        <Button type="link" size="small" onClick={() => setReceipting(tr)}>
+          {t('papers.transfers.receipt')}
+        </Button>
+      ) : null}
+      {tr.policies.cancel ? (
+        <Button type="link" size="small" danger onClick={() => setCancelling(tr)}>
+          {t('papers.transfers.cancel')}
+        </Button>
+      ) : null}
+    </Space>
+  );
 
   const columns: TableColumnsType<TransferResponse> = [
     {
@@ -137,31 +166,7 @@ export function TransfersPage() {
     {
       title: t('common.actions'),
       width: 230,
-      render: (_, tr) => (
-        <Space size={0} wrap>
-          {tr.policies.print ? (
-            <Button
-              type="link"
-              size="small"
-              icon={<PrinterOutlined aria-hidden />}
-              loading={letter.isPending && letter.variables === tr.id}
-              onClick={() => letter.mutate(tr.id)}
-            >
-              {t('papers.transfers.letter')}
-            </Button>
-          ) : null}
-          {tr.policies.receipt ? (
-            <Button type="link" size="small" onClick={() => setReceipting(tr)}>
-              {t('papers.transfers.receipt')}
-            </Button>
-          ) : null}
-          {tr.policies.cancel ? (
-            <Button type="link" size="small" danger onClick={() => setCancelling(tr)}>
-              {t('papers.transfers.cancel')}
-            </Button>
-          ) : null}
-        </Space>
-      ),
+      render: (_, tr) => actionsOf(tr),
     },
   ];
 
@@ -233,17 +238,42 @@ export function TransfersPage() {
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <Flex vertical gap={12}>
-            <Table<TransferResponse>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isPending}
-              pagination={false}
-              size="middle"
-              scroll={{ x: 'max-content' }}
-              rowClassName={(tr) => (tr.overdue ? 'nx-row-overdue' : '')}
-              locale={{ emptyText: t('papers.transfers.empty') }}
-            />
+            {!screens.md ? (
+              <PaperCards
+                loading={list.isPending}
+                empty={t('papers.transfers.empty')}
+                cards={(list.data?.items ?? []).map((tr) => ({
+                  key: tr.id,
+                  alert: tr.overdue,
+                  title: `${tr.directionLabel} ${tr.letterNumber}`,
+                  tag: <Tag color={STATE_COLORS[tr.state]}>{tr.stateLabel}</Tag>,
+                  lines: [
+                    `${tr.member.name} · ${tr.member.idMasked}`,
+                    `${tr.fromOrgName} → ${tr.toOrgName}`,
+                    tr.overdue ? (
+                      <Typography.Text key="due" type="danger">
+                        {t('papers.transfers.overdueTag', { days: tr.overdueDays })}（{tr.receiptDueOn}）
+                      </Typography.Text>
+                    ) : (
+                      `${t('papers.transfers.col.receiptDue')}：${tr.receiptReturnedOn ?? tr.receiptDueOn}`
+                    ),
+                  ],
+                  actions: actionsOf(tr),
+                }))}
+              />
+            ) : (
+              <Table<TransferResponse>
+                rowKey="id"
+                columns={columns}
+                dataSource={list.data?.items ?? []}
+                loading={list.isPending}
+                pagination={false}
+                size="middle"
+                scroll={{ x: 'max-content' }}
+                rowClassName={(tr) => (tr.overdue ? 'nx-row-overdue' : '')}
+                locale={{ emptyText: t('papers.transfers.empty') }}
+              />
+            )}
             <KeysetPager
               totalText={undefined}
               page={list.page}
