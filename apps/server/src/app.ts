@@ -18,6 +18,7 @@ import { authModule } from './modules/auth/auth.module';
 import { filesModule } from './modules/files/files.module';
 import { findingModule } from './modules/finding/campaigns/finding.module';
 import { contactsModule } from './modules/finding/contacts/contacts.module';
+import { papersModule } from './modules/finding/papers/papers.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
 import { membersModule } from './modules/members/members.module';
@@ -56,6 +57,7 @@ export const MODULES: readonly AnyModule[] = [
   contactsModule,
   registrationsModule,
   findingModule,
+  papersModule,
 ];
 
 // Validation messages in Chinese.

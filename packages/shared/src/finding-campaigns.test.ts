@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eachDay } from './common/calendar';
 import {
   cumulativeFound,
-  daysBetween,
   LEAD_STATES,
   LeadCreateBody,
   LeadFoundBody,
@@ -108,7 +108,7 @@ describe('the cumulative found curve', () => {
   });
 
   it('counts days across months', () => {
-    expect(daysBetween('2009-06-29', '2009-07-02')).toEqual([
+    expect(eachDay('2009-06-29', '2009-07-02')).toEqual([
       '2009-06-29',
       '2009-06-30',
       '2009-07-01',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localIsoDate } from './common/calendar';
+import { eachDay, localIsoDate } from './common/calendar';
 import { IsoDate, PastDate } from './common/dates';
 import { DivisionCode, IdParams, QueryId, RecordId, Version } from './common/ids';
 import { PageCursor, PageLimit, pageOf } from './common/page';
@@ -383,18 +383,6 @@ export const ProgressResponse = z.object({
 });
 export type ProgressResponse = z.infer<typeof ProgressResponse>;
 
-/** The days from `from` to `to` inclusive (YYYY-MM-DD), in order. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  const d = new Date(`${from}T12:00:00Z`);
-  const end = new Date(`${to}T12:00:00Z`);
-  while (d <= end && days.length < 3700) {
-    days.push(d.toISOString().slice(0, 10));
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
-  return days;
-}
-
 /**
  * The cumulative curve of found leads over the days of a period: every day from the start to
  * the end (or today, if earlier), with what was found that day and in all until then. Leads
@@ -407,7 +395,7 @@ export function cumulativeFound(
   today = localIsoDate(new Date()),
 ): { day: string; found: number; cumulative: number }[] {
   const last = endsOn < today ? endsOn : today < startsOn ? startsOn : today;
-  const days = daysBetween(startsOn, last);
+  const days = eachDay(startsOn, last);
   const perDay = new Map<string, number>();
   for (const { day, found } of foundPerDay) {
     let key = day;

@@ -13,6 +13,7 @@ export * from './member-print';
 export * from './members';
 export * from './notices';
 export * from './orgs';
+export * from './papers';
 export * from './password';
 export * from './registrations';
 export * from './roles';

@@ -65,6 +65,15 @@ export const SETTINGS = {
     schema: WholeNumber('失联判定天数', 30, 730),
     defaultValue: 180,
   }),
+  'members.certificateMaxMonths': define({
+    group: 'members',
+    label: '流动党员活动证最长有效期',
+    description:
+      '签发或换发流动党员活动证时，有效期至不能晚于签发日期后这么多个月。外出 1 至 6 个月的党员持活动证；组织关系暂不能转移的，可持证更长时间，到期换发。',
+    unit: '个月',
+    schema: WholeNumber('活动证最长有效期', 1, 36),
+    defaultValue: 12,
+  }),
   'life.meetingFrequencies': define({
     group: 'life',
     label: '组织生活频次',

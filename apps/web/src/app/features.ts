@@ -7,6 +7,7 @@ import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
+import { papersFeature } from '../features/papers/papers.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { usersFeature } from '../features/users/users.feature';
@@ -27,6 +28,7 @@ export const FEATURES: readonly Feature[] = [
   usersFeature,
   auditFeature,
   jobsFeature,
+  papersFeature,
   settingsFeature,
   accountFeature,
 ];

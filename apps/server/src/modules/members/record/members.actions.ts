@@ -53,41 +53,53 @@ export function createMemberActions({ db, crypto, members, events, history, acco
   return {
     /** Changes the status with a date and a reason; the change joins the member's timeline. */
     async changeStatus(actor: Actor, id: number, body: MemberStatusChangeBody): Promise<MemberResponse> {
-      await audited(db, actor, async (tx, audit) => {
-        const before = await members.visibleMember(tx, actor, id, 'member.write', true);
-        assertVersion(before, body.version);
-        const from = before.status as MemberStatus;
-        if (from === body.status) throw sameStatus();
-        if (!MEMBER_STATUS_TRANSITIONS[from].includes(body.status)) {
-          throw statusTransitionNotAllowed(MEMBER_STATUS_LABELS[from], MEMBER_STATUS_LABELS[body.status]);
-        }
-        const after = await membersRepository.update(tx, id, body.version, {
-          status: body.status,
-          statusSince: body.effectiveDate,
-        });
-        if (!after) throw versionConflict();
-        const written = await membersRepository.insertStatusEvents(tx, [
-          {
-            memberId: id,
-            fromStatus: from,
-            toStatus: body.status,
-            effectiveDate: body.effectiveDate,
-            reason: body.reason,
-            actorId: actor.userId,
-            actorName: actor.username,
-          },
-        ]);
-        await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(after)) });
-        audit({
-          action: 'member.status_changed',
-          targetType: 'member',
-          targetId: id,
-          targetLabel: after.name,
-          before: { status: from },
-          after: { status: body.status, effectiveDate: body.effectiveDate, reason: body.reason },
-        });
-      });
+      await audited(db, actor, (tx, audit) => this.changeStatusIn(tx, actor, id, body, audit));
       return members.get(actor, id);
+    },
+
+    /**
+     * The same change inside the caller's transaction, audited with the caller's entries: for
+     * another module's write that changes a status (a transfer completed).
+     */
+    async changeStatusIn(
+      tx: Tx,
+      actor: Actor,
+      id: number,
+      body: MemberStatusChangeBody,
+      audit: Audit,
+    ): Promise<void> {
+      const before = await members.visibleMember(tx, actor, id, 'member.write', true);
+      assertVersion(before, body.version);
+      const from = before.status as MemberStatus;
+      if (from === body.status) throw sameStatus();
+      if (!MEMBER_STATUS_TRANSITIONS[from].includes(body.status)) {
+        throw statusTransitionNotAllowed(MEMBER_STATUS_LABELS[from], MEMBER_STATUS_LABELS[body.status]);
+      }
+      const after = await membersRepository.update(tx, id, body.version, {
+        status: body.status,
+        statusSince: body.effectiveDate,
+      });
+      if (!after) throw versionConflict();
+      const written = await membersRepository.insertStatusEvents(tx, [
+        {
+          memberId: id,
+          fromStatus: from,
+          toStatus: body.status,
+          effectiveDate: body.effectiveDate,
+          reason: body.reason,
+          actorId: actor.userId,
+          actorName: actor.username,
+        },
+      ]);
+      await events.publish(tx, 'member.status_changed', { changes: written.map(statusChangedOf(after)) });
+      audit({
+        action: 'member.status_changed',
+        targetType: 'member',
+        targetId: id,
+        targetLabel: after.name,
+        before: { status: from },
+        after: { status: body.status, effectiveDate: body.effectiveDate, reason: body.reason },
+      });
     },
 
     /** One member's full ID number or phone, for a stated reason; the reveal is audited, the value is not. */

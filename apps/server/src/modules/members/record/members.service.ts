@@ -280,47 +280,75 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
     /** For other modules: the member record with this ID number's keyed hash, if any (no scope check). */
     findByIdHash: (executor: Executor, idHash: string) => membersRepository.findByIdHash(executor, idHash),
 
+    /** A unique violation of the ID number, as the duplicate answer; any other error as it is. */
+    duplicateOf: (err: unknown, actor: Actor, idNumber: string) => concurrentDuplicate(err, actor, idNumber),
+
+    /**
+     * The member with this ID number, for another module that links to an existing record: the
+     * row (locked with `lock`) when the actor may take the action on it, null when there is none,
+     * and the duplicate answer (which says nothing more) when it lies outside the actor's scope.
+     */
+    async visibleByIdNumber(
+      executor: Executor,
+      actor: Actor,
+      idNumber: string,
+      action: 'member.read' | 'member.write',
+      lock = false,
+    ) {
+      const parsed = parseIdNumber(idNumber);
+      if (!parsed.ok) return null;
+      const found = await membersRepository.findByIdHash(executor, hashes.idNumber(parsed.value.idNumber));
+      if (!found) return null;
+      if (!can(actor, action, memberTarget(found))) throw registeredElsewhere();
+      return membersRepository.findById(executor, found.id, lock);
+    },
+
     async update(actor: Actor, id: number, body: MemberUpdateBody): Promise<MemberResponse> {
-      await audited(db, actor, async (tx, audit) => {
-        const before = await visibleMember(tx, actor, id, 'member.write', true);
-        assertVersion(before, body.version);
-        checkCodes(body);
-        checkAgainstStored(before, body);
-        const { version, idNumber, phone, orgId, ...plain } = body;
-        const values: Partial<MemberRow> = { ...plain };
-        if (orgId !== undefined && orgId !== before.orgId) {
-          const org = await usableOrg(tx, actor, orgId);
-          Object.assign(values, { orgId: org.id, orgPath: org.path });
-        }
-        if (plain.name !== undefined) {
-          const p = namePinyin(plain.name);
-          Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
-        }
-        if (idNumber !== undefined || phone !== undefined) {
-          const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
-          const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
-          const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
-          const newPhone = parsedPhone?.ok ? parsedPhone.phone : crypto.decrypt('phone', before.phoneCipher);
-          Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
-          if (idInfo?.ok)
-            Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
-          const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
-          if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
-        }
-        const after = await membersRepository.update(tx, id, version, values);
-        if (!after) throw versionConflict();
-        audit({
-          action: 'member.updated',
-          targetType: 'member',
-          targetId: id,
-          targetLabel: after.name,
-          before: auditView(before),
-          after: auditView(after),
-        });
-      }).catch(async (err) => {
-        throw body.idNumber === undefined ? err : await concurrentDuplicate(err, actor, body.idNumber);
-      });
+      await audited(db, actor, (tx, audit) => this.updateIn(tx, actor, id, body, audit)).catch(
+        async (err) => {
+          throw body.idNumber === undefined ? err : await concurrentDuplicate(err, actor, body.idNumber);
+        },
+      );
       return this.get(actor, id);
+    },
+
+    /** Changes a record inside the caller's transaction (another module's write: a transfer places a member). */
+    async updateIn(tx: Tx, actor: Actor, id: number, body: MemberUpdateBody, audit: Audit): Promise<void> {
+      const before = await visibleMember(tx, actor, id, 'member.write', true);
+      assertVersion(before, body.version);
+      checkCodes(body);
+      checkAgainstStored(before, body);
+      const { version, idNumber, phone, orgId, ...plain } = body;
+      const values: Partial<MemberRow> = { ...plain };
+      if (orgId !== undefined && orgId !== before.orgId) {
+        const org = await usableOrg(tx, actor, orgId);
+        Object.assign(values, { orgId: org.id, orgPath: org.path });
+      }
+      if (plain.name !== undefined) {
+        const p = namePinyin(plain.name);
+        Object.assign(values, { namePinyin: p.full, nameInitials: p.initials });
+      }
+      if (idNumber !== undefined || phone !== undefined) {
+        const idInfo = idNumber !== undefined ? parseIdNumber(idNumber) : null;
+        const newId = idInfo?.ok ? idInfo.value.idNumber : crypto.decrypt('idNumber', before.idCipher);
+        const parsedPhone = phone !== undefined ? parsePhone(phone) : null;
+        const newPhone = parsedPhone?.ok ? parsedPhone.phone : crypto.decrypt('phone', before.phoneCipher);
+        Object.assign(values, sensitiveColumns(crypto, newId, newPhone));
+        if (idInfo?.ok)
+          Object.assign(values, { birthDate: idInfo.value.birthDate, gender: idInfo.value.gender });
+        const dup = await membersRepository.findByIdHash(tx, hashes.idNumber(newId));
+        if (dup && dup.id !== id) throw await duplicateError(tx, actor, hashes.idNumber(newId));
+      }
+      const after = await membersRepository.update(tx, id, version, values);
+      if (!after) throw versionConflict();
+      audit({
+        action: 'member.updated',
+        targetType: 'member',
+        targetId: id,
+        targetLabel: after.name,
+        before: auditView(before),
+        after: auditView(after),
+      });
     },
 
     /**

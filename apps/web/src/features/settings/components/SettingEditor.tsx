@@ -10,6 +10,8 @@ export function SettingEditor({ setting }: { setting: SettingResponse }) {
   switch (setting.key) {
     case 'members.lostContactDays':
       return <NumberEditor setting={setting} />;
+    case 'members.certificateMaxMonths':
+      return <NumberEditor setting={setting} />;
     case 'upload.maxBytes':
       return <NumberEditor setting={setting} scale={MEGABYTE} />;
     case 'learning.studyHours':

@@ -1,0 +1,3 @@
+export * from './certificates';
+export * from './rules';
+export * from './transfers';
