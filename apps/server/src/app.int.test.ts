@@ -81,7 +81,7 @@ describe('GET /api/openapi.json', () => {
         .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
         .map(([m]) => `${m.toUpperCase()} ${path}`),
     );
-    expect(open.sort()).toEqual(['GET /api/health', 'POST /api/v1/auth/login']);
+    expect(open.sort()).toEqual(['GET /api/health', ...OPEN_ROUTES].sort());
   });
 });
 
@@ -94,9 +94,22 @@ describe('GET /api/docs', () => {
   });
 });
 
+/**
+ * The /api/v1 routes that answer strangers: the login, and the public pages (党员找组织) — each of
+ * those under /api/v1/public/, behind its rate limits and challenge.
+ */
+const OPEN_ROUTES = [
+  'POST /api/v1/auth/login',
+  'GET /api/v1/public/challenge',
+  'GET /api/v1/public/divisions',
+  'POST /api/v1/public/registrations',
+  'POST /api/v1/public/registrations/status',
+];
+
 describe('every /api/v1 route needs a session', () => {
-  it('answers 401 without a cookie on every route but login', async () => {
-    const routes = apiRoutes().filter((r) => key(r) !== 'POST /api/v1/auth/login');
+  it('answers 401 without a cookie on every route but the open ones, which live under /public/', async () => {
+    for (const open of OPEN_ROUTES.slice(1)) expect(open).toMatch(/^(GET|POST) \/api\/v1\/public\//);
+    const routes = apiRoutes().filter((r) => !OPEN_ROUTES.includes(key(r)));
     for (const r of routes) {
       const res = await t.request({ method: r.method, url: concrete(r.path), payload: {} });
       expect(res.statusCode, key(r)).toBe(401);
@@ -105,7 +118,7 @@ describe('every /api/v1 route needs a session', () => {
   });
 
   it('answers 401 however the path is spelled (percent-encoded)', async () => {
-    for (const r of apiRoutes().filter((x) => key(x) !== 'POST /api/v1/auth/login')) {
+    for (const r of apiRoutes().filter((x) => !OPEN_ROUTES.includes(key(x)))) {
       const url = concrete(r.path).replace('/api/v1/', '/%61pi/v1/');
       const res = await t.request({ method: r.method, url, payload: {} });
       expect(res.statusCode, `${r.method} ${url}`).toBe(401);
@@ -120,7 +133,7 @@ describe('every /api/v1 route needs a session', () => {
     });
     const cookie = await t.login(user.username, user.password);
     const open = ['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password'];
-    for (const r of apiRoutes().filter((x) => ![...open, 'POST /api/v1/auth/login'].includes(key(x)))) {
+    for (const r of apiRoutes().filter((x) => ![...open, ...OPEN_ROUTES].includes(key(x)))) {
       const res = await t.request({ method: r.method, url: concrete(r.path), payload: {}, cookie });
       expect(res.statusCode, key(r)).toBe(403);
       expect(res.json().code, key(r)).toBe('PASSWORD_CHANGE_REQUIRED');
