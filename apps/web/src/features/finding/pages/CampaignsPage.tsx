@@ -48,7 +48,7 @@ export function CampaignsPage() {
             render: (_, c) => (
               <Flex vertical gap={0}>
                 <Typography.Text>
-                  {c.counts.found} / {c.targetCount}
+                  {c.counts.found.toLocaleString()} / {c.targetCount.toLocaleString()}
                 </Typography.Text>
                 <Progress
                   percent={Math.min(100, Math.round((c.counts.found / c.targetCount) * 100))}

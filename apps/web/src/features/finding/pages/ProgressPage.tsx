@@ -27,7 +27,7 @@ export function ProgressPage() {
             <Statistic
               title={t('finding.found')}
               value={p.totals.found}
-              suffix={`/ ${p.campaign.targetCount}`}
+              suffix={`/ ${p.campaign.targetCount.toLocaleString()}`}
             />
           </Col>
           <Col xs={12} md={6}>
