@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Version } from './common/ids';
+import { Text } from './common/text';
 import { DEFAULT_DUES_RULES, DuesRules } from './settings/dues';
 import { MEGABYTE, megabytesText, WholeNumber } from './settings/numbers';
 import {
@@ -73,6 +74,21 @@ export const SETTINGS = {
     unit: '个月',
     schema: WholeNumber('活动证最长有效期', 1, 36),
     defaultValue: 12,
+  }),
+  'members.paperNumberPrefixes': define({
+    group: 'members',
+    label: '证件编号字头',
+    description:
+      '流动党员活动证和组织关系介绍信编号的字头，编号形如“字头〔年份〕0001”，每年从 0001 起。按本流动党委所在的流出地填写（如张家口为“张流证”“张组转”）；修改后新签发的证件使用新字头，已签发的不变。',
+    schema: z.object({
+      certificate: Text('活动证编号字头', { min: 1, max: 8 }),
+      transfer: Text('介绍信编号字头', { min: 1, max: 8 }),
+    }),
+    defaultValue: { certificate: '张流证', transfer: '张组转' },
+    fields: [
+      { name: 'certificate', label: '流动党员活动证', unit: '' },
+      { name: 'transfer', label: '组织关系介绍信', unit: '' },
+    ],
   }),
   'life.meetingFrequencies': define({
     group: 'life',

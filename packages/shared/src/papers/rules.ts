@@ -104,7 +104,3 @@ export function duesPaidUntilIssue(month: string, today: string): PaperIssue | n
 /** A paper's number: prefix, year in 〔〕, a 4-digit sequence (张流证〔2026〕0001). */
 export const paperNumber = (prefix: string, year: number, seq: number) =>
   `${prefix}〔${year}〕${String(seq).padStart(4, '0')}`;
-
-/** The numbers' prefixes: the home city's short name, then the paper's. */
-export const CERTIFICATE_NUMBER_PREFIX = '张流证';
-export const TRANSFER_NUMBER_PREFIX = '张组转';

@@ -42,6 +42,7 @@ export const papersModule = defineModule({
       members: members.record,
       actions: members.actions,
       orgs: orgs.tree,
+      settings,
     });
     return {
       certificates,

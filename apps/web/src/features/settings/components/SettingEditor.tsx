@@ -4,6 +4,7 @@ import { MeetingFrequenciesEditor } from './MeetingFrequenciesEditor';
 import { NumberEditor } from './NumberEditor';
 import { NumberFieldsEditor } from './NumberFieldsEditor';
 import { PointsEditor } from './PointsEditor';
+import { TextFieldsEditor } from './TextFieldsEditor';
 
 /** The form fields of a setting, by its key. */
 export function SettingEditor({ setting }: { setting: SettingResponse }) {
@@ -12,6 +13,8 @@ export function SettingEditor({ setting }: { setting: SettingResponse }) {
       return <NumberEditor setting={setting} />;
     case 'members.certificateMaxMonths':
       return <NumberEditor setting={setting} />;
+    case 'members.paperNumberPrefixes':
+      return <TextFieldsEditor setting={setting} />;
     case 'upload.maxBytes':
       return <NumberEditor setting={setting} scale={MEGABYTE} />;
     case 'learning.studyHours':

@@ -82,6 +82,27 @@ describe('POST /api/v1/certificates', () => {
     expect(await auditCount('certificate.issued')).toBe(before);
   });
 
+  it('numbers with the prefix the committee set: another home city is a setting, not a fork', async () => {
+    const key = 'members.paperNumberPrefixes';
+    const setting = (
+      await t.request({ method: 'GET', url: `/api/v1/settings/${key}`, cookie: office })
+    ).json();
+    const changed = await t.request({
+      method: 'PUT',
+      url: `/api/v1/settings/${key}`,
+      payload: { value: { certificate: '承流证', transfer: '承组转' }, version: setting.version },
+      cookie: office,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    try {
+      const res = await issue(tongzhou, body(take().id));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().number).toBe(`承流证〔${today.slice(0, 4)}〕0001`);
+    } finally {
+      await t.request({ method: 'DELETE', url: `/api/v1/settings/${key}`, cookie: office });
+    }
+  });
+
   it('issues a numbered certificate in force, audited', async () => {
     const m = take();
     const before = await auditCount('certificate.issued');

@@ -7,7 +7,6 @@
 import type { Action } from '@ningxin/shared';
 import {
   addDays,
-  CERTIFICATE_NUMBER_PREFIX,
   CERTIFICATE_STATUS_LABELS,
   type CertificateCreateBody,
   type CertificateExportQuery,
@@ -125,10 +124,14 @@ export function createCertificatesService({ db, members, orgs, settings }: Certi
     if (issue) throw paperRule(issue);
   }
 
-  const nextNumber = (tx: Tx, issuedOn: string) =>
+  const nextNumber = async (tx: Tx, issuedOn: string) =>
     nextPaperNumber(
       tx,
-      { prefix: CERTIFICATE_NUMBER_PREFIX, table: 'certificates', column: certificates.number },
+      {
+        prefix: (await settings.get('members.paperNumberPrefixes', tx)).certificate,
+        table: 'certificates',
+        column: certificates.number,
+      },
       Number(issuedOn.slice(0, 4)),
     );
 

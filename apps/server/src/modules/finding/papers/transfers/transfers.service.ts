@@ -10,7 +10,6 @@ import {
   RecordId,
   receiptDueOn,
   stubKeepUntil,
-  TRANSFER_NUMBER_PREFIX,
   TRANSFER_STATE_LABELS,
   type TransferCancelBody,
   type TransferCreateBody,
@@ -37,6 +36,7 @@ import type { MemberActions } from '../../../members/record/members.actions';
 import { memberTarget } from '../../../members/record/members.scope';
 import type { MembersService } from '../../../members/record/members.service';
 import type { OrgsService } from '../../../orgs/orgs.service';
+import type { SettingsService } from '../../../settings/settings.service';
 import {
   memberNotOnRolls,
   paperRule,
@@ -55,6 +55,7 @@ export interface TransfersDeps {
   members: MembersService;
   actions: Pick<MemberActions, 'changeStatusIn'>;
   orgs: OrgsService;
+  settings: Pick<SettingsService, 'get'>;
 }
 
 const CURSOR = z.tuple([RecordId()]);
@@ -77,7 +78,7 @@ function filters(q: TransferExportQuery, orgPath: string | null, today: string):
   );
 }
 
-export function createTransfersService({ db, members, actions, orgs }: TransfersDeps) {
+export function createTransfersService({ db, members, actions, orgs, settings }: TransfersDeps) {
   const today = () => localIsoDate(new Date());
 
   async function visibleTransfer(executor: Executor, actor: Actor, id: number, action: Action, lock = false) {
@@ -101,10 +102,14 @@ export function createTransfersService({ db, members, actions, orgs }: Transfers
     };
   }
 
-  const nextNumber = (tx: Tx, issuedOn: string) =>
+  const nextNumber = async (tx: Tx, issuedOn: string) =>
     nextPaperNumber(
       tx,
-      { prefix: TRANSFER_NUMBER_PREFIX, table: 'transfers', column: transfers.letterNumber },
+      {
+        prefix: (await settings.get('members.paperNumberPrefixes', tx)).transfer,
+        table: 'transfers',
+        column: transfers.letterNumber,
+      },
       Number(issuedOn.slice(0, 4)),
     );
 
