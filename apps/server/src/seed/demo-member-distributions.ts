@@ -45,20 +45,20 @@ export const TRADE_WEIGHTS: Record<string, number> = {
 };
 
 export const pickAge = weighted<[number, number]>([
-  [[20, 29], 12],
-  [[30, 39], 24],
-  [[40, 49], 27],
-  [[50, 59], 22],
-  [[60, 69], 10],
-  [[70, 85], 5],
+  [[20, 29], 6],
+  [[30, 39], 16],
+  [[40, 49], 31],
+  [[50, 59], 29],
+  [[60, 69], 12],
+  [[70, 85], 6],
 ]);
 /** Age at joining the Party, for full members. */
 export const pickJoinAge = weighted<[number, number]>([
-  [[18, 22], 20],
-  [[23, 28], 35],
-  [[29, 35], 25],
-  [[36, 45], 15],
-  [[46, 55], 5],
+  [[18, 22], 34],
+  [[23, 28], 38],
+  [[29, 35], 18],
+  [[36, 45], 8],
+  [[46, 55], 2],
 ]);
 export const pickCounty = weighted(HOME_COUNTY_WEIGHTS);
 export const ethnicityPicker = (mongol: number) =>
@@ -101,8 +101,8 @@ export const pickRelationship = weighted<DemoMember['relationship']>([
   ['at_home', 15],
 ]);
 export const pickDriveSource = weighted<DemoMember['source']>([
-  ['found', 90],
-  ['self_registered', 10],
+  ['found', 94],
+  ['self_registered', 6],
 ]);
 export const pickLaterSource = weighted<DemoMember['source']>([
   ['found', 40],
