@@ -54,11 +54,11 @@ export const pickAge = weighted<[number, number]>([
 ]);
 /** Age at joining the Party, for full members. */
 export const pickJoinAge = weighted<[number, number]>([
-  [[18, 22], 34],
+  [[18, 22], 40],
   [[23, 28], 38],
-  [[29, 35], 18],
-  [[36, 45], 8],
-  [[46, 55], 2],
+  [[29, 35], 15],
+  [[36, 45], 6],
+  [[46, 55], 1],
 ]);
 export const pickCounty = weighted(HOME_COUNTY_WEIGHTS);
 export const ethnicityPicker = (mongol: number) =>

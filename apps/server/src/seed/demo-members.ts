@@ -221,7 +221,7 @@ export function createDemoMemberGenerator(options: DemoMemberGeneratorOptions): 
     }
 
     // Into the base: the founding drive of 2009 for many, later finding or self-registration for the rest.
-    const inDrive = joined < driveFrom && adultBy(birth) < driveFrom && rng.chance(0.97);
+    const inDrive = joined < driveFrom && adultBy(birth) < driveFrom && rng.chance(0.99);
     const registered = inDrive
       ? rng.int(driveFrom, driveTo)
       : between(rng, Math.max(joined, adultBy(birth), driveTo + 1), today - 7);
