@@ -102,7 +102,7 @@ describe('POST /api/v1/inbox/:id/read', () => {
     const again = await post(`/api/v1/inbox/${item.id}/read`, undefined, w.cookie.tongzhou);
     expect(again.json().readAt).toBe(opened.json().readAt);
     const seen = (await get(`/api/v1/notices/${n.id}`, w.cookie.office)).json();
-    expect(seen.counts).toEqual({ recipients: 4, read: 1, unread: 3 });
+    expect(seen.counts).toEqual({ recipients: 6, read: 1, unread: 5 });
     const receipts = (await get(`/api/v1/notices/${n.id}/receipts?state=read`, w.cookie.office)).json();
     expect(receipts.items).toEqual([
       expect.objectContaining({ userId: w.userId.tongzhou, readAt: opened.json().readAt }),

@@ -43,7 +43,18 @@ export async function noticeWorld(t: TestApp) {
     createUser(t.store, { role: 'secretary', scopeKind: 'org', orgId: tzBranch.id }),
     createUser(t.store, { role: 'secretary', scopeKind: 'org', orgId: hdBranch.id }),
   ]);
-  const names = ['office', 'tongzhou', 'haidian', 'member', 'auditor', 'kangbao', 'admin'] as const;
+  // finder5 and finder6 are the working group of 通州: staff whose scope lies in its subtree.
+  const names = [
+    'office',
+    'tongzhou',
+    'haidian',
+    'member',
+    'auditor',
+    'kangbao',
+    'admin',
+    'finder5',
+    'finder6',
+  ] as const;
   const demoCookies = await Promise.all(names.map((n) => t.login(n)));
   const cookie = Object.fromEntries(names.map((n, i) => [n, demoCookies[i]!])) as Record<
     (typeof names)[number],

@@ -72,10 +72,17 @@ describe('POST /api/v1/notices', () => {
 
   it('reaches exactly the targeted subtree: its staff and its members with a login, no one else', async () => {
     const n = await send(w.cookie.office, { orgIds: [w.orgs.tongzhou.id] });
-    expect(n).toMatchObject({ state: 'published', counts: { recipients: 4, read: 0, unread: 4 } });
+    expect(n).toMatchObject({ state: 'published', counts: { recipients: 6, read: 0, unread: 6 } });
     expect(n.target.orgs).toEqual([{ id: w.orgs.tongzhou.id, name: '驻北京通州区流动党委' }]);
     expect(await recipientsOf(n.id)).toEqual(
-      sorted([w.userId.tongzhou, w.userId.tzBranchSec, w.userId.member, w.userId.tzMember]),
+      sorted([
+        w.userId.tongzhou,
+        w.userId.tzBranchSec,
+        w.userId.finder5,
+        w.userId.finder6,
+        w.userId.member,
+        w.userId.tzMember,
+      ]),
     );
   });
 
@@ -314,14 +321,14 @@ describe('GET /api/v1/notices/:id and its receipts', () => {
     expect(asRecipient.json().myReceipt.readAt).not.toBeNull();
     const asSender = (await get(`/api/v1/notices/${n.id}`, w.cookie.office)).json();
     expect(asSender).toMatchObject({
-      counts: { recipients: 4, read: 1, unread: 3 },
+      counts: { recipients: 6, read: 1, unread: 5 },
       myReceipt: null,
       policies: { viewReceipts: true, remind: true },
     });
 
     const receipts = (await get(`/api/v1/notices/${n.id}/receipts`, w.cookie.office)).json();
-    expect(receipts.counts).toEqual({ recipients: 4, read: 1, unread: 3 });
-    expect(receipts.items).toHaveLength(4);
+    expect(receipts.counts).toEqual({ recipients: 6, read: 1, unread: 5 });
+    expect(receipts.items).toHaveLength(6);
     const me = receipts.items.find((r: { userId: number }) => r.userId === w.userId.tzMember);
     expect(me).toMatchObject({
       kind: 'member',
@@ -338,7 +345,7 @@ describe('GET /api/v1/notices/:id and its receipts', () => {
     });
     const unread = (await get(`/api/v1/notices/${n.id}/receipts?state=unread`, w.cookie.office)).json();
     expect(unread.items.map((r: { userId: number }) => r.userId)).not.toContain(w.userId.tzMember);
-    expect(unread.items).toHaveLength(3);
+    expect(unread.items).toHaveLength(5);
     const read = (await get(`/api/v1/notices/${n.id}/receipts?state=read`, w.cookie.office)).json();
     expect(read.items.map((r: { userId: number }) => r.userId)).toEqual([w.userId.tzMember]);
   });
@@ -375,14 +382,14 @@ describe('POST /api/v1/notices/:id/remind', () => {
     await get(`/api/v1/notices/${n.id}`, w.cookie.tzMember);
     const first = await post(`/api/v1/notices/${n.id}/remind`, undefined, w.cookie.office);
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json().reminded).toBe(3);
+    expect(first.json().reminded).toBe(5);
     const reminders = await t.store.db
       .select()
       .from(inboxItems)
       .where(eq(inboxItems.kind, 'notice_reminder'));
     const forThis = reminders.filter((r) => r.link === `/notices/${n.id}`);
     expect(sorted(forThis.map((r) => r.userId))).toEqual(
-      sorted([w.userId.tongzhou, w.userId.tzBranchSec, w.userId.member]),
+      sorted([w.userId.tongzhou, w.userId.tzBranchSec, w.userId.finder5, w.userId.finder6, w.userId.member]),
     );
 
     const again = await post(`/api/v1/notices/${n.id}/remind`, undefined, w.cookie.office);
@@ -406,12 +413,12 @@ describe('POST /api/v1/notices/:id/remind', () => {
     expect(memberInbox.items.map((i: { link: string }) => i.link)).not.toContain(`/notices/${n.id}`);
     const later = await post(`/api/v1/notices/${n.id}/remind`, undefined, w.cookie.office);
     expect(later.statusCode).toBe(200);
-    expect(later.json().reminded).toBe(2);
+    expect(later.json().reminded).toBe(4);
 
     const audit = await t.store.db.select().from(auditLog).where(eq(auditLog.action, 'notice.reminded'));
     expect(audit.filter((a) => a.targetId === String(n.id)).map((a) => a.after)).toEqual([
-      { reminded: 3 },
-      { reminded: 2 },
+      { reminded: 5 },
+      { reminded: 4 },
     ]);
   });
 
@@ -426,7 +433,7 @@ describe('POST /api/v1/notices/:id/remind', () => {
       .select()
       .from(inboxItems)
       .where(eq(inboxItems.link, `/notices/${n.id}`));
-    expect(stamped).toHaveLength(4); // one reminder for each unread recipient, not two
+    expect(stamped).toHaveLength(6); // one reminder for each unread recipient, not two
   });
 
   it('says so when everyone has read it', async () => {
