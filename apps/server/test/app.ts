@@ -1,11 +1,12 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp, fieldCryptoFor } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import type { Store } from '../src/db/client';
 import { runSeeds, type ServiceRegistry } from '../src/lib/modules';
 import { seedDemo } from '../src/seed/demo';
 import { DEMO_PASSWORD } from '../src/seed/demo-committee';
-import { createTestStore } from './store';
+import { createTestStore, DEFAULT_TEST_MEMBERS, TEST_FIELD_KEY } from './store';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,8 +21,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fixed key for tests (never used outside them). */
-export const TEST_FIELD_KEY = Buffer.alloc(32, 7).toString('base64');
+export { DEFAULT_TEST_MEMBERS, TEST_FIELD_KEY };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -48,9 +48,15 @@ export async function createTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const store = await createTestStore();
   const config = testConfig(env);
-  await seedDemo(store.db, fieldCryptoFor(config), { members: options.members ?? 600 });
+  // The run's seeded template holds the demo with the default members and the test key.
+  const template =
+    (options.members ?? DEFAULT_TEST_MEMBERS) === DEFAULT_TEST_MEMBERS && !env.FIELD_ENCRYPTION_KEY
+      ? (inject('demoTemplate') ?? null)
+      : null;
+  const store = await createTestStore(template);
+  if (!template)
+    await seedDemo(store.db, fieldCryptoFor(config), { members: options.members ?? DEFAULT_TEST_MEMBERS });
   const app = await buildApp(config, store, options.logStream ? { logStream: options.logStream } : {});
   await app.ready();
   if (options.moduleSeeds) await runSeeds(app.platform);

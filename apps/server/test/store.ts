@@ -3,9 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { ProvidedContext } from 'vitest';
 import { openStore, type Store } from '../src/db/client';
 
 export type TestStoreKind = 'pglite' | 'postgres';
+
+/** The demo members a test app holds unless a test asks for another number. */
+export const DEFAULT_TEST_MEMBERS = 600;
+
+/** A fixed key for tests (never used outside them). */
+export const TEST_FIELD_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export function testStoreKind(): TestStoreKind {
   const kind = process.env.TEST_STORE ?? 'pglite';
@@ -15,17 +22,19 @@ export function testStoreKind(): TestStoreKind {
 }
 
 /**
- * A new, empty database (no migrations) on the PostgreSQL server of TEST_DATABASE_URL, with its
- * URL and how to drop it again.
+ * A new database on the PostgreSQL server of TEST_DATABASE_URL — empty (no migrations), or a copy
+ * of a template database — with its URL and how to drop it again.
  */
-export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createEmptyDatabase(
+  template = 'template0',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_STORE=postgres needs TEST_DATABASE_URL');
   const name = `nx_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(
-    `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+    `create database ${name} template ${template} encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
   );
   await admin.end();
   const url = new URL(adminUrl);
@@ -45,12 +54,16 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
  * A fresh, migrated store for one test file: an in-memory PGlite, or a new database on the
  * PostgreSQL server of TEST_DATABASE_URL (dropped again by `dispose`).
  */
-export async function createTestStore(): Promise<Store & { url?: string; dispose(): Promise<void> }> {
+export async function createTestStore(
+  /** A seeded template to copy (test/template.setup.ts) instead of an empty store. */
+  template: ProvidedContext['demoTemplate'] = null,
+): Promise<Store & { url?: string; dispose(): Promise<void> }> {
   if (testStoreKind() === 'pglite') {
-    const store = await openStore({ dataDir: 'memory://' });
+    const loadDataDir = template?.kind === 'pglite' ? new Blob([fs.readFileSync(template.file)]) : undefined;
+    const store = await openStore({ dataDir: 'memory://', ...(loadDataDir ? { loadDataDir } : {}) });
     return { ...store, dispose: () => store.close() };
   }
-  const db = await createEmptyDatabase();
+  const db = await createEmptyDatabase(template?.kind === 'postgres' ? template.name : undefined);
   const store = await openStore({ databaseUrl: db.url, poolSize: 10 });
   let closed = false;
   const close = async () => {

@@ -23,6 +23,8 @@ export interface Store {
   db: Db;
   /** Runs a named statement, planned once per connection (see `NamedStatement`). */
   runNamed: RunNamed;
+  /** The embedded store's whole data directory as one archive (PGlite only). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,8 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; `memory://` for a throw-away store. */
   dataDir?: string;
+  /** PGlite: start from this archive of a data directory (`dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -56,10 +60,10 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : openPglite(options.dataDir ?? 'memory://');
+    : openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   let dir = dataDir;
   if (!dataDir.startsWith('memory://')) {
     dir = path.join(dataDir, 'pgdata');
@@ -78,10 +82,17 @@ async function openPglite(dataDir: string): Promise<Store> {
       '-c',
       'shared_buffers=32MB',
     ],
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
-  return { kind: 'pglite', db, runNamed: pgliteRunNamed(client), close: () => client.close() };
+  return {
+    kind: 'pglite',
+    db,
+    runNamed: pgliteRunNamed(client),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+    close: () => client.close(),
+  };
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Store> {
