@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -9,6 +10,9 @@ const pgUrl = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
   test: {
+    // Every core: a database test file mostly waits on its own store (PGlite in its worker, or the
+    // PostgreSQL server), so files run side by side even on two cores.
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         test: {
