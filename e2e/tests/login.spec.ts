@@ -3,8 +3,8 @@ import { AppShell } from '../pages/AppShell';
 import { LoginPage } from '../pages/LoginPage';
 import { DEMO_PASSWORD } from '../support/accounts';
 
-// Locks `xicheng` for 15 minutes: no other test signs in as it (it has no saved state).
-const VICTIM = 'xicheng';
+// Locks `finder4` for 15 minutes: no other test signs in as it (it has no saved state).
+const VICTIM = 'finder4';
 const LOCKED = '连续 5 次密码错误，账户已锁定';
 
 test('five wrong passwords lock the account, and the page says so in Chinese', async ({ page }) => {
