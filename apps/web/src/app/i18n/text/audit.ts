@@ -1,0 +1,48 @@
+/** The `audit` texts: simplified Chinese (the default) and English. */
+const zh = {
+  title: '审计日志',
+  actor: '操作人',
+  actorPlaceholder: '用户名',
+  action: '操作',
+  targetType: '对象类型',
+  targetId: '对象 ID',
+  seq: '序号',
+  targetTypePlaceholder: '如 org、user',
+  timeRange: '时间范围',
+  time: '时间',
+  target: '对象',
+  ip: 'IP',
+  before: '修改前',
+  after: '修改后',
+  empty: '（无）',
+  verify: '校验完整性',
+  intact: '审计日志完整，共 {{rows}} 条',
+  broken: '第 {{seq}} 条起被篡改：{{reason}}',
+  shown: '已显示 {{count}} 条',
+  allActions: '全部操作',
+};
+
+const en: typeof zh = {
+  title: 'Audit log',
+  actor: 'Actor',
+  actorPlaceholder: 'Username',
+  action: 'Action',
+  targetType: 'Target type',
+  targetId: 'Target ID',
+  seq: 'No.',
+  targetTypePlaceholder: 'e.g. org, user',
+  timeRange: 'Time range',
+  time: 'Time',
+  target: 'Target',
+  ip: 'IP',
+  before: 'Before',
+  after: 'After',
+  empty: '(none)',
+  verify: 'Verify integrity',
+  intact: 'The audit log is intact: {{rows}} entries',
+  broken: 'Tampered from entry {{seq}}: {{reason}}',
+  shown: '{{count}} entries shown',
+  allActions: 'All actions',
+};
+
+export const auditText = { zh, en };

@@ -1,0 +1,46 @@
+/** The `nav` texts: simplified Chinese (the default) and English. */
+const zh = {
+  findingCampaigns: '寻找行动',
+  myLeads: '我的线索',
+  certificates: '活动证',
+  transfers: '关系转接',
+  workbench: '工作台',
+  members: '党员信息库',
+  me: '我的档案',
+  orgs: '组织架构',
+  audit: '审计日志',
+  users: '账户管理',
+  settings: '参数设置',
+  jobs: '定时任务',
+  account: '我的账户',
+  notices: '通知公告',
+  inbox: '收件箱',
+  lostContact: '失联核查',
+  coManagement: '双重管理',
+  feedback: '现实表现反馈',
+  registrations: '登记审核',
+};
+
+const en: typeof zh = {
+  findingCampaigns: 'Finding campaigns',
+  myLeads: 'My leads',
+  certificates: 'Certificates',
+  transfers: 'Transfers',
+  workbench: 'Workbench',
+  members: 'Member base',
+  me: 'My record',
+  orgs: 'Organizations',
+  audit: 'Audit log',
+  users: 'Accounts',
+  settings: 'Settings',
+  jobs: 'Scheduled jobs',
+  account: 'My account',
+  notices: 'Notices',
+  inbox: 'Inbox',
+  lostContact: 'Lost contact',
+  coManagement: 'Co-management',
+  feedback: 'Conduct feedback',
+  registrations: 'Registrations',
+};
+
+export const navText = { zh, en };
