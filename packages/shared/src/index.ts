@@ -18,5 +18,6 @@ export * from './password';
 export * from './registrations';
 export * from './roles';
 export * from './settings';
+export * from './sign-in';
 export * from './users';
 export * from './workbench';

@@ -60,6 +60,9 @@ export const ACTIONS = [
   'transfer.write', // 组织关系转接: issue letters, record receipts, complete or cancel
   'feedback.read', // the yearly conduct feedback (现实表现反馈) of the members one may read
   'feedback.write', // write the secretary's comment and send the feedback
+  'meeting.read', // the meetings (组织生活) of the subtree, their attendance and the compliance board
+  'meeting.write', // plan, record, archive and amend meetings; record attendance, decide leave, show the sign-in QR
+  'training.manage', // training classes and study trips: create, nominate, record attendance, complete
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -86,6 +89,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'transfer.write',
     'feedback.read',
     'feedback.write',
+    'meeting.read',
+    'meeting.write',
+    'training.manage',
   ],
   secretary: [
     'org.read',
@@ -103,6 +109,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'transfer.write',
     'feedback.read',
     'feedback.write',
+    'meeting.read',
+    'meeting.write',
+    'training.manage',
   ],
   home_viewer: ['org.read', 'member.read', 'member.export', 'contact.write', 'feedback.read'],
   host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write'],

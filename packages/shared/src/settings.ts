@@ -98,6 +98,24 @@ export const SETTINGS = {
     schema: MeetingFrequencies,
     defaultValue: DEFAULT_MEETING_FREQUENCIES,
   }),
+  'life.signInWindow': define({
+    group: 'life',
+    label: '扫码签到时间',
+    description:
+      '会议、培训和志愿服务的签到二维码从开始前多少分钟起可用，到开始后多少分钟止。超出这段时间扫码，系统提示签到尚未开始或已结束，由书记手工补记。',
+    schema: z.object(
+      {
+        beforeMinutes: WholeNumber('开始前可签到分钟数', 0, 24 * 60),
+        afterMinutes: WholeNumber('开始后可签到分钟数', 10, 24 * 60),
+      },
+      { error: '签到时间应为对象' },
+    ),
+    defaultValue: { beforeMinutes: 30, afterMinutes: 120 },
+    fields: [
+      { name: 'beforeMinutes', label: '开始前', unit: '分钟' },
+      { name: 'afterMinutes', label: '开始后', unit: '分钟' },
+    ],
+  }),
   'learning.studyHours': define({
     group: 'learning',
     label: '年度学时要求',

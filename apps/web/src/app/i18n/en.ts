@@ -23,6 +23,7 @@ import { papersText } from './text/papers';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
+import { signInText } from './text/sign-in';
 import { usersText } from './text/users';
 import { workbenchText } from './text/workbench';
 import type { Translation } from './zh-CN';
@@ -54,4 +55,5 @@ export const en: Translation = {
   contacts: contactsText.en,
   registrations: registrationsText.en,
   scopeKind: scopeKindText.en,
+  signIn: signInText.en,
 };

@@ -23,6 +23,7 @@ import { papersText } from './text/papers';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
+import { signInText } from './text/sign-in';
 import { usersText } from './text/users';
 import { workbenchText } from './text/workbench';
 
@@ -53,6 +54,7 @@ export const zhCN = {
   contacts: contactsText.zh,
   registrations: registrationsText.zh,
   scopeKind: scopeKindText.zh,
+  signIn: signInText.zh,
 };
 
 export type Translation = typeof zhCN;

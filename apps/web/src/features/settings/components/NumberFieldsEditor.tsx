@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { valueFieldRule } from '../settingForm';
 import { ScaledNumberInput } from './ScaledNumberInput';
 
-type ObjectOfNumbers = Extract<SettingResponse, { key: 'learning.studyHours' | 'points.rules' }>;
+type ObjectOfNumbers = Extract<
+  SettingResponse,
+  { key: 'learning.studyHours' | 'points.rules' | 'life.signInWindow' }
+>;
 
 /** A setting whose value is a few named numbers, each with its label and unit. */
 export function NumberFieldsEditor({ setting }: { setting: ObjectOfNumbers }) {

@@ -19,6 +19,8 @@ export function SettingEditor({ setting }: { setting: SettingResponse }) {
       return <NumberEditor setting={setting} scale={MEGABYTE} />;
     case 'learning.studyHours':
       return <NumberFieldsEditor setting={setting} />;
+    case 'life.signInWindow':
+      return <NumberFieldsEditor setting={setting} />;
     case 'points.rules':
       return <PointsEditor setting={setting} />;
     case 'life.meetingFrequencies':
