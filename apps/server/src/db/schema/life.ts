@@ -271,5 +271,8 @@ export const trainingAttendance = pgTable(
     note: text('note'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.memberId] }), index('training_attendance_member_idx').on(t.memberId)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.memberId] }),
+    index('training_attendance_member_idx').on(t.memberId),
+  ],
 );
