@@ -8,10 +8,10 @@ import {
   RegistrationReturnBody,
   standardErrors,
 } from '@ningxin/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentHeader } from '../../../lib/excel/xlsx-writer';
+import { siteOf } from '../../../lib/site-url';
 import { actorOf } from '../../../plugins/auth';
 import type { RegistrationPoster } from './registrations.poster';
 import type { RegistrationReview } from './registrations.service';
@@ -19,10 +19,6 @@ import type { RegistrationReview } from './registrations.service';
 const tags = ['党员找组织 registrations'];
 const permission = 'registration.review' as const;
 const Pdf = z.unknown().meta({ description: 'PDF 文件（A4）' });
-
-/** The site's address: PUBLIC_URL, else the scheme and host the request came by. */
-const siteOf = (request: FastifyRequest, publicUrl: string | undefined) =>
-  publicUrl ?? `${request.protocol}://${request.host}`;
 
 /** The review queue of self-registrations, for the committees that review them. */
 export const registrationRoutes: FastifyPluginAsyncZod<{
