@@ -3,17 +3,15 @@ import { CampaignIdParams, ImportReport, LeadListQuery, QueryBool, standardError
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
-import { invalidField } from '../../../lib/errors';
-import { attachmentHeader, createXlsxStream, XLSX_MIME } from '../../../lib/excel/xlsx-writer';
-import { answerWithProgress } from '../../../lib/progress-stream';
-import { safeError } from '../../../lib/safe-error';
+import { sendXlsx, Xlsx } from '../../../lib/downloads';
+import { answerImport } from '../../../lib/spreadsheet-import';
 import { actorOf } from '../../../plugins/auth';
 import { visibleCampaign } from './finding.access';
 import type { LeadExcel } from './leads.excel';
-import { spoolUpload } from './leads.upload';
+import { importFileTooLarge, importNoFile, MAX_LEAD_IMPORT_BYTES } from './leads.excel.errors';
 
 const tags = ['组织找党员 finding'];
-const Download = z.unknown().meta({ description: '.xlsx 文件' });
+const limits = { maxBytes: MAX_LEAD_IMPORT_BYTES, tooLarge: importFileTooLarge, noFile: importNoFile };
 const ImportFields = z.object({ dryRun: QueryBool('dryRun', false) });
 const ExportQuery = LeadListQuery.pick({ state: true, finder: true, district: true });
 
@@ -31,20 +29,16 @@ export const leadsExcelRoutes: FastifyPluginAsyncZod<{ excel: LeadExcel; db: Db 
         tags,
         summary: '下载线索导入模板（.xlsx）',
         params: CampaignIdParams,
-        response: { 200: Download, ...standardErrors },
+        response: { 200: Xlsx, ...standardErrors },
       },
     },
     async (request, reply) => {
       await visibleCampaign(db, actorOf(request), request.params.id);
-      const { workbook, stream } = createXlsxStream();
-      excel.writeTemplate(workbook).catch((err) => stream.destroy(err));
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          attachmentHeader('寻找线索导入模板.xlsx', 'finding-leads-template.xlsx'),
-        )
-        .send(stream);
+      return sendXlsx(request, reply, {
+        fileName: '寻找线索导入模板.xlsx',
+        asciiName: 'finding-leads-template.xlsx',
+        write: (workbook) => excel.writeTemplate(workbook),
+      });
     },
   );
 
@@ -64,26 +58,11 @@ export const leadsExcelRoutes: FastifyPluginAsyncZod<{ excel: LeadExcel; db: Db 
     async (request, reply) => {
       const actor = actorOf(request);
       await visibleCampaign(db, actor, request.params.id);
-      const upload = await spoolUpload(request);
-      let job: Awaited<ReturnType<LeadExcel['prepare']>>;
-      try {
-        const fields = ImportFields.safeParse(upload.fields);
-        if (!fields.success) {
-          const issue = fields.error.issues[0]!;
-          throw invalidField(String(issue.path[0]), issue.message);
-        }
-        job = await excel.prepare(actor, request.params.id, upload, fields.data.dryRun);
-      } catch (err) {
-        await upload.cleanup();
-        throw err;
-      }
-      return answerWithProgress(
-        request,
-        reply,
-        { phase: 'validate', processed: 0 },
-        (onProgress) => job.run(onProgress),
-        upload.cleanup,
-      );
+      return answerImport(request, reply, {
+        limits,
+        fields: ImportFields,
+        prepare: (upload, { dryRun }) => excel.prepare(actor, request.params.id, upload, dryRun),
+      });
     },
   );
 
@@ -96,7 +75,7 @@ export const leadsExcelRoutes: FastifyPluginAsyncZod<{ excel: LeadExcel; db: Db 
         summary: '导出行动的线索（.xlsx，手机号、身份证号脱敏），记入审计',
         params: CampaignIdParams,
         querystring: ExportQuery,
-        response: { 200: Download, ...standardErrors },
+        response: { 200: Xlsx, ...standardErrors },
       },
     },
     async (request, reply) => {
@@ -106,16 +85,7 @@ export const leadsExcelRoutes: FastifyPluginAsyncZod<{ excel: LeadExcel; db: Db 
         ...(q.finder !== undefined ? { finderId: q.finder } : {}),
         ...(q.district ? { district: q.district } : {}),
       });
-      const { workbook, stream } = createXlsxStream();
-      job.write(workbook, stream).catch((err: Error) => {
-        request.log.warn({ err: safeError(err) }, 'lead export stopped');
-        stream.destroy(err);
-      });
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(job.fileName, job.asciiName))
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendXlsx(request, reply, job);
     },
   );
 };

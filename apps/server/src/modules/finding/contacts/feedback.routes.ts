@@ -11,17 +11,12 @@ import {
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { attachmentHeader, XLSX_MIME } from '../../../lib/excel/xlsx-writer';
+import { Pdf, sendPdf, sendXlsx, Xlsx } from '../../../lib/downloads';
 import { actorOf } from '../../../plugins/auth';
 import type { FeedbackService } from './feedback.service';
-import { feedbackWorkbook } from './feedback.sheet';
+import { writeFeedbackWorkbook } from './feedback.sheet';
 
 const tags = ['现实表现反馈 feedback'];
-
-/** A download, streamed as it is written, never serialized. */
-const Pdf = z.unknown().meta({ description: 'PDF 文件（A4）' });
-const Xlsx = z.unknown().meta({ description: '.xlsx 文件' });
 
 export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }> = async (
   app,
@@ -56,14 +51,11 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
       const { year, county } = request.query;
       const items = await feedback.workbookItems(actorOf(request), year, county);
       const name = divisionName(county) ?? county;
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          attachmentHeader(`现实表现反馈_${name}_${year}.xlsx`, `feedback-${county}-${year}.xlsx`),
-        )
-        .header('cache-control', 'no-store')
-        .send(feedbackWorkbook(items, `${name}${year}年度`));
+      return sendXlsx(request, reply, {
+        fileName: `现实表现反馈_${name}_${year}.xlsx`,
+        asciiName: `feedback-${county}-${year}.xlsx`,
+        write: (workbook) => writeFeedbackWorkbook(workbook, items, `${name}${year}年度`),
+      });
     },
   );
 
@@ -110,12 +102,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
     },
     async (request, reply) => {
       const printed = await feedback.pdf(actorOf(request), request.params.memberId, request.params.year);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachmentHeader(printed.fileName, printed.asciiName))
-        .header('cache-control', 'no-store')
-        .header('x-pdf-pages', String(printed.pages))
-        .send(printed.stream);
+      return sendPdf(reply, printed);
     },
   );
 };

@@ -4,7 +4,7 @@
  */
 import { type FeedbackItem, MEMBER_STATUS_LABELS } from '@ningxin/shared';
 import { sheetSpec } from '../../../lib/excel/sheet-spec';
-import { addTableSheet, createXlsxStream } from '../../../lib/excel/xlsx-writer';
+import { addTableSheet, type StreamingWorkbook } from '../../../lib/excel/xlsx-writer';
 import { yuan } from './feedback.figures';
 
 export const FEEDBACK_SHEET = sheetSpec<FeedbackItem, null>([
@@ -24,15 +24,14 @@ export const FEEDBACK_SHEET = sheetSpec<FeedbackItem, null>([
   { header: '发送时间', width: 18, value: (i) => (i.sentAt ? i.sentAt.slice(0, 10) : '') },
 ]);
 
-/** The workbook as a stream (written in full before the caller sends it: a county is a few thousand rows at most). */
-export function feedbackWorkbook(items: readonly FeedbackItem[], sheetName: string) {
-  const { workbook, stream } = createXlsxStream();
-  const write = async () => {
-    const sheet = addTableSheet(workbook, sheetName, FEEDBACK_SHEET.exportColumns);
-    for (const item of items) sheet.addRow(FEEDBACK_SHEET.exportValues(item, null)).commit();
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((err) => stream.destroy(err));
-  return stream;
+/** Fills the workbook (a county is a few thousand rows at most). */
+export async function writeFeedbackWorkbook(
+  workbook: StreamingWorkbook,
+  items: readonly FeedbackItem[],
+  sheetName: string,
+): Promise<void> {
+  const sheet = addTableSheet(workbook, sheetName, FEEDBACK_SHEET.exportColumns);
+  for (const item of items) sheet.addRow(FEEDBACK_SHEET.exportValues(item, null)).commit();
+  sheet.commit();
+  await workbook.commit();
 }

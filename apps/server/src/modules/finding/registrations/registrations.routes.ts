@@ -9,8 +9,7 @@ import {
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { attachmentHeader } from '../../../lib/excel/xlsx-writer';
+import { Pdf, sendPdf } from '../../../lib/downloads';
 import { siteOf } from '../../../lib/site-url';
 import { actorOf } from '../../../plugins/auth';
 import type { RegistrationPoster } from './registrations.poster';
@@ -18,7 +17,6 @@ import type { RegistrationReview } from './registrations.service';
 
 const tags = ['党员找组织 registrations'];
 const permission = 'registration.review' as const;
-const Pdf = z.unknown().meta({ description: 'PDF 文件（A4）' });
 
 /** The review queue of self-registrations, for the committees that review them. */
 export const registrationRoutes: FastifyPluginAsyncZod<{
@@ -52,11 +50,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const printed = await poster.render(actorOf(request), siteOf(request, publicUrl));
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachmentHeader(printed.fileName, printed.asciiName))
-        .header('cache-control', 'no-store')
-        .send(printed.stream);
+      return sendPdf(reply, printed);
     },
   );
 

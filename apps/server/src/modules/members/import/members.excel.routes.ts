@@ -2,20 +2,17 @@ import multipart from '@fastify/multipart';
 import { ImportReport, MemberListQuery, QueryBool, QueryId, standardErrors } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalidField } from '../../../lib/errors';
-import { attachmentHeader, createXlsxStream, XLSX_MIME } from '../../../lib/excel/xlsx-writer';
-import { answerWithProgress } from '../../../lib/progress-stream';
-import { safeError } from '../../../lib/safe-error';
+import { sendXlsx, Xlsx } from '../../../lib/downloads';
+import { answerImport } from '../../../lib/spreadsheet-import';
 import { actorOf } from '../../../plugins/auth';
 import type { MemberExport } from '../export/members.export';
+import { importFileTooLarge, importNoFile, MAX_IMPORT_BYTES } from './members.excel.errors';
 import type { MemberImport } from './members.import';
 import { TEMPLATE_ASCII_NAME, TEMPLATE_FILE_NAME, writeTemplate } from './members.template';
-import { receiveUpload } from './members.upload';
 
 const tags = ['党员 members'];
 
-/** A download: a stream sent as it is, never serialized. */
-const Download = z.unknown().meta({ description: '.xlsx 文件' });
+const limits = { maxBytes: MAX_IMPORT_BYTES, tooLarge: importFileTooLarge, noFile: importNoFile };
 
 /** The text fields of the import form. */
 const ImportFields = z.object({
@@ -40,17 +37,16 @@ export const memberExcelRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: '下载党员信息导入模板（.xlsx）',
-        response: { 200: Download, ...standardErrors },
+        response: { 200: Xlsx, ...standardErrors },
       },
     },
     async (request, reply) => {
       importer.authorize(actorOf(request));
-      const { workbook, stream } = createXlsxStream();
-      writeTemplate(workbook, homeCity, hostCity).catch((err) => stream.destroy(err));
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(TEMPLATE_FILE_NAME, TEMPLATE_ASCII_NAME))
-        .send(stream);
+      return sendXlsx(request, reply, {
+        fileName: TEMPLATE_FILE_NAME,
+        asciiName: TEMPLATE_ASCII_NAME,
+        write: (workbook) => writeTemplate(workbook, homeCity, hostCity),
+      });
     },
   );
 
@@ -69,27 +65,12 @@ export const memberExcelRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const actor = actorOf(request);
       importer.authorize(actor);
-      const upload = await receiveUpload(request);
-      let job: Awaited<ReturnType<MemberImport['prepare']>>;
-      try {
-        const fields = ImportFields.safeParse(upload.fields);
-        if (!fields.success) {
-          const issue = fields.error.issues[0]!;
-          throw invalidField(String(issue.path[0]), issue.message);
-        }
-        const { orgId, dryRun } = fields.data;
-        job = await importer.prepare(actor, { path: upload.path, fileName: upload.fileName, orgId, dryRun });
-      } catch (err) {
-        await upload.cleanup();
-        throw err;
-      }
-      return answerWithProgress(
-        request,
-        reply,
-        { phase: 'validate', processed: 0 },
-        (onProgress) => job.run(onProgress),
-        upload.cleanup,
-      );
+      return answerImport(request, reply, {
+        limits,
+        fields: ImportFields,
+        prepare: (upload, { orgId, dryRun }) =>
+          importer.prepare(actor, { path: upload.path, fileName: upload.fileName, orgId, dryRun }),
+      });
     },
   );
 
@@ -102,22 +83,13 @@ export const memberExcelRoutes: FastifyPluginAsyncZod<{
         summary:
           '导出当前筛选的党员名单（.xlsx）；reveal=true 显示完整身份证号和手机号（须有查看权限），记入审计',
         querystring: ExportQuery,
-        response: { 200: Download, ...standardErrors },
+        response: { 200: Xlsx, ...standardErrors },
       },
     },
     async (request, reply) => {
       const { reveal, ...query } = request.query;
       const job = await exporter.prepare(actorOf(request), query, reveal);
-      const { workbook, stream } = createXlsxStream();
-      job.write(workbook, stream).catch((err: Error) => {
-        request.log.warn({ err: safeError(err) }, 'export stopped');
-        stream.destroy(err);
-      });
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentHeader(job.fileName, job.asciiName))
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendXlsx(request, reply, job);
     },
   );
 };

@@ -1,26 +1,10 @@
 import { MemberFormsBody, MemberIdParams, standardErrors } from '@ningxin/shared';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { attachmentHeader } from '../../../lib/excel/xlsx-writer';
+import { Pdf, sendPdf } from '../../../lib/downloads';
 import { actorOf } from '../../../plugins/auth';
 import type { MemberPrint } from './members.print';
 
 const tags = ['党员 members'];
-
-/** A download: the PDF's bytes, streamed as they are written, never serialized. */
-const Pdf = z.unknown().meta({ description: 'PDF 文件（A4）' });
-
-type Printed = Awaited<ReturnType<MemberPrint['form']>>;
-
-function sendPdf(reply: FastifyReply, printed: Printed) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', attachmentHeader(printed.fileName, printed.asciiName))
-    .header('cache-control', 'no-store')
-    .header('x-pdf-pages', String(printed.pages))
-    .send(printed.stream);
-}
 
 export const memberPrintRoutes: FastifyPluginAsyncZod<{ print: MemberPrint }> = async (app, { print }) => {
   app.get(

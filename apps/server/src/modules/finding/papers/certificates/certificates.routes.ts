@@ -10,8 +10,8 @@ import {
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Pdf, sendPdf, sendXlsx, Xlsx } from '../../../../lib/downloads';
 import { actorOf } from '../../../../plugins/auth';
-import { Pdf, sendPdf, sendXlsx, Xlsx } from '../papers.download';
 import type { CertificateOutput } from './certificates.output';
 import type { CertificatesService } from './certificates.service';
 

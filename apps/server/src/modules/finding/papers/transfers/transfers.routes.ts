@@ -11,8 +11,8 @@ import {
   TransferResponse,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Pdf, sendPdf, sendXlsx, Xlsx } from '../../../../lib/downloads';
 import { actorOf } from '../../../../plugins/auth';
-import { Pdf, sendPdf, sendXlsx, Xlsx } from '../papers.download';
 import type { TransferOutput } from './transfers.output';
 import type { TransfersService } from './transfers.service';
 
