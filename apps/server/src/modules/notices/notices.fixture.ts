@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, like, ne } from 'drizzle-orm';
 import type { TestApp } from '../../../test/app';
 import { branchOf, createUser, orgByName } from '../../../test/factories';
 import { members, users } from '../../db/schema';
+import { DEMO_ACCOUNTS } from '../../seed/demo-committee';
 
 /** A member on the rolls placed in the subtree at `path`, other than those given. */
 async function activeMemberIn(t: TestApp, path: string, not: number[]) {
@@ -20,6 +21,9 @@ async function activeMemberIn(t: TestApp, path: string, not: number[]) {
   if (!row) throw new Error(`no active member under ${path}`);
   return row;
 }
+
+/** The demo staff whose scope lies in 通州's subtree (its secretary, its working group). */
+const TONGZHOU_DEMO_STAFF = DEMO_ACCOUNTS.filter((a) => a.committee === 'tongzhou').map((a) => a.username);
 
 /**
  * The people a notice test addresses, on the demo committee: the Tongzhou and Haidian
@@ -43,18 +47,7 @@ export async function noticeWorld(t: TestApp) {
     createUser(t.store, { role: 'secretary', scopeKind: 'org', orgId: tzBranch.id }),
     createUser(t.store, { role: 'secretary', scopeKind: 'org', orgId: hdBranch.id }),
   ]);
-  // finder5 and finder6 are the working group of 通州: staff whose scope lies in its subtree.
-  const names = [
-    'office',
-    'tongzhou',
-    'haidian',
-    'member',
-    'auditor',
-    'kangbao',
-    'admin',
-    'finder5',
-    'finder6',
-  ] as const;
+  const names = ['office', 'tongzhou', 'haidian', 'member', 'auditor', 'kangbao', 'admin'] as const;
   const demoCookies = await Promise.all(names.map((n) => t.login(n)));
   const cookie = Object.fromEntries(names.map((n, i) => [n, demoCookies[i]!])) as Record<
     (typeof names)[number],
@@ -63,11 +56,17 @@ export async function noticeWorld(t: TestApp) {
   const ids = await t.store.db
     .select({ id: users.id, username: users.username })
     .from(users)
-    .where(inArray(users.username, [...names]));
+    .where(inArray(users.username, [...names, ...TONGZHOU_DEMO_STAFF]));
   const userId = Object.fromEntries(ids.map((r) => [r.username, r.id])) as Record<
     (typeof names)[number],
     number
   >;
+  const idOf = (username: string) => ids.find((r) => r.username === username)!.id;
+  // Everyone a notice to 通州 reaches, but the member with a login created here (who reads first
+  // in several tests): its demo staff, the branch secretary created here, the demo member.
+  const tongzhouStaff = [...TONGZHOU_DEMO_STAFF.map(idOf), tzBranchSec.id, idOf('member')].sort(
+    (a, b) => a - b,
+  );
   return {
     orgs: { tongzhou, haidian, tzBranch, hdBranch },
     members: { demo: demo!.memberId!, tz: tzMember, hd: hdMember },
@@ -77,6 +76,11 @@ export async function noticeWorld(t: TestApp) {
       hdMember: await t.login(hdMemberUser.username, hdMemberUser.password),
       tzBranchSec: await t.login(tzBranchSec.username, tzBranchSec.password),
       hdBranchSec: await t.login(hdBranchSec.username, hdBranchSec.password),
+    },
+    /** Who a notice to 通州 reaches: the staff (and the demo member), and everyone with tzMember. */
+    reach: {
+      tongzhouStaff,
+      tongzhou: [...tongzhouStaff, tzMemberUser.id].sort((a, b) => a - b),
     },
     userId: {
       ...userId,
