@@ -10,14 +10,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Flex,
   type FormInstance,
-  Grid,
   Input,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -25,17 +22,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { CertificateIssueDrawer } from '../components/CertificateIssueDrawer';
-import { PaperCards } from '../components/PaperCards';
 import { ReasonModal } from '../components/ReasonModal';
 import { type CertificateFilters, certificatesApi, paperKeys } from '../papers.api';
-import '../papers.css';
 
 const STATUS_COLORS: Record<CertificateStatus, string> = {
   valid: 'green',
@@ -55,7 +49,6 @@ export function CertificatesPage() {
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const me = useCurrentUser();
-  const screens = Grid.useBreakpoint();
   const canWrite = me.permissions.includes('certificate.write');
   const canExport = me.permissions.includes('member.export');
   const [params, setParams] = useSearchParams();
@@ -236,51 +229,21 @@ export function CertificatesPage() {
           onSearch={(v) => setFilter({ q: v.trim() || undefined })}
         />
       </Flex>
-      <Card size="small">
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Flex vertical gap={12}>
-            {!screens.md ? (
-              <PaperCards
-                loading={list.isPending}
-                empty={t('papers.certificates.empty')}
-                cards={(list.data?.items ?? []).map((c) => ({
-                  key: c.id,
-                  title: c.number,
-                  tag: <Tag color={STATUS_COLORS[c.status]}>{c.statusLabel}</Tag>,
-                  lines: [
-                    `${c.member.name} · ${c.member.idMasked}`,
-                    `${c.issuingOrg.name} → ${c.destination}`,
-                    `${c.issuedOn} ~ ${c.validUntil}${c.status === 'expiring' ? `（${t('papers.certificates.daysLeft', { days: c.daysLeft })}）` : ''}`,
-                  ],
-                  actions: actionsOf(c),
-                }))}
-              />
-            ) : (
-              <Table<CertificateResponse>
-                rowKey="id"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isPending}
-                pagination={false}
-                size="middle"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: t('papers.certificates.empty') }}
-              />
-            )}
-            <KeysetPager
-              totalText={undefined}
-              page={list.page}
-              hasPrev={list.hasPrev}
-              hasNext={list.hasNext}
-              loading={list.isFetching}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </Flex>
-        )}
-      </Card>
+      <PagedRecords
+        list={list}
+        columns={columns}
+        empty={t('papers.certificates.empty')}
+        card={(c) => ({
+          title: c.number,
+          tag: <Tag color={STATUS_COLORS[c.status]}>{c.statusLabel}</Tag>,
+          lines: [
+            `${c.member.name} · ${c.member.idMasked}`,
+            `${c.issuingOrg.name} → ${c.destination}`,
+            `${c.issuedOn} ~ ${c.validUntil}${c.status === 'expiring' ? `（${t('papers.certificates.daysLeft', { days: c.daysLeft })}）` : ''}`,
+          ],
+          actions: actionsOf(c),
+        })}
+      />
       <CertificateIssueDrawer open={issuing} onClose={() => setIssuing(false)} />
       <ReasonModal
         title={renewing ? t('papers.certificates.renewTitle', { number: renewing.number }) : ''}

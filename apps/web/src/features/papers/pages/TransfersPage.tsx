@@ -11,15 +11,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Checkbox,
   Flex,
   type FormInstance,
-  Grid,
   Input,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -27,16 +24,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
-import { PaperCards } from '../components/PaperCards';
 import { ReasonModal } from '../components/ReasonModal';
 import { TransferCreateDrawer } from '../components/TransferCreateDrawer';
 import { paperKeys, type TransferFilters, transfersApi } from '../papers.api';
-import '../papers.css';
 
 const STATE_COLORS: Record<TransferState, string> = {
   issued: 'blue',
@@ -51,7 +45,6 @@ export function TransfersPage() {
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const me = useCurrentUser();
-  const screens = Grid.useBreakpoint();
   const canWrite = me.permissions.includes('transfer.write');
   const canExport = me.permissions.includes('member.export');
   const [params] = useSearchParams();
@@ -233,59 +226,28 @@ export function TransfersPage() {
           onSearch={(v) => setFilter({ q: v.trim() || undefined })}
         />
       </Flex>
-      <Card size="small">
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Flex vertical gap={12}>
-            {!screens.md ? (
-              <PaperCards
-                loading={list.isPending}
-                empty={t('papers.transfers.empty')}
-                cards={(list.data?.items ?? []).map((tr) => ({
-                  key: tr.id,
-                  alert: tr.overdue,
-                  title: `${tr.directionLabel} ${tr.letterNumber}`,
-                  tag: <Tag color={STATE_COLORS[tr.state]}>{tr.stateLabel}</Tag>,
-                  lines: [
-                    `${tr.member.name} · ${tr.member.idMasked}`,
-                    `${tr.fromOrgName} → ${tr.toOrgName}`,
-                    tr.overdue ? (
-                      <Typography.Text key="due" type="danger">
-                        {t('papers.transfers.overdueTag', { days: tr.overdueDays })}（{tr.receiptDueOn}）
-                      </Typography.Text>
-                    ) : (
-                      `${t('papers.transfers.col.receiptDue')}：${tr.receiptReturnedOn ?? tr.receiptDueOn}`
-                    ),
-                  ],
-                  actions: actionsOf(tr),
-                }))}
-              />
+      <PagedRecords
+        list={list}
+        columns={columns}
+        empty={t('papers.transfers.empty')}
+        alert={(tr) => tr.overdue}
+        card={(tr) => ({
+          title: `${tr.directionLabel} ${tr.letterNumber}`,
+          tag: <Tag color={STATE_COLORS[tr.state]}>{tr.stateLabel}</Tag>,
+          lines: [
+            `${tr.member.name} · ${tr.member.idMasked}`,
+            `${tr.fromOrgName} → ${tr.toOrgName}`,
+            tr.overdue ? (
+              <Typography.Text key="due" type="danger">
+                {t('papers.transfers.overdueTag', { days: tr.overdueDays })}（{tr.receiptDueOn}）
+              </Typography.Text>
             ) : (
-              <Table<TransferResponse>
-                rowKey="id"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isPending}
-                pagination={false}
-                size="middle"
-                scroll={{ x: 'max-content' }}
-                rowClassName={(tr) => (tr.overdue ? 'nx-row-overdue' : '')}
-                locale={{ emptyText: t('papers.transfers.empty') }}
-              />
-            )}
-            <KeysetPager
-              totalText={undefined}
-              page={list.page}
-              hasPrev={list.hasPrev}
-              hasNext={list.hasNext}
-              loading={list.isFetching}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </Flex>
-        )}
-      </Card>
+              `${t('papers.transfers.col.receiptDue')}：${tr.receiptReturnedOn ?? tr.receiptDueOn}`
+            ),
+          ],
+          actions: actionsOf(tr),
+        })}
+      />
       <TransferCreateDrawer direction={creating} onClose={() => setCreating(null)} />
       <ReasonModal
         title={receipting ? t('papers.transfers.receiptTitle', { number: receipting.letterNumber }) : ''}
