@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
-import type { Store } from '../src/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Store } from '../src/db/client';
 import { loginThrottle, orgs, roleAssignments, sessions, users } from '../src/db/schema';
 import { hashPassword } from '../src/modules/auth/auth.password';
 import { hashSessionToken } from '../src/modules/auth/auth.session';
+import type { TestApp } from './app';
 
 export async function orgByName(store: Store, name: string) {
   const [row] = await store.db.select().from(orgs).where(eq(orgs.name, name));
@@ -100,4 +101,34 @@ export async function expireLoginLock(store: Store, username: string) {
 export function uniqueUsername(prefix = 'u') {
   counter++;
   return `${prefix}${counter}_${Date.now() % 100000}`;
+}
+
+/** How many audit entries of the action there are (for one target, if given). */
+export async function auditCount(store: Store, action: string, targetId?: number | string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    store.db,
+    targetId === undefined
+      ? sql`select count(*)::int as n from audit_log where action = ${action}`
+      : sql`select count(*)::int as n from audit_log where action = ${action} and target_id = ${String(targetId)}`,
+  );
+  return rows[0]!.n;
+}
+
+/**
+ * Members on the rolls under the named second-level committee, oldest records first, as the
+ * office's member list gives them (through the API, so the pool is what a user would see).
+ */
+export async function activeMembersIn(
+  t: Pick<TestApp, 'store' | 'request'>,
+  officeCookie: string,
+  committee: string,
+  limit: number,
+) {
+  const org = await orgByName(t.store, committee);
+  const res = await t.request({
+    method: 'GET',
+    url: `/api/v1/members?orgId=${org.id}&status=active&limit=${limit}&sort=createdAt&order=asc`,
+    cookie: officeCookie,
+  });
+  return res.json().items as { id: number; name: string; homeCounty: string }[];
 }

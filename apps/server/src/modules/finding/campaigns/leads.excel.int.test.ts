@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
 import { loadXlsx, multipart, ndjson, sheetRows, xlsxOf } from '../../../../test/excel';
-import { orgByName } from '../../../../test/factories';
+import { auditCount, orgByName } from '../../../../test/factories';
 import { syntheticIdNumber } from '../../../../test/member-factory';
 import { queryRows } from '../../../db/client';
 
@@ -161,10 +161,6 @@ describe('GET /finding/campaigns/:id/leads/export', () => {
     const rows = sheetRows((await loadXlsx(res.rawPayload)).getWorksheet('线索名单')!);
     expect(rows[0]!.slice(0, HEADERS.length)).toEqual(HEADERS);
     expect(rows.slice(1).map((r) => r[1])).toContain('138****8000');
-    const [audit] = await queryRows<{ n: number }>(
-      t.store.db,
-      sql`select count(*)::int as n from audit_log where action = 'finding.leads_exported'`,
-    );
-    expect(audit!.n).toBe(1);
+    expect(await auditCount(t.store, 'finding.leads_exported')).toBe(1);
   });
 });

@@ -1,10 +1,8 @@
 import { localIsoDate } from '@ningxin/shared';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
-import { branchOf, createUser } from '../../../../test/factories';
+import { auditCount, branchOf, createUser } from '../../../../test/factories';
 import { memberBody } from '../../../../test/member-factory';
-import { queryRows } from '../../../db/client';
 
 let t: TestApp;
 let office: string;
@@ -153,11 +151,7 @@ describe('POST /api/v1/members/:id/contacts', () => {
     expect(year).toBeGreaterThan(2000);
 
     // Every entry is audited against the member.
-    const audit = await queryRows<{ n: number }>(
-      t.store.db,
-      sql`select count(*)::int as n from audit_log where action = 'contact.created' and target_id = ${String(kangbaoMember.id)}`,
-    );
-    expect(audit[0]!.n).toBe(5);
+    expect(await auditCount(t.store, 'contact.created', kangbaoMember.id)).toBe(5);
   });
 });
 

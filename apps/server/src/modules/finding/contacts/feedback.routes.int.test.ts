@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
 import { loadXlsx, sheetRows } from '../../../../test/excel';
-import { branchOf, createUser } from '../../../../test/factories';
+import { auditCount, branchOf, createUser } from '../../../../test/factories';
 import { memberBody } from '../../../../test/member-factory';
 import { hasPoppler, inCI, pdfPages } from '../../../../test/pdf';
 import { queryRows } from '../../../db/client';
@@ -185,11 +185,7 @@ describe('PUT /api/v1/feedback/:memberId/:year', () => {
       office,
     );
     expect(second.json()).toMatchObject({ version: 2 });
-    const audit = await queryRows<{ n: number }>(
-      t.store.db,
-      sql`select count(*)::int as n from audit_log where action = 'feedback.updated' and target_id = ${String(busy.id)}`,
-    );
-    expect(audit[0]!.n).toBe(2);
+    expect(await auditCount(t.store, 'feedback.updated', busy.id)).toBe(2);
     const listed = (await listOf(kangbao)).find((i) => i.member.id === busy.id);
     expect(listed?.comment).toBe('该同志表现突出，热心服务家乡。');
   });
@@ -219,11 +215,7 @@ describe('GET /api/v1/feedback/:memberId/:year.pdf', () => {
     expect(text).toMatch(/服务家乡\s*1\s*项，1500\s*元/);
     expect(text).toContain('热心服务家乡');
     expect(text).toContain('2008-07-01');
-    const audit = await queryRows<{ n: number }>(
-      t.store.db,
-      sql`select count(*)::int as n from audit_log where action = 'feedback.downloaded' and target_id = ${String(busy.id)}`,
-    );
-    expect(audit[0]!.n).toBe(1);
+    expect(await auditCount(t.store, 'feedback.downloaded', busy.id)).toBe(1);
   });
 });
 

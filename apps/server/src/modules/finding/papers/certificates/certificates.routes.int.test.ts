@@ -1,10 +1,8 @@
 import { addDays, addMonths, localIsoDate } from '@ningxin/shared';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../../../test/app';
-import { orgByName } from '../../../../../test/factories';
+import { activeMembersIn, auditCount as auditCountOf, orgByName } from '../../../../../test/factories';
 import { hasPoppler, inCI, pdfPages } from '../../../../../test/pdf';
-import { queryRows } from '../../../../db/client';
 
 let t: TestApp;
 let office: string;
@@ -24,15 +22,7 @@ const take = () => {
   return m;
 };
 
-async function activeIn(committee: string, limit: number) {
-  const org = await orgByName(t.store, committee);
-  const res = await t.request({
-    method: 'GET',
-    url: `/api/v1/members?orgId=${org.id}&status=active&limit=${limit}&sort=createdAt&order=asc`,
-    cookie: office,
-  });
-  return res.json().items as { id: number; name: string; homeCounty: string }[];
-}
+const activeIn = (committee: string, limit: number) => activeMembersIn(t, office, committee, limit);
 
 const issue = (cookie: string, payload: Record<string, unknown>) =>
   t.request({ method: 'POST', url: URL, cookie, payload });
@@ -45,13 +35,7 @@ const body = (memberId: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const auditCount = async (action: string) =>
-  (
-    await queryRows<{ n: number }>(
-      t.store.db,
-      sql`select count(*)::int as n from audit_log where action = ${action}`,
-    )
-  )[0]!.n;
+const auditCount = (action: string) => auditCountOf(t.store, action);
 
 beforeAll(async () => {
   t = await createTestApp({}, { members: 300 });
