@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { checkPasswordStrength } from '@ningxin/shared';
 import { eq } from 'drizzle-orm';
 import { createPlatform } from './app';
+import { backupCommand, restoreCommand } from './cli-backup';
 import { type Config, ConfigError, loadConfig } from './config';
+import { BackupError } from './db/backup';
 import { openStore, type Store } from './db/client';
 import { roleAssignments, users } from './db/schema';
 import { isUniqueViolation } from './lib/db-errors';
@@ -24,10 +26,24 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
       重置密码（须在下次登录时修改），注销其全部会话并解除锁定
   audit-verify
       校验审计日志哈希链，报告第一处断裂或"完整"
+  backup --out <file> [--with-key]
+      备份整个数据库（含附件）到一个文件；默认不含字段加密密钥，--with-key 时含密钥
+  restore --in <file>
+      把备份恢复到空库（新的数据目录或新建的数据库），逐表校验；PGlite 须先停止服务
   seed-demo [--members <n>]
       在空库上生成演示党委、演示账户与 SEED_DEMO_MEMBERS 名演示党员；
       给出 --members 时（如基准测试用 1000000），缺党委则先建党委，再补足党员至 n 名（PostgreSQL 用 COPY）
 `;
+
+interface CliValues {
+  username?: string | undefined;
+  password?: string | undefined;
+  name?: string | undefined;
+  members?: string | undefined;
+  out?: string | undefined;
+  in?: string | undefined;
+  'with-key'?: boolean | undefined;
+}
 
 const CLI_ACTOR = { actorId: null, actorName: 'cli', ip: null };
 
@@ -43,12 +59,7 @@ function requirePassword(password: string | undefined): string {
   return password;
 }
 
-async function run(
-  store: Store,
-  config: Config,
-  command: string,
-  values: Record<string, string | undefined>,
-) {
+async function run(store: Store, config: Config, command: string, values: CliValues) {
   const { db } = store;
   switch (command) {
     case 'create-admin': {
@@ -117,6 +128,10 @@ async function run(
       process.exitCode = 2;
       return;
     }
+    case 'backup':
+      return backupCommand(store, config, values.out, values['with-key'] === true);
+    case 'restore':
+      return restoreCommand(store, config, values.in);
     case 'seed-demo': {
       const masterKey = loadMasterKey(
         { envKey: config.fieldEncryptionKey, dataDir: config.dataDir },
@@ -175,6 +190,9 @@ async function main() {
       password: { type: 'string' },
       name: { type: 'string' },
       members: { type: 'string' },
+      out: { type: 'string' },
+      in: { type: 'string' },
+      'with-key': { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -190,7 +208,7 @@ async function main() {
 
 main().catch((err: unknown) => {
   fail(
-    err instanceof ConfigError
+    err instanceof ConfigError || err instanceof BackupError
       ? err.message
       : err instanceof Error
         ? (err.stack ?? err.message)

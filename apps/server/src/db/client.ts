@@ -144,6 +144,16 @@ function sqlLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/**
+ * The driver connection under a transaction (Drizzle keeps it as the session's client): a pool
+ * client on PostgreSQL, the embedded client on PGlite. For what Drizzle cannot say (COPY).
+ */
+export function connectionOf(tx: Executor): pg.ClientBase | PGlite {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  if (!client) throw new Error('no driver connection under this executor');
+  return client as pg.ClientBase | PGlite;
+}
+
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown as { rows: T[] };

@@ -8,17 +8,10 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type Executor, queryRows } from '../../../db/client';
+import { connectionOf, type Executor, queryRows } from '../../../db/client';
 import { MEMBER_COPY_COLUMNS } from '../record/members.copy';
 
 const COPY_MEMBERS = `copy members (${MEMBER_COPY_COLUMNS.join(', ')}) from stdin`;
-
-/** The driver connection under a transaction (Drizzle keeps it as the session's client). */
-function connectionOf(tx: Executor): pg.ClientBase | PGlite {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  if (!client) throw new Error('no driver connection under this executor');
-  return client as pg.ClientBase | PGlite;
-}
 
 /** Writes member lines into the transaction's store; `abort` gives the connection back usable. */
 export interface MemberCopy {
