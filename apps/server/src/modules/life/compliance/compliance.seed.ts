@@ -11,12 +11,12 @@
  * now and then (3 in 1000).
  *
  * Attendance (and the ledger entries of those who came) is recorded for the meetings of the last
- * six months only, to keep the seed of 12,000 members under 20 seconds on PGlite (older held
+ * four months only, to keep the seed of 12,000 members well under 20 seconds on PGlite (older held
  * meetings count on the board but carry no attendance list): for the meetings the whole branch
  * attends (党员大会, 党课, 主题党日, 组织生活会) and for 党小组会 (a third of the branch, the demo
  * having no 党小组 orgs); not for 支委会 (the committee only) nor 谈心谈话 (two people). Most
  * members sign in, some ask leave, some are absent, some come late; about one in a hundred has
- * been absent from every meeting of the last four months (the lost-contact candidates the
+ * been absent from every meeting of the last three months (the lost-contact candidates the
  * absentee list shows).
  */
 import { DEFAULT_MEETING_FREQUENCIES, MEETINGS_PER_YEAR, REQUIRED_MEETINGS } from '@ningxin/shared';
@@ -135,7 +135,7 @@ export function createComplianceSeed({ db, activity }: ComplianceSeedDeps) {
 
       // Attendance: every member on the rolls of the branch (a third of it for 党小组会).
       const status = pick(sql`m.id`, sql`r.member_id`);
-      const absentLately = sql`(r.member_id % 97 = 0 and m.planned_at >= ${nowIso}::timestamptz - interval '4 months')`;
+      const absentLately = sql`(r.member_id % 97 = 0 and m.planned_at >= ${nowIso}::timestamptz - interval '3 months')`;
       const attendees = await queryRows<{ n: number }>(
         tx,
         sql`with added as (
@@ -157,7 +157,7 @@ export function createComplianceSeed({ db, activity }: ComplianceSeedDeps) {
               when ${status} < 20 then 'late'
               else 'signed' end as status) x
           where m.id > ${before} and m.state in ('held', 'archived')
-            and m.planned_at >= ${nowIso}::timestamptz - interval '6 months'
+            and m.planned_at >= ${nowIso}::timestamptz - interval '4 months'
             and m.type in ('branch_assembly', 'party_lecture', 'theme_day', 'life_meeting', 'group_meeting')
             and (m.type <> 'group_meeting' or (r.member_id + m.id) % 3 = 0)
           returning 1)

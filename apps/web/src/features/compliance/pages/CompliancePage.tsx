@@ -168,11 +168,10 @@ function BoardTab({
     {
       title: t('compliance.branch'),
       fixed: 'left',
+      width: 230,
       render: (_, b) => (
-        <Flex vertical gap={0}>
-          <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(b)}>
-            {b.name}
-          </Button>
+        <Flex vertical gap={0} align="flex-start">
+          <Typography.Link onClick={() => onOpen(b)}>{b.name}</Typography.Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {b.committeeName}
           </Typography.Text>
