@@ -30,7 +30,7 @@ export function createComplianceOutput({ db, compliance }: { db: Db; compliance:
     async prepareExport(actor: Actor, q: ComplianceQuery) {
       const board = await compliance.boardOf(actor, q);
       await recordAudit(db, actor, {
-        action: 'meeting_compliance.exported',
+        action: 'meeting.compliance_exported',
         targetType: 'meeting_compliance',
         after: { year: board.year, orgId: q.orgId ?? null, branches: board.branches.length },
       });

@@ -304,9 +304,9 @@ describe('/api/v1/meetings/exemptions', () => {
       sql`select action from audit_log where target_type = 'meeting_exemption' and target_id = ${String(made.id)} order by seq`,
     );
     expect(actions.map((r) => r.action)).toEqual([
-      'meeting_exemption.created',
-      'meeting_exemption.updated',
-      'meeting_exemption.deleted',
+      'meeting.exemption_created',
+      'meeting.exemption_updated',
+      'meeting.exemption_deleted',
     ]);
   });
 });
@@ -337,7 +337,7 @@ describe('GET /api/v1/meetings/compliance/export', () => {
     ]);
     const [audit] = await queryRows<{ n: number }>(
       t.store.db,
-      sql`select count(*)::int as n from audit_log where action = 'meeting_compliance.exported'`,
+      sql`select count(*)::int as n from audit_log where action = 'meeting.compliance_exported'`,
     );
     expect(audit!.n).toBeGreaterThan(0);
   });

@@ -330,7 +330,7 @@ export function createComplianceService({ db, orgs, settings }: ComplianceDeps) 
         });
         const row = (await repo.exemptionById(tx, id))!;
         audit({
-          action: 'meeting_exemption.created',
+          action: 'meeting.exemption_created',
           targetType: 'meeting_exemption',
           targetId: id,
           targetLabel: org.name,
@@ -350,7 +350,7 @@ export function createComplianceService({ db, orgs, settings }: ComplianceDeps) 
         await repo.updateExemption(tx, id, { fromOn, untilOn, reason: body.reason ?? before.reason });
         const after = (await repo.exemptionById(tx, id))!;
         audit({
-          action: 'meeting_exemption.updated',
+          action: 'meeting.exemption_updated',
           targetType: 'meeting_exemption',
           targetId: id,
           targetLabel: before.orgName,
@@ -366,7 +366,7 @@ export function createComplianceService({ db, orgs, settings }: ComplianceDeps) 
       await audited(db, actor, async (tx, audit) => {
         await repo.deleteExemption(tx, id);
         audit({
-          action: 'meeting_exemption.deleted',
+          action: 'meeting.exemption_deleted',
           targetType: 'meeting_exemption',
           targetId: id,
           targetLabel: before.orgName,
