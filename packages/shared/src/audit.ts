@@ -135,6 +135,10 @@ export const AUDIT_ACTIONS = {
   'finding.leads_exported': '导出寻找线索',
   'finding.visit_logged': '记录寻访',
   'finding.lead_found': '线索标记为已找到',
+  'meeting.exemption_created': '设置免于召开的会议',
+  'meeting.exemption_updated': '修改免于召开的会议',
+  'meeting.exemption_deleted': '取消免于召开的会议',
+  'meeting.compliance_exported': '导出组织生活落实情况',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

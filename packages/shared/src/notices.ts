@@ -210,6 +210,7 @@ export const INBOX_KIND_LABELS: Record<string, string> = {
   notice_reminder: '催阅提醒',
   anniversary: '政治生日',
   registration: '报到登记',
+  meetings_behind: '组织生活落后',
 };
 
 export const InboxItemResponse = z.object({

@@ -1,5 +1,6 @@
 import { accountFeature } from '../features/account/account.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
 import { findingFeature } from '../features/finding/finding.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
@@ -29,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   jobsFeature,
   papersFeature,
+  complianceFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -6,8 +6,9 @@ import {
   isIsoDate,
   type RecentActivityItem,
 } from '@ningxin/shared';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/client';
+import { type Db, type Executor, queryRows } from '../../db/client';
 import { memberActivity } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../../policy/policy';
@@ -92,6 +93,27 @@ export function createActivityService({ db, members, orgs }: ActivityDeps) {
     /** Records many deeds at once (an import, a meeting's attendance) in the caller's transaction. */
     async recordMany(tx: Executor, entries: readonly ActivityEntryInput[]): Promise<void> {
       if (entries.length) await activityRepository.upsert(tx, await rowsOf(tx, entries));
+    },
+
+    /**
+     * Records the deeds a statement selects, in one INSERT … SELECT (a demo seed's history):
+     * `rows` yields (member_id, occurred_on, quantity, source_id, org_id, org_path, title). An
+     * entry already recorded is left as it is. Returns how many were new.
+     */
+    async recordSelected(tx: Executor, kind: ActivityKind, sourceModule: string, rows: SQL): Promise<number> {
+      const [row] = await queryRows<{ n: number }>(
+        tx,
+        sql`with added as (
+          insert into ${memberActivity}
+            (member_id, kind, occurred_on, quantity, unit, source_module, source_id, org_id, org_path, title)
+          select r.member_id, ${kind}, r.occurred_on, r.quantity, ${ACTIVITY_KINDS[kind].unit}, ${sourceModule},
+            r.source_id, r.org_id, r.org_path, r.title
+          from (${rows}) r
+          on conflict (source_module, source_id, kind, member_id) do nothing
+          returning 1)
+        select count(*)::int as n from added`,
+      );
+      return row?.n ?? 0;
     },
 
     /**

@@ -49,3 +49,11 @@ export function membersOutOfTouch(rule: OutOfTouchRule): SQL {
 /** The masked ID number (130732********123X) of the member whose id is in `memberId`. */
 export const memberIdMaskedOf = (memberId: Column | SQL): SQL<string> =>
   sql<string>`(select ${members.idMasked} from ${members} where ${members.id} = ${memberId})`;
+
+/**
+ * The members on the rolls (在册, 失联) as rows `(member_id, org_id, org_path, member_type)`, for
+ * another module's statement (the meetings' expected attendees, the full members of a branch).
+ */
+export const membersOnRolls = (): SQL =>
+  sql`select ${members.id} as member_id, ${members.orgId} as org_id, ${members.orgPath} as org_path,
+    ${members.memberType} as member_type from ${members} where ${members.status} in ('active', 'lost')`;

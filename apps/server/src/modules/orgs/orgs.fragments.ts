@@ -34,3 +34,14 @@ export const committeeOf = (orgId: Column | SQL) => ({
   id: sql<number>`(select c.id from ${orgs} c where c.path = ${committeePathOf(orgId)})`,
   name: sql<string>`(select c.name from ${orgs} c where c.path = ${committeePathOf(orgId)})`,
 });
+
+/**
+ * Open orgs of the given kinds as rows `(id, path, name, kind, sort_order)`, for another module's
+ * statement; `where` may read the row as `o` (a scope over `o.path`).
+ */
+export const openOrgsOfKinds = (kinds: readonly string[], where?: SQL): SQL =>
+  sql`select o.id, o.path, o.name, o.kind, o.sort_order from ${orgs} o
+    where o.closed_at is null and o.kind in (${sql.join(
+      kinds.map((k) => sql`${k}`),
+      sql`, `,
+    )})${where ? sql` and ${where}` : sql``}`;

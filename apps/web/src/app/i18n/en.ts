@@ -4,6 +4,7 @@ import { activityText } from './text/activity';
 import { appText } from './text/app';
 import { auditText } from './text/audit';
 import { commonText } from './text/common';
+import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
@@ -51,6 +52,7 @@ export const en: Translation = {
   notices: noticesText.en,
   jobs: jobsText.en,
   papers: papersText.en,
+  compliance: complianceText.en,
   files: filesText.en,
   contacts: contactsText.en,
   registrations: registrationsText.en,

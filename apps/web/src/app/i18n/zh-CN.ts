@@ -4,6 +4,7 @@ import { activityText } from './text/activity';
 import { appText } from './text/app';
 import { auditText } from './text/audit';
 import { commonText } from './text/common';
+import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
@@ -50,6 +51,7 @@ export const zhCN = {
   notices: noticesText.zh,
   jobs: jobsText.zh,
   papers: papersText.zh,
+  compliance: complianceText.zh,
   files: filesText.zh,
   contacts: contactsText.zh,
   registrations: registrationsText.zh,

@@ -19,6 +19,7 @@ const zh = {
   coManagement: '双重管理',
   feedback: '现实表现反馈',
   registrations: '登记审核',
+  compliance: '组织生活落实情况',
 };
 
 const en: typeof zh = {
@@ -41,6 +42,7 @@ const en: typeof zh = {
   coManagement: 'Co-management',
   feedback: 'Conduct feedback',
   registrations: 'Registrations',
+  compliance: 'Organizational life board',
 };
 
 export const navText = { zh, en };
