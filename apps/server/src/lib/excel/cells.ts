@@ -48,3 +48,10 @@ export function cellText(v: unknown): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v);
 }
+
+/**
+ * A value as an exported cell: text that a spreadsheet would run as a formula (starting with
+ * = + - @, a tab or a carriage return) is written with a leading apostrophe, so it stays text.
+ */
+export const formulaSafe = (v: unknown): unknown =>
+  typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;

@@ -5,6 +5,7 @@
  * writes it from a record. The template, the import's header matching and error columns, and the
  * export's headers and values all come from it, so they cannot fall out of step.
  */
+import { formulaSafe } from './cells';
 import type { TableSpec } from './table-reader';
 import type { SheetColumn } from './xlsx-writer';
 
@@ -58,6 +59,6 @@ export function sheetSpec<Row, Ctx>(all: readonly SheetColumnSpec<Row, Ctx>[]): 
       width: c.width,
       ...(c.text ? { text: true } : {}),
     })),
-    exportValues: (row, ctx) => exported.map((c) => c.value(row, ctx)),
+    exportValues: (row, ctx) => exported.map((c) => formulaSafe(c.value(row, ctx))),
   };
 }

@@ -14,14 +14,11 @@ import {
   REQUIRED_MEETINGS,
 } from '@ningxin/shared';
 import type { Db } from '../../../db/client';
+import { formulaSafe } from '../../../lib/excel/cells';
 import { addTableSheet, drained, type StreamingWorkbook } from '../../../lib/excel/xlsx-writer';
 import type { Actor } from '../../../policy/policy';
 import { recordAudit } from '../../audit/audit.service';
 import type { ComplianceService } from './compliance.service';
-
-/** A text cell as a spreadsheet must not run it: a formula-like start is escaped. */
-export const safeCell = (v: unknown): unknown =>
-  typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 
 const rate = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 10}%`);
 
@@ -64,7 +61,7 @@ export function createComplianceOutput({ db, compliance }: { db: Db; compliance:
                   }),
                   b.behind.map((t) => REQUIRED_MEETING_LABELS[t]).join('、'),
                   rate(b.completionRate),
-                ].map(safeCell),
+                ].map(formulaSafe),
               )
               .commit();
           }
@@ -79,7 +76,7 @@ export function createComplianceOutput({ db, compliance }: { db: Db; compliance:
           for (const b of board.branches) {
             for (const t of b.types) {
               grid
-                .addRow([b.name, REQUIRED_MEETING_LABELS[t.type], ...t.heldByMonth, t.held].map(safeCell))
+                .addRow([b.name, REQUIRED_MEETING_LABELS[t.type], ...t.heldByMonth, t.held].map(formulaSafe))
                 .commit();
             }
             await drained(stream);
