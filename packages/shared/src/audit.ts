@@ -135,6 +135,16 @@ export const AUDIT_ACTIONS = {
   'finding.leads_exported': '导出寻找线索',
   'finding.visit_logged': '记录寻访',
   'finding.lead_found': '线索标记为已找到',
+  'meeting.created': '新建会议',
+  'meeting.updated': '修改会议',
+  'meeting.held': '会议已召开',
+  'meeting.archived': '会议归档',
+  'meeting.cancelled': '取消会议',
+  'meeting.amended': '更正已归档会议记录',
+  'meeting.attendance_recorded': '登记会议出勤',
+  'meeting.qr_signed_in': '扫码签到',
+  'meeting.leave_requested': '会议请假',
+  'meeting.leave_decided': '审批会议请假',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

@@ -9,6 +9,7 @@ export * from './feedback';
 export * from './files';
 export * from './finding-campaigns';
 export * from './jobs';
+export * from './meetings';
 export * from './member-print';
 export * from './members';
 export * from './notices';
