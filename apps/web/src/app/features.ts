@@ -3,6 +3,7 @@ import { auditFeature } from '../features/audit/audit.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
 import { findingFeature } from '../features/finding/finding.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
+import { lifeFeature } from '../features/life/life.feature';
 import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
@@ -29,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   jobsFeature,
   papersFeature,
+  lifeFeature,
   settingsFeature,
   accountFeature,
 ];

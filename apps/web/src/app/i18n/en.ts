@@ -8,6 +8,7 @@ import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { jobsText } from './text/jobs';
+import { lifeText } from './text/life';
 import { loginText } from './text/login';
 import { meText } from './text/me';
 import { memberText } from './text/member';
@@ -50,6 +51,7 @@ export const en: Translation = {
   memberPrint: memberPrintText.en,
   notices: noticesText.en,
   jobs: jobsText.en,
+  life: lifeText.en,
   papers: papersText.en,
   files: filesText.en,
   contacts: contactsText.en,

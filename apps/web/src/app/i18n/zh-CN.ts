@@ -8,6 +8,7 @@ import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { jobsText } from './text/jobs';
+import { lifeText } from './text/life';
 import { loginText } from './text/login';
 import { meText } from './text/me';
 import { memberText } from './text/member';
@@ -49,6 +50,7 @@ export const zhCN = {
   memberPrint: memberPrintText.zh,
   notices: noticesText.zh,
   jobs: jobsText.zh,
+  life: lifeText.zh,
   papers: papersText.zh,
   files: filesText.zh,
   contacts: contactsText.zh,

@@ -19,6 +19,8 @@ const zh = {
   coManagement: '双重管理',
   feedback: '现实表现反馈',
   registrations: '登记审核',
+  meetings: '会议活动',
+  myMeetings: '我的会议',
 };
 
 const en: typeof zh = {
@@ -41,6 +43,8 @@ const en: typeof zh = {
   coManagement: 'Co-management',
   feedback: 'Conduct feedback',
   registrations: 'Registrations',
+  meetings: 'Meetings',
+  myMeetings: 'My meetings',
 };
 
 export const navText = { zh, en };
