@@ -22,6 +22,7 @@ import { papersModule } from './modules/finding/papers/papers.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
 import { complianceModule } from './modules/life/compliance/compliance.module';
+import { lifeModule } from './modules/life/life.module';
 import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
 import { noticesModule } from './modules/notices/notices.module';
@@ -59,6 +60,7 @@ export const MODULES: readonly AnyModule[] = [
   registrationsModule,
   findingModule,
   papersModule,
+  lifeModule,
   complianceModule,
 ];
 

@@ -139,6 +139,16 @@ export const AUDIT_ACTIONS = {
   'meeting.exemption_updated': '修改免于召开的会议',
   'meeting.exemption_deleted': '取消免于召开的会议',
   'meeting.compliance_exported': '导出组织生活落实情况',
+  'meeting.created': '新建会议',
+  'meeting.updated': '修改会议',
+  'meeting.held': '会议已召开',
+  'meeting.archived': '会议归档',
+  'meeting.cancelled': '取消会议',
+  'meeting.amended': '更正已归档会议记录',
+  'meeting.attendance_recorded': '登记会议出勤',
+  'meeting.qr_signed_in': '扫码签到',
+  'meeting.leave_requested': '会议请假',
+  'meeting.leave_decided': '审批会议请假',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

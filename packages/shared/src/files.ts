@@ -60,7 +60,7 @@ export const FILE_PURPOSE_INFO: Record<FilePurpose, { label: string; accepts: re
 };
 
 /** The kinds of record files belong to. */
-export const FILE_OWNER_TYPES = ['member', 'notice'] as const;
+export const FILE_OWNER_TYPES = ['member', 'notice', 'meeting'] as const;
 export const FileOwnerType = z.enum(FILE_OWNER_TYPES, { error: '所属记录类型不正确' });
 export type FileOwnerType = z.infer<typeof FileOwnerType>;
 
@@ -68,6 +68,7 @@ export type FileOwnerType = z.infer<typeof FileOwnerType>;
 export const FILE_OWNER_PURPOSES: Record<FileOwnerType, readonly FilePurpose[]> = {
   member: ['photo', 'document', 'attachment'],
   notice: ['attachment'],
+  meeting: ['photo', 'attachment'],
 };
 
 /** The largest file accepted unless the committee's settings say otherwise: 20 MB. */

@@ -10,6 +10,7 @@ export * from './files';
 export * from './finding-campaigns';
 export * from './jobs';
 export * from './meeting-compliance';
+export * from './meetings';
 export * from './member-print';
 export * from './members';
 export * from './notices';

@@ -307,16 +307,16 @@ export const BehindListResponse = z.object({
 });
 export type BehindListResponse = z.infer<typeof BehindListResponse>;
 
-export const AttendanceQuery = z.object({
+export const AttendanceRateQuery = z.object({
   orgId: QueryId('组织').optional(),
   from: IsoDate('开始日期').optional(),
   to: IsoDate('结束日期').optional(),
   limit: PageLimit(500, 100),
   cursor: PageCursor.optional(),
 });
-export type AttendanceQuery = z.infer<typeof AttendanceQuery>;
+export type AttendanceRateQuery = z.infer<typeof AttendanceRateQuery>;
 
-export const AttendanceItem = z.object({
+export const AttendanceRateItem = z.object({
   memberId: z.number().int(),
   name: z.string(),
   orgId: z.number().int(),
@@ -329,9 +329,9 @@ export const AttendanceItem = z.object({
   /** attended / expected, 0–1 (3 places). */
   rate: z.number(),
 });
-export type AttendanceItem = z.infer<typeof AttendanceItem>;
-export const AttendanceListResponse = pageOf(AttendanceItem, PageCursor);
-export type AttendanceListResponse = z.infer<typeof AttendanceListResponse>;
+export type AttendanceRateItem = z.infer<typeof AttendanceRateItem>;
+export const AttendanceRateListResponse = pageOf(AttendanceRateItem, PageCursor);
+export type AttendanceRateListResponse = z.infer<typeof AttendanceRateListResponse>;
 
 export const AbsenteesQuery = z.object({
   orgId: QueryId('组织').optional(),

@@ -67,6 +67,22 @@ export const activityRepository = {
     return rows.length;
   },
 
+  /** Removes one member's entries of a source record and kind. */
+  async removeOf(tx: Executor, memberId: number, sourceModule: string, sourceId: string, kind: string) {
+    const rows = await tx
+      .delete(memberActivity)
+      .where(
+        and(
+          eq(memberActivity.memberId, memberId),
+          eq(memberActivity.sourceModule, sourceModule),
+          eq(memberActivity.sourceId, sourceId),
+          eq(memberActivity.kind, kind),
+        ),
+      )
+      .returning({ id: memberActivity.id });
+    return rows.length;
+  },
+
   /** A page of a member's entries, newest first (by the day, then as recorded), after the cursor. */
   async page(
     db: Executor,

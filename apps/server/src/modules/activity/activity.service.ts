@@ -125,6 +125,14 @@ export function createActivityService({ db, members, orgs }: ActivityDeps) {
     },
 
     /**
+     * Removes one member's entry of a source record and kind, in the caller's transaction (an
+     * attendance changed from attended to absent). Returns how many entries were removed.
+     */
+    reverseFor(tx: Executor, memberId: number, sourceModule: string, sourceId: string, kind: ActivityKind) {
+      return activityRepository.removeOf(tx, memberId, sourceModule, sourceId, kind);
+    },
+
+    /**
      * For other modules (the yearly feedback; no scope check, the caller has its own): each
      * member's totals of a year by kind, with the latest entry's title of each kind.
      */

@@ -9,6 +9,7 @@ import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { jobsText } from './text/jobs';
+import { lifeText } from './text/life';
 import { loginText } from './text/login';
 import { meText } from './text/me';
 import { memberText } from './text/member';
@@ -51,6 +52,7 @@ export const en: Translation = {
   memberPrint: memberPrintText.en,
   notices: noticesText.en,
   jobs: jobsText.en,
+  life: lifeText.en,
   papers: papersText.en,
   compliance: complianceText.en,
   files: filesText.en,

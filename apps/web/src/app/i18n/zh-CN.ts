@@ -9,6 +9,7 @@ import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { jobsText } from './text/jobs';
+import { lifeText } from './text/life';
 import { loginText } from './text/login';
 import { meText } from './text/me';
 import { memberText } from './text/member';
@@ -50,6 +51,7 @@ export const zhCN = {
   memberPrint: memberPrintText.zh,
   notices: noticesText.zh,
   jobs: jobsText.zh,
+  life: lifeText.zh,
   papers: papersText.zh,
   compliance: complianceText.zh,
   files: filesText.zh,

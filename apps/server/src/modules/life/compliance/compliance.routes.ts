@@ -1,8 +1,8 @@
 import {
   AbsenteesQuery,
   AbsenteesResponse,
-  AttendanceListResponse,
-  AttendanceQuery,
+  AttendanceRateListResponse,
+  AttendanceRateQuery,
   BehindListResponse,
   ComplianceBoardResponse,
   ComplianceQuery,
@@ -78,8 +78,8 @@ export const complianceRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: '党员参会率：期间内已召开会议的应到、实到、请假、缺席',
-        querystring: AttendanceQuery,
-        response: { 200: AttendanceListResponse, ...standardErrors },
+        querystring: AttendanceRateQuery,
+        response: { 200: AttendanceRateListResponse, ...standardErrors },
       },
     },
     async (request) => compliance.attendance(actorOf(request), request.query),

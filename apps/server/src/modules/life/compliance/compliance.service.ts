@@ -1,8 +1,8 @@
 import {
   type AbsenteesQuery,
   type AbsenteesResponse,
-  type AttendanceListResponse,
-  type AttendanceQuery,
+  type AttendanceRateListResponse,
+  type AttendanceRateQuery,
   type BehindListResponse,
   branchCompliance,
   type ComplianceBoardResponse,
@@ -276,7 +276,7 @@ export function createComplianceService({ db, orgs, settings }: ComplianceDeps) 
       return board.branches.filter((b) => b.behind.length > 0).length;
     },
 
-    async attendance(actor: Actor, q: AttendanceQuery): Promise<AttendanceListResponse> {
+    async attendance(actor: Actor, q: AttendanceRateQuery): Promise<AttendanceRateListResponse> {
       const filter = await filterOf(actor, q.orgId);
       const today = committeeDay(new Date());
       const from = q.from ?? `${today.slice(0, 4)}-01-01`;

@@ -336,6 +336,16 @@ export const membersRepository = {
     return found;
   },
 
+  /** The ids of the members with one of the statuses placed in the subtree of `path`, by id. */
+  async idsUnder(db: Executor, path: string, statuses: readonly string[]): Promise<number[]> {
+    const rows = await db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(inOrgSubtree(path), inArray(members.status, [...statuses])))
+      .orderBy(members.id);
+    return rows.map((r) => r.id);
+  },
+
   /** Members with one of the statuses who joined the Party on one of these days of the year (`MM-DD`) before `before`. */
   async joinedOn(db: Executor, monthDays: readonly string[], before: string, statuses: readonly string[]) {
     if (monthDays.length === 0) return [];

@@ -361,6 +361,9 @@ export function createMembersService({ db, config, crypto, orgs, accounts, event
     onRollsIn: (executor: Executor, ids: readonly number[], paths: readonly string[] | null) =>
       membersRepository.placedIn(executor, ids, paths, ON_ROLLS),
 
+    /** For other modules (no scope check): the members on the rolls (在册, 失联) placed in the subtree of `path`. */
+    onRollsUnder: (executor: Executor, path: string) => membersRepository.idsUnder(executor, path, ON_ROLLS),
+
     /**
      * Members 在册 whose Party anniversary (入党纪念日) falls on the given day, joined in an
      * earlier year; a member who joined on 29 February is remembered on 28 February in other years.

@@ -20,6 +20,8 @@ const zh = {
   feedback: '现实表现反馈',
   registrations: '登记审核',
   compliance: '组织生活落实情况',
+  meetings: '会议活动',
+  myMeetings: '我的会议',
 };
 
 const en: typeof zh = {
@@ -43,6 +45,8 @@ const en: typeof zh = {
   feedback: 'Conduct feedback',
   registrations: 'Registrations',
   compliance: 'Organizational life board',
+  meetings: 'Meetings',
+  myMeetings: 'My meetings',
 };
 
 export const navText = { zh, en };

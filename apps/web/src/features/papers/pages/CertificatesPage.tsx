@@ -23,12 +23,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PagedRecords } from '../../../components/PagedRecords';
+import { ReasonModal } from '../../../components/ReasonModal';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { CertificateIssueDrawer } from '../components/CertificateIssueDrawer';
-import { ReasonModal } from '../components/ReasonModal';
 import { type CertificateFilters, certificatesApi, paperKeys } from '../papers.api';
 
 const STATUS_COLORS: Record<CertificateStatus, string> = {

@@ -25,10 +25,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PagedRecords } from '../../../components/PagedRecords';
+import { ReasonModal } from '../../../components/ReasonModal';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
-import { ReasonModal } from '../components/ReasonModal';
 import { TransferCreateDrawer } from '../components/TransferCreateDrawer';
 import { paperKeys, type TransferFilters, transfersApi } from '../papers.api';
 

@@ -281,6 +281,10 @@ export function createCertificatesService({ db, members, orgs, settings }: Certi
       );
     },
 
+    /** For other modules (no scope check): whether the member holds a certificate in force today. */
+    holdsCurrent: async (executor: Executor, memberId: number) =>
+      (await repo.currentOf(executor, memberId, today())) !== null,
+
     /** Certificates in force that expire within `days` of today, in the actor's scope for the action. */
     expiringCount: (actor: Actor, action: Action, days: number) =>
       repo.count(

@@ -1,0 +1,123 @@
+import { ATTENDED_STATUSES, type AttendanceStatus } from '@ningxin/shared';
+import type { Executor } from '../../../db/client';
+import { notFound } from '../../../lib/errors';
+import { type Actor, assertHolds, can, coversOrgPath } from '../../../policy/policy';
+import type { ActivityService } from '../../activity/activity.service';
+import type { CertificatesService } from '../../finding/papers/certificates/certificates.service';
+import { memberTarget } from '../../members/record/members.scope';
+import type { MembersService } from '../../members/record/members.service';
+import { attendeesNotUsable } from './meetings.errors';
+import { type MeetingFullRow, meetingStart, meetingsRepository as repo } from './meetings.repository';
+
+/** The member record of a member's own account (scope self), or null. */
+export function selfMemberId(actor: Actor): number | null {
+  const own = actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null);
+  return own?.memberId ?? null;
+}
+
+/** Whether the actor may see the meeting: meeting.read over its org, or as one of its attendees. */
+export async function readableMeeting(
+  executor: Executor,
+  actor: Actor,
+  id: number,
+): Promise<{ row: MeetingFullRow; manager: boolean; self: number | null }> {
+  // Any signed-in account may ask (the route is 'session'); one that may read no meeting finds none.
+  const self = selfMemberId(actor);
+  const row = await repo.findById(executor, id);
+  if (!row) throw notFound('会议');
+  if (coversOrgPath(actor, 'meeting.read', row.orgPath)) return { row, manager: true, self };
+  if (self !== null && (await repo.attendee(executor, id, self))) return { row, manager: false, self };
+  throw notFound('会议');
+}
+
+/** The meeting if the actor may write it (meeting.write over its org); 404 otherwise. */
+export async function writableMeeting(executor: Executor, actor: Actor, id: number, lock = false) {
+  assertHolds(actor, 'meeting.write');
+  const row = await repo.findById(executor, id, lock);
+  if (!row || !coversOrgPath(actor, 'meeting.write', row.orgPath)) throw notFound('会议');
+  return row;
+}
+
+export interface AttendeeRules {
+  members: Pick<MembersService, 'placements'>;
+  certificates: Pick<CertificatesService, 'holdsCurrent'>;
+}
+
+/**
+ * Members named to attend: each must be on the rolls (在册, 失联), and either readable by the
+ * actor (member.read) or hold a 流动党员活动证 in force (a floating member attending at the host
+ * side). One answer for a missing, off-rolls or unreachable member.
+ */
+export async function checkAttendees(
+  executor: Executor,
+  actor: Actor,
+  rules: AttendeeRules,
+  ids: readonly number[],
+  path: string,
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const placed = new Map((await rules.members.placements(executor, unique)).map((m) => [m.id, m]));
+  for (const id of unique) {
+    const m = placed.get(id);
+    if (!m || (m.status !== 'active' && m.status !== 'lost')) throw attendeesNotUsable(path, []);
+    const target = memberTarget({ ...m, homeCounty: m.homeCounty ?? '' });
+    if (can(actor, 'member.read', target)) continue;
+    if (await rules.certificates.holdsCurrent(executor, id)) continue;
+    throw attendeesNotUsable(path, []);
+  }
+}
+
+export const LEDGER_SOURCE = 'life';
+export const ledgerSourceId = (meetingId: number) => `meeting:${meetingId}`;
+export const attended = (status: string) => ATTENDED_STATUSES.includes(status as AttendanceStatus);
+
+/** The calendar day (Asia/Shanghai, UTC+8 all year) of an instant. */
+export const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The day a meeting counts for (Asia/Shanghai). */
+export const meetingDay = (m: { heldAt: Date | null; plannedAt: Date }) => shanghaiDay(meetingStart(m));
+
+/** Writes (or removes) one member's ledger entry for the meeting, after their attendance changed. */
+export async function syncLedgerOf(
+  tx: Executor,
+  activity: Pick<ActivityService, 'record' | 'reverseFor'>,
+  meeting: { id: number; topic: string; heldAt: Date | null; plannedAt: Date },
+  memberId: number,
+  status: string,
+): Promise<void> {
+  if (attended(status)) {
+    await activity.record(tx, {
+      memberId,
+      kind: 'meeting_attended',
+      occurredOn: meetingDay(meeting),
+      quantity: 1,
+      sourceModule: LEDGER_SOURCE,
+      sourceId: ledgerSourceId(meeting.id),
+      title: meeting.topic,
+    });
+  } else {
+    await activity.reverseFor(tx, memberId, LEDGER_SOURCE, ledgerSourceId(meeting.id), 'meeting_attended');
+  }
+}
+
+/** Re-records every attendee's entry (the meeting's day or topic changed). */
+export async function resyncLedger(
+  tx: Executor,
+  activity: Pick<ActivityService, 'recordMany'>,
+  meeting: { id: number; topic: string; heldAt: Date | null; plannedAt: Date },
+): Promise<void> {
+  const rows = await repo.attendedOf(tx, meeting.id);
+  await activity.recordMany(
+    tx,
+    rows.map((r) => ({
+      memberId: r.memberId,
+      kind: 'meeting_attended' as const,
+      occurredOn: meetingDay(meeting),
+      quantity: 1,
+      sourceModule: LEDGER_SOURCE,
+      sourceId: ledgerSourceId(meeting.id),
+      title: meeting.topic,
+    })),
+  );
+}
