@@ -21,6 +21,7 @@ import { contactsModule } from './modules/finding/contacts/contacts.module';
 import { papersModule } from './modules/finding/papers/papers.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
+import { trainingsModule } from './modules/life/trainings/trainings.module';
 import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
 import { noticesModule } from './modules/notices/notices.module';
@@ -58,6 +59,7 @@ export const MODULES: readonly AnyModule[] = [
   registrationsModule,
   findingModule,
   papersModule,
+  trainingsModule,
 ];
 
 // Validation messages in Chinese.

@@ -41,7 +41,7 @@ import {
   memberNotOnRolls,
   paperRule,
 } from '../papers.errors';
-import { nextPaperNumber } from '../papers.numbers';
+import { nextPaperNumber } from '../../../../lib/paper-numbers';
 import { certificateAuditView, mapCertificate } from './certificates.mapper';
 import { type CertificateRow, certificatesRepository as repo } from './certificates.repository';
 

@@ -46,7 +46,7 @@ import {
   transferNotOpen,
   transferOpen,
 } from '../papers.errors';
-import { nextPaperNumber } from '../papers.numbers';
+import { nextPaperNumber } from '../../../../lib/paper-numbers';
 import { mapTransfer, transferAuditView } from './transfers.mapper';
 import { overdueCondition, transfersRepository as repo, type TransferRow } from './transfers.repository';
 
