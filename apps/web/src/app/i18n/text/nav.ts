@@ -19,6 +19,8 @@ const zh = {
   coManagement: '双重管理',
   feedback: '现实表现反馈',
   registrations: '登记审核',
+  trainings: '培训班',
+  myTrainings: '我的培训',
 };
 
 const en: typeof zh = {
@@ -41,6 +43,8 @@ const en: typeof zh = {
   coManagement: 'Co-management',
   feedback: 'Conduct feedback',
   registrations: 'Registrations',
+  trainings: 'Training classes',
+  myTrainings: 'My training',
 };
 
 export const navText = { zh, en };
