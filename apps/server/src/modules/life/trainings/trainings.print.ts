@@ -3,7 +3,7 @@
  * dates, place, study hours) and the organizer's seal. Downloaded by the class's manager or by
  * the member; each download is audited before a byte is sent.
  */
-import { TRAINING_KIND_LABELS, type TrainingKind } from '@ningxin/shared';
+import { localIsoDate, TRAINING_KIND_LABELS, type TrainingKind } from '@ningxin/shared';
 import type { Db } from '../../../db/client';
 import { formTable, note, paragraph, title } from '../../../lib/pdf/pdf-blocks';
 import type { PdfContent } from '../../../lib/pdf/pdf-document';
@@ -22,13 +22,15 @@ export function trainingCertificateBlocks(
   organizerNames: string[],
 ): PdfContent[] {
   const organizer = organizerNames.at(-1) ?? '';
-  const issued = e.completedAt ? printedDate(e.completedAt.toISOString().slice(0, 10)) : '';
+  // Dated the day the class ended, or the day of completion if that came first (as the ledger counts it).
+  const issued = printedDate(e.completedAt ? [t.endsOn, localIsoDate(e.completedAt)].sort()[0]! : t.endsOn);
+  const dates =
+    t.startsOn === t.endsOn
+      ? `于 ${printedDate(t.startsOn)}`
+      : `于 ${printedDate(t.startsOn)} 至 ${printedDate(t.endsOn)}`;
   return [
     title(TRAINING_CERTIFICATE_TITLE, `编号：${e.certificateNo}`),
-    paragraph(
-      `${e.memberName} 同志于 ${printedDate(t.startsOn)} 至 ${printedDate(t.endsOn)} 参加“${t.title}”` +
-        `学习，完成规定课程，经考核合格，准予结业。`,
-    ),
+    paragraph(`${e.memberName} 同志${dates}参加“${t.title}”学习，完成规定课程，经考核合格，准予结业。`),
     formTable({
       sections: [
         {

@@ -569,7 +569,7 @@ function CompletionTab({ training }: { training: TrainingResponse }) {
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('trainings.completion.intro')}
         </Typography.Paragraph>
-        {training.policies.complete ? (
+        {training.policies.complete && rows.some((e) => e.status === 'enrolled') ? (
           <Flex gap={8} wrap align="center">
             <span>{t('trainings.completion.minAttendance')}</span>
             <InputNumber
