@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
 import { createUser, orgByName } from '../../../../test/factories';
+import { hasPoppler, inCI, pdfPages } from '../../../../test/pdf';
 import { queryRows } from '../../../db/client';
 
 let t: TestApp;
@@ -100,6 +101,65 @@ beforeAll(async () => {
   haidianMember = (await activeIn('驻北京海淀区流动党委', 1))[0]!;
 });
 afterAll(() => t.close());
+
+describe('every route', () => {
+  it('401 without a session, 403 to a role without its permission, 400 on a path id that is not a number', async () => {
+    const c = await openClass(tongzhou);
+    const s = (
+      await t.request({
+        method: 'POST',
+        url: `${API}/${c.id}/sessions`,
+        cookie: tongzhou,
+        payload: { title: '课次', startsAt: new Date().toISOString() },
+      })
+    ).json() as { id: number };
+    const [e] = (await nominate(tongzhou, c.id, [take().id])).json().items as { id: number }[];
+    const routes: [string, string, 'manage' | 'self'][] = [
+      ['GET', `${API}`, 'manage'],
+      ['POST', `${API}`, 'manage'],
+      ['GET', `${API}/${c.id}`, 'manage'],
+      ['PATCH', `${API}/${c.id}`, 'manage'],
+      ['POST', `${API}/${c.id}/state`, 'manage'],
+      ['GET', `${API}/${c.id}/enrolments`, 'manage'],
+      ['POST', `${API}/${c.id}/enrolments`, 'manage'],
+      ['POST', `${API}/${c.id}/enrolments/${e!.id}/withdraw`, 'manage'],
+      ['GET', `${API}/${c.id}/enrolments/${e!.id}/certificate.pdf`, 'manage'],
+      ['POST', `${API}/${c.id}/complete`, 'manage'],
+      ['GET', `${API}/${c.id}/sessions`, 'manage'],
+      ['POST', `${API}/${c.id}/sessions`, 'manage'],
+      ['PATCH', `${API}/${c.id}/sessions/${s.id}`, 'manage'],
+      ['DELETE', `${API}/${c.id}/sessions/${s.id}`, 'manage'],
+      ['GET', `${API}/sessions/${s.id}/attendance`, 'manage'],
+      ['PUT', `${API}/sessions/${s.id}/attendance`, 'manage'],
+      ['GET', `${API}/sessions/${s.id}/sign-in-code`, 'manage'],
+      ['GET', `${API}/mine`, 'self'],
+      ['GET', `${API}/mine/certificates/${e!.id}.pdf`, 'self'],
+      ['POST', `${API}/${c.id}/apply`, 'self'],
+      ['POST', `${API}/${c.id}/withdraw`, 'self'],
+      ['POST', `${API}/sessions/${s.id}/sign-in`, 'self'],
+    ];
+    const wrong: string[] = [];
+    for (const [method, url, who] of routes) {
+      const payload = method === 'GET' || method === 'DELETE' ? {} : { payload: {} };
+      const anonymous = await t.request({ method: method as 'GET', url, ...payload });
+      if (anonymous.statusCode !== 401) wrong.push(`${method} ${url} anonymous: ${anonymous.statusCode}`);
+      for (const cookie of who === 'manage' ? [kangbao, auditor, member] : [office, tongzhou, auditor]) {
+        const res = await t.request({ method: method as 'GET', url, cookie, ...payload });
+        if (res.statusCode !== 403) wrong.push(`${method} ${url}: ${res.statusCode}`);
+      }
+      if (/\/\d+/.test(url)) {
+        const bad = await t.request({
+          method: method as 'GET',
+          url: url.replace(/\/\d+/, '/abc'),
+          cookie: who === 'manage' ? tongzhou : member,
+          ...payload,
+        });
+        if (bad.statusCode !== 400) wrong.push(`${method} ${url} with /abc: ${bad.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
 
 describe('POST /api/v1/trainings', () => {
   it('401 without a session, 403 without training.manage, 400 naming every missing field', async () => {
@@ -755,6 +815,12 @@ describe('completion: certificates and study hours', () => {
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(await auditCount('training.certificate_printed')).toBeGreaterThan(0);
+    if (hasPoppler || inCI) {
+      const text = pdfPages(pdf.rawPayload).join('\n').replace(/\s+/g, '');
+      for (const word of ['结业证书', picks[0]!.name, numbers[0]!, '12.5学时', '驻北京通州区流动党委'])
+        expect(text).toContain(word);
+    }
     expect(
       (
         await t.request({
