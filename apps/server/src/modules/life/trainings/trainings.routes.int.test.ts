@@ -459,6 +459,11 @@ describe('enrolments', () => {
     );
     expect(rows.filter((r) => r.status === 'enrolled')).toHaveLength(10);
     expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(40);
+    // Applications queue on the class's row, so the places went to the first ten in order.
+    expect(rows.map((r) => r.status)).toEqual([
+      ...Array(10).fill('enrolled'),
+      ...Array(40).fill('waitlisted'),
+    ]);
     const [{ enrolled_count }] = (await queryRows<{ enrolled_count: number }>(
       t.store.db,
       sql`select enrolled_count from trainings where id = ${c.id}`,

@@ -298,6 +298,9 @@ export function createTrainingsService(deps: TrainingsDeps) {
     by: { userId: number | null; note: string | null | undefined },
     path: string,
   ): Promise<{ id: number; status: EnrolmentStatus }> {
+    // The class's row first (as every change of its places takes it): applications and
+    // withdrawals queue on it, so none sees a place freed or taken half-way.
+    await repo.lockClass(tx, training.id);
     const existing = await repo.enrolmentOf(tx, training.id, memberId);
     if (existing && ACTIVE.includes(existing.status))
       throw alreadyEnrolled(path, ENROLMENT_STATUS_LABELS[existing.status as EnrolmentStatus]);
@@ -573,7 +576,7 @@ export function createTrainingsService(deps: TrainingsDeps) {
       body: WithdrawBody,
     ): Promise<EnrolmentResponse> {
       await audited(db, actor, async (tx, audit) => {
-        const training = await managedClass(tx, actor, id);
+        const training = await managedClass(tx, actor, id, true);
         const row = await repo.enrolment(tx, enrolmentId, eq(trainingEnrolments.trainingId, id), true);
         if (!row) throw notFound('报名记录');
         const promoted = await this.withdrawIn(tx, training, row, body.reason ?? null);
@@ -798,6 +801,7 @@ export function createTrainingsService(deps: TrainingsDeps) {
         const [mine] = (await repo.enrolmentsOfMember(tx, memberId)).filter((r) => r.trainingId === id);
         const training = mine ? await repo.findById(tx, id) : null;
         if (!mine || !training) throw notFound('报名记录');
+        await repo.lockClass(tx, id);
         const row = (await repo.enrolment(tx, mine.id, undefined, true))!;
         const promoted = await this.withdrawIn(tx, training, row, body.reason ?? null);
         audit({
