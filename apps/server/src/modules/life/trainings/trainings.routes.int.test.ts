@@ -693,6 +693,43 @@ describe('sessions, attendance and QR sign-in', () => {
     expect(res.json().code).toBe('SIGN_IN_CLOSED');
   });
 
+  it('changes and deletes a session; times out of order are refused; another class’s session is not found', async () => {
+    const { c, session } = await classWithSession(new Date());
+    const other = await classWithSession(new Date());
+    const moved = await t.request({
+      method: 'PATCH',
+      url: `${API}/${c.id}/sessions/${session.id}`,
+      cookie: tongzhou,
+      payload: { title: '第二讲', place: '二楼会议室' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ title: '第二讲', place: '二楼会议室' });
+    const backwards = await t.request({
+      method: 'PATCH',
+      url: `${API}/${c.id}/sessions/${session.id}`,
+      cookie: tongzhou,
+      payload: { endsAt: new Date(Date.now() - 86_400_000).toISOString() },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(faultyFields(backwards)).toEqual(['endsAt']);
+    const crossed = await t.request({
+      method: 'DELETE',
+      url: `${API}/${c.id}/sessions/${other.session.id}`,
+      cookie: tongzhou,
+    });
+    expect(crossed.statusCode).toBe(404);
+    const gone = await t.request({
+      method: 'DELETE',
+      url: `${API}/${c.id}/sessions/${session.id}`,
+      cookie: tongzhou,
+    });
+    expect(gone.statusCode).toBe(204);
+    const left = (
+      await t.request({ method: 'GET', url: `${API}/${c.id}/sessions`, cookie: tongzhou })
+    ).json();
+    expect(left.items).toEqual([]);
+  });
+
   it('records attendance by hand for enrolled members only', async () => {
     const { c, session } = await classWithSession(new Date());
     const a = take();
