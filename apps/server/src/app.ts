@@ -23,6 +23,7 @@ import { registrationsModule } from './modules/finding/registrations/registratio
 import { jobsModule } from './modules/jobs/jobs.module';
 import { complianceModule } from './modules/life/compliance/compliance.module';
 import { lifeModule } from './modules/life/life.module';
+import { trainingsModule } from './modules/life/trainings/trainings.module';
 import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
 import { noticesModule } from './modules/notices/notices.module';
@@ -62,6 +63,7 @@ export const MODULES: readonly AnyModule[] = [
   papersModule,
   lifeModule,
   complianceModule,
+  trainingsModule,
 ];
 
 // Validation messages in Chinese.

@@ -21,5 +21,6 @@ export * from './registrations';
 export * from './roles';
 export * from './settings';
 export * from './sign-in';
+export * from './trainings';
 export * from './users';
 export * from './workbench';

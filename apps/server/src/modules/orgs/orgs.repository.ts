@@ -167,6 +167,22 @@ export const orgsRepository = {
     return row ?? null;
   },
 
+  /** Positions held on `day` in these orgs by these names (the holders other modules ask about). */
+  async positionsHeld(db: Executor, orgIds: readonly number[], names: readonly string[], day: string) {
+    if (orgIds.length === 0 || names.length === 0) return [];
+    return db
+      .select({ orgId: orgPositions.orgId, holderName: orgPositions.holderName, title: orgPositions.title })
+      .from(orgPositions)
+      .where(
+        and(
+          inArray(orgPositions.orgId, [...orgIds]),
+          inArray(orgPositions.holderName, [...names]),
+          sql`${orgPositions.termStart} <= ${day}`,
+          or(isNull(orgPositions.termEnd), sql`${orgPositions.termEnd} >= ${day}`),
+        ),
+      );
+  },
+
   async deletePosition(tx: Executor, id: number): Promise<void> {
     await tx.delete(orgPositions).where(eq(orgPositions.id, id));
   },

@@ -1,5 +1,5 @@
 import type { PositionCreateBody, PositionResponse, PositionUpdateBody } from '@ningxin/shared';
-import type { Db, Tx } from '../../db/client';
+import type { Db, Executor, Tx } from '../../db/client';
 import { assertVersion, invalidField, notFound, versionConflict } from '../../lib/errors';
 import { type Actor, assertCan } from '../../policy/policy';
 import { audited } from '../audit/audit.service';
@@ -74,6 +74,30 @@ export function createPositionsService(db: Db, orgs: OrgsService) {
         });
         return after;
       });
+    },
+
+    /**
+     * For other modules (a training's audience by position; no scope check, the caller has its
+     * own): the titles each person holds on `day` in their own org, matched by the holder's name,
+     * keyed `<orgId>:<name>`.
+     */
+    async titlesHeld(
+      executor: Executor,
+      people: readonly { orgId: number; name: string }[],
+      day: string,
+    ): Promise<Map<string, string[]>> {
+      const rows = await orgsRepository.positionsHeld(
+        executor,
+        [...new Set(people.map((p) => p.orgId))],
+        [...new Set(people.map((p) => p.name))],
+        day,
+      );
+      const held = new Map<string, string[]>();
+      for (const r of rows) {
+        const key = `${r.orgId}:${r.holderName}`;
+        held.set(key, [...(held.get(key) ?? []), r.title]);
+      }
+      return held;
     },
 
     async remove(actor: Actor, orgId: number, id: number): Promise<void> {

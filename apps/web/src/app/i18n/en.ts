@@ -26,6 +26,7 @@ import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
 import { workbenchText } from './text/workbench';
 import type { Translation } from './zh-CN';
@@ -60,4 +61,5 @@ export const en: Translation = {
   registrations: registrationsText.en,
   scopeKind: scopeKindText.en,
   signIn: signInText.en,
+  trainings: trainingsText.en,
 };

@@ -26,6 +26,7 @@ import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
 import { workbenchText } from './text/workbench';
 
@@ -59,6 +60,7 @@ export const zhCN = {
   registrations: registrationsText.zh,
   scopeKind: scopeKindText.zh,
   signIn: signInText.zh,
+  trainings: trainingsText.zh,
 };
 
 export type Translation = typeof zhCN;

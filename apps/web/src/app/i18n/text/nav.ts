@@ -22,6 +22,8 @@ const zh = {
   compliance: '组织生活落实情况',
   meetings: '会议活动',
   myMeetings: '我的会议',
+  trainings: '培训班',
+  myTrainings: '我的培训',
 };
 
 const en: typeof zh = {
@@ -47,6 +49,8 @@ const en: typeof zh = {
   compliance: 'Organizational life board',
   meetings: 'Meetings',
   myMeetings: 'My meetings',
+  trainings: 'Training classes',
+  myTrainings: 'My training',
 };
 
 export const navText = { zh, en };

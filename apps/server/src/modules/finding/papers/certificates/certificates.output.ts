@@ -3,13 +3,13 @@
  * are audited before a byte is sent; the export is written page by page (keyset).
  */
 import type { PassThrough } from 'node:stream';
-import { type CertificateExportQuery, certificateStatus } from '@ningxin/shared';
+import { type CertificateExportQuery, certificateStatus, localIsoDate } from '@ningxin/shared';
 import type { Db } from '../../../../db/client';
 import { addTableSheet, drained, type StreamingWorkbook } from '../../../../lib/excel/xlsx-writer';
 import type { PdfRenderer } from '../../../../lib/pdf/pdf-renderer';
 import type { Actor } from '../../../../policy/policy';
+import { renderAudited } from '../../../audit/audit.print';
 import { recordAudit } from '../../../audit/audit.service';
-import { renderAudited, todayIso } from '../papers.print';
 import { CERTIFICATE_TITLE, certificateBlocks } from './certificates.print';
 import { certificatesRepository as repo } from './certificates.repository';
 import type { CertificatesService } from './certificates.service';
@@ -56,7 +56,7 @@ export function createCertificateOutput({ db, pdf, certificates, pageSize = 1000
         targetType: 'certificate',
         after: { filter: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)), count },
       });
-      const day = todayIso();
+      const day = localIsoDate(new Date());
       const status = (r: Parameters<typeof certificateStatus>[0]) => certificateStatus(r, day, q.days);
       return {
         fileName: `活动证台账_${day.replaceAll('-', '')}.xlsx`,

@@ -15,8 +15,8 @@ import {
 } from '@ningxin/shared';
 import { formTable, note, paragraph, title } from '../../../../lib/pdf/pdf-blocks';
 import type { PdfContent } from '../../../../lib/pdf/pdf-document';
+import { printedDate } from '../../../../lib/pdf/printed';
 import type { MemberRow } from '../../../members/record/members.repository';
-import { printedDate } from '../papers.print';
 import type { CertificateRow } from './certificates.repository';
 
 export const CERTIFICATE_TITLE = '流动党员活动证';

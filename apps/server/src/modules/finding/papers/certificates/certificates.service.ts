@@ -26,6 +26,7 @@ import type { Db, Executor, Tx } from '../../../../db/client';
 import { certificates } from '../../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../../lib/cursor';
 import { assertVersion, notFound, versionConflict } from '../../../../lib/errors';
+import { nextPaperNumber } from '../../../../lib/paper-numbers';
 import { type Actor, assertCan, assertHolds, coversOrgPath, isWithinPath } from '../../../../policy/policy';
 import { inPathSubtree } from '../../../../policy/scope';
 import { audited } from '../../../audit/audit.service';
@@ -41,7 +42,6 @@ import {
   memberNotOnRolls,
   paperRule,
 } from '../papers.errors';
-import { nextPaperNumber } from '../papers.numbers';
 import { certificateAuditView, mapCertificate } from './certificates.mapper';
 import { type CertificateRow, certificatesRepository as repo } from './certificates.repository';
 

@@ -1,12 +1,12 @@
 /** The letter as PDF and the transfer ledger as .xlsx; both audited before a byte is sent. */
 import type { PassThrough } from 'node:stream';
-import type { TransferExportQuery } from '@ningxin/shared';
+import { localIsoDate, type TransferExportQuery } from '@ningxin/shared';
 import type { Db } from '../../../../db/client';
 import { addTableSheet, drained, type StreamingWorkbook } from '../../../../lib/excel/xlsx-writer';
 import type { PdfRenderer } from '../../../../lib/pdf/pdf-renderer';
 import type { Actor } from '../../../../policy/policy';
+import { renderAudited } from '../../../audit/audit.print';
 import { recordAudit } from '../../../audit/audit.service';
-import { renderAudited, todayIso } from '../papers.print';
 import { LETTER_TITLE, letterRecords } from './transfers.print';
 import { transfersRepository as repo } from './transfers.repository';
 import type { TransfersService } from './transfers.service';
@@ -49,7 +49,7 @@ export function createTransferOutput({ db, pdf, transfers, pageSize = 1000 }: Tr
         targetType: 'transfer',
         after: { filter: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)), count },
       });
-      const today = todayIso();
+      const today = localIsoDate(new Date());
       return {
         fileName: `组织关系转接台账_${today.replaceAll('-', '')}.xlsx`,
         asciiName: `transfers-${today.replaceAll('-', '')}.xlsx`,

@@ -15,8 +15,8 @@ import {
 } from '@ningxin/shared';
 import { formTable, note, paragraph, title } from '../../../../lib/pdf/pdf-blocks';
 import type { PdfContent } from '../../../../lib/pdf/pdf-document';
+import { printedDate, printedMonth } from '../../../../lib/pdf/printed';
 import type { MemberRow } from '../../../members/record/members.repository';
-import { printedDate, printedMonth } from '../papers.print';
 import type { TransferRow } from './transfers.repository';
 
 export const LETTER_TITLE = '中国共产党党员组织关系介绍信';

@@ -28,6 +28,7 @@ import type { Db, Executor, Tx } from '../../../../db/client';
 import { transfers } from '../../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../../lib/cursor';
 import { assertVersion, notFound, versionConflict } from '../../../../lib/errors';
+import { nextPaperNumber } from '../../../../lib/paper-numbers';
 import { type Actor, assertCan, assertHolds, coversOrgPath } from '../../../../policy/policy';
 import { inPathSubtree } from '../../../../policy/scope';
 import { type Audit, audited } from '../../../audit/audit.service';
@@ -46,7 +47,6 @@ import {
   transferNotOpen,
   transferOpen,
 } from '../papers.errors';
-import { nextPaperNumber } from '../papers.numbers';
 import { mapTransfer, transferAuditView } from './transfers.mapper';
 import { overdueCondition, transfersRepository as repo, type TransferRow } from './transfers.repository';
 

@@ -1,9 +1,10 @@
 import { paperNumber } from '@ningxin/shared';
 import { type Column, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../../db/client';
+import { queryRows, type Tx } from '../db/client';
 
 /**
- * The next number of a series of papers (张流证〔2026〕0001): one past the highest of the year.
+ * The next number of a series of papers (张流证〔2026〕0001, a training certificate 培〔2026〕0001):
+ * one past the highest of the year.
  * Two issues at once must not take the same number, so the series and year are locked for the
  * rest of the transaction (a PostgreSQL advisory lock); the unique index on the number is the
  * last guard. The lock is taken just before the insert, so it is held only for the commit.

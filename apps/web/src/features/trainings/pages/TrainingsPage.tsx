@@ -1,0 +1,178 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  TRAINING_KIND_LABELS,
+  TRAINING_KINDS,
+  TRAINING_STATE_LABELS,
+  TRAINING_STATES,
+  type TrainingKind,
+  type TrainingResponse,
+  type TrainingState,
+} from '@ningxin/shared';
+import {
+  Button,
+  Card,
+  Flex,
+  Grid,
+  Input,
+  List,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { KeysetPager } from '../../../components/KeysetPager';
+import { LoadError } from '../../../components/LoadError';
+import { useKeysetPages } from '../../../lib/useKeysetPages';
+import { TrainingDrawer } from '../components/TrainingDrawer';
+import { type TrainingFilters, trainingKeys, trainingsApi } from '../trainings.api';
+
+export const STATE_COLORS: Record<TrainingState, string> = {
+  draft: 'default',
+  open: 'green',
+  closed: 'orange',
+  finished: 'blue',
+  cancelled: 'red',
+};
+
+/** 培训班与学习考察: the classes the user manages, filtered by kind, state and year; create. */
+export function TrainingsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const [filters, setFilters] = useState<TrainingFilters>({});
+  const [creating, setCreating] = useState(false);
+  const list = useKeysetPages(trainingKeys.list(filters), (cursor, signal) =>
+    trainingsApi.list(filters, cursor, signal),
+  );
+  const setFilter = (patch: Partial<TrainingFilters>) => setFilters({ ...filters, ...patch });
+  const thisYear = new Date().getFullYear();
+  const places = (r: TrainingResponse) => `${r.counts.enrolled}/${r.quota}（${r.counts.waitlisted}）`;
+
+  const columns: TableColumnsType<TrainingResponse> = [
+    {
+      title: t('trainings.col.title'),
+      render: (_, r) => <Link to={`/trainings/${r.id}`}>{r.title}</Link>,
+    },
+    { title: t('trainings.col.kind'), width: 110, render: (_, r) => r.kindLabel },
+    { title: t('trainings.col.org'), responsive: ['lg'], render: (_, r) => r.org.name },
+    { title: t('trainings.col.dates'), width: 200, render: (_, r) => `${r.startsOn} ~ ${r.endsOn}` },
+    { title: t('trainings.col.places'), width: 150, render: (_, r) => places(r) },
+    {
+      title: t('trainings.col.state'),
+      width: 100,
+      render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{r.stateLabel}</Tag>,
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16} className="nx-page">
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
+          {t('trainings.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          {t('trainings.create')}
+        </Button>
+      </Flex>
+      <Flex gap={8} wrap>
+        <Select<TrainingKind | ''>
+          aria-label={t('trainings.col.kind')}
+          style={{ minWidth: 130 }}
+          value={filters.kind ?? ''}
+          onChange={(v) => setFilter({ kind: v || undefined })}
+          options={[
+            { value: '', label: t('trainings.allKinds') },
+            ...TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] })),
+          ]}
+        />
+        <Select<TrainingState | ''>
+          aria-label={t('trainings.col.state')}
+          style={{ minWidth: 120 }}
+          value={filters.state ?? ''}
+          onChange={(v) => setFilter({ state: v || undefined })}
+          options={[
+            { value: '', label: t('trainings.allStates') },
+            ...TRAINING_STATES.map((s) => ({ value: s, label: TRAINING_STATE_LABELS[s] })),
+          ]}
+        />
+        <Select<number | 0>
+          aria-label={t('trainings.allYears')}
+          style={{ minWidth: 110 }}
+          value={filters.year ?? 0}
+          onChange={(v) => setFilter({ year: v || undefined })}
+          options={[
+            { value: 0, label: t('trainings.allYears') },
+            ...[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({
+              value: y,
+              label: t('trainings.yearOf', { year: y }),
+            })),
+          ]}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('trainings.search')}
+          aria-label={t('trainings.search')}
+          style={{ maxWidth: 240 }}
+          onSearch={(v) => setFilter({ q: v.trim() || undefined })}
+        />
+      </Flex>
+      <Card size="small">
+        {list.isError ? (
+          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Flex vertical gap={12}>
+            {!screens.md ? (
+              <List
+                loading={list.isPending}
+                dataSource={list.data?.items ?? []}
+                locale={{ emptyText: t('trainings.empty') }}
+                renderItem={(r) => (
+                  <List.Item onClick={() => navigate(`/trainings/${r.id}`)} style={{ cursor: 'pointer' }}>
+                    <List.Item.Meta
+                      title={
+                        <Flex justify="space-between" gap={8}>
+                          <Link to={`/trainings/${r.id}`}>{r.title}</Link>
+                          <Tag color={STATE_COLORS[r.state]}>{r.stateLabel}</Tag>
+                        </Flex>
+                      }
+                      description={`${r.kindLabel} · ${r.startsOn} ~ ${r.endsOn} · ${places(r)}`}
+                    />
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Table<TrainingResponse>
+                rowKey="id"
+                columns={columns}
+                dataSource={list.data?.items ?? []}
+                loading={list.isPending}
+                pagination={false}
+                size="middle"
+                scroll={{ x: 'max-content' }}
+                locale={{ emptyText: t('trainings.empty') }}
+              />
+            )}
+            <KeysetPager
+              totalText={undefined}
+              page={list.page}
+              hasPrev={list.hasPrev}
+              hasNext={list.hasNext}
+              loading={list.isFetching}
+              onPrev={list.prev}
+              onNext={list.next}
+            />
+          </Flex>
+        )}
+      </Card>
+      <TrainingDrawer
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(saved) => navigate(`/trainings/${saved.id}`)}
+      />
+    </Flex>
+  );
+}
