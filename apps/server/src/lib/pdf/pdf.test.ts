@@ -86,7 +86,9 @@ const sample = (records: number, rows = 3): PdfDocument => ({
   ]),
 });
 
-describe('the renderer', () => {
+// A worker's first document loads the CJK fonts: seconds on a busy machine (what is tested is the
+// outcome, not the time).
+describe('the renderer', { timeout: 30_000 }, () => {
   it('writes a PDF once the document is laid out', async () => {
     const out = await renderer.render(sample(2));
     expect(out.pages).toBe(2);
@@ -127,26 +129,30 @@ describe('the renderer', () => {
   });
 });
 
-describe.runIf(hasPoppler || inCI)('what a printed document shows (poppler-utils)', () => {
-  it('has pdftotext (poppler-utils)', () => {
-    expect(hasPoppler, 'install poppler-utils: apt-get install poppler-utils').toBe(true);
-  });
-
-  it('numbers every page of the file, under the committee, a long table going on over pages', async () => {
-    const out = await renderer.render(sample(2, 80));
-    const pages = pdfPages(await buffer(out.stream));
-    expect(pages.length).toBe(out.pages);
-    expect(pages.length).toBeGreaterThan(2);
-    const flat = pages.map((p) => p.replace(/\s/g, ''));
-    flat.forEach((p, i) => {
-      expect(p).toContain(COMMITTEE);
-      expect(p).toContain(`第${i + 1}页/共${pages.length}页`);
-      expect(p).toContain('所在党组织'); // the table's header row, repeated
+describe.runIf(hasPoppler || inCI)(
+  'what a printed document shows (poppler-utils)',
+  { timeout: 30_000 },
+  () => {
+    it('has pdftotext (poppler-utils)', () => {
+      expect(hasPoppler, 'install poppler-utils: apt-get install poppler-utils').toBe(true);
     });
-    // The second record begins on a page of its own.
-    const second = flat.findIndex((p) => p.includes('第2份样张'));
-    expect(second).toBeGreaterThan(0);
-    expect(flat[second - 1]).not.toContain('第2份样张');
-    expect(flat[second - 1]).toContain('签字');
-  });
-});
+
+    it('numbers every page of the file, under the committee, a long table going on over pages', async () => {
+      const out = await renderer.render(sample(2, 80));
+      const pages = pdfPages(await buffer(out.stream));
+      expect(pages.length).toBe(out.pages);
+      expect(pages.length).toBeGreaterThan(2);
+      const flat = pages.map((p) => p.replace(/\s/g, ''));
+      flat.forEach((p, i) => {
+        expect(p).toContain(COMMITTEE);
+        expect(p).toContain(`第${i + 1}页/共${pages.length}页`);
+        expect(p).toContain('所在党组织'); // the table's header row, repeated
+      });
+      // The second record begins on a page of its own.
+      const second = flat.findIndex((p) => p.includes('第2份样张'));
+      expect(second).toBeGreaterThan(0);
+      expect(flat[second - 1]).not.toContain('第2份样张');
+      expect(flat[second - 1]).toContain('签字');
+    });
+  },
+);

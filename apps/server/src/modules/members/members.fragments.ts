@@ -57,3 +57,16 @@ export const memberIdMaskedOf = (memberId: Column | SQL): SQL<string> =>
 export const membersOnRolls = (): SQL =>
   sql`select ${members.id} as member_id, ${members.orgId} as org_id, ${members.orgPath} as org_path,
     ${members.memberType} as member_type from ${members} where ${members.status} in ('active', 'lost')`;
+
+/**
+ * `(member_id, last_contact_at)` of the members among `memberIds` (a subquery of member ids) who
+ * are in one of the statuses: a review rule of another module narrowed to the members it may flag.
+ */
+export const membersAmong = (memberIds: SQL, statuses: readonly string[]): SQL =>
+  sql`select ${members.id} as member_id, ${members.lastContactAt} as last_contact_at
+    from ${members}
+    where ${members.id} in (${memberIds})
+      and ${members.status} in (${sql.join(
+        statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`;

@@ -7,6 +7,7 @@ import { branchOf, createUser } from '../../../../test/factories';
 import { memberBody } from '../../../../test/member-factory';
 import { buildApp } from '../../../app';
 import { openStore, queryRows, type Store } from '../../../db/client';
+import { attend, holdMeetings } from '../../life/compliance/compliance.fixture';
 
 let t: TestApp;
 let office: string;
@@ -88,6 +89,49 @@ describe('the daily lost-contact rule', () => {
         sql`select status, count(*)::int as n from members group by status order by status`,
       ),
     ).toEqual(statusBefore);
+  });
+
+  it('a dropout review after six months absent from every meeting the branch held, not with leave or one attendance', async () => {
+    const branch = await branchOf(t.store, '驻北京海淀区流动党委', '餐饮服务');
+    const member = async (name: string) => {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/members',
+        cookie: office,
+        payload: memberBody(branch.id, { name, lastContactAt: daysAgo(3) }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: number };
+    };
+    const [absent, excused, came, newcomer] = [
+      await member('从未到会'),
+      await member('请假获准'),
+      await member('来过一次'),
+      await member('后来编入'),
+    ];
+    const held = await holdMeetings(
+      t.store,
+      branch,
+      [170, 120, 60, 10].map((days) => ({
+        type: 'theme_day',
+        at: new Date(Date.now() - days * 86_400_000).toISOString(),
+      })),
+    );
+    for (const id of held) {
+      await attend(t.store, id, absent.id, 'absent');
+      await attend(t.store, id, excused.id, id === held[1] ? 'leave' : 'absent');
+      await attend(t.store, id, came.id, id === held[2] ? 'signed' : 'absent');
+    }
+    // Expected only at the last two: the period does not show six months without Party life.
+    for (const id of held.slice(2)) await attend(t.store, id, newcomer.id, 'absent');
+    await t.store.db.execute(
+      sql`update meeting_attendees set leave_state = 'approved' where meeting_id = ${held[1]!} and member_id = ${excused.id}`,
+    );
+    await t.services.contacts.flags.raiseFlags();
+    expect((await flagsOf(absent.id)).map((f) => f.kind)).toEqual(['dropout']);
+    for (const m of [excused, came, newcomer]) expect(await flagsOf(m.id)).toEqual([]);
+    const listed = await get('/api/v1/contacts/flags?kind=dropout', office);
+    expect(listed.json().items.map((f: { member: { id: number } }) => f.member.id)).toContain(absent.id);
   });
 
   it('a removal review after two years suspended without contact', async () => {

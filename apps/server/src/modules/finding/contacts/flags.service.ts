@@ -19,7 +19,8 @@ import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { notFound } from '../../../lib/errors';
 import { type Actor, assertHolds, can, permissionsOf } from '../../../policy/policy';
 import { audited } from '../../audit/audit.service';
-import { memberInScope, membersOutOfTouch } from '../../members/members.fragments';
+import { membersAbsentThroughout } from '../../life/life.fragments';
+import { memberInScope, membersAmong, membersOutOfTouch } from '../../members/members.fragments';
 import { memberTarget } from '../../members/record/members.scope';
 import type { MembersService } from '../../members/record/members.service';
 import type { SettingsService } from '../../settings/settings.service';
@@ -69,9 +70,11 @@ export function createFlagsService({ db, members, settings }: FlagsDeps) {
      * - 待核实 `no_contact`: 在册 members not in touch for `members.lostContactDays` days;
      * - 停止党籍审查 `suspend`: full members 失联 and not reached for 6 months;
      * - 除名审查 `remove`: members 停止党籍 or 失联 for 2 years without contact.
+     * - 自行脱党审查 `dropout`: 在册 members expected at the meetings their branch held all through
+     *   the last 6 months and present at none, without approved leave (life/life.fragments.ts);
+     *   dues are not judged yet (no dues ledger).
      * A member gets no second open flag of a kind, and none again while a resolved one is recent
-     * (the rule's own window). 自行脱党审查 (`dropout`, 6 months without Party life) is not raised:
-     * the ledger has no meetings or dues to judge it by until the life and dues modules write them.
+     * (the rule's own window).
      */
     async raiseFlags(now = new Date()): Promise<number> {
       const days = await settings.get('members.lostContactDays');
@@ -87,6 +90,13 @@ export function createFlagsService({ db, members, settings }: FlagsDeps) {
           }),
           today,
           new Date(now.getTime() - days * DAY),
+        );
+        raised += await contactsRepository.raise(
+          tx,
+          'dropout',
+          membersAmong(membersAbsentThroughout(monthsBefore(now, 6), today), ['active']),
+          today,
+          monthsBeforeInstant(now, 6),
         );
         raised += await contactsRepository.raise(
           tx,

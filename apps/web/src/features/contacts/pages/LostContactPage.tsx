@@ -128,7 +128,7 @@ function FlagsTab({ onContact }: { onContact: (m: Target) => void }) {
           style={{ minWidth: 180 }}
           options={[
             { value: 'all', label: t('contacts.lost.allKinds') },
-            ...FLAG_KINDS.filter((k) => k !== 'dropout').map((k) => ({
+            ...FLAG_KINDS.map((k) => ({
               value: k,
               label: t(`contacts.lost.kinds.${k}`),
             })),

@@ -1,0 +1,25 @@
+/**
+ * What other modules' queries may say about organizational life, without naming its tables (see
+ * members/members.fragments.ts): composed into another module's statement.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { meetingAttendees, meetings } from '../../db/schema';
+
+/**
+ * `member_id` of the members with no Party life over a period (自行脱党 review, DOMAIN.md: six
+ * consecutive months without Party life): expected at meetings held all through it — one in its
+ * first month and one in its last — and present at none, with no approved leave. A member whose
+ * branch held nothing is not reached: the period says nothing about them.
+ */
+export function membersAbsentThroughout(from: string, to: string): SQL {
+  const day = sql`(coalesce(${meetings.heldAt}, ${meetings.plannedAt}) at time zone 'Asia/Shanghai')::date`;
+  return sql`select ${meetingAttendees.memberId} as member_id
+    from ${meetingAttendees} join ${meetings} on ${meetings.id} = ${meetingAttendees.meetingId}
+    where ${meetingAttendees.role} = 'expected' and ${meetings.state} in ('held', 'archived')
+      and ${day} >= ${from}::date and ${day} < ${to}::date
+    group by ${meetingAttendees.memberId}
+    having bool_and(${meetingAttendees.status} not in ('signed', 'late'))
+      and not bool_or(${meetingAttendees.status} = 'leave' and ${meetingAttendees.leaveState} = 'approved')
+      and min(${day}) < ${from}::date + 31
+      and max(${day}) >= ${to}::date - 31`;
+}
