@@ -62,7 +62,8 @@ export default defineConfig({
     command: `rm -rf "${dataDir}" "${webDir}" && mkdir -p "${runDir}" && cp -r apps/web/dist "${webDir}" && node --import tsx apps/server/src/main.ts`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
+    // The first start seeds the whole demo committee (12,000 members, two years of meetings …).
+    timeout: 240_000,
     reuseExistingServer: false,
     env: {
       PORT: String(port),
