@@ -22,6 +22,7 @@ import { notFound } from '../../../lib/errors';
 import { type Actor, coversOrgPath } from '../../../policy/policy';
 import { type Audit, audited } from '../../audit/audit.service';
 import { ACTIVE, ON_ROLLS, type TrainingsAccess } from './trainings.access';
+import type { EnrolmentRow } from './trainings.enrolments.repository';
 import {
   alreadyEnrolled,
   enrolmentNotActive,
@@ -30,7 +31,7 @@ import {
   notOnRolls,
 } from './trainings.errors';
 import { mapEnrolment } from './trainings.mapper';
-import { type EnrolmentRow, trainingsRepository as repo, type TrainingRow } from './trainings.repository';
+import { trainingsRepository as repo, type TrainingRow } from './trainings.repository';
 
 export function createTrainingEnrolmentsService(access: TrainingsAccess) {
   const { db, users, inbox, members, managedClass, audienceOf, ownMemberId, enrolmentsByIds } = access;

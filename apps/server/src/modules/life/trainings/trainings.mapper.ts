@@ -7,7 +7,8 @@ import {
   type EnrolmentStatus,
   type TrainingSessionResponse,
 } from '@ningxin/shared';
-import type { EnrolmentRow, SessionRow } from './trainings.repository';
+import type { EnrolmentRow } from './trainings.enrolments.repository';
+import type { SessionRow } from './trainings.sessions.repository';
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const hours = (n: string | number) => Number(n);

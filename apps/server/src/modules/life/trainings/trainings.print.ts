@@ -13,7 +13,8 @@ import type { Actor } from '../../../policy/policy';
 import { renderAudited } from '../../audit/audit.print';
 import type { OrgsService } from '../../orgs/orgs.service';
 import type { TrainingCompletionService } from './trainings.completion.service';
-import type { EnrolmentRow, TrainingRow } from './trainings.repository';
+import type { EnrolmentRow } from './trainings.enrolments.repository';
+import type { TrainingRow } from './trainings.repository';
 
 export const TRAINING_CERTIFICATE_TITLE = '结业证书';
 
