@@ -40,6 +40,10 @@ export const trainingsModule = defineModule({
   name: 'trainings',
   needs: ['orgs', 'users', 'members', 'settings', 'notices', 'activity'],
   build({ db, crypto }, { orgs, users, members, settings, notices, activity }) {
+    // The classes (training.manage over the organizer's subtree), their enrolments (a member
+    // applies; a manager nominates members of their subtree), sessions with attendance and QR
+    // sign-in, and completion (a numbered certificate and study hours in the activity ledger).
+    // A class outside the actor's scope answers 404 like a missing one.
     const access = createTrainingsAccess({
       db,
       orgs: orgs.tree,
