@@ -2,20 +2,23 @@ import { defineModule, mount } from '../../../lib/modules';
 import { pdfRenderer } from '../../../lib/pdf/pdf-renderer';
 import { createSignInCodes } from '../../../lib/sign-in-codes';
 import { createTrainingsAccess } from './trainings.access';
+import { trainingClassesRoutes } from './trainings.classes.routes';
 import { createTrainingClassesService, type TrainingClassesService } from './trainings.classes.service';
 import {
   createTrainingCompletionService,
   type TrainingCompletionService,
 } from './trainings.completion.service';
+import { trainingEnrolmentsRoutes } from './trainings.enrolments.routes';
 import {
   createTrainingEnrolmentsService,
   type TrainingEnrolmentsService,
 } from './trainings.enrolments.service';
+import { myTrainingsRoutes } from './trainings.mine.routes';
 import { createMyTrainingsService, type MyTrainingsService } from './trainings.mine.service';
 import { createTrainingCertificates, type TrainingCertificates } from './trainings.print';
 import { trainingsRepository } from './trainings.repository';
-import { trainingsRoutes } from './trainings.routes';
 import { createTrainingsSeed } from './trainings.seed';
+import { trainingSessionsRoutes } from './trainings.sessions.routes';
 import { createTrainingSessionsService, type TrainingSessionsService } from './trainings.sessions.service';
 
 declare module '../../../lib/modules' {
@@ -76,15 +79,10 @@ export const trainingsModule = defineModule({
     };
   },
   routes: ({ classes, enrolments, sessions, completion, mine, certificates }, { config }) => [
-    mount('/trainings', trainingsRoutes, {
-      classes,
-      enrolments,
-      sessions,
-      completion,
-      mine,
-      certificates,
-      publicUrl: config.publicUrl,
-    }),
+    mount('/trainings', myTrainingsRoutes, { mine, enrolments, sessions, completion, certificates }),
+    mount('/trainings', trainingClassesRoutes, { classes }),
+    mount('/trainings', trainingEnrolmentsRoutes, { enrolments, completion, certificates }),
+    mount('/trainings', trainingSessionsRoutes, { sessions, publicUrl: config.publicUrl }),
   ],
   seed:
     ({ seed }) =>
