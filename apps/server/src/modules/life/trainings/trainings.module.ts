@@ -1,16 +1,35 @@
 import { defineModule, mount } from '../../../lib/modules';
 import { pdfRenderer } from '../../../lib/pdf/pdf-renderer';
 import { createSignInCodes } from '../../../lib/sign-in-codes';
+import { createTrainingsAccess } from './trainings.access';
+import { trainingClassesRoutes } from './trainings.classes.routes';
+import { createTrainingClassesService, type TrainingClassesService } from './trainings.classes.service';
+import {
+  createTrainingCompletionService,
+  type TrainingCompletionService,
+} from './trainings.completion.service';
+import { trainingEnrolmentsRoutes } from './trainings.enrolments.routes';
+import {
+  createTrainingEnrolmentsService,
+  type TrainingEnrolmentsService,
+} from './trainings.enrolments.service';
+import { myTrainingsRoutes } from './trainings.mine.routes';
+import { createMyTrainingsService, type MyTrainingsService } from './trainings.mine.service';
 import { createTrainingCertificates, type TrainingCertificates } from './trainings.print';
 import { trainingsRepository } from './trainings.repository';
-import { trainingsRoutes } from './trainings.routes';
 import { createTrainingsSeed } from './trainings.seed';
-import { createTrainingsService, type TrainingsService } from './trainings.service';
+import { trainingSessionsRoutes } from './trainings.sessions.routes';
+import { createTrainingSessionsService, type TrainingSessionsService } from './trainings.sessions.service';
 
 declare module '../../../lib/modules' {
   interface ServiceRegistry {
     trainings: {
-      trainings: TrainingsService;
+      classes: TrainingClassesService;
+      enrolments: TrainingEnrolmentsService;
+      sessions: TrainingSessionsService;
+      completion: TrainingCompletionService;
+      /** A member's own classes. */
+      mine: MyTrainingsService;
       /** 结业证书 as PDF. */
       certificates: TrainingCertificates;
       /** The demo's classes and trips. */
@@ -24,7 +43,11 @@ export const trainingsModule = defineModule({
   name: 'trainings',
   needs: ['orgs', 'users', 'members', 'settings', 'notices', 'activity'],
   build({ db, crypto }, { orgs, users, members, settings, notices, activity }) {
-    const trainings = createTrainingsService({
+    // The classes (training.manage over the organizer's subtree), their enrolments (a member
+    // applies; a manager nominates members of their subtree), sessions with attendance and QR
+    // sign-in, and completion (a numbered certificate and study hours in the activity ledger).
+    // A class outside the actor's scope answers 404 like a missing one.
+    const access = createTrainingsAccess({
       db,
       orgs: orgs.tree,
       positions: orgs.positions,
@@ -35,18 +58,31 @@ export const trainingsModule = defineModule({
       settings,
       codes: createSignInCodes(crypto.deriveKey('sign-in codes')),
     });
+    const classes = createTrainingClassesService(access);
+    const enrolments = createTrainingEnrolmentsService(access);
+    const sessions = createTrainingSessionsService(access);
+    const completion = createTrainingCompletionService(access);
     return {
-      trainings,
+      classes,
+      enrolments,
+      sessions,
+      completion,
+      mine: createMyTrainingsService(access),
       certificates: createTrainingCertificates({ db, pdf: pdfRenderer(), orgs: orgs.tree }),
-      seed: createTrainingsSeed({ db, users, orgs, members: members.record, trainings }),
+      seed: createTrainingsSeed({
+        db,
+        users,
+        orgs,
+        members: members.record,
+        trainings: { classes, enrolments, sessions, completion },
+      }),
     };
   },
-  routes: ({ trainings, certificates }, { config }) => [
-    mount('/trainings', trainingsRoutes, {
-      trainings,
-      certificates,
-      publicUrl: config.publicUrl,
-    }),
+  routes: ({ classes, enrolments, sessions, completion, mine, certificates }, { config }) => [
+    mount('/trainings', myTrainingsRoutes, { mine, enrolments, sessions, completion, certificates }),
+    mount('/trainings', trainingClassesRoutes, { classes }),
+    mount('/trainings', trainingEnrolmentsRoutes, { enrolments, completion, certificates }),
+    mount('/trainings', trainingSessionsRoutes, { sessions, publicUrl: config.publicUrl }),
   ],
   seed:
     ({ seed }) =>

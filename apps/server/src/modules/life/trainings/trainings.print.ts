@@ -12,8 +12,9 @@ import { printedDate } from '../../../lib/pdf/printed';
 import type { Actor } from '../../../policy/policy';
 import { renderAudited } from '../../audit/audit.print';
 import type { OrgsService } from '../../orgs/orgs.service';
-import type { EnrolmentRow, TrainingRow } from './trainings.repository';
-import type { TrainingsService } from './trainings.service';
+import type { TrainingCompletionService } from './trainings.completion.service';
+import type { EnrolmentRow } from './trainings.enrolments.repository';
+import type { TrainingRow } from './trainings.repository';
 
 export const TRAINING_CERTIFICATE_TITLE = '结业证书';
 
@@ -60,7 +61,10 @@ export function createTrainingCertificates(deps: {
 }) {
   const { db, pdf, orgs } = deps;
   return {
-    async render(actor: Actor, found: Awaited<ReturnType<TrainingsService['certificateForMember']>>) {
+    async render(
+      actor: Actor,
+      found: Awaited<ReturnType<TrainingCompletionService['certificateForMember']>>,
+    ) {
       const { training: t, enrolment: e } = found;
       const names = await orgs.namesAlong(db, t.orgPath);
       return renderAudited(

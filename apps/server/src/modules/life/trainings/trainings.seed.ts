@@ -22,14 +22,22 @@ import type { MembersService } from '../../members/record/members.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import type { PositionsService } from '../../orgs/positions.service';
 import type { UsersService } from '../../users/users.service';
-import type { TrainingsService } from './trainings.service';
+import type { TrainingClassesService } from './trainings.classes.service';
+import type { TrainingCompletionService } from './trainings.completion.service';
+import type { TrainingEnrolmentsService } from './trainings.enrolments.service';
+import type { TrainingSessionsService } from './trainings.sessions.service';
 
 export interface TrainingsSeedDeps {
   db: Db;
   users: Pick<UsersService, 'accountByUsername'>;
   orgs: { tree: Pick<OrgsService, 'get'>; positions: Pick<PositionsService, 'update'> };
   members: Pick<MembersService, 'list' | 'placements'>;
-  trainings: TrainingsService;
+  trainings: {
+    classes: Pick<TrainingClassesService, 'create' | 'changeState'>;
+    enrolments: Pick<TrainingEnrolmentsService, 'nominate'>;
+    sessions: Pick<TrainingSessionsService, 'createSession' | 'sessions' | 'recordAttendance'>;
+    completion: Pick<TrainingCompletionService, 'complete'>;
+  };
 }
 
 /** A time on a day in Beijing. */
@@ -97,29 +105,33 @@ export function createTrainingsSeed({ db, users, orgs, members, trainings }: Tra
         state: 'open' | 'finished';
       },
     ) {
-      const created = await trainings.create(actor, TrainingCreateBody.parse({ ...body, orgId: root }));
+      const created = await trainings.classes.create(
+        actor,
+        TrainingCreateBody.parse({ ...body, orgId: root }),
+      );
       made++;
       for (const s of plan.sessions)
-        await trainings.createSession(actor, created.id, {
+        await trainings.sessions.createSession(actor, created.id, {
           title: s.title,
           startsAt: at(s.day, s.time),
           place: s.place ?? null,
         });
-      let version = (await trainings.changeState(actor, created.id, { to: 'open', version: created.version }))
-        .version;
-      await trainings.nominate(actor, created.id, {
+      let version = (
+        await trainings.classes.changeState(actor, created.id, { to: 'open', version: created.version })
+      ).version;
+      await trainings.enrolments.nominate(actor, created.id, {
         memberIds: plan.nominees.map((n) => n.id),
         note: null,
       });
       if (plan.state === 'open') return;
-      const sessions = (await trainings.sessions(actor, created.id)).items;
+      const sessions = (await trainings.sessions.sessions(actor, created.id)).items;
       for (const [s, session] of sessions.entries())
-        await trainings.recordAttendance(actor, session.id, {
+        await trainings.sessions.recordAttendance(actor, session.id, {
           records: plan.nominees.map((n, i) => ({ memberId: n.id, status: statusOf(i, s) })),
         });
-      version = (await trainings.changeState(actor, created.id, { to: 'closed', version })).version;
-      await trainings.complete(actor, created.id, plan.complete ?? {});
-      await trainings.changeState(actor, created.id, { to: 'finished', version });
+      version = (await trainings.classes.changeState(actor, created.id, { to: 'closed', version })).version;
+      await trainings.completion.complete(actor, created.id, plan.complete ?? {});
+      await trainings.classes.changeState(actor, created.id, { to: 'finished', version });
     }
 
     const modelClass = (year: number, start: string) =>

@@ -7,15 +7,8 @@ import { LoadError } from '../../../components/LoadError';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useFormatters } from '../../../lib/useFormatters';
+import { ENROLMENT_COLORS } from '../trainingColors';
 import { trainingKeys, trainingsApi } from '../trainings.api';
-
-const MINE_COLORS: Record<string, string> = {
-  enrolled: 'green',
-  waitlisted: 'orange',
-  withdrawn: 'default',
-  completed: 'blue',
-  rejected: 'red',
-};
 
 /** 我的培训 (phone first): classes open to me, my enrolments with the waitlist place, my sessions and certificates. */
 export function MyTrainingsPage() {
@@ -140,7 +133,7 @@ export function MyTrainingsPage() {
                     <Flex gap={8} wrap align="center">
                       <span>{c.title}</span>
                       {c.mine ? (
-                        <Tag color={MINE_COLORS[c.mine.status]}>
+                        <Tag color={ENROLMENT_COLORS[c.mine.status]}>
                           {c.mine.statusLabel}
                           {c.mine.waitlistPosition ? ` ${c.mine.waitlistPosition}` : ''}
                         </Tag>

@@ -28,15 +28,8 @@ import { KeysetPager } from '../../../components/KeysetPager';
 import { LoadError } from '../../../components/LoadError';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { TrainingDrawer } from '../components/TrainingDrawer';
+import { STATE_COLORS } from '../trainingColors';
 import { type TrainingFilters, trainingKeys, trainingsApi } from '../trainings.api';
-
-export const STATE_COLORS: Record<TrainingState, string> = {
-  draft: 'default',
-  open: 'green',
-  closed: 'orange',
-  finished: 'blue',
-  cancelled: 'red',
-};
 
 /** 培训班与学习考察: the classes the user manages, filtered by kind, state and year; create. */
 export function TrainingsPage() {
