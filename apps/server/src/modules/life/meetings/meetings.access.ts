@@ -1,4 +1,9 @@
-import { ATTENDED_STATUSES, type AttendanceStatus } from '@ningxin/shared';
+import {
+  ATTENDED_STATUSES,
+  type AttendanceItem,
+  type AttendanceStatus,
+  type MeetingState,
+} from '@ningxin/shared';
 import type { Executor } from '../../../db/client';
 import { notFound } from '../../../lib/errors';
 import { type Actor, assertHolds, can, coversOrgPath } from '../../../policy/policy';
@@ -6,7 +11,7 @@ import type { ActivityService } from '../../activity/activity.service';
 import type { CertificatesService } from '../../finding/papers/certificates/certificates.service';
 import { memberTarget } from '../../members/record/members.scope';
 import type { MembersService } from '../../members/record/members.service';
-import { attendeesNotUsable } from './meetings.errors';
+import { attendeesNotUsable, notAMember } from './meetings.errors';
 import { type MeetingFullRow, meetingStart, meetingsRepository as repo } from './meetings.repository';
 
 /** The member record of a member's own account (scope self), or null. */
@@ -14,6 +19,25 @@ export function selfMemberId(actor: Actor): number | null {
   const own = actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null);
   return own?.memberId ?? null;
 }
+
+/** The actor's own member record; 403 for an account that is no member. */
+export function ownMemberId(actor: Actor): number {
+  const self = selfMemberId(actor);
+  if (self === null) throw notAMember();
+  return self;
+}
+
+/** The states in which a meeting may change and its attendance be recorded: planned or held. */
+export const OPEN_STATES: readonly MeetingState[] = ['planned', 'held'];
+export const isOpen = (state: string) => OPEN_STATES.includes(state as MeetingState);
+
+/** Whether a member may still ask for leave: expected, not signed in, no request pending, planned. */
+export const mayRequestLeave = (state: string, mine: AttendanceItem | null) =>
+  mine !== null &&
+  mine.role === 'expected' &&
+  state === 'planned' &&
+  (mine.status === 'pending' || mine.status === 'absent') &&
+  mine.leaveState !== 'requested';
 
 /** Whether the actor may see the meeting: meeting.read over its org, or as one of its attendees. */
 export async function readableMeeting(

@@ -1,14 +1,14 @@
 /**
  * Attendance at a meeting: the list, a secretary's record of one person, leave requests and
- * decisions, the sign-in QR and a member's scan, and "my meetings". Every change of whether a
- * member attended writes or removes their activity-ledger entry in the same transaction, audited.
+ * decisions, and "my meetings"; the sign-in QR and a member's scan (meetings.sign-in.ts) joined in.
+ * Every change of whether a member attended writes or removes their activity-ledger entry in the
+ * same transaction, audited.
  */
 import {
   type AttendanceListResponse,
   type AttendanceQuery,
   type AttendanceRecordBody,
   type AttendanceStatus,
-  LATE_AFTER_MINUTES,
   type LeaveDecisionBody,
   type LeaveRequestBody,
   MEETING_STATE_LABELS,
@@ -16,30 +16,33 @@ import {
   type MeetingType,
   type MyMeetingItem,
   type MyMeetingsResponse,
-  type SignInCodeResponse,
-  type SignInResult,
 } from '@ningxin/shared';
 import type { Db } from '../../../db/client';
 import { notFound } from '../../../lib/errors';
-import { presentSignInCode, type SignInCodes } from '../../../lib/sign-in-codes';
+import type { SignInCodes } from '../../../lib/sign-in-codes';
 import type { Actor } from '../../../policy/policy';
 import type { ActivityService } from '../../activity/activity.service';
 import { audited } from '../../audit/audit.service';
 import type { SettingsService } from '../../settings/settings.service';
-import { attended, readableMeeting, selfMemberId, syncLedgerOf, writableMeeting } from './meetings.access';
+import {
+  attended,
+  isOpen,
+  mayRequestLeave,
+  ownMemberId,
+  readableMeeting,
+  syncLedgerOf,
+  writableMeeting,
+} from './meetings.access';
 import {
   attendanceLocked,
   leaveNotAllowed,
   meetingArchived,
   noLeaveRequest,
-  notAMember,
   notAnAttendee,
-  signInClosedMeeting,
-  signInNotInvited,
-  wrongState,
 } from './meetings.errors';
 import { mapAttendee, typeLabelOf } from './meetings.mapper';
-import { type MeetingFullRow, meetingStart, meetingsRepository as repo } from './meetings.repository';
+import { type MeetingFullRow, meetingsRepository as repo } from './meetings.repository';
+import { createMeetingSignIn } from './meetings.sign-in';
 
 export interface AttendanceDeps {
   db: Db;
@@ -48,22 +51,16 @@ export interface AttendanceDeps {
   signInCodes: SignInCodes;
 }
 
-const OPEN: MeetingState[] = ['planned', 'held'];
-
 /** Attendance may be recorded on a planned or held meeting only. */
 function assertOpen(row: MeetingFullRow) {
   if (row.state === 'archived') throw meetingArchived();
-  if (!OPEN.includes(row.state as MeetingState)) throw attendanceLocked(row.state as MeetingState);
+  if (!isOpen(row.state)) throw attendanceLocked(row.state as MeetingState);
 }
 
 export function createMeetingAttendance({ db, activity, settings, signInCodes }: AttendanceDeps) {
-  const ownMember = (actor: Actor) => {
-    const self = selfMemberId(actor);
-    if (self === null) throw notAMember();
-    return self;
-  };
-
   return {
+    ...createMeetingSignIn({ db, activity, settings, signInCodes }),
+
     async list(actor: Actor, id: number, q: AttendanceQuery): Promise<AttendanceListResponse> {
       const { manager } = await readableMeeting(db, actor, id);
       if (!manager) throw notFound('会议');
@@ -109,7 +106,7 @@ export function createMeetingAttendance({ db, activity, settings, signInCodes }:
 
     /** The member asks for leave (请假) from a planned meeting they are expected at. */
     async requestLeave(actor: Actor, id: number, body: LeaveRequestBody) {
-      const self = ownMember(actor);
+      const self = ownMemberId(actor);
       return audited(db, actor, async (tx, audit) => {
         const meeting = await repo.findById(tx, id, true);
         const mine = meeting ? await repo.attendee(tx, id, self, true) : null;
@@ -158,73 +155,9 @@ export function createMeetingAttendance({ db, activity, settings, signInCodes }:
       });
     },
 
-    /** The QR the secretary shows (a planned or held meeting). */
-    async signInCode(actor: Actor, id: number, siteUrl: string): Promise<SignInCodeResponse> {
-      const meeting = await writableMeeting(db, actor, id);
-      if (!OPEN.includes(meeting.state as MeetingState))
-        throw wrongState(meeting.state as MeetingState, '出示签到码');
-      const window = await settings.get('life.signInWindow');
-      const code = signInCodes.issue('meeting', id, meetingStart(meeting), window);
-      return presentSignInCode(code, 'meeting', id, siteUrl);
-    },
-
-    /**
-     * A member's scan: their own attendance becomes 已签到 (or 迟到, more than LATE_AFTER_MINUTES
-     * after the start), once; a second scan answers 'already'. A member not expected signs in as
-     * 列席 when the meeting allows guests.
-     */
-    async signIn(actor: Actor, id: number, token: string): Promise<SignInResult> {
-      const self = ownMember(actor);
-      const found = await repo.findById(db, id);
-      if (!found) throw notFound('会议');
-      const window = await settings.get('life.signInWindow');
-      signInCodes.check(token, 'meeting', id, meetingStart(found), window);
-      return audited(db, actor, async (tx, audit) => {
-        const meeting = (await repo.findById(tx, id, true))!;
-        if (!OPEN.includes(meeting.state as MeetingState))
-          throw signInClosedMeeting(meeting.state as MeetingState);
-        const now = new Date();
-        const late = now.getTime() > meetingStart(meeting).getTime() + LATE_AFTER_MINUTES * 60_000;
-        const status: AttendanceStatus = late ? 'late' : 'signed';
-        const title = meeting.topic;
-        const mine = await repo.attendee(tx, id, self, true);
-        if (mine && attended(mine.status)) {
-          return {
-            outcome: 'already' as const,
-            role: mine.role as 'expected' | 'guest',
-            title,
-            signedAt: (mine.signedAt ?? now).toISOString(),
-          };
-        }
-        if (mine) {
-          await repo.updateAttendee(tx, id, self, { status, signedAt: now, channel: 'qr' });
-        } else {
-          if (!meeting.row.allowGuests) throw signInNotInvited();
-          await repo.insertGuest(tx, {
-            meetingId: id,
-            memberId: self,
-            role: 'guest',
-            status,
-            signedAt: now,
-            channel: 'qr',
-          });
-        }
-        await syncLedgerOf(tx, activity, meeting, self, status);
-        const role = (mine?.role ?? 'guest') as 'expected' | 'guest';
-        audit({
-          action: 'meeting.qr_signed_in',
-          targetType: 'meeting',
-          targetId: id,
-          targetLabel: meeting.topic,
-          after: { memberId: self, status, role },
-        });
-        return { outcome: status, role, title, signedAt: now.toISOString() };
-      });
-    },
-
     /** The member's own meetings: upcoming (planned), and past with their attendance. */
     async mine(actor: Actor): Promise<MyMeetingsResponse> {
-      const self = ownMember(actor);
+      const self = ownMemberId(actor);
       const now = new Date();
       const [upcoming, past] = await Promise.all([
         repo.mine(db, self, true, now, 20),
@@ -246,11 +179,7 @@ export function createMeetingAttendance({ db, activity, settings, signInCodes }:
           state: r.state as MeetingState,
           stateLabel: MEETING_STATE_LABELS[r.state as MeetingState],
           mine,
-          canRequestLeave:
-            r.state === 'planned' &&
-            mine.role === 'expected' &&
-            (mine.status === 'pending' || mine.status === 'absent') &&
-            mine.leaveState !== 'requested',
+          canRequestLeave: mayRequestLeave(r.state, mine),
         };
       };
       return { upcoming: upcoming.map(item), past: past.map(item) };

@@ -1,77 +1,30 @@
+/** API tests of the meeting record: planning, the list and detail, changes, holding, archiving and amending. */
 import { addMonths, localIsoDate } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
-import { branchOf, orgByName } from '../../../../test/factories';
+import { describe, expect, it } from 'vitest';
+import { faultyFields } from '../../../../test/app';
+import { orgByName } from '../../../../test/factories';
 import { queryRows } from '../../../db/client';
-import { createSignInCodes } from '../../../lib/sign-in-codes';
+import {
+  auditCount,
+  auditor,
+  BASE,
+  body,
+  create,
+  HOUR,
+  haidian,
+  haidianBranch,
+  kangbao,
+  me,
+  meeting,
+  member,
+  office,
+  t,
+  tongzhou,
+  useMeetingsApp,
+} from './meetings.fixture';
 
-let t: TestApp;
-let office: string;
-let tongzhou: string;
-let haidian: string;
-let kangbao: string;
-let auditor: string;
-let member: string;
-/** The demo member (account `member`) and the 通州 branch they are placed in. */
-let me: { id: number; orgId: number; name: string };
-let haidianBranch: { id: number };
-const BASE = '/api/v1/meetings';
-const HOUR = 3600_000;
-
-const create = (cookie: string, payload: Record<string, unknown>) =>
-  t.request({ method: 'POST', url: BASE, cookie, payload });
-
-const body = (extra: Record<string, unknown> = {}) => ({
-  orgId: me.orgId,
-  type: 'theme_day',
-  topic: '主题党日：重温入党誓词',
-  plannedAt: new Date(Date.now() + 10 * 60_000).toISOString(),
-  ...extra,
-});
-
-async function meeting(extra: Record<string, unknown> = {}, cookie = tongzhou) {
-  const res = await create(cookie, body(extra));
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; version: number; counts: { due: number } };
-}
-
-const auditCount = async (action: string, id: number) =>
-  (
-    await queryRows<{ n: number }>(
-      t.store.db,
-      sql`select count(*)::int as n from audit_log where action = ${action} and target_id = ${String(id)}`,
-    )
-  )[0]!.n;
-
-const ledger = async (id: number) =>
-  (
-    await queryRows<{ member_id: number; occurred_on: string; title: string }>(
-      t.store.db,
-      sql`select member_id, occurred_on::text, title from member_activity
-        where source_module = 'life' and source_id = ${`meeting:${id}`} and kind = 'meeting_attended'
-        order by member_id`,
-    )
-  ).map((r) => ({ ...r, member_id: Number(r.member_id) }));
-
-const codeOf = async (id: number, cookie = tongzhou) => {
-  const res = await t.request({ method: 'GET', url: `${BASE}/${id}/sign-in-code`, cookie });
-  expect(res.statusCode, res.body).toBe(200);
-  return new URL(res.json().url).searchParams.get('t')!;
-};
-
-const signIn = (id: number, token: string, cookie = member) =>
-  t.request({ method: 'POST', url: `${BASE}/${id}/sign-in`, cookie, payload: { token } });
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, tongzhou, haidian, kangbao, auditor, member] = (await Promise.all(
-    ['office', 'tongzhou', 'haidian', 'kangbao', 'auditor', 'member'].map((u) => t.login(u)),
-  )) as [string, string, string, string, string, string];
-  me = (await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: member })).json();
-  haidianBranch = await branchOf(t.store, '驻北京海淀区流动党委');
-});
-afterAll(() => t.close());
+useMeetingsApp();
 
 describe('POST /api/v1/meetings', () => {
   it('401 without a session, 403 without meeting.write, 400 naming the fields', async () => {
@@ -323,202 +276,5 @@ describe('changing, holding, archiving and amending', () => {
       payload: { field: 'topic', after: '新议题', reason: '更正' },
     });
     expect(early.json().code).toBe('MEETING_NOT_ARCHIVED');
-  });
-});
-
-describe('attendance and the activity ledger', () => {
-  it('401/403/400 on recording; a secretary records only their subtree’s meetings', async () => {
-    const m = await meeting();
-    const put = (cookie: string | undefined, payload: Record<string, unknown>, memberId = me.id) =>
-      t.request({
-        method: 'PUT',
-        url: `${BASE}/${m.id}/attendance/${memberId}`,
-        payload,
-        ...(cookie ? { cookie } : {}),
-      });
-    expect((await put(undefined, { status: 'signed' })).statusCode).toBe(401);
-    expect((await put(member, { status: 'signed' })).statusCode).toBe(403);
-    expect(faultyFields(await put(tongzhou, { status: 'here' }))).toEqual(['status']);
-    expect((await put(haidian, { status: 'signed' })).statusCode).toBe(404);
-    expect((await put(tongzhou, { status: 'signed' }, 2_000_000_000)).statusCode).toBe(404);
-  });
-
-  it('signed writes the ledger entry on the meeting’s day; absent removes it; late adds it back; audited', async () => {
-    const m = await meeting();
-    const put = (status: string) =>
-      t.request({
-        method: 'PUT',
-        url: `${BASE}/${m.id}/attendance/${me.id}`,
-        cookie: tongzhou,
-        payload: { status, note: '手工登记' },
-      });
-    const signed = await put('signed');
-    expect(signed.statusCode, signed.body).toBe(200);
-    expect(signed.json()).toMatchObject({ status: 'signed', channel: 'manual', note: '手工登记' });
-    expect(await ledger(m.id)).toEqual([
-      expect.objectContaining({ member_id: me.id, title: '主题党日：重温入党誓词' }),
-    ]);
-    await put('absent');
-    expect(await ledger(m.id)).toEqual([]);
-    await put('late');
-    expect((await ledger(m.id)).map((r) => r.member_id)).toEqual([me.id]);
-    expect(await auditCount('meeting.attendance_recorded', m.id)).toBe(3);
-    const detail = (await t.request({ method: 'GET', url: `${BASE}/${m.id}`, cookie: tongzhou })).json();
-    expect(detail.counts).toMatchObject({ attended: 1, late: 1 });
-    // The member's timeline shows it, wherever their home county looks from.
-    const timeline = await t.request({
-      method: 'GET',
-      url: `/api/v1/members/${me.id}/activity`,
-      cookie: office,
-    });
-    expect(timeline.json().items.some((e: { title: string }) => e.title === '主题党日：重温入党誓词')).toBe(
-      true,
-    );
-  });
-
-  it('a member asks for leave; the secretary approves it (请假) or rejects it', async () => {
-    const m = await meeting();
-    const ask = (cookie: string | undefined, payload: Record<string, unknown>, id = m.id) =>
-      t.request({ method: 'POST', url: `${BASE}/${id}/leave`, payload, ...(cookie ? { cookie } : {}) });
-    expect((await ask(undefined, { reason: '出差在外' })).statusCode).toBe(401);
-    expect((await ask(tongzhou, { reason: '出差在外' })).statusCode).toBe(403);
-    expect(faultyFields(await ask(member, {}))).toEqual(['reason']);
-    const other = await meeting({ orgId: haidianBranch.id }, haidian);
-    expect((await ask(member, { reason: '出差在外' }, other.id)).statusCode).toBe(404);
-    const asked = await ask(member, { reason: '出差在外' });
-    expect(asked.statusCode, asked.body).toBe(200);
-    expect(asked.json()).toMatchObject({
-      leaveState: 'requested',
-      leaveReason: '出差在外',
-      status: 'pending',
-    });
-    const decide = (cookie: string, payload: Record<string, unknown>) =>
-      t.request({ method: 'POST', url: `${BASE}/${m.id}/attendance/${me.id}/leave`, cookie, payload });
-    expect((await decide(member, { decision: 'approve' })).statusCode).toBe(403);
-    expect(faultyFields(await decide(tongzhou, {}))).toEqual(['decision']);
-    expect((await decide(haidian, { decision: 'approve' })).statusCode).toBe(404);
-    const approved = await decide(tongzhou, { decision: 'approve' });
-    expect(approved.json()).toMatchObject({ status: 'leave', statusLabel: '请假', leaveState: 'approved' });
-    expect((await decide(tongzhou, { decision: 'reject' })).json().code).toBe('MEETING_NO_LEAVE_REQUEST');
-  });
-});
-
-describe('QR sign-in', () => {
-  it('sign-in-code: 401, 403 for a member, 404 outside the subtree', async () => {
-    const m = await meeting();
-    const path = `${BASE}/${m.id}/sign-in-code`;
-    expect((await t.request({ method: 'GET', url: path })).statusCode).toBe(401);
-    expect((await t.request({ method: 'GET', url: path, cookie: member })).statusCode).toBe(403);
-    expect((await t.request({ method: 'GET', url: path, cookie: haidian })).statusCode).toBe(404);
-    const code = (await t.request({ method: 'GET', url: path, cookie: tongzhou })).json();
-    expect(code.url).toContain(`/sign-in/meeting/${m.id}?t=`);
-    expect(code.qrSvg).toContain('<svg');
-  });
-
-  it('sign-in: 401, 403 without member.self, 400 without a token', async () => {
-    const m = await meeting();
-    expect(
-      (await t.request({ method: 'POST', url: `${BASE}/${m.id}/sign-in`, payload: { token: 'x' } }))
-        .statusCode,
-    ).toBe(401);
-    expect((await signIn(m.id, 'x', tongzhou)).statusCode).toBe(403);
-    const empty = await t.request({
-      method: 'POST',
-      url: `${BASE}/${m.id}/sign-in`,
-      cookie: member,
-      payload: {},
-    });
-    expect(faultyFields(empty)).toEqual(['token']);
-  });
-
-  it('signs the member in once (a second scan answers already), writes the ledger, audited', async () => {
-    const m = await meeting();
-    const token = await codeOf(m.id);
-    const first = await signIn(m.id, token);
-    expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({
-      outcome: 'signed',
-      role: 'expected',
-      title: '主题党日：重温入党誓词',
-    });
-    const again = await signIn(m.id, token);
-    expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ outcome: 'already', signedAt: first.json().signedAt });
-    expect((await ledger(m.id)).map((r) => r.member_id)).toEqual([me.id]);
-    expect(await auditCount('meeting.qr_signed_in', m.id)).toBe(1);
-    const mine = (
-      await t.request({ method: 'GET', url: `${BASE}/${m.id}/attendance`, cookie: tongzhou })
-    ).json();
-    expect(mine.items.find((i: { memberId: number }) => i.memberId === me.id)).toMatchObject({
-      status: 'signed',
-      channel: 'qr',
-    });
-  });
-
-  it('late after the start + 15 minutes', async () => {
-    const m = await meeting({ plannedAt: new Date(Date.now() - 20 * 60_000).toISOString() });
-    const res = await signIn(m.id, await codeOf(m.id));
-    expect(res.json()).toMatchObject({ outcome: 'late' });
-  });
-
-  it('refuses a code of another meeting, an expired one, one too early, and a cancelled meeting', async () => {
-    const a = await meeting();
-    const b = await meeting();
-    const other = await signIn(a.id, await codeOf(b.id));
-    expect(other.statusCode).toBe(400);
-    expect(other.json().code).toBe('SIGN_IN_OTHER_EVENT');
-    // A code issued for yesterday's meeting has expired.
-    const codes = createSignInCodes(t.app.platform.ctx.crypto.deriveKey('sign-in codes'));
-    const past = new Date(Date.now() - 26 * HOUR);
-    const old = codes.issue('meeting', a.id, past, { beforeMinutes: 30, afterMinutes: 120 }, past);
-    const expired = await signIn(a.id, old.token);
-    expect(expired.statusCode).toBe(400);
-    expect(expired.json().code).toBe('SIGN_IN_CLOSED');
-    const later = await meeting({ plannedAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString() });
-    const early = await signIn(later.id, await codeOf(later.id));
-    expect(early.statusCode).toBe(409);
-    expect(early.json().code).toBe('SIGN_IN_NOT_OPEN');
-    const c = await meeting();
-    const token = await codeOf(c.id);
-    const cancelled = await t.request({
-      method: 'POST',
-      url: `${BASE}/${c.id}/cancel`,
-      cookie: tongzhou,
-      payload: { version: c.version, reason: '天气原因改期' },
-    });
-    expect(cancelled.statusCode, cancelled.body).toBe(200);
-    const refused = await signIn(c.id, token);
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe('SIGN_IN_MEETING_CLOSED');
-    expect(await ledger(c.id)).toEqual([]);
-  });
-
-  it('a member not expected: 403 SIGN_IN_NOT_INVITED, or 列席 when the meeting allows guests', async () => {
-    const closed = await meeting({ removeMemberIds: [me.id] });
-    const refused = await signIn(closed.id, await codeOf(closed.id));
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('SIGN_IN_NOT_INVITED');
-    const open = await meeting({ removeMemberIds: [me.id], allowGuests: true });
-    const guest = await signIn(open.id, await codeOf(open.id));
-    expect(guest.json()).toMatchObject({ outcome: 'signed', role: 'guest' });
-    const detail = (await t.request({ method: 'GET', url: `${BASE}/${open.id}`, cookie: tongzhou })).json();
-    expect(detail.counts.guests).toBe(1);
-  });
-});
-
-describe('GET /api/v1/meetings/mine', () => {
-  it('401, 403 for staff; the member’s upcoming meetings and past ones with their attendance', async () => {
-    expect((await t.request({ method: 'GET', url: `${BASE}/mine` })).statusCode).toBe(401);
-    expect((await t.request({ method: 'GET', url: `${BASE}/mine`, cookie: tongzhou })).statusCode).toBe(403);
-    const next = await meeting({
-      plannedAt: new Date(Date.now() + 2 * 24 * HOUR).toISOString(),
-      topic: '下周的党课',
-    });
-    const other = await meeting({ orgId: haidianBranch.id }, haidian);
-    const res = await t.request({ method: 'GET', url: `${BASE}/mine`, cookie: member });
-    expect(res.statusCode).toBe(200);
-    const upcoming = res.json().upcoming as { id: number; canRequestLeave: boolean }[];
-    expect(upcoming.find((m) => m.id === next.id)).toMatchObject({ canRequestLeave: true });
-    expect(upcoming.map((m) => m.id)).not.toContain(other.id);
   });
 });

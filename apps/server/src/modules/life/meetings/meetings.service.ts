@@ -1,20 +1,16 @@
 /**
- * Meetings (组织生活): plan, change, hold, archive, cancel, amend an archived record, and the
- * list and detail. Who reads: meeting.read over the meeting's org (a member: the meetings they
- * attend); who writes: meeting.write over it. A meeting outside the actor's scope answers 404
- * like a missing one.
+ * Meetings (组织生活): the record — plan, change, the list and detail — with its states
+ * (meetings.states.ts) joined in. Who reads: meeting.read over the meeting's org (a member: the
+ * meetings they attend); who writes: meeting.write over it. A meeting outside the actor's scope
+ * answers 404 like a missing one.
  */
 import {
-  type MeetingAmendBody,
-  type MeetingCancelBody,
   type MeetingCreateBody,
-  type MeetingHoldBody,
   type MeetingListQuery,
   type MeetingListResponse,
   type MeetingResponse,
   type MeetingState,
   type MeetingUpdateBody,
-  type MeetingVersionBody,
   RecordId,
 } from '@ningxin/shared';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
@@ -22,32 +18,26 @@ import { z } from 'zod';
 import type { Db, Executor, Tx } from '../../../db/client';
 import { meetings } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
-import { assertVersion, invalidField, versionConflict } from '../../../lib/errors';
+import { assertVersion, versionConflict } from '../../../lib/errors';
 import { sanitizeRichText } from '../../../lib/rich-text';
 import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import type { ActivityService } from '../../activity/activity.service';
-import { type Audit, audited } from '../../audit/audit.service';
+import { audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import {
   type AttendeeRules,
   checkAttendees,
-  LEDGER_SOURCE,
-  ledgerSourceId,
+  isOpen,
   readableMeeting,
   resyncLedger,
   writableMeeting,
 } from './meetings.access';
-import {
-  endedBeforeStart,
-  heldInFuture,
-  meetingArchived,
-  notArchived,
-  orgNotUsable,
-  wrongState,
-} from './meetings.errors';
-import { mapAmendment, mapAttendee, mapListItem, mapMeeting, meetingAuditView } from './meetings.mapper';
+import { meetingArchived, orgNotUsable, wrongState } from './meetings.errors';
+import { mapListItem, meetingAuditView } from './meetings.mapper';
+import { createMeetingPresenter } from './meetings.present';
 import { type MeetingFullRow, type MeetingInsert, meetingsRepository as repo } from './meetings.repository';
+import { createMeetingStates } from './meetings.states';
 
 export interface MeetingsDeps extends AttendeeRules {
   db: Db;
@@ -73,10 +63,9 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-const EDITABLE: MeetingState[] = ['planned', 'held'];
-
 export function createMeetingsService(deps: MeetingsDeps) {
   const { db, orgs, members, activity } = deps;
+  const present = createMeetingPresenter({ db, orgs });
 
   async function filters(q: MeetingListQuery): Promise<SQL | undefined> {
     const parts: (SQL | undefined)[] = [];
@@ -94,43 +83,6 @@ export function createMeetingsService(deps: MeetingsDeps) {
     if (q.from) parts.push(sql`${at} >= ${shanghaiMidnight(q.from)}`);
     if (q.to) parts.push(sql`${at} < ${new Date(shanghaiMidnight(q.to).getTime() + 86_400_000)}`);
     return and(...parts);
-  }
-
-  function policiesOf(actor: Actor, row: MeetingFullRow, mine: MeetingResponse['mine']) {
-    const writes = coversOrgPath(actor, 'meeting.write', row.orgPath);
-    const state = row.state as MeetingState;
-    return {
-      update: writes && EDITABLE.includes(state),
-      hold: writes && state === 'planned',
-      archive: writes && state === 'held',
-      cancel: writes && state === 'planned',
-      amend: writes && state === 'archived',
-      recordAttendance: writes && EDITABLE.includes(state),
-      signInCode: writes && EDITABLE.includes(state),
-      requestLeave:
-        mine !== null &&
-        mine.role === 'expected' &&
-        state === 'planned' &&
-        (mine.status === 'pending' || mine.status === 'absent') &&
-        mine.leaveState !== 'requested',
-    };
-  }
-
-  async function present(actor: Actor, id: number, self: number | null): Promise<MeetingResponse> {
-    const row = await repo.findById(db, id);
-    if (!row) throw versionConflict();
-    const [names, amendments, mineRow] = await Promise.all([
-      orgs.namesAlong(db, row.orgPath),
-      repo.amendments(db, id),
-      self === null ? null : repo.attendee(db, id, self),
-    ]);
-    const mine = mineRow ? mapAttendee(mineRow) : null;
-    return mapMeeting(row, {
-      orgPathNames: names,
-      amendments: amendments.map(mapAmendment),
-      mine,
-      policies: policiesOf(actor, row, mine),
-    });
   }
 
   /** Expected attendees added and removed, guests added; each named member checked first. */
@@ -153,41 +105,15 @@ export function createMeetingsService(deps: MeetingsDeps) {
     );
   }
 
-  const stateOf = (row: MeetingFullRow) => row.state as MeetingState;
-
   /** Refuses a change of a meeting that is no longer editable: archived (amend it) or cancelled. */
   function assertEditable(row: MeetingFullRow, what: string) {
     if (row.state === 'archived') throw meetingArchived();
-    if (!EDITABLE.includes(stateOf(row))) throw wrongState(stateOf(row), what);
-  }
-
-  async function transition(
-    actor: Actor,
-    id: number,
-    version: number,
-    step: (tx: Tx, row: MeetingFullRow, audit: Audit) => Promise<Partial<MeetingInsert>>,
-    action: 'meeting.held' | 'meeting.archived' | 'meeting.cancelled',
-    extra?: (tx: Tx, row: MeetingFullRow, values: Partial<MeetingInsert>) => Promise<void>,
-  ): Promise<MeetingResponse> {
-    await audited(db, actor, async (tx, audit) => {
-      const row = await writableMeeting(tx, actor, id, true);
-      assertVersion(row.row, version);
-      const values = await step(tx, row, audit);
-      if (!(await repo.update(tx, id, version, values))) throw versionConflict();
-      await extra?.(tx, row, values);
-      audit({
-        action,
-        targetType: 'meeting',
-        targetId: id,
-        targetLabel: row.topic,
-        before: { state: row.state },
-        after: meetingAuditView(values),
-      });
-    });
-    return present(actor, id, null);
+    if (!isOpen(row.state)) throw wrongState(row.state as MeetingState, what);
   }
 
   return {
+    ...createMeetingStates({ db, activity, present }),
+
     async list(actor: Actor, q: MeetingListQuery): Promise<MeetingListResponse> {
       const where = and(scopeCondition(actor, 'meeting.read', MEETING_SCOPE), await filters(q));
       const after = q.cursor
@@ -308,103 +234,6 @@ export function createMeetingsService(deps: MeetingsDeps) {
             ...(body.removeMemberIds?.length ? { removeMemberIds: body.removeMemberIds } : {}),
             ...(body.guestMemberIds?.length ? { guestMemberIds: body.guestMemberIds } : {}),
           },
-        });
-      });
-      return present(actor, id, null);
-    },
-
-    /** 计划 → 已召开: the actual time is recorded; attendance entries move to its day. */
-    hold(actor: Actor, id: number, body: MeetingHoldBody) {
-      return transition(
-        actor,
-        id,
-        body.version,
-        async (_tx, row) => {
-          if (row.state !== 'planned') throw wrongState(stateOf(row), '标记为已召开');
-          const heldAt = body.heldAt ? new Date(body.heldAt) : new Date();
-          if (heldAt.getTime() > Date.now() + 5 * 60_000) throw heldInFuture();
-          const endedAt = body.endedAt ? new Date(body.endedAt) : null;
-          if (endedAt && endedAt <= heldAt) throw endedBeforeStart();
-          return { state: 'held', heldAt, endedAt };
-        },
-        'meeting.held',
-        (tx, row, values) =>
-          resyncLedger(tx, activity, {
-            id,
-            topic: row.topic,
-            heldAt: values.heldAt ?? null,
-            plannedAt: row.plannedAt,
-          }),
-      );
-    },
-
-    /** 已召开 → 已归档: the record is locked; whoever has not signed in by now is recorded 缺席. */
-    archive(actor: Actor, id: number, body: MeetingVersionBody) {
-      return transition(
-        actor,
-        id,
-        body.version,
-        async (tx, row) => {
-          if (row.state !== 'held') throw wrongState(stateOf(row), '归档');
-          await tx.execute(
-            sql`update meeting_attendees set status = 'absent', updated_at = now()
-              where meeting_id = ${id} and role = 'expected' and status = 'pending'`,
-          );
-          return { state: 'archived', archivedAt: new Date(), archivedBy: actor.userId };
-        },
-        'meeting.archived',
-      );
-    },
-
-    /** A planned meeting called off: what its attendance counted in the ledger is removed. */
-    cancel(actor: Actor, id: number, body: MeetingCancelBody) {
-      return transition(
-        actor,
-        id,
-        body.version,
-        async (_tx, row) => {
-          if (row.state !== 'planned') throw wrongState(stateOf(row), '取消');
-          return { state: 'cancelled' };
-        },
-        'meeting.cancelled',
-        async (tx) => {
-          await activity.reverse(tx, LEDGER_SOURCE, ledgerSourceId(id), 'meeting_attended');
-        },
-      );
-    },
-
-    /** A correction of an archived record: the field changes, the amendment is kept and audited. */
-    async amend(actor: Actor, id: number, body: MeetingAmendBody): Promise<MeetingResponse> {
-      await audited(db, actor, async (tx, audit) => {
-        const row = await writableMeeting(tx, actor, id, true);
-        if (row.state !== 'archived') throw notArchived();
-        const rich = body.field === 'minutes' || body.field === 'resolutions';
-        const after = rich ? sanitizeRichText(body.after) : body.after;
-        if (body.field === 'topic' && after.length < 2) throw invalidField('after', '议题至少 2 个字');
-        const before = row.row[body.field];
-        await repo.amend(tx, id, { [body.field]: after || null });
-        await repo.insertAmendment(tx, {
-          meetingId: id,
-          field: body.field,
-          before,
-          after,
-          reason: body.reason,
-          createdBy: actor.userId,
-        });
-        if (body.field === 'topic' && after)
-          await resyncLedger(tx, activity, {
-            id,
-            topic: after,
-            heldAt: row.heldAt,
-            plannedAt: row.plannedAt,
-          });
-        audit({
-          action: 'meeting.amended',
-          targetType: 'meeting',
-          targetId: id,
-          targetLabel: row.topic,
-          before: { field: body.field, value: before },
-          after: { field: body.field, value: after, reason: body.reason },
         });
       });
       return present(actor, id, null);

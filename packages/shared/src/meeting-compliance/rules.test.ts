@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MEETING_FREQUENCIES } from '../settings/rules';
 import {
   branchCompliance,
   completionRate,
@@ -6,8 +7,7 @@ import {
   periodsOf,
   spanTouches,
   typeCompliance,
-} from './meeting-compliance';
-import { DEFAULT_MEETING_FREQUENCIES } from './settings/rules';
+} from './rules';
 
 /** Held counts by month from a list of months (1–12) with a meeting each. */
 const months = (...held: number[]) => {
