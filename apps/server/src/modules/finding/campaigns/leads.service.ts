@@ -1,21 +1,19 @@
+/** The leads service: a campaign's leads listed, read, created and edited, with the finder's work composed in. */
 import {
   isDivisionOf,
   isOpenLead,
   type LeadCreateBody,
-  type LeadFoundBody,
   type LeadListQuery,
   type LeadListResponse,
   type LeadResponse,
   type LeadState,
   type LeadUpdateBody,
-  leadTransitionAllowed,
   type MyLeadsQuery,
   maskIdNumber,
   maskPhone,
   parseIdNumber,
   parsePhone,
   RecordId,
-  type VisitCreateBody,
 } from '@ningxin/shared';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -23,10 +21,9 @@ import type { Config } from '../../../config';
 import type { Db, Executor } from '../../../db/client';
 import { findingCampaigns, findingLeads } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
-import { isUniqueViolation } from '../../../lib/db-errors';
-import { AppError, assertVersion, notFound, versionConflict } from '../../../lib/errors';
+import { assertVersion, notFound, versionConflict } from '../../../lib/errors';
 import type { FieldCrypto } from '../../../lib/field-crypto';
-import { type Actor, isWithinPath } from '../../../policy/policy';
+import type { Actor } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import type { ActivityService } from '../../activity/activity.service';
 import { audited } from '../../audit/audit.service';
@@ -37,17 +34,13 @@ import { accessLead, holdsLead, type LeadAccess, visibleCampaign } from './findi
 import {
   finderNotInCampaign,
   leadClosed,
-  leadTransition,
-  linkNeedsIdNumber,
-  linkNoMember,
   memberAlreadyLead,
-  memberExists,
   memberNotLost,
-  placementNotInCampaign,
   unknownLeadDivision,
 } from './finding.errors';
 import { leadAuditView, mapLeadItem, mapVisit } from './finding.mapper';
 import { type LeadInsert, type LeadRow, leadsRepository } from './leads.repository';
+import { leadsWork } from './leads.work';
 
 export interface LeadsDeps {
   db: Db;
@@ -89,7 +82,8 @@ export function personalColumns(
   return out;
 }
 
-export function createLeadsService({ db, config, crypto, orgs, members, activity }: LeadsDeps) {
+export function createLeadsService(deps: LeadsDeps) {
+  const { db, config, crypto, orgs, members } = deps;
   function checkDivisions(l: {
     homeCounty?: string | null | undefined;
     hostDistrict?: string | null | undefined;
@@ -137,14 +131,6 @@ export function createLeadsService({ db, config, crypto, orgs, members, activity
 
   const get = async (actor: Actor, id: number) => present(actor, await accessLead(db, actor, id));
 
-  /** The lead assigned to the actor, locked for a write; 404 for any other, as for one that does not exist. */
-  async function myOpenLead(tx: Executor, actor: Actor, id: number, version: number) {
-    const access = await accessLead(tx, actor, id, true);
-    if (!access.mine) throw notFound('线索');
-    assertVersion(access.lead, version);
-    return access.lead;
-  }
-
   function pageOfLeads(
     rows: Awaited<ReturnType<typeof leadsRepository.list>>,
     limit: number,
@@ -158,6 +144,7 @@ export function createLeadsService({ db, config, crypto, orgs, members, activity
 
   return {
     get,
+    ...leadsWork(deps, get),
 
     async list(actor: Actor, campaignId: number, q: LeadListQuery): Promise<LeadListResponse> {
       await visibleCampaign(db, actor, campaignId);
@@ -271,113 +258,6 @@ export function createLeadsService({ db, config, crypto, orgs, members, activity
           after: leadAuditView(after),
         });
       });
-      return get(actor, id);
-    },
-
-    /** The assigned finder logs a call, visit or WeChat contact and the state it left the lead in. */
-    async logVisit(actor: Actor, id: number, body: VisitCreateBody): Promise<LeadResponse> {
-      await audited(db, actor, async (tx, audit) => {
-        const before = await myOpenLead(tx, actor, id, body.version);
-        const from = before.state as LeadState;
-        if (!isOpenLead(from)) throw leadClosed();
-        if (!leadTransitionAllowed(from, body.stateAfter)) throw leadTransition(from, body.stateAfter);
-        const visit = await leadsRepository.insertVisit(tx, {
-          leadId: id,
-          visitedOn: body.visitedOn,
-          method: body.method,
-          note: body.note ?? null,
-          stateAfter: body.stateAfter,
-          finderId: actor.userId,
-        });
-        const lastVisitOn =
-          before.lastVisitOn && before.lastVisitOn > body.visitedOn ? before.lastVisitOn : body.visitedOn;
-        const after = await leadsRepository.update(tx, id, body.version, {
-          state: body.stateAfter,
-          lastVisitOn,
-        });
-        if (!after) throw versionConflict();
-        audit({
-          action: 'finding.visit_logged',
-          targetType: 'finding_lead',
-          targetId: id,
-          targetLabel: after.name,
-          before: { state: from },
-          after: { visitId: visit.id, visitedOn: visit.visitedOn, method: visit.method, state: after.state },
-        });
-      });
-      return get(actor, id);
-    },
-
-    /**
-     * The assigned finder marks the lead found: creates the member record (through the members
-     * service: its validation and duplicate rules; source 组织寻找; placed in the campaign's org or
-     * an open org below it) or links the existing record. The finder holds no member.write: the
-     * lead's assignment is what authorizes the write, and only inside the campaign's subtree.
-     */
-    async markFound(actor: Actor, id: number, body: LeadFoundBody): Promise<LeadResponse> {
-      try {
-        await audited(db, actor, async (tx, audit) => {
-          const before = await myOpenLead(tx, actor, id, body.version);
-          const from = before.state as LeadState;
-          if (!isOpenLead(from)) throw leadClosed();
-          if (!leadTransitionAllowed(from, 'found')) throw leadTransition(from, 'found');
-          let memberId: number;
-          if (body.mode === 'create') {
-            const org = await orgs.lookup(tx, body.member.orgId);
-            if (!org || org.closedAt || !isWithinPath(org.path, before.campaignOrgPath))
-              throw placementNotInCampaign();
-            if (await members.byIdNumber(tx, body.member.idNumber)) throw memberExists();
-            const created = await members.createPlaced(
-              tx,
-              audit,
-              actor,
-              { ...body.member, source: 'found' },
-              { id: org.id, path: org.path },
-            );
-            memberId = created.id;
-          } else if (body.idNumber) {
-            const existing = await members.byIdNumber(tx, body.idNumber);
-            if (!existing) throw linkNoMember();
-            memberId = existing.id;
-          } else {
-            if (!before.memberId) throw linkNeedsIdNumber();
-            memberId = before.memberId;
-          }
-          const after = await leadsRepository.update(tx, id, body.version, {
-            state: 'found',
-            memberId,
-            foundOn: body.foundOn,
-          });
-          if (!after) throw versionConflict();
-          await activity.record(tx, {
-            memberId,
-            kind: 'contact',
-            occurredOn: body.foundOn,
-            sourceModule: 'finding',
-            sourceId: `lead-${id}`,
-            title: `${before.campaignName}：工作组寻访找到`,
-          });
-          audit({
-            action: 'finding.lead_found',
-            targetType: 'finding_lead',
-            targetId: id,
-            targetLabel: after.name,
-            before: { state: from },
-            after: {
-              state: 'found',
-              memberId,
-              foundOn: body.foundOn,
-              mode: body.mode,
-              finderId: actor.userId,
-            },
-          });
-        });
-      } catch (err) {
-        if (isUniqueViolation(err, 'members_id_hash_idx')) throw memberExists();
-        if (err instanceof AppError && err.code === 'MEMBER_DUPLICATE') throw memberExists();
-        if (err instanceof AppError && err.code === 'MEMBER_REGISTERED_ELSEWHERE') throw memberExists();
-        throw err;
-      }
       return get(actor, id);
     },
 
