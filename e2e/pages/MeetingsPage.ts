@@ -18,6 +18,12 @@ export class MeetingsPage {
     await expect(this.heading).toBeVisible();
   }
 
+  /** Narrows the list to one type of meeting (主题党日 …). */
+  async filterByType(type: string): Promise<void> {
+    await this.page.getByRole('main').getByRole('combobox', { name: '类型' }).click();
+    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${type}"]`).click();
+  }
+
   /** Opens the drawer, picks the org in the tree select by name, the type and the topic, saves. */
   async create(meeting: { orgName: string; type: string; topic: string }): Promise<void> {
     await this.createButton.click();
