@@ -21,7 +21,9 @@ export class MeetingsPage {
   /** Narrows the list to one type of meeting (主题党日 …). */
   async filterByType(type: string): Promise<void> {
     await this.page.getByRole('main').getByRole('combobox', { name: '类型' }).click();
-    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${type}"]`).click();
+    await this.page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${type}"]`)
+      .click({ timeout: 3_000 });
   }
 
   /** Opens the drawer, picks the org in the tree select by name, the type and the topic, saves. */

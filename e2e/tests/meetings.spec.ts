@@ -26,6 +26,9 @@ test('the secretary creates a 主题党日 and shows its sign-in QR', async ({ p
 
   // Among the 主题党日 of the subtree (the month's others are planned later, listed first).
   await list.goto();
-  await list.filterByType('主题党日');
-  await expect(page.getByRole('main').getByRole('link', { name: topic })).toBeVisible();
+  // A pick that lands while the dropdown is still opening is lost: pick again until the list shows it.
+  await expect(async () => {
+    await list.filterByType('主题党日');
+    await expect(page.getByRole('main').getByRole('link', { name: topic })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 });

@@ -45,6 +45,9 @@ interface CliValues {
   'with-key'?: boolean | undefined;
 }
 
+/** The commands `run` knows; anything else gets the usage before a store is opened. */
+const COMMANDS = ['create-admin', 'reset-password', 'audit-verify', 'backup', 'restore', 'seed-demo'];
+
 const CLI_ACTOR = { actorId: null, actorName: 'cli', ip: null };
 
 function fail(message: string): never {
@@ -196,7 +199,7 @@ async function main() {
     },
   });
   const command = positionals[0];
-  if (!command) fail(USAGE);
+  if (!command || !COMMANDS.includes(command)) fail(USAGE);
   const config = loadConfig();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
