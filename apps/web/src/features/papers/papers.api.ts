@@ -13,8 +13,8 @@ import type {
   TransferResponse,
   TransferState,
 } from '@ningxin/shared';
-import { api, apiUrl, errorFromResponse, networkError } from '../../lib/api';
-import { attachmentName } from '../members/print/memberPrint.api';
+import { api, apiUrl } from '../../lib/api';
+import { downloadPdf } from '../../lib/download';
 
 export const PAPERS_PAGE_SIZE = 20;
 
@@ -39,31 +39,6 @@ export const paperKeys = {
   transfers: ['transfers'] as const,
   transferList: (f: TransferFilters) => ['transfers', 'list', f] as const,
 };
-
-/** Asks the server for a PDF and saves it; an error answer rejects with its ApiError. */
-async function downloadPdf(path: string, fallbackName: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path), {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/pdf' },
-    });
-  } catch {
-    throw networkError();
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  const fileName = attachmentName(response.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return fileName;
-}
 
 export const certificatesApi = {
   list: (f: CertificateFilters, cursor: string | undefined, signal?: AbortSignal) =>

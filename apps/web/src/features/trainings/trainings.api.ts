@@ -22,8 +22,8 @@ import type {
   TrainingUpdateInput,
   WithdrawInput,
 } from '@ningxin/shared';
-import { api, apiUrl, errorFromResponse, networkError } from '../../lib/api';
-import { attachmentName } from '../members/print/memberPrint.api';
+import { api } from '../../lib/api';
+import { downloadPdf } from '../../lib/download';
 
 export const TRAININGS_PAGE_SIZE = 20;
 
@@ -44,31 +44,6 @@ export const trainingKeys = {
   code: (sessionId: number) => ['trainings', 'code', sessionId] as const,
   mine: ['trainings', 'mine'] as const,
 };
-
-/** Asks the server for a PDF and saves it; an error answer rejects with its ApiError. */
-async function downloadPdf(path: string, fallbackName: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path), {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/pdf' },
-    });
-  } catch {
-    throw networkError();
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  const fileName = attachmentName(response.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return fileName;
-}
 
 export const trainingsApi = {
   list: (f: TrainingFilters, cursor: string | undefined, signal?: AbortSignal) =>

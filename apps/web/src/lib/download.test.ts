@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentName } from './memberPrint.api';
+import { attachmentName } from './download';
 
 describe('attachmentName', () => {
   it('reads the UTF-8 name first, then the plain one, then falls back', () => {
