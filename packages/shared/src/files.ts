@@ -60,7 +60,14 @@ export const FILE_PURPOSE_INFO: Record<FilePurpose, { label: string; accepts: re
 };
 
 /** The kinds of record files belong to. */
-export const FILE_OWNER_TYPES = ['member', 'notice', 'meeting'] as const;
+export const FILE_OWNER_TYPES = [
+  'member',
+  'notice',
+  'meeting',
+  'course',
+  'reflection',
+  'member_report',
+] as const;
 export const FileOwnerType = z.enum(FILE_OWNER_TYPES, { error: '所属记录类型不正确' });
 export type FileOwnerType = z.infer<typeof FileOwnerType>;
 
@@ -69,6 +76,10 @@ export const FILE_OWNER_PURPOSES: Record<FileOwnerType, readonly FilePurpose[]> 
   member: ['photo', 'document', 'attachment'],
   notice: ['attachment'],
   meeting: ['photo', 'attachment'],
+  /** A course's cover (photo), its video, its PDF (attachment). */
+  course: ['photo', 'video', 'attachment'],
+  reflection: ['photo'],
+  member_report: ['attachment'],
 };
 
 /** The largest file accepted unless the committee's settings say otherwise: 20 MB. */

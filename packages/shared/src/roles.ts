@@ -63,6 +63,11 @@ export const ACTIONS = [
   'meeting.read', // the meetings (组织生活) of the subtree, their attendance and the compliance board
   'meeting.write', // plan, record, archive and amend meetings; record attendance, decide leave, show the sign-in QR
   'training.manage', // training classes and study trips: create, nominate, record attendance, complete
+  'course.manage', // the lecture hall's courses and series: write, publish to subtrees, see who studied
+  'study.read', // study hours (学时) of the subtree's members and the threshold board
+  'study.write', // record offline study hours for the subtree's members
+  'reflection.review', // review reflections (心得体会), feature them, moderate comments, acknowledge yearly reports
+  'report.read', // the yearly reports (思想汇报、情况报告) of the members one may read
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -92,6 +97,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.read',
     'meeting.write',
     'training.manage',
+    'course.manage',
+    'study.read',
+    'study.write',
+    'reflection.review',
+    'report.read',
   ],
   secretary: [
     'org.read',
@@ -112,8 +122,21 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.read',
     'meeting.write',
     'training.manage',
+    'course.manage',
+    'study.read',
+    'study.write',
+    'reflection.review',
+    'report.read',
   ],
-  home_viewer: ['org.read', 'member.read', 'member.export', 'contact.write', 'feedback.read'],
+  home_viewer: [
+    'org.read',
+    'member.read',
+    'member.export',
+    'contact.write',
+    'feedback.read',
+    'report.read',
+    'study.read',
+  ],
   host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write'],
   finder: ['org.read', 'finding.lead'],
   member: ['member.self'],

@@ -48,12 +48,27 @@ export interface PublicRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
+/**
+ * A card on the member portal (the phone home of a member): a feature shows its part of the
+ * member's day (study, meetings, reflections …). The card loads its own data, is small and
+ * lazy, and renders nothing when it has nothing to say.
+ */
+export interface PortalTile {
+  key: string;
+  /** Lower first: 10 study, 20 courses, 30 meetings, 40 notices, 50 reflections, 60 reports, 90 record. */
+  order: number;
+  tile: LazyExoticComponent<ComponentType>;
+  permission?: Action;
+}
+
 export interface Feature {
   name: string;
   routes: readonly FeatureRoute[];
   /** Pages without login, outside the signed-in frame. */
   publicRoutes?: readonly PublicRoute[];
   menu?: readonly MenuEntry[];
+  /** Cards on the member portal. */
+  portal?: readonly PortalTile[];
 }
 
 export const defineFeature = (feature: Feature): Feature => feature;

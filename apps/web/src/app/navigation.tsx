@@ -1,5 +1,5 @@
 import type { Action } from '@ningxin/shared';
-import { MENU_GROUPS, type MenuEntry, type MenuGroup } from './feature';
+import { MENU_GROUPS, type MenuEntry, type MenuGroup, type PortalTile } from './feature';
 import { FEATURES } from './features';
 
 export type { MenuEntry as NavEntry } from './feature';
@@ -27,4 +27,11 @@ export function visibleGroups(permissions: readonly Action[]): { group: MenuGrou
 /** Whether a path lies in an entry's section (/members/12 is in /members; /members is not in /me). */
 export function isInSection(pathname: string, entryPath: string): boolean {
   return pathname === entryPath || pathname.startsWith(`${entryPath}/`);
+}
+
+/** The member portal's cards the user may see, every feature's, in order. */
+export function visiblePortalTiles(permissions: readonly Action[]): PortalTile[] {
+  return FEATURES.flatMap((f) => f.portal ?? [])
+    .filter((t) => !t.permission || permissions.includes(t.permission))
+    .sort((a, b) => a.order - b.order);
 }

@@ -3,6 +3,7 @@ export * from './audit';
 export * from './files';
 export * from './finding';
 export * from './jobs';
+export * from './learning';
 export * from './life';
 export * from './member-counts';
 export * from './members';
