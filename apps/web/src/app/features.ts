@@ -10,6 +10,7 @@ import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
 import { papersFeature } from '../features/papers/papers.feature';
+import { portalFeature } from '../features/portal/portal.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
@@ -20,6 +21,7 @@ import type { Feature } from './feature';
 /** The features of the web app. A new domain's pages are one more line here. */
 export const FEATURES: readonly Feature[] = [
   workbenchFeature,
+  portalFeature,
   noticesFeature,
   membersFeature,
   meFeature,

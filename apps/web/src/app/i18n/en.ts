@@ -22,6 +22,7 @@ import { navText } from './text/nav';
 import { noticesText } from './text/notices';
 import { orgsText } from './text/orgs';
 import { papersText } from './text/papers';
+import { portalText } from './text/portal';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
@@ -47,6 +48,7 @@ export const en: Translation = {
   activity: activityText.en,
   memberImport: memberImportText.en,
   me: meText.en,
+  portal: portalText.en,
   audit: auditText.en,
   users: usersText.en,
   settings: settingsText.en,

@@ -22,6 +22,7 @@ import { navText } from './text/nav';
 import { noticesText } from './text/notices';
 import { orgsText } from './text/orgs';
 import { papersText } from './text/papers';
+import { portalText } from './text/portal';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
@@ -46,6 +47,7 @@ export const zhCN = {
   activity: activityText.zh,
   memberImport: memberImportText.zh,
   me: meText.zh,
+  portal: portalText.zh,
   audit: auditText.zh,
   users: usersText.zh,
   settings: settingsText.zh,

@@ -36,4 +36,12 @@ export const lifeFeature = defineFeature({
       permission: 'member.self',
     },
   ],
+  portal: [
+    {
+      key: 'meetings',
+      order: 30,
+      tile: lazyNamed(() => import('./portal/MyMeetingsTile'), 'MyMeetingsTile'),
+      permission: 'member.self',
+    },
+  ],
 });

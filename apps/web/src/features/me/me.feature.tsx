@@ -20,4 +20,12 @@ export const meFeature = defineFeature({
       permission: 'member.self',
     },
   ],
+  portal: [
+    {
+      key: 'record',
+      order: 90,
+      tile: lazyNamed(() => import('./portal/MyRecordTile'), 'MyRecordTile'),
+      permission: 'member.self',
+    },
+  ],
 });

@@ -30,4 +30,12 @@ export const noticesFeature = defineFeature({
     },
     { path: '/inbox', labelKey: 'nav.inbox', icon: <InboxOutlined aria-hidden />, group: 'workbench' },
   ],
+  portal: [
+    {
+      key: 'inbox',
+      order: 40,
+      tile: lazyNamed(() => import('./portal/InboxTile'), 'InboxTile'),
+      permission: 'member.self',
+    },
+  ],
 });

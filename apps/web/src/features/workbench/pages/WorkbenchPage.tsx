@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useLabels } from '../../../app/i18n/useLabels';
 import { visibleEntries } from '../../../app/navigation';
 import { LoadError } from '../../../components/LoadError';
@@ -9,8 +9,15 @@ import { useFormatters } from '../../../lib/useFormatters';
 import { useCurrentUser } from '../../auth/useMe';
 import { useWorkbench } from '../workbench.api';
 
-/** The home page: the user's scope in figures, what waits for them, and their ways in. */
+/** The home page: a member's is their portal; everyone else's the workbench. */
 export function WorkbenchPage() {
+  const me = useCurrentUser();
+  const memberOnly = me.permissions.length > 0 && me.permissions.every((p) => p === 'member.self');
+  return memberOnly ? <Navigate to="/portal" replace /> : <Workbench />;
+}
+
+/** The workbench: the user's scope in figures, what waits for them, and their ways in. */
+function Workbench() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const labels = useLabels();

@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { Empty, List, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { PortalCard } from '../../../components/PortalCard';
+import { useFormatters } from '../../../lib/useFormatters';
+import { meetingKeys, meetingsApi } from '../life.api';
+
+const SHOWN = 3;
+
+/** The portal's card: the next meetings I am expected at, today's marked, and how to sign in. */
+export function MyMeetingsTile() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const mine = useQuery({ queryKey: meetingKeys.mine, queryFn: () => meetingsApi.mine() });
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+  const upcoming = mine.data?.upcoming.slice(0, SHOWN) ?? [];
+  return (
+    <PortalCard title={t('portal.meetings.title')} to="/my-meetings">
+      {mine.isPending ? null : upcoming.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.meetings.none')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={upcoming}
+          renderItem={(m) => {
+            const isToday =
+              new Date(m.plannedAt).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }) === today;
+            return (
+              <List.Item style={{ paddingInline: 0 }}>
+                <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+                  <Link to={`/meetings/${m.id}`}>
+                    <Typography.Text strong ellipsis>
+                      {m.topic}
+                    </Typography.Text>
+                  </Link>
+                  <Typography.Text type="secondary">
+                    {isToday ? <Tag color="red">{t('portal.meetings.today')}</Tag> : null}
+                    {m.typeLabel} · {dateTime(m.plannedAt)}
+                    {m.place ? ` · ${m.place}` : m.onlineUrl ? ` · ${t('portal.meetings.online')}` : ''}
+                  </Typography.Text>
+                  {isToday ? (
+                    <Typography.Text type="secondary">{t('portal.meetings.signInHint')}</Typography.Text>
+                  ) : null}
+                </Space>
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </PortalCard>
+  );
+}

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Empty, List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { PortalCard } from '../../../components/PortalCard';
+import { useFormatters } from '../../../lib/useFormatters';
+import { inboxApi, inboxKeys } from '../notices.api';
+
+const SHOWN = 3;
+
+/** The portal's card: the newest messages (notices, reminders) and how many are unread. */
+export function InboxTile() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const inbox = useQuery({
+    queryKey: [...inboxKeys.list(false), 'portal'],
+    queryFn: () => inboxApi.list(false, undefined),
+  });
+  const items = inbox.data?.items.slice(0, SHOWN) ?? [];
+  const title = (
+    <>
+      {t('portal.inbox.title')}{' '}
+      {inbox.data?.unread ? (
+        <Badge count={inbox.data.unread} title={t('portal.inbox.unread', { count: inbox.data.unread })} />
+      ) : null}
+    </>
+  );
+  return (
+    <PortalCard title={title} to="/inbox">
+      {inbox.isPending ? null : items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.inbox.none')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(item) => (
+            <List.Item style={{ paddingInline: 0 }}>
+              <div style={{ minWidth: 0 }}>
+                <Typography.Text strong={!item.readAt} ellipsis style={{ display: 'block' }}>
+                  {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {item.kindLabel} · {dateTime(item.createdAt)}
+                </Typography.Text>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </PortalCard>
+  );
+}

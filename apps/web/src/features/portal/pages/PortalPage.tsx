@@ -1,0 +1,32 @@
+import { Card, Flex, Typography } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { visiblePortalTiles } from '../../../app/navigation';
+import { useCurrentUser } from '../../auth/useMe';
+import { TileBoundary } from '../components/TileBoundary';
+import './portal.css';
+
+/**
+ * 我的主页 (phone first): the member's year at a glance. Each card is a feature's (study, courses,
+ * meetings, notices, reflections, reports, record), loaded on its own, so a slow or failing one
+ * leaves the others standing.
+ */
+export function PortalPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const tiles = visiblePortalTiles(me.permissions);
+  return (
+    <Flex vertical gap={12} className="nx-page nx-portal">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('portal.hello', { name: me.user.displayName })}
+      </Typography.Title>
+      {tiles.map(({ key, tile: Tile }) => (
+        <TileBoundary key={key}>
+          <Suspense fallback={<Card size="small" loading />}>
+            <Tile />
+          </Suspense>
+        </TileBoundary>
+      ))}
+    </Flex>
+  );
+}
