@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, like, ne } from 'drizzle-orm';
+import { expect } from 'vitest';
 import type { TestApp } from '../../../test/app';
 import { branchOf, createUser, orgByName } from '../../../test/factories';
-import { members, users } from '../../db/schema';
+import { inboxItems, members, users } from '../../db/schema';
 import { DEMO_ACCOUNTS } from '../../seed/demo-committee';
 
 /** A member on the rolls placed in the subtree at `path`, other than those given. */
@@ -93,3 +94,32 @@ export async function noticeWorld(t: TestApp) {
 }
 
 export type NoticeWorld = Awaited<ReturnType<typeof noticeWorld>>;
+
+/** A notice's body as the compose form sends it, to the target given. */
+export const noticeBody = (target: object, extra: object = {}) => ({
+  title: '关于开展主题党日活动的通知',
+  bodyHtml: '<p>请各支部按时组织。</p>',
+  target,
+  ...extra,
+});
+
+/** Sends a notice and returns it; fails the test on anything but 201. */
+export async function sendNotice(t: TestApp, cookie: string, target: object, extra: object = {}) {
+  const res = await t.request({
+    method: 'POST',
+    url: '/api/v1/notices',
+    payload: noticeBody(target, extra),
+    cookie,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** The accounts whose inbox holds the notice, sorted. */
+export async function noticeRecipients(t: TestApp, noticeId: number): Promise<number[]> {
+  const rows = await t.store.db
+    .select({ userId: inboxItems.userId })
+    .from(inboxItems)
+    .where(eq(inboxItems.noticeId, noticeId));
+  return rows.map((r) => r.userId).sort((a, b) => a - b);
+}
