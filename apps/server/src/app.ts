@@ -178,7 +178,21 @@ export async function buildApp(
   );
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      // The build writes .br and .gz beside each file; the client's Accept-Encoding picks one.
+      preCompressed: true,
+      cacheControl: false,
+      // Assets are named by their content's hash: kept a year, never asked for again. The page
+      // itself is checked every time, so a new version is picked up at the next visit.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        else res.header('cache-control', 'no-cache');
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html');
