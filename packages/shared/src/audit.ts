@@ -170,9 +170,9 @@ export const AUDIT_ACTIONS = {
   'reflection.unfeatured': '取消精选心得体会',
   'reflection.comment_added': '评论心得体会',
   'reflection.comment_moderated': '审核心得评论',
-  'member_report.submitted': '提交思想汇报或情况报告',
-  'member_report.updated': '修改思想汇报或情况报告',
-  'member_report.acknowledged': '阅知思想汇报或情况报告',
+  'report.submitted': '提交思想汇报或情况报告',
+  'report.updated': '修改思想汇报或情况报告',
+  'report.acknowledged': '阅知思想汇报或情况报告',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

@@ -160,7 +160,7 @@ export function createReportsService(deps: ReflectionsDeps) {
             dedupeKey: `member_report:${id}`,
           });
         audit({
-          action: 'member_report.submitted',
+          action: 'report.submitted',
           targetType: 'member_report',
           targetId: id,
           targetLabel: body.title,
@@ -184,7 +184,7 @@ export function createReportsService(deps: ReflectionsDeps) {
         };
         if (!(await repo.update(tx, id, body.version, values))) throw versionConflict();
         audit({
-          action: 'member_report.updated',
+          action: 'report.updated',
           targetType: 'member_report',
           targetId: id,
           targetLabel: body.title ?? before.title,
@@ -217,7 +217,7 @@ export function createReportsService(deps: ReflectionsDeps) {
             dedupeKey: `member_report_ack:${id}`,
           });
         audit({
-          action: 'member_report.acknowledged',
+          action: 'report.acknowledged',
           targetType: 'member_report',
           targetId: id,
           targetLabel: before.title,
