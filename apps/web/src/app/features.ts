@@ -10,6 +10,7 @@ import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
 import { papersFeature } from '../features/papers/papers.feature';
+import { reflectionsFeature } from '../features/reflections/reflections.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
@@ -35,6 +36,7 @@ export const FEATURES: readonly Feature[] = [
   lifeFeature,
   complianceFeature,
   trainingsFeature,
+  reflectionsFeature,
   settingsFeature,
   accountFeature,
 ];

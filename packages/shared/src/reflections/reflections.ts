@@ -16,6 +16,7 @@ export const ReflectionCreateBody = z.object({
   body: Body,
 });
 export type ReflectionCreateBody = z.infer<typeof ReflectionCreateBody>;
+export type ReflectionCreateInput = z.input<typeof ReflectionCreateBody>;
 
 /** The author edits a reflection awaiting review or returned; a returned one goes back for review. */
 export const ReflectionUpdateBody = z.object({
@@ -24,6 +25,7 @@ export const ReflectionUpdateBody = z.object({
   version: Version,
 });
 export type ReflectionUpdateBody = z.infer<typeof ReflectionUpdateBody>;
+export type ReflectionUpdateInput = z.input<typeof ReflectionUpdateBody>;
 
 export const ReflectionReviewBody = z.object({
   decision: z.enum(['approve', 'return'], { error: '请选择通过或退回' }),
@@ -32,6 +34,7 @@ export const ReflectionReviewBody = z.object({
   version: Version,
 });
 export type ReflectionReviewBody = z.infer<typeof ReflectionReviewBody>;
+export type ReflectionReviewInput = z.input<typeof ReflectionReviewBody>;
 
 export const ReflectionFeatureBody = z.object({
   featured: z.boolean({ error: '请说明是否精选' }),

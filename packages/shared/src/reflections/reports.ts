@@ -20,6 +20,7 @@ export const MemberReportCreateBody = z.object({
   body: OptionalText('正文', 20_000, { multiline: true }),
 });
 export type MemberReportCreateBody = z.infer<typeof MemberReportCreateBody>;
+export type MemberReportCreateInput = z.input<typeof MemberReportCreateBody>;
 
 export const MemberReportUpdateBody = z.object({
   title: Text('标题', { min: 2, max: 100, minMessage: '请填写标题' }).optional(),
@@ -27,12 +28,14 @@ export const MemberReportUpdateBody = z.object({
   version: Version,
 });
 export type MemberReportUpdateBody = z.infer<typeof MemberReportUpdateBody>;
+export type MemberReportUpdateInput = z.input<typeof MemberReportUpdateBody>;
 
 export const MemberReportAckBody = z.object({
   comment: Text('意见', { max: 500, multiline: true }).nullable().optional(),
   version: Version,
 });
 export type MemberReportAckBody = z.infer<typeof MemberReportAckBody>;
+export type MemberReportAckInput = z.input<typeof MemberReportAckBody>;
 
 export const MemberReportIdParams = IdParams;
 

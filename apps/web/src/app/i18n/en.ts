@@ -22,6 +22,7 @@ import { navText } from './text/nav';
 import { noticesText } from './text/notices';
 import { orgsText } from './text/orgs';
 import { papersText } from './text/papers';
+import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
@@ -62,4 +63,5 @@ export const en: Translation = {
   scopeKind: scopeKindText.en,
   signIn: signInText.en,
   trainings: trainingsText.en,
+  reflections: reflectionsText.en,
 };

@@ -22,6 +22,7 @@ import { navText } from './text/nav';
 import { noticesText } from './text/notices';
 import { orgsText } from './text/orgs';
 import { papersText } from './text/papers';
+import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
@@ -61,6 +62,7 @@ export const zhCN = {
   scopeKind: scopeKindText.zh,
   signIn: signInText.zh,
   trainings: trainingsText.zh,
+  reflections: reflectionsText.zh,
 };
 
 export type Translation = typeof zhCN;

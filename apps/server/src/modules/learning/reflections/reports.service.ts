@@ -213,7 +213,7 @@ export function createReportsService(deps: ReflectionsDeps) {
             userIds: accounts.map((a) => a.userId),
             kind: 'member_report',
             title: `您的${before.year} 年度${MEMBER_REPORT_KIND_LABELS[before.kind as MemberReportKind]}已阅${comment ? `：${comment.slice(0, 60)}` : ''}`,
-            link: '/my/reports',
+            link: '/my-reports',
             dedupeKey: `member_report_ack:${id}`,
           });
         audit({
