@@ -2,6 +2,7 @@ import { defineModule, mount } from '../../../lib/modules';
 import { createReflectionComments, type ReflectionComments } from './reflections.comments';
 import { reflectionsRepository } from './reflections.repository';
 import { reflectionsRoutes } from './reflections.routes';
+import { createReflectionsSeed } from './reflections.seed';
 import { createReflectionsService, type ReflectionsService } from './reflections.service';
 import { reportsRepository } from './reports.repository';
 import { reportsRoutes } from './reports.routes';
@@ -13,6 +14,8 @@ declare module '../../../lib/modules' {
       reflections: ReflectionsService;
       comments: ReflectionComments;
       reports: ReportsService;
+      /** The demo's reflections, comments and yearly reports. */
+      seed: () => Promise<{ reflections: number; reports: number }>;
     };
   }
 }
@@ -38,12 +41,18 @@ export const reflectionsModule = defineModule({
       reflections,
       comments: createReflectionComments(db, reflections),
       reports: createReportsService(deps),
+      seed: createReflectionsSeed({ ...deps, tree: orgs.tree, accounts: users, list: members.record }),
     };
   },
   routes: ({ reflections, comments, reports }) => [
     mount('/reflections', reflectionsRoutes, { reflections, comments }),
     mount('/member-reports', reportsRoutes, { reports }),
   ],
+  seed:
+    ({ seed }) =>
+    async () => {
+      await seed();
+    },
   contributes: ({ reflections, reports }) => ({
     'files.owners': [
       {
