@@ -357,3 +357,33 @@ describe('comments, moderated', () => {
     expect((await get(`${API}/${r.id}`, member)).json().counts).toEqual({ comments: 1, pendingComments: 0 });
   });
 });
+
+describe('the yearly feedback', () => {
+  it('counts and names the member’s approved reflections of the year; one awaiting review is left out', async () => {
+    const home = take((m) => m.homeCounty === '130723');
+    const cookie = await memberLogin(home.id);
+    const course = await publishedCourse(tongzhouOrg, '通州：学习二十大精神（四）');
+    const approved = await post(cookie, course, { title: '学而信、学而用、学而行' });
+    const ok = await t.request({
+      method: 'POST',
+      url: `${API}/${approved.id}/review`,
+      cookie: tongzhou,
+      payload: { decision: 'approve', version: approved.version },
+    });
+    expect(ok.statusCode).toBe(200);
+    await post(cookie, course, { title: '还在审核中的心得' });
+    const year = new Date().getFullYear();
+    let cursor: string | null = null;
+    let found: { figures: { reflections: number; reflectionTitles: string[] } } | undefined;
+    do {
+      const res = await get(
+        `/api/v1/feedback?year=${year}&county=130723&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        kangbao,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      found ??= res.json().items.find((i: { member: { id: number } }) => i.member.id === home.id);
+      cursor = res.json().nextCursor;
+    } while (cursor && !found);
+    expect(found?.figures).toMatchObject({ reflections: 1, reflectionTitles: ['学而信、学而用、学而行'] });
+  });
+});

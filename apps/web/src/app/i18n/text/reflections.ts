@@ -115,6 +115,8 @@ const zh = {
     report: '年度思想汇报',
     submitted: '已提交 {{n}} 份',
   },
+  /** The yearly feedback's figure. */
+  inFeedback: '心得体会 {{n}} 篇',
 };
 
 const en: typeof zh = {
@@ -233,6 +235,7 @@ const en: typeof zh = {
     report: 'Yearly report',
     submitted: '{{n}} submitted',
   },
+  inFeedback: 'Reflections {{n}}',
 };
 
 export const reflectionsText = { zh, en };
