@@ -112,6 +112,8 @@ export const ReflectionSubjectsResponse = z.object({
       typeLabel: z.string(),
       id: z.number().int(),
       title: z.string(),
+      /** When it took place (a meeting's or a class's day), to tell apart those of one title. */
+      date: z.string().nullable(),
     }),
   ),
 });

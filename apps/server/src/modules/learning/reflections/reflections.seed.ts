@@ -194,7 +194,9 @@ export function createReflectionsSeed(deps: ReflectionsSeedDeps) {
               body: ['向你学习！', '很受启发，写出了流动党员的心声。', '说得好，我们一起努力。'][j % 3]!,
               state: s,
               moderatedBy: s === 'pending' ? null : reviewer,
-              moderatedAt: s === 'pending' ? null : daysAgo(40 - k),
+              // After the review, each a day apart; moderated the day after.
+              moderatedAt: s === 'pending' ? null : daysAgo(54 - ci * 7 - k * 3 - j - 1),
+              createdAt: daysAgo(54 - ci * 7 - k * 3 - j),
             });
           }
         }

@@ -6,6 +6,7 @@
  */
 import {
   type FeaturedListQuery,
+  localIsoDate,
   REFLECTION_STATE_LABELS,
   REFLECTION_SUBJECT_LABELS,
   RecordId,
@@ -247,18 +248,26 @@ export function createReflectionsService(deps: ReflectionsDeps) {
         typeLabel: REFLECTION_SUBJECT_LABELS.course,
         id: c.id,
         title: c.title,
+        date: null,
       }));
-      for (const [type, list] of [
-        ['meeting', (await attendance.mine(actor)).past.map((x) => ({ id: x.id, title: x.topic }))],
-        [
-          'training',
-          (await trainings.mine(actor)).enrolments
-            .filter((x) => x.mine && x.mine.status !== 'withdrawn')
-            .map((x) => ({ id: x.id, title: x.title })),
-        ],
-      ] as const)
-        for (const s of list)
-          items.push({ type, typeLabel: REFLECTION_SUBJECT_LABELS[type], id: s.id, title: s.title });
+      const day = (iso: string) => localIsoDate(new Date(iso));
+      for (const m of (await attendance.mine(actor)).past)
+        items.push({
+          type: 'meeting',
+          typeLabel: REFLECTION_SUBJECT_LABELS.meeting,
+          id: m.id,
+          title: m.topic,
+          date: day(m.heldAt ?? m.plannedAt),
+        });
+      for (const c of (await trainings.mine(actor)).enrolments)
+        if (c.mine && c.mine.status !== 'withdrawn')
+          items.push({
+            type: 'training',
+            typeLabel: REFLECTION_SUBJECT_LABELS.training,
+            id: c.id,
+            title: c.title,
+            date: c.startsOn,
+          });
       return { items };
     },
 

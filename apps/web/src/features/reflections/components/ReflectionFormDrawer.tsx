@@ -69,7 +69,10 @@ export function ReflectionFormDrawer({
     const items = (subjects.data?.items ?? []).filter((s) => s.type === type);
     return {
       label: items[0]?.typeLabel ?? type,
-      options: items.map((s) => ({ value: `${s.type}:${s.id}`, label: s.title })),
+      options: items.map((s) => ({
+        value: `${s.type}:${s.id}`,
+        label: s.date ? `${s.title}（${s.date}）` : s.title,
+      })),
     };
   }).filter((g) => g.options.length > 0);
 
