@@ -1,6 +1,7 @@
 /** Reflections: posting on what one may see, the review flow, featuring, scope. */
 import { describe, expect, it } from 'vitest';
 import { faultyFields } from '../../../../test/app';
+import { jpeg, pdf, uploadFile } from '../../../../test/files';
 import {
   API,
   auditor,
@@ -385,5 +386,43 @@ describe('the yearly feedback', () => {
       cursor = res.json().nextCursor;
     } while (cursor && !found);
     expect(found?.figures).toMatchObject({ reflections: 1, reflectionTitles: ['学而信、学而用、学而行'] });
+  });
+});
+
+describe('photos and report files (the files module asks this one)', () => {
+  it('the author adds photos while in review; readers list them; others may not upload', async () => {
+    const course = await publishedCourse(tongzhouOrg, '通州：学习二十大精神（五）');
+    const r = await post(member, course, { title: '带照片的心得' });
+    const owner = { ownerType: 'reflection', ownerId: String(r.id), purpose: 'photo' };
+    const up = await uploadFile(t, member, owner, { name: 'photo.jpg', data: jpeg() });
+    expect(up.statusCode, up.body).toBe(201);
+    const other = await memberLogin(take().id);
+    expect((await uploadFile(t, other, owner, { name: 'x.jpg', data: jpeg() })).statusCode).toBe(404);
+    expect((await uploadFile(t, tongzhou, owner, { name: 'x.jpg', data: jpeg() })).statusCode).toBe(404);
+    const listed = (cookie: string) => get(`/api/v1/files?ownerType=reflection&ownerId=${r.id}`, cookie);
+    expect((await listed(tongzhou)).json().items).toHaveLength(1);
+    expect((await listed(other)).statusCode).toBe(404);
+    await t.request({
+      method: 'POST',
+      url: `${API}/${r.id}/review`,
+      cookie: tongzhou,
+      payload: { decision: 'approve', version: r.version },
+    });
+    expect((await uploadFile(t, member, owner, { name: 'late.jpg', data: jpeg() })).statusCode).toBe(409);
+
+    const report = await t.request({
+      method: 'POST',
+      url: '/api/v1/member-reports',
+      cookie: member,
+      payload: { year: new Date().getFullYear(), kind: 'situation', title: '年度情况报告（附件）' },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const file = { ownerType: 'member_report', ownerId: String(report.json().id), purpose: 'attachment' };
+    expect((await uploadFile(t, member, file, { name: 'report.pdf', data: pdf() })).statusCode).toBe(201);
+    expect((await uploadFile(t, tongzhou, file, { name: 'x.pdf', data: pdf() })).statusCode).toBe(404);
+    const reportFiles = (cookie: string) =>
+      get(`/api/v1/files?ownerType=member_report&ownerId=${report.json().id}`, cookie);
+    expect((await reportFiles(tongzhou)).json().items).toHaveLength(1);
+    expect((await reportFiles(haidian)).statusCode).toBe(404);
   });
 });
