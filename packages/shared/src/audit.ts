@@ -162,6 +162,17 @@ export const AUDIT_ACTIONS = {
   'training.session_deleted': '删除培训课次',
   'training.attendance_recorded': '记录培训出勤',
   'training.signed_in': '培训扫码签到',
+  'reflection.created': '发表心得体会',
+  'reflection.updated': '修改心得体会',
+  'reflection.approved': '心得体会审核通过',
+  'reflection.returned': '退回心得体会',
+  'reflection.featured': '精选心得体会',
+  'reflection.unfeatured': '取消精选心得体会',
+  'reflection.comment_added': '评论心得体会',
+  'reflection.comment_moderated': '审核心得评论',
+  'report.submitted': '提交思想汇报或情况报告',
+  'report.updated': '修改思想汇报或情况报告',
+  'report.acknowledged': '阅知思想汇报或情况报告',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

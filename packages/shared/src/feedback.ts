@@ -48,6 +48,9 @@ export const FeedbackFigures = z.object({
   honours: z.number(),
   /** 民主评议等次: the year's latest evaluation; null when none was recorded. */
   evaluation: z.string().nullable(),
+  /** 心得体会: the year's approved reflections, how many and their titles. */
+  reflections: z.number().int(),
+  reflectionTitles: z.array(z.string()),
 });
 export type FeedbackFigures = z.infer<typeof FeedbackFigures>;
 

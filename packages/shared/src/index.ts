@@ -17,6 +17,7 @@ export * from './notices';
 export * from './orgs';
 export * from './papers';
 export * from './password';
+export * from './reflections';
 export * from './registrations';
 export * from './roles';
 export * from './settings';

@@ -11,6 +11,7 @@ import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
 import { papersFeature } from '../features/papers/papers.feature';
 import { portalFeature } from '../features/portal/portal.feature';
+import { reflectionsFeature } from '../features/reflections/reflections.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
@@ -37,6 +38,7 @@ export const FEATURES: readonly Feature[] = [
   lifeFeature,
   complianceFeature,
   trainingsFeature,
+  reflectionsFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -23,6 +23,7 @@ import { noticesText } from './text/notices';
 import { orgsText } from './text/orgs';
 import { papersText } from './text/papers';
 import { portalText } from './text/portal';
+import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
@@ -64,4 +65,5 @@ export const en: Translation = {
   scopeKind: scopeKindText.en,
   signIn: signInText.en,
   trainings: trainingsText.en,
+  reflections: reflectionsText.en,
 };

@@ -23,6 +23,7 @@ import { noticesText } from './text/notices';
 import { orgsText } from './text/orgs';
 import { papersText } from './text/papers';
 import { portalText } from './text/portal';
+import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
@@ -63,6 +64,7 @@ export const zhCN = {
   scopeKind: scopeKindText.zh,
   signIn: signInText.zh,
   trainings: trainingsText.zh,
+  reflections: reflectionsText.zh,
 };
 
 export type Translation = typeof zhCN;

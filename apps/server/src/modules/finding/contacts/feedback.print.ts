@@ -84,6 +84,11 @@ export function feedbackBlocks(
               value: `${figures.contributions} 项${figures.contributionFen ? `，${yuan(figures.contributionFen)} 元` : ''}`,
             },
             { label: '民主评议', value: figures.evaluation ?? '未评议' },
+            {
+              label: '心得体会',
+              value: `${figures.reflections} 篇${figures.reflectionTitles.length ? `：${figures.reflectionTitles.map((t) => `《${t}》`).join('')}` : ''}`,
+              wide: true,
+            },
           ],
         },
         { heading: '流动党组织意见', fields: [{ label: '意见', value: comment ?? '', wide: true }] },
@@ -91,7 +96,7 @@ export function feedbackBlocks(
     }),
     signatures([{ label: '流动党组织（盖章）', dateLabel: '日期' }]),
     note(
-      '年度表现数据来自党员履历（组织生活、学习、志愿服务、服务家乡、表彰、民主评议的记录），没有记录的项目为 0。',
+      '年度表现数据来自党员履历（组织生活、学习、志愿服务、服务家乡、表彰、民主评议的记录）和审核通过的心得体会，没有记录的项目为 0。',
     ),
   ];
 }

@@ -136,6 +136,8 @@ describe('GET /api/v1/feedback', () => {
       contributionFen: 0,
       honours: 0,
       evaluation: null,
+      reflections: 0,
+      reflectionTitles: [],
     });
     expect(items.every((i) => i.member.homeCounty === '130723')).toBe(true);
   });

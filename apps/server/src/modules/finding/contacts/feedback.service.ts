@@ -24,7 +24,7 @@ import type { InboxService } from '../../notices/inbox.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import type { UsersService } from '../../users/users.service';
 import { nothingToSend, unknownCounty } from './contacts.errors';
-import { figuresOf } from './feedback.figures';
+import { figuresOf, yearReflections } from './feedback.figures';
 import { FEEDBACK_TITLE, feedbackBlocks } from './feedback.print';
 import { type FeedbackRow, feedbackRepository } from './feedback.repository';
 
@@ -110,14 +110,17 @@ export function createFeedbackService({
     year: number,
   ): Promise<FeedbackItem[]> {
     const ids = list.map((m) => m.id);
-    const [totals, rows, placed] = await Promise.all([
+    const [totals, rows, placed, reflections] = await Promise.all([
       activity.yearTotals(db, ids, year),
       feedbackRepository.ofMembers(db, ids, year),
       members.placements(db, ids),
+      yearReflections(db, ids, year),
     ]);
     const byMember = new Map(rows.map((r) => [r.memberId, r]));
     const targets = new Map(placed.map((p) => [p.id, memberTarget(p)]));
-    return list.map((m) => itemOf(actor, m, year, totals.get(m.id), byMember.get(m.id), targets.get(m.id)));
+    return list.map((m) =>
+      itemOf(actor, m, year, totals.get(m.id), byMember.get(m.id), targets.get(m.id), reflections.get(m.id)),
+    );
   }
 
   function itemOf(
@@ -127,6 +130,7 @@ export function createFeedbackService({
     totals: Parameters<typeof figuresOf>[0],
     row: FeedbackRow | undefined,
     target: ReturnType<typeof memberTarget> | undefined,
+    reflectionTitles?: readonly string[],
   ): FeedbackItem {
     return {
       member: {
@@ -140,7 +144,7 @@ export function createFeedbackService({
         joinedAt: m.joinedAt,
       },
       year,
-      figures: figuresOf(totals),
+      figures: figuresOf(totals, reflectionTitles),
       comment: row?.comment ?? null,
       sentAt: row?.sentAt?.toISOString() ?? null,
       version: row?.version ?? 0,
@@ -151,9 +155,10 @@ export function createFeedbackService({
   /** One member's item (after a change), as the list shows it. */
   async function one(actor: Actor, memberId: number, year: number): Promise<FeedbackItem> {
     const row = await members.visibleMember(db, actor, memberId, 'member.read');
-    const [totals, fb] = await Promise.all([
+    const [totals, fb, reflections] = await Promise.all([
       activity.yearTotals(db, [memberId], year),
       feedbackRepository.find(db, memberId, year),
+      yearReflections(db, [memberId], year),
     ]);
     const hostName = row.hostDistrict ? (divisionName(row.hostDistrict) ?? null) : null;
     return itemOf(
@@ -172,6 +177,7 @@ export function createFeedbackService({
       totals.get(memberId),
       fb ?? undefined,
       memberTarget(row),
+      reflections.get(memberId),
     );
   }
 
@@ -220,17 +226,25 @@ export function createFeedbackService({
     async pdf(actor: Actor, memberId: number, year: number) {
       const m = await members.visibleMember(db, actor, memberId, 'member.read');
       assertCan(actor, 'feedback.read', memberTarget(m), '党员');
-      const [totals, fb, names] = await Promise.all([
+      const [totals, fb, names, reflections] = await Promise.all([
         activity.yearTotals(db, [memberId], year),
         feedbackRepository.find(db, memberId, year),
         orgs.namesAlong(db, m.orgPath),
+        yearReflections(db, [memberId], year),
       ]);
       const printedOn = localIsoDate(new Date());
       const rendered = await pdf.render({
         committee: names[0] ?? m.orgName,
         title: `${FEEDBACK_TITLE}（${m.name}）`,
         records: [
-          feedbackBlocks(m, names, year, figuresOf(totals.get(memberId)), fb?.comment ?? null, printedOn),
+          feedbackBlocks(
+            m,
+            names,
+            year,
+            figuresOf(totals.get(memberId), reflections.get(memberId)),
+            fb?.comment ?? null,
+            printedOn,
+          ),
         ],
       });
       try {

@@ -20,6 +20,8 @@ export const FEEDBACK_SHEET = sheetSpec<FeedbackItem, null>([
   { header: '服务家乡金额（元）', width: 12, value: (i) => yuan(i.figures.contributionFen) },
   { header: '获得表彰（次）', width: 10, value: (i) => i.figures.honours },
   { header: '民主评议', width: 10, value: (i) => i.figures.evaluation ?? '' },
+  { header: '心得体会（篇）', width: 10, value: (i) => i.figures.reflections },
+  { header: '心得体会标题', width: 30, value: (i) => i.figures.reflectionTitles.join('；') },
   { header: '党组织意见', width: 40, value: (i) => i.comment ?? '' },
   { header: '发送时间', width: 18, value: (i) => (i.sentAt ? i.sentAt.slice(0, 10) : '') },
 ]);

@@ -249,6 +249,29 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const { row } = await readableMeeting(executor, actor, id);
       return { label: row.topic };
     },
+
+    /**
+     * For reflections: the topic of a meeting the actor may see (meeting.read over its org, or as
+     * an attendee); null for one missing or out of sight.
+     */
+    async visibleTopic(executor: Executor, actor: Actor, id: number): Promise<string | null> {
+      try {
+        return (await readableMeeting(executor, actor, id)).row.topic;
+      } catch (err) {
+        if ((err as { status?: number }).status === 404) return null;
+        throw err;
+      }
+    },
+
+    /** For reflections: the topics of meetings by id (a page's worth). */
+    async topics(executor: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+      const out = new Map<number, string>();
+      for (const id of new Set(ids)) {
+        const row = await repo.findById(executor, id);
+        if (row) out.set(id, row.topic);
+      }
+      return out;
+    },
   };
 }
 

@@ -10,8 +10,10 @@ import {
   type TrainingState,
 } from '@ningxin/shared';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
 import { trainings } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
+import { coversOrgPath } from '../../../policy/policy';
 import { ACTIVE, ON_ROLLS, type TrainingsAccess } from './trainings.access';
 import { hours, iso } from './trainings.mapper';
 import { audienceHolds, trainingsRepository as repo, type TrainingRow } from './trainings.repository';
@@ -90,6 +92,30 @@ export function createMyTrainingsService(access: TrainingsAccess) {
           status: (s.status as MyTrainingsResponse['sessions'][number]['status']) ?? null,
         })),
       };
+    },
+
+    /**
+     * For reflections: the title of a class the actor may see (managing it, or holding a place in
+     * it as a member); null for one missing or out of sight.
+     */
+    async visibleTitle(executor: Executor, actor: Actor, id: number): Promise<string | null> {
+      const row = await repo.findById(executor, id);
+      if (!row) return null;
+      if (coversOrgPath(actor, 'training.manage', row.orgPath)) return row.title;
+      const self = actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null)?.memberId;
+      if (!self) return null;
+      const mine = await repo.enrolmentsOfMember(executor, self);
+      return mine.some((e) => e.trainingId === id && ACTIVE.includes(e.status)) ? row.title : null;
+    },
+
+    /** For reflections: the titles of classes by id (a page's worth). */
+    async titles(executor: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+      const out = new Map<number, string>();
+      for (const id of new Set(ids)) {
+        const row = await repo.findById(executor, id);
+        if (row) out.set(id, row.title);
+      }
+      return out;
     },
   };
 }

@@ -25,6 +25,11 @@ const zh = {
   myMeetings: '我的会议',
   trainings: '培训班',
   myTrainings: '我的培训',
+  reflectionsReview: '心得审核',
+  featuredReflections: '精选心得',
+  myReflections: '我的心得',
+  memberReports: '思想汇报',
+  myReports: '我的思想汇报',
 };
 
 const en: typeof zh = {
@@ -53,6 +58,11 @@ const en: typeof zh = {
   myMeetings: 'My meetings',
   trainings: 'Training classes',
   myTrainings: 'My training',
+  reflectionsReview: 'Reflections review',
+  featuredReflections: 'Featured reflections',
+  myReflections: 'My reflections',
+  memberReports: 'Yearly reports',
+  myReports: 'My reports',
 };
 
 export const navText = { zh, en };

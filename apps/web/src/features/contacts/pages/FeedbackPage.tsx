@@ -79,6 +79,7 @@ function Figures({ item }: { item: FeedbackItem }) {
     `${t('contacts.feedback.contributions')} ${t('contacts.feedback.unitItems', { n: f.contributions })}`,
     `${t('contacts.feedback.honours')} ${t('contacts.feedback.unitTimes', { n: f.honours })}`,
     `${t('contacts.feedback.evaluation')} ${f.evaluation ?? '—'}`,
+    t('reflections.inFeedback', { n: f.reflections }),
   ];
   return (
     <Typography.Text type="secondary" style={{ fontSize: 13 }}>

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { reportKeys, reportsApi } from '../reflections.api';
+
+/** Portal card: this year's report owed or submitted, with a link to write it. */
+export function ReportTile() {
+  const { t } = useTranslation();
+  const mine = useQuery({ queryKey: reportKeys.mine, queryFn: reportsApi.mine });
+  if (mine.isError) return null;
+  const year = mine.data?.year ?? new Date().getFullYear();
+  const thisYear = (mine.data?.items ?? []).filter((r) => r.year === year).length;
+  return (
+    <Card
+      size="small"
+      title={t('reflections.portal.report')}
+      extra={
+        <Link to="/my-reports">
+          {mine.data?.owed ? t('reflections.reports.write') : t('reflections.portal.more')}
+        </Link>
+      }
+      loading={mine.isPending}
+      data-testid="portal-report"
+    >
+      <Flex vertical gap={4}>
+        <Typography.Text type={mine.data?.owed ? 'warning' : 'success'}>
+          {mine.data?.owed
+            ? t('reflections.reports.owed', { year })
+            : t('reflections.reports.done', { year })}
+        </Typography.Text>
+        {thisYear ? (
+          <Typography.Text type="secondary">
+            {t('reflections.portal.submitted', { n: thisYear })}
+          </Typography.Text>
+        ) : null}
+      </Flex>
+    </Card>
+  );
+}
