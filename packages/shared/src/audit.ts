@@ -162,6 +162,9 @@ export const AUDIT_ACTIONS = {
   'training.session_deleted': '删除培训课次',
   'training.attendance_recorded': '记录培训出勤',
   'training.signed_in': '培训扫码签到',
+  'study.recorded': '录入线下学习学时',
+  'study.record_deleted': '删除线下学习学时',
+  'study.board_exported': '导出学时达标情况',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 
