@@ -12,6 +12,7 @@ import { orgsFeature } from '../features/orgs/orgs.feature';
 import { papersFeature } from '../features/papers/papers.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
+import { studyFeature } from '../features/study/study.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import { workbenchFeature } from '../features/workbench/workbench.feature';
@@ -35,6 +36,7 @@ export const FEATURES: readonly Feature[] = [
   lifeFeature,
   complianceFeature,
   trainingsFeature,
+  studyFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -26,6 +26,7 @@ import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
 import { workbenchText } from './text/workbench';
@@ -62,4 +63,5 @@ export const en: Translation = {
   scopeKind: scopeKindText.en,
   signIn: signInText.en,
   trainings: trainingsText.en,
+  study: studyText.en,
 };

@@ -50,7 +50,7 @@ export function createStudyReminder({ db, users, settings, inbox }: StudyReminde
             userIds: to,
             kind: 'study_behind',
             title: `学时提醒：您 ${year} 年已修 ${Number(m.hours)} 学时，距年度要求 ${Number(m.required)} 学时还差 ${Number(m.gap)} 学时`,
-            link: '/my/study',
+            link: '/my-study',
             dedupeKey: `study_behind:${m.memberId}:${today.slice(0, 7)}`,
           });
         }

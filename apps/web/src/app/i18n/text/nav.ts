@@ -24,6 +24,8 @@ const zh = {
   myMeetings: '我的会议',
   trainings: '培训班',
   myTrainings: '我的培训',
+  study: '学时管理',
+  myStudy: '我的学时',
 };
 
 const en: typeof zh = {
@@ -51,6 +53,8 @@ const en: typeof zh = {
   myMeetings: 'My meetings',
   trainings: 'Training classes',
   myTrainings: 'My training',
+  study: 'Study hours',
+  myStudy: 'My study hours',
 };
 
 export const navText = { zh, en };
