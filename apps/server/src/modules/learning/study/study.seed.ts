@@ -5,6 +5,8 @@
  * Synthetic and deterministic (every choice is a hash of the member id), set-based: one INSERT …
  * SELECT per table, whatever the size of the demo.
  *
+ * Run again, it adds nothing.
+ *
  * The spread: a member has 0 to 4 offline records this year (by a hash of the id), of 2 to 4 hours
  * each, on days from 1 January to today — 0 to 16 hours — so that with the courses and the 党课
  * some members stay below the 32 hours a year and some pass it.
@@ -64,6 +66,7 @@ export function createStudySeed({ db, activity, settings }: StudySeedDeps) {
           from (${membersOnRolls()}) r
           cross join generate_series(1, 4) k
           where k <= (r.member_id::bigint * 2654435761 % 1000003) % 5
+            and not exists (select 1 from ${studyRecords})
           returning 1)
         select count(*)::int as n from added`,
       );
