@@ -22,6 +22,7 @@ import { papersModule } from './modules/finding/papers/papers.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
 import { reflectionsModule } from './modules/learning/reflections/reflections.module';
+import { studyModule } from './modules/learning/study/study.module';
 import { complianceModule } from './modules/life/compliance/compliance.module';
 import { lifeModule } from './modules/life/life.module';
 import { trainingsModule } from './modules/life/trainings/trainings.module';
@@ -66,6 +67,7 @@ export const MODULES: readonly AnyModule[] = [
   complianceModule,
   trainingsModule,
   reflectionsModule,
+  studyModule,
 ];
 
 // Validation messages in Chinese.

@@ -173,6 +173,9 @@ export const AUDIT_ACTIONS = {
   'report.submitted': '提交思想汇报或情况报告',
   'report.updated': '修改思想汇报或情况报告',
   'report.acknowledged': '阅知思想汇报或情况报告',
+  'study.recorded': '录入线下学习学时',
+  'study.record_deleted': '删除线下学习学时',
+  'study.board_exported': '导出学时达标情况',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

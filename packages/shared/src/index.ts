@@ -22,6 +22,7 @@ export * from './registrations';
 export * from './roles';
 export * from './settings';
 export * from './sign-in';
+export * from './study';
 export * from './trainings';
 export * from './users';
 export * from './workbench';

@@ -211,6 +211,7 @@ export const INBOX_KIND_LABELS: Record<string, string> = {
   anniversary: '政治生日',
   registration: '报到登记',
   meetings_behind: '组织生活落后',
+  study_behind: '学时提醒',
 };
 
 export const InboxItemResponse = z.object({

@@ -128,6 +128,14 @@ export const SETTINGS = {
       { name: 'cadreTrainings', label: '书记和委员集中培训', unit: '次' },
     ],
   }),
+  'learning.lectureHours': define({
+    group: 'learning',
+    label: '党课学时',
+    description: '党员参加党课（签到或迟到）计入的学时；会议登记了学时的，按会议登记的学时计。',
+    unit: '学时',
+    schema: WholeNumber('党课学时', 0, 24),
+    defaultValue: 2,
+  }),
   'dues.rules': define({
     group: 'dues',
     label: '党费交纳标准',

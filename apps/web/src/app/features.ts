@@ -14,6 +14,7 @@ import { portalFeature } from '../features/portal/portal.feature';
 import { reflectionsFeature } from '../features/reflections/reflections.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
+import { studyFeature } from '../features/study/study.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import { workbenchFeature } from '../features/workbench/workbench.feature';
@@ -39,6 +40,7 @@ export const FEATURES: readonly Feature[] = [
   complianceFeature,
   trainingsFeature,
   reflectionsFeature,
+  studyFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -23,3 +23,17 @@ export function membersAbsentThroughout(from: string, to: string): SQL {
       and min(${day}) < ${from}::date + 31
       and max(${day}) >= ${to}::date - 31`;
 }
+
+/**
+ * `(member_id, meeting_id, occurred_on, study_hours, title)` of the attendances (signed, late) at
+ * 党课 (party_lecture) meetings not cancelled, for the study hours ledger's credit of the demo's
+ * history (`study_hours` null: the meeting names none, the setting applies).
+ */
+export function lectureAttendance(): SQL {
+  return sql`select ${meetingAttendees.memberId} as member_id, ${meetings.id} as meeting_id,
+      (coalesce(${meetings.heldAt}, ${meetings.plannedAt}) at time zone 'Asia/Shanghai')::date as occurred_on,
+      ${meetings.studyHours} as study_hours, ${meetings.topic} as title
+    from ${meetingAttendees} join ${meetings} on ${meetings.id} = ${meetingAttendees.meetingId}
+    where ${meetings.type} = 'party_lecture' and ${meetings.state} <> 'cancelled'
+      and ${meetingAttendees.status} in ('signed', 'late')`;
+}

@@ -4,7 +4,7 @@
  * tree's storage changes, these change with it.
  */
 import { type Column, eq, like, or, type SQL, sql } from 'drizzle-orm';
-import { orgs } from '../../db/schema';
+import { orgPositions, orgs } from '../../db/schema';
 
 const inSubtree = (path: string) => or(eq(orgs.path, path), like(orgs.path, `${path}.%`))!;
 
@@ -45,3 +45,14 @@ export const openOrgsOfKinds = (kinds: readonly string[], where?: SQL): SQL =>
       kinds.map((k) => sql`${k}`),
       sql`, `,
     )})${where ? sql` and ${where}` : sql``}`;
+
+/**
+ * Whether the person named `name`, placed in the org at `orgPath`, holds a position (职务) in that
+ * org or one above it on some day of [from, to] — a secretary or committee member (书记、委员).
+ * Positions name their holder, so the match is by name within the member's own line of orgs.
+ */
+export const holdsPositionAbove = (name: Column | SQL, orgPath: Column | SQL, from: string, to: string) =>
+  sql<boolean>`exists (select 1 from ${orgPositions} p join ${orgs} po on po.id = p.org_id
+    where p.holder_name = ${name}
+      and (${orgPath} = po.path or ${orgPath} like po.path || '.%')
+      and p.term_start <= ${to}::date and (p.term_end is null or p.term_end >= ${from}::date))`;

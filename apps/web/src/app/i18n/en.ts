@@ -28,6 +28,7 @@ import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
 import { workbenchText } from './text/workbench';
@@ -66,4 +67,5 @@ export const en: Translation = {
   signIn: signInText.en,
   trainings: trainingsText.en,
   reflections: reflectionsText.en,
+  study: studyText.en,
 };

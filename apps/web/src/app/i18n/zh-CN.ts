@@ -28,6 +28,7 @@ import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
 import { workbenchText } from './text/workbench';
@@ -65,6 +66,7 @@ export const zhCN = {
   signIn: signInText.zh,
   trainings: trainingsText.zh,
   reflections: reflectionsText.zh,
+  study: studyText.zh,
 };
 
 export type Translation = typeof zhCN;

@@ -40,6 +40,7 @@ import {
   noLeaveRequest,
   notAnAttendee,
 } from './meetings.errors';
+import { syncLectureCredit } from './meetings.lecture-credit';
 import { mapAttendee, typeLabelOf } from './meetings.mapper';
 import { type MeetingFullRow, meetingsRepository as repo } from './meetings.repository';
 import { createMeetingSignIn } from './meetings.sign-in';
@@ -90,8 +91,10 @@ export function createMeetingAttendance({ db, activity, settings, signInCodes }:
             ? { leaveState: 'approved', leaveDecidedBy: actor.userId, leaveDecidedAt: now }
             : {}),
         });
-        if (attended(status) !== attended(before.status))
+        if (attended(status) !== attended(before.status)) {
           await syncLedgerOf(tx, activity, meeting, memberId, status);
+          await syncLectureCredit(tx, { activity, settings }, meeting, memberId, status);
+        }
         audit({
           action: 'meeting.attendance_recorded',
           targetType: 'meeting',
@@ -142,7 +145,10 @@ export function createMeetingAttendance({ db, activity, settings, signInCodes }:
           leaveDecidedAt: new Date(),
           ...(approve ? { status: 'leave', signedAt: null, channel: 'manual' } : {}),
         });
-        if (approve && attended(row.status)) await syncLedgerOf(tx, activity, meeting, memberId, 'leave');
+        if (approve && attended(row.status)) {
+          await syncLedgerOf(tx, activity, meeting, memberId, 'leave');
+          await syncLectureCredit(tx, { activity, settings }, meeting, memberId, 'leave');
+        }
         audit({
           action: 'meeting.leave_decided',
           targetType: 'meeting',

@@ -16,6 +16,7 @@ import { audited } from '../../audit/audit.service';
 import { attended, isOpen, ownMemberId, syncLedgerOf, writableMeeting } from './meetings.access';
 import type { AttendanceDeps } from './meetings.attendance';
 import { signInClosedMeeting, signInNotInvited, wrongState } from './meetings.errors';
+import { syncLectureCredit } from './meetings.lecture-credit';
 import { meetingStart, meetingsRepository as repo } from './meetings.repository';
 
 export function createMeetingSignIn({ db, activity, settings, signInCodes }: AttendanceDeps) {
@@ -70,6 +71,7 @@ export function createMeetingSignIn({ db, activity, settings, signInCodes }: Att
           });
         }
         await syncLedgerOf(tx, activity, meeting, self, status);
+        await syncLectureCredit(tx, { activity, settings }, meeting, self, status);
         const role = (mine?.role ?? 'guest') as 'expected' | 'guest';
         audit({
           action: 'meeting.qr_signed_in',

@@ -109,6 +109,7 @@ export function createMeetingStates({ db, activity, present }: MeetingStatesDeps
         values: async () => ({ state: 'cancelled' }),
         ledger: async (tx) => {
           await activity.reverse(tx, LEDGER_SOURCE, ledgerSourceId(id), 'meeting_attended');
+          await activity.reverse(tx, LEDGER_SOURCE, ledgerSourceId(id), 'study_hours');
         },
       });
     },

@@ -30,6 +30,8 @@ const zh = {
   myReflections: '我的心得',
   memberReports: '思想汇报',
   myReports: '我的思想汇报',
+  study: '学时管理',
+  myStudy: '我的学时',
 };
 
 const en: typeof zh = {
@@ -63,6 +65,8 @@ const en: typeof zh = {
   myReflections: 'My reflections',
   memberReports: 'Yearly reports',
   myReports: 'My reports',
+  study: 'Study hours',
+  myStudy: 'My study hours',
 };
 
 export const navText = { zh, en };

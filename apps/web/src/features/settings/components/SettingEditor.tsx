@@ -17,6 +17,8 @@ export function SettingEditor({ setting }: { setting: SettingResponse }) {
       return <TextFieldsEditor setting={setting} />;
     case 'upload.maxBytes':
       return <NumberEditor setting={setting} scale={MEGABYTE} />;
+    case 'learning.lectureHours':
+      return <NumberEditor setting={setting} />;
     case 'learning.studyHours':
       return <NumberFieldsEditor setting={setting} />;
     case 'life.signInWindow':

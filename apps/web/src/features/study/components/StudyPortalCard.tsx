@@ -1,0 +1,29 @@
+import { localIsoDate } from '@ningxin/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { studyApi, studyKeys } from '../study.api';
+import { HoursBySource } from './HoursBySource';
+
+/** The member portal's card: my study hours this year against the requirement, by source. */
+export function StudyPortalCard() {
+  const { t } = useTranslation();
+  const year = Number(localIsoDate(new Date()).slice(0, 4));
+  const mine = useQuery({ queryKey: studyKeys.mine(year), queryFn: () => studyApi.mine(year) });
+  if (mine.isError) return null;
+  return (
+    <Card
+      size="small"
+      title={t('study.mine.card')}
+      extra={<Link to="/my-study">{t('study.mine.more')}</Link>}
+      data-testid="portal-study"
+    >
+      {mine.isPending ? (
+        <Skeleton active paragraph={{ rows: 2 }} title={false} />
+      ) : (
+        <HoursBySource data={mine.data} compact />
+      )}
+    </Card>
+  );
+}
