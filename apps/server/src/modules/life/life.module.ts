@@ -28,6 +28,7 @@ export const lifeModule = defineModule({
       members: members.record,
       certificates: papers.certificates,
       activity,
+      settings,
     });
     const attendance = createMeetingAttendance({
       db,

@@ -200,6 +200,28 @@ describe('the 党课 credit', () => {
     expect(await credit(day.json().id)).toEqual([]);
   });
 
+  it('is written again when the meeting changes its hours or type, and removed when it is no 党课', async () => {
+    const m = await lecture({ studyHours: 2.5 });
+    await attend(m.id, 'signed');
+    let version = (await get(`${MEETINGS}/${m.id}`, tongzhou)).json().version as number;
+    const change = async (payload: Record<string, unknown>) => {
+      const res = await t.request({
+        method: 'PATCH',
+        url: `${MEETINGS}/${m.id}`,
+        cookie: tongzhou,
+        payload: { version, ...payload },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+    };
+    await change({ studyHours: 1 });
+    expect(await credit(m.id)).toEqual([1]);
+    await change({ type: 'theme_day' });
+    expect(await credit(m.id)).toEqual([]);
+    await change({ type: 'party_lecture', studyHours: null });
+    expect(await credit(m.id)).toEqual([await t.services.settings.get('learning.lectureHours')]);
+  });
+
   it('a QR sign-in credits it; cancelling the meeting removes it', async () => {
     const m = await lecture({ studyHours: 2.5 });
     const code = await get(`${MEETINGS}/${m.id}/sign-in-code`, tongzhou);

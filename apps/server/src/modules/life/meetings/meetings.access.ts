@@ -7,7 +7,6 @@ import {
 import type { Executor } from '../../../db/client';
 import { notFound } from '../../../lib/errors';
 import { type Actor, assertHolds, can, coversOrgPath } from '../../../policy/policy';
-import type { ActivityService } from '../../activity/activity.service';
 import type { CertificatesService } from '../../finding/papers/certificates/certificates.service';
 import { memberTarget } from '../../members/record/members.scope';
 import type { MembersService } from '../../members/record/members.service';
@@ -101,47 +100,3 @@ export const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).t
 
 /** The day a meeting counts for (Asia/Shanghai). */
 export const meetingDay = (m: { heldAt: Date | null; plannedAt: Date }) => shanghaiDay(meetingStart(m));
-
-/** Writes (or removes) one member's ledger entry for the meeting, after their attendance changed. */
-export async function syncLedgerOf(
-  tx: Executor,
-  activity: Pick<ActivityService, 'record' | 'reverseFor'>,
-  meeting: { id: number; topic: string; heldAt: Date | null; plannedAt: Date },
-  memberId: number,
-  status: string,
-): Promise<void> {
-  if (attended(status)) {
-    await activity.record(tx, {
-      memberId,
-      kind: 'meeting_attended',
-      occurredOn: meetingDay(meeting),
-      quantity: 1,
-      sourceModule: LEDGER_SOURCE,
-      sourceId: ledgerSourceId(meeting.id),
-      title: meeting.topic,
-    });
-  } else {
-    await activity.reverseFor(tx, memberId, LEDGER_SOURCE, ledgerSourceId(meeting.id), 'meeting_attended');
-  }
-}
-
-/** Re-records every attendee's entry (the meeting's day or topic changed). */
-export async function resyncLedger(
-  tx: Executor,
-  activity: Pick<ActivityService, 'recordMany'>,
-  meeting: { id: number; topic: string; heldAt: Date | null; plannedAt: Date },
-): Promise<void> {
-  const rows = await repo.attendedOf(tx, meeting.id);
-  await activity.recordMany(
-    tx,
-    rows.map((r) => ({
-      memberId: r.memberId,
-      kind: 'meeting_attended' as const,
-      occurredOn: meetingDay(meeting),
-      quantity: 1,
-      sourceModule: LEDGER_SOURCE,
-      sourceId: ledgerSourceId(meeting.id),
-      title: meeting.topic,
-    })),
-  );
-}

@@ -21,7 +21,6 @@ import type { Db } from '../../../db/client';
 import { notFound } from '../../../lib/errors';
 import type { SignInCodes } from '../../../lib/sign-in-codes';
 import type { Actor } from '../../../policy/policy';
-import type { ActivityService } from '../../activity/activity.service';
 import { audited } from '../../audit/audit.service';
 import type { SettingsService } from '../../settings/settings.service';
 import {
@@ -30,7 +29,6 @@ import {
   mayRequestLeave,
   ownMemberId,
   readableMeeting,
-  syncLedgerOf,
   writableMeeting,
 } from './meetings.access';
 import {
@@ -40,14 +38,14 @@ import {
   noLeaveRequest,
   notAnAttendee,
 } from './meetings.errors';
-import { syncLectureCredit } from './meetings.lecture-credit';
+import { type LedgerDeps, ledgerMeeting, syncAttendanceLedger } from './meetings.ledger';
 import { mapAttendee, typeLabelOf } from './meetings.mapper';
 import { type MeetingFullRow, meetingsRepository as repo } from './meetings.repository';
 import { createMeetingSignIn } from './meetings.sign-in';
 
 export interface AttendanceDeps {
   db: Db;
-  activity: Pick<ActivityService, 'record' | 'reverseFor'>;
+  activity: LedgerDeps['activity'];
   settings: Pick<SettingsService, 'get'>;
   signInCodes: SignInCodes;
 }
@@ -92,8 +90,7 @@ export function createMeetingAttendance({ db, activity, settings, signInCodes }:
             : {}),
         });
         if (attended(status) !== attended(before.status)) {
-          await syncLedgerOf(tx, activity, meeting, memberId, status);
-          await syncLectureCredit(tx, { activity, settings }, meeting, memberId, status);
+          await syncAttendanceLedger(tx, { activity, settings }, ledgerMeeting(meeting), memberId, status);
         }
         audit({
           action: 'meeting.attendance_recorded',
@@ -146,8 +143,7 @@ export function createMeetingAttendance({ db, activity, settings, signInCodes }:
           ...(approve ? { status: 'leave', signedAt: null, channel: 'manual' } : {}),
         });
         if (approve && attended(row.status)) {
-          await syncLedgerOf(tx, activity, meeting, memberId, 'leave');
-          await syncLectureCredit(tx, { activity, settings }, meeting, memberId, 'leave');
+          await syncAttendanceLedger(tx, { activity, settings }, ledgerMeeting(meeting), memberId, 'leave');
         }
         audit({
           action: 'meeting.leave_decided',

@@ -22,7 +22,6 @@ import { assertVersion, versionConflict } from '../../../lib/errors';
 import { sanitizeRichText } from '../../../lib/rich-text';
 import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
-import type { ActivityService } from '../../activity/activity.service';
 import { audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import {
@@ -30,10 +29,10 @@ import {
   checkAttendees,
   isOpen,
   readableMeeting,
-  resyncLedger,
   writableMeeting,
 } from './meetings.access';
 import { meetingArchived, orgNotUsable, wrongState } from './meetings.errors';
+import { type LedgerDeps, ledgerMeeting, resyncLedger } from './meetings.ledger';
 import { mapListItem, meetingAuditView } from './meetings.mapper';
 import { createMeetingPresenter } from './meetings.present';
 import { type MeetingFullRow, type MeetingInsert, meetingsRepository as repo } from './meetings.repository';
@@ -43,7 +42,8 @@ export interface MeetingsDeps extends AttendeeRules {
   db: Db;
   orgs: Pick<OrgsService, 'lookup' | 'namesAlong'>;
   members: AttendeeRules['members'] & { onRollsUnder(executor: Executor, path: string): Promise<number[]> };
-  activity: Pick<ActivityService, 'record' | 'recordMany' | 'reverse' | 'reverseFor'>;
+  activity: LedgerDeps['activity'];
+  settings: LedgerDeps['settings'];
 }
 
 const CURSOR = z.tuple([z.iso.datetime(), RecordId()]);
@@ -64,7 +64,7 @@ function nextMonth(month: string): string {
 }
 
 export function createMeetingsService(deps: MeetingsDeps) {
-  const { db, orgs, members, activity } = deps;
+  const { db, orgs, members, activity, settings } = deps;
   const present = createMeetingPresenter({ db, orgs });
 
   async function filters(q: MeetingListQuery): Promise<SQL | undefined> {
@@ -112,7 +112,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
   }
 
   return {
-    ...createMeetingStates({ db, activity, present }),
+    ...createMeetingStates({ db, activity, settings, present }),
 
     async list(actor: Actor, q: MeetingListQuery): Promise<MeetingListResponse> {
       const where = and(scopeCondition(actor, 'meeting.read', MEETING_SCOPE), await filters(q));
@@ -212,13 +212,17 @@ export function createMeetingsService(deps: MeetingsDeps) {
           remove: body.removeMemberIds ?? [],
           guests: body.guestMemberIds ?? [],
         });
-        if (values.plannedAt || values.topic)
-          await resyncLedger(tx, activity, {
-            id,
-            topic: values.topic ?? row.topic,
-            heldAt: row.heldAt,
-            plannedAt: values.plannedAt ?? row.plannedAt,
-          });
+        if (values.plannedAt || values.topic || values.type || values.studyHours !== undefined)
+          await resyncLedger(
+            tx,
+            { activity, settings },
+            ledgerMeeting(row, {
+              ...(values.topic ? { topic: values.topic } : {}),
+              ...(values.plannedAt ? { plannedAt: values.plannedAt } : {}),
+              ...(values.type ? { type: values.type } : {}),
+              ...(values.studyHours !== undefined ? { studyHours: values.studyHours } : {}),
+            }),
+          );
         const before = Object.fromEntries(
           Object.keys(values).map((k) => [k, row.row[k as keyof typeof row.row]]),
         );

@@ -13,10 +13,10 @@ import { notFound } from '../../../lib/errors';
 import { presentSignInCode } from '../../../lib/sign-in-codes';
 import type { Actor } from '../../../policy/policy';
 import { audited } from '../../audit/audit.service';
-import { attended, isOpen, ownMemberId, syncLedgerOf, writableMeeting } from './meetings.access';
+import { attended, isOpen, ownMemberId, writableMeeting } from './meetings.access';
 import type { AttendanceDeps } from './meetings.attendance';
 import { signInClosedMeeting, signInNotInvited, wrongState } from './meetings.errors';
-import { syncLectureCredit } from './meetings.lecture-credit';
+import { ledgerMeeting, syncAttendanceLedger } from './meetings.ledger';
 import { meetingStart, meetingsRepository as repo } from './meetings.repository';
 
 export function createMeetingSignIn({ db, activity, settings, signInCodes }: AttendanceDeps) {
@@ -70,8 +70,7 @@ export function createMeetingSignIn({ db, activity, settings, signInCodes }: Att
             channel: 'qr',
           });
         }
-        await syncLedgerOf(tx, activity, meeting, self, status);
-        await syncLectureCredit(tx, { activity, settings }, meeting, self, status);
+        await syncAttendanceLedger(tx, { activity, settings }, ledgerMeeting(meeting), self, status);
         const role = (mine?.role ?? 'guest') as 'expected' | 'guest';
         audit({
           action: 'meeting.qr_signed_in',

@@ -15,17 +15,18 @@ import type { Db, Tx } from '../../../db/client';
 import { assertVersion, invalidField, versionConflict } from '../../../lib/errors';
 import { sanitizeRichText } from '../../../lib/rich-text';
 import type { Actor } from '../../../policy/policy';
-import type { ActivityService } from '../../activity/activity.service';
 import { audited } from '../../audit/audit.service';
-import { LEDGER_SOURCE, ledgerSourceId, resyncLedger, writableMeeting } from './meetings.access';
+import { LEDGER_SOURCE, ledgerSourceId, writableMeeting } from './meetings.access';
 import { endedBeforeStart, heldInFuture, notArchived, wrongState } from './meetings.errors';
+import { type LedgerDeps, ledgerMeeting, resyncLedger } from './meetings.ledger';
 import { meetingAuditView } from './meetings.mapper';
 import type { PresentMeeting } from './meetings.present';
 import { type MeetingFullRow, type MeetingInsert, meetingsRepository as repo } from './meetings.repository';
 
 export interface MeetingStatesDeps {
   db: Db;
-  activity: Pick<ActivityService, 'recordMany' | 'reverse'>;
+  activity: LedgerDeps['activity'];
+  settings: LedgerDeps['settings'];
   present: PresentMeeting;
 }
 
@@ -39,7 +40,7 @@ interface Step {
   ledger?: (tx: Tx, row: MeetingFullRow, values: Partial<MeetingInsert>) => Promise<void>;
 }
 
-export function createMeetingStates({ db, activity, present }: MeetingStatesDeps) {
+export function createMeetingStates({ db, activity, settings, present }: MeetingStatesDeps) {
   async function transition(actor: Actor, id: number, version: number, step: Step): Promise<MeetingResponse> {
     await audited(db, actor, async (tx, audit) => {
       const row = await writableMeeting(tx, actor, id, true);
@@ -75,12 +76,7 @@ export function createMeetingStates({ db, activity, present }: MeetingStatesDeps
           return { state: 'held', heldAt, endedAt };
         },
         ledger: (tx, row, values) =>
-          resyncLedger(tx, activity, {
-            id,
-            topic: row.topic,
-            heldAt: values.heldAt ?? null,
-            plannedAt: row.plannedAt,
-          }),
+          resyncLedger(tx, { activity, settings }, ledgerMeeting(row, { heldAt: values.heldAt ?? null })),
       });
     },
 
@@ -133,12 +129,7 @@ export function createMeetingStates({ db, activity, present }: MeetingStatesDeps
           createdBy: actor.userId,
         });
         if (body.field === 'topic' && after)
-          await resyncLedger(tx, activity, {
-            id,
-            topic: after,
-            heldAt: row.heldAt,
-            plannedAt: row.plannedAt,
-          });
+          await resyncLedger(tx, { activity, settings }, ledgerMeeting(row, { topic: after }));
         audit({
           action: 'meeting.amended',
           targetType: 'meeting',
