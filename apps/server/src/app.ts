@@ -21,6 +21,7 @@ import { contactsModule } from './modules/finding/contacts/contacts.module';
 import { papersModule } from './modules/finding/papers/papers.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
+import { learningModule } from './modules/learning/learning.module';
 import { complianceModule } from './modules/life/compliance/compliance.module';
 import { lifeModule } from './modules/life/life.module';
 import { trainingsModule } from './modules/life/trainings/trainings.module';
@@ -64,6 +65,7 @@ export const MODULES: readonly AnyModule[] = [
   lifeModule,
   complianceModule,
   trainingsModule,
+  learningModule,
 ];
 
 // Validation messages in Chinese.

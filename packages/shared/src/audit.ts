@@ -162,6 +162,11 @@ export const AUDIT_ACTIONS = {
   'training.session_deleted': '删除培训课次',
   'training.attendance_recorded': '记录培训出勤',
   'training.signed_in': '培训扫码签到',
+  'course.created': '新建课程',
+  'course.updated': '修改课程',
+  'course.published': '发布课程',
+  'course.withdrawn': '撤回课程',
+  'course.series_created': '新建课程系列',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 
