@@ -24,8 +24,8 @@ declare module '../../lib/modules' {
 /** The online lecture hall (网上流动大讲堂): courses in series, each member's progress, study hours. */
 export const learningModule = defineModule({
   name: 'learning',
-  needs: ['orgs', 'users', 'members', 'notices', 'activity'],
-  build({ db }, { orgs, users, members, notices, activity }) {
+  needs: ['orgs', 'users', 'members', 'notices', 'activity', 'files'],
+  build({ db }, { orgs, users, members, notices, activity, files }) {
     // Courses are managed over the publishing org's subtree (course.manage); a member sees the
     // published courses addressed to them; completion is decided by the server from heartbeats.
     const access = createCoursesAccess({
@@ -36,6 +36,7 @@ export const learningModule = defineModule({
       users,
       activity,
       inbox: notices.inbox,
+      files,
     });
     const courses = createCoursesService(access);
     const study = createCourseStudyService(access);

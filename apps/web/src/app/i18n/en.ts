@@ -9,6 +9,7 @@ import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { jobsText } from './text/jobs';
+import { learningText } from './text/learning';
 import { lifeText } from './text/life';
 import { loginText } from './text/login';
 import { meText } from './text/me';
@@ -62,4 +63,5 @@ export const en: Translation = {
   scopeKind: scopeKindText.en,
   signIn: signInText.en,
   trainings: trainingsText.en,
+  learning: learningText.en,
 };

@@ -6,6 +6,7 @@ import { notFound } from '../../../lib/errors';
 import { type Actor, assertHolds } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import type { ActivityService } from '../../activity/activity.service';
+import type { FilesService } from '../../files/files.service';
 import type { MembersService } from '../../members/record/members.service';
 import type { InboxService } from '../../notices/inbox.service';
 import type { OrgsService } from '../../orgs/orgs.service';
@@ -22,6 +23,7 @@ export interface CoursesDeps {
   users: Pick<UsersService, 'memberAccounts'>;
   activity: Pick<ActivityService, 'record'>;
   inbox: Pick<InboxService, 'post'>;
+  files: Pick<FilesService, 'list' | 'download'>;
   /** The clock (tests of the rules move it). */
   now?: () => Date;
 }

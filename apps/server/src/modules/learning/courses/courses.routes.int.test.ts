@@ -184,5 +184,12 @@ describe('a course’s files (owner course)', () => {
     const outsider = await memberLogin(h!.id);
     expect((await req('GET', list, outsider)).statusCode).toBe(404);
     expect((await req('GET', `/api/v1/files/${up.json().id}`, outsider)).statusCode).toBe(404);
+    // The player shows the PDF in the page.
+    const doc = await req('GET', `${API}/mine/${c.id}/document`, member);
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-disposition']).toBe('inline');
+    expect(doc.headers['content-type']).toBe('application/pdf');
+    expect((await req('GET', `${API}/mine/${c.id}/document`, outsider)).statusCode).toBe(404);
+    expect((await req('GET', `${API}/mine/${c.id}/document`, tongzhou)).statusCode).toBe(403);
   });
 });

@@ -5,13 +5,20 @@ import {
   CourseIdParams,
   MyCourseResponse,
   MyCoursesResponse,
+  ProblemResponse,
   QuizAnswerBody,
   QuizResultResponse,
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../../plugins/auth';
+import { sendProblem } from '../../../plugins/error-handler';
 import type { CourseStudyService } from './courses.study';
+
+/** A document's content, sent as it is. */
+const Content = z.unknown().meta({ description: '文档内容（PDF）' });
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 const tags = ['课程 courses'];
 
@@ -75,5 +82,37 @@ export const courseStudyRoutes: FastifyPluginAsyncZod<{ study: CourseStudyServic
       },
     },
     async (request) => study.answerQuiz(actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/mine/:id/document',
+    {
+      config: { permission: 'member.self' },
+      schema: {
+        tags,
+        summary: '文档课程的 PDF，在页面内显示（支持 Range 分段请求）',
+        params: CourseIdParams,
+        response: { 200: Content, 206: Content, 304: Content, ...standardErrors, 416: ProblemResponse },
+      },
+    },
+    async (request, reply) => {
+      const download = await study.document(actorOf(request), request.params.id, {
+        range: header(request.headers.range),
+        ifRange: header(request.headers['if-range']),
+        ifNoneMatch: header(request.headers['if-none-match']),
+        headOnly: request.method === 'HEAD',
+      });
+      // Shown in the page (the PDF viewer of the browser), not saved.
+      const headers = { ...download.headers };
+      if (headers['content-disposition']) headers['content-disposition'] = 'inline';
+      reply.code(download.status).headers(headers);
+      if (download.status === 416)
+        return sendProblem(reply, {
+          status: 416,
+          code: 'RANGE_NOT_SATISFIABLE',
+          message: '请求的范围超出了文件大小',
+        });
+      return reply.send(download.body ?? undefined);
+    },
   );
 };

@@ -22,6 +22,7 @@ import type { Db, Executor } from '../../../db/client';
 import { courses } from '../../../db/schema';
 import { notFound } from '../../../lib/errors';
 import type { Actor } from '../../../policy/policy';
+import type { DownloadRequest } from '../../files/files.service';
 import type { CoursesAccess } from './courses.access';
 import { noQuiz, quizAnswersMismatch, quizNotYet } from './courses.errors';
 import {
@@ -40,7 +41,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const courseSourceId = (courseId: number) => `course:${courseId}`;
 
 export function createCourseStudyService(access: CoursesAccess) {
-  const { db, activity, audienceOf, ownMemberId, now } = access;
+  const { db, activity, files, audienceOf, ownMemberId, now } = access;
 
   /** Courses addressed to the member now: published, in the window, in the audience. */
   async function visibleWhere(executor: Executor, memberId: number) {
@@ -229,6 +230,16 @@ export function createCourseStudyService(access: CoursesAccess) {
         const done = await completeIfDone(tx, r, memberId, { ...p, ...values });
         return { score, passed, progress: progressOf(r, done) };
       });
+    },
+
+    /** A document course's PDF (its newest attachment), for the player to show in the page. */
+    async document(actor: Actor, id: number, req: DownloadRequest) {
+      const memberId = ownMemberId(actor);
+      await visibleCourse(db, memberId, id);
+      const list = await files.list(actor, { ownerType: 'course', ownerId: id, purpose: 'attachment' });
+      const file = list.items[0];
+      if (!file) throw notFound('课程文档');
+      return files.download(actor, file.id, req);
     },
 
     /** For the files module and other modules: whether a course is addressed to the member. */

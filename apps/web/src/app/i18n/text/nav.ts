@@ -24,6 +24,8 @@ const zh = {
   myMeetings: '我的会议',
   trainings: '培训班',
   myTrainings: '我的培训',
+  courses: '课程管理',
+  learn: '学习课程',
 };
 
 const en: typeof zh = {
@@ -51,6 +53,8 @@ const en: typeof zh = {
   myMeetings: 'My meetings',
   trainings: 'Training classes',
   myTrainings: 'My training',
+  courses: 'Courses',
+  learn: 'My courses',
 };
 
 export const navText = { zh, en };
