@@ -40,7 +40,11 @@ export const learningModule = defineModule({
     });
     const courses = createCoursesService(access);
     const study = createCourseStudyService(access);
-    return { courses, study, seed: createCoursesSeed({ db, users, orgs: orgs.tree, courses, study }) };
+    return {
+      courses,
+      study,
+      seed: createCoursesSeed({ db, users, orgs: orgs.tree, courses, files, activity }),
+    };
   },
   routes: ({ courses, study }) => [
     mount('/courses', courseStudyRoutes, { study }),
