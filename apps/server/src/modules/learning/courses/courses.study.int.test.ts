@@ -269,5 +269,22 @@ describe('the completion rules', () => {
     expect(pass.json()).toMatchObject({ score: 100, passed: true, progress: { creditedHours: 1 } });
     expect(pass.json().progress.quiz).toMatchObject({ attempts: 2, passed: true });
     expect(await ledgerOf(c.id, memberId)).toEqual([{ quantity: 1, source_module: 'learning' }]);
+    // Once members study it, its rules are fixed; the same quiz sent again is no change.
+    const got = (await get(`${API}/${c.id}`, tongzhou)).json();
+    const same = await t.request({
+      method: 'PATCH',
+      url: `${API}/${c.id}`,
+      cookie: tongzhou,
+      payload: { version: got.version, quiz: got.quiz, plannedMinutes: 1, title: '党章修正案学习辅导' },
+    });
+    expect(same.statusCode, same.body).toBe(200);
+    const changed = await t.request({
+      method: 'PATCH',
+      url: `${API}/${c.id}`,
+      cookie: tongzhou,
+      payload: { version: same.json().version, plannedMinutes: 5 },
+    });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().code).toBe('COURSE_NOT_EDITABLE');
   });
 });

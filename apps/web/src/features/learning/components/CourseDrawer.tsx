@@ -3,12 +3,13 @@ import {
   COURSE_KINDS,
   type CourseCreateInput,
   type CourseKind,
+  type CourseQuizInput,
   type CourseResponse,
   POSITION_TITLE_LABELS,
   POSITION_TITLES,
 } from '@ningxin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
@@ -33,6 +34,37 @@ interface Values {
   audiencePositions?: CourseCreateInput['audiencePositions'];
   publishFrom?: string;
   publishUntil?: string;
+  passMark?: number | null;
+  questions?: QuestionValues[];
+}
+
+/** A quiz question as the form holds it: its options one per line, the right ones by number. */
+interface QuestionValues {
+  text: string;
+  options: string;
+  answers: number[];
+  multiple?: boolean;
+}
+
+const linesOf = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** The form's quiz as the contract's (none without questions). */
+function quizOf(v: Values): CourseQuizInput | null {
+  const questions = (v.questions ?? []).filter((q) => q?.text);
+  if (!v.required || questions.length === 0) return null;
+  return {
+    passMark: v.passMark ?? 60,
+    questions: questions.map((q) => ({
+      text: q.text,
+      options: linesOf(q.options),
+      answers: (q.answers ?? []).map((n) => n - 1),
+      multiple: !!q.multiple,
+    })),
+  };
 }
 
 /** `2026-05-01T09:00` (a datetime-local input) as an instant; empty as null. */
@@ -60,6 +92,7 @@ export function CourseDrawer({
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const kind = Form.useWatch('kind', form) ?? editing?.kind ?? 'article';
+  const isRequired = Form.useWatch('required', form) ?? editing?.required ?? false;
   const series = useQuery({ queryKey: courseKeys.series, queryFn: coursesApi.series, enabled: open });
   const [seriesTitle, setSeriesTitle] = useState('');
   const addSeries = useMutation({
@@ -88,6 +121,7 @@ export function CourseDrawer({
         audiencePositions: v.audiencePositions ?? [],
         publishFrom: toInstant(v.publishFrom),
         publishUntil: toInstant(v.publishUntil),
+        quiz: quizOf(v),
       };
       return editing
         ? coursesApi.update(editing.id, { ...common, version: editing.version })
@@ -119,8 +153,15 @@ export function CourseDrawer({
         audiencePositions: editing.audiencePositions as Values['audiencePositions'],
         publishFrom: toLocalInput(editing.publishFrom),
         publishUntil: toLocalInput(editing.publishUntil),
+        passMark: editing.quiz?.passMark ?? 60,
+        questions: (editing.quiz?.questions ?? []).map((q) => ({
+          text: q.text,
+          options: q.options.join('\n'),
+          answers: q.answers.map((n) => n + 1),
+          multiple: q.multiple,
+        })),
       }
-    : { kind: 'article', required: false, plannedMinutes: 20, creditHours: 1 };
+    : { kind: 'article', required: false, plannedMinutes: 20, creditHours: 1, passMark: 60, questions: [] };
   return (
     <FormDrawer<Values>
       title={editing ? t('learning.courses.edit') : t('learning.courses.create')}
@@ -242,6 +283,72 @@ export function CourseDrawer({
           </Form.Item>
         </Col>
       </Row>
+      {isRequired && (
+        <Form.Item label={t('learning.courses.quiz.title')} extra={t('learning.courses.quiz.help')}>
+          <Form.Item name="passMark" label={t('learning.courses.quiz.passMark')}>
+            <InputNumber min={1} max={100} style={{ width: 120 }} />
+          </Form.Item>
+          <Form.List name="questions">
+            {(fields, { add, remove }) => (
+              <Flex vertical gap={8}>
+                {fields.map((field, i) => (
+                  <Card
+                    key={field.key}
+                    size="small"
+                    title={t('learning.courses.quiz.question', { n: i + 1 })}
+                    extra={
+                      <Button size="small" type="link" danger onClick={() => remove(field.name)}>
+                        {t('common.delete')}
+                      </Button>
+                    }
+                  >
+                    <Form.Item
+                      name={[field.name, 'text']}
+                      label={t('learning.courses.quiz.text')}
+                      rules={required}
+                    >
+                      <Input maxLength={300} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'options']}
+                      label={t('learning.courses.quiz.options')}
+                      rules={required}
+                    >
+                      <Input.TextArea rows={3} />
+                    </Form.Item>
+                    <Row gutter={12}>
+                      <Col xs={16}>
+                        <Form.Item
+                          name={[field.name, 'answers']}
+                          label={t('learning.courses.quiz.answers')}
+                          rules={required}
+                        >
+                          <Select
+                            mode="multiple"
+                            options={[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ value: n, label: String(n) }))}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={8}>
+                        <Form.Item
+                          name={[field.name, 'multiple']}
+                          label={t('learning.courses.quiz.multiple')}
+                          valuePropName="checked"
+                        >
+                          <Switch />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  </Card>
+                ))}
+                <Button onClick={() => add({ text: '', options: '', answers: [], multiple: false })}>
+                  {t('learning.courses.quiz.add')}
+                </Button>
+              </Flex>
+            )}
+          </Form.List>
+        </Form.Item>
+      )}
     </FormDrawer>
   );
 }
