@@ -51,3 +51,41 @@ export class CoursePlayer {
     });
   }
 }
+
+/** 课程管理 (desk): the table and the course drawer. */
+export class CourseAdminPage {
+  readonly heading: Locator;
+  readonly drawer: Locator;
+
+  constructor(readonly page: Page) {
+    const main = page.getByRole('main');
+    this.heading = main.getByRole('heading', { name: '课程管理', level: 2 });
+    this.drawer = page.getByRole('dialog', { name: '新建课程' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/courses');
+    await expect(this.heading).toBeVisible();
+  }
+
+  row(title: string): Locator {
+    return this.page.getByRole('main').getByRole('row').filter({ hasText: title });
+  }
+
+  /** Creates a required article course published by the org (picked in the tree by name). */
+  async createArticle(c: { title: string; orgName: string; text: string }): Promise<void> {
+    await this.page.getByRole('main').getByRole('button', { name: '新建课程' }).click();
+    await expect(this.drawer).toBeVisible();
+    await this.drawer.getByLabel('课程名称').fill(c.title);
+    const org = this.drawer.getByRole('combobox', { name: '发布组织' });
+    await org.click();
+    await org.fill(c.orgName);
+    await this.page.locator(`.ant-select-tree-node-content-wrapper[title="${c.orgName}"]`).click();
+    await this.drawer.locator('[contenteditable="true"]').fill(c.text);
+    await this.drawer.getByRole('switch', { name: '必修课程' }).click();
+    await this.drawer.getByLabel('学习时长（分钟）').fill('1');
+    await this.drawer.getByLabel('学时').fill('1');
+    await this.drawer.getByRole('button', { name: '保存' }).click();
+    await expect(this.drawer).toBeHidden();
+  }
+}
