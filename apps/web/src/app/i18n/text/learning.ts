@@ -92,7 +92,6 @@ const zh = {
     outcome: {
       other_device: '本课程正在其他设备上学习，此设备的时间暂不计入',
       fast: '倍速播放的时间不计入学习时长',
-      hidden: '',
     },
     quiz: {
       title: '课后测验（{{mark}} 分及格）',
@@ -206,7 +205,6 @@ const en: typeof zh = {
     outcome: {
       other_device: 'This course is being studied on another device; time here does not count for now',
       fast: 'Time played faster than normal speed does not count',
-      hidden: '',
     },
     quiz: {
       title: 'Quiz (pass mark {{mark}})',

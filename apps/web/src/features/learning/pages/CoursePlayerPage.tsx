@@ -56,9 +56,15 @@ function Player({ course }: { course: MyCourseResponse }) {
     if (progress.completedAt && !course.progress.completedAt)
       void client.invalidateQueries({ queryKey: courseKeys.mine, exact: true });
   };
-  const beat = useCourseHeartbeat(course.id, course.kind, true, (r) => setProgress(r.progress));
+  // Once completed the player stops beating (a slow connection has better things to carry).
+  const beat = useCourseHeartbeat(course.id, course.kind, !course.progress.completedAt, (r) =>
+    setProgress(r.progress),
+  );
   const p = course.progress;
-  const hint = beat.outcome ? t(`learning.learn.outcome.${beat.outcome}`, { defaultValue: '' }) : '';
+  const hint =
+    beat.outcome === 'other_device' || beat.outcome === 'fast'
+      ? t(`learning.learn.outcome.${beat.outcome}`)
+      : '';
 
   return (
     <>
