@@ -21,6 +21,7 @@ import { contactsModule } from './modules/finding/contacts/contacts.module';
 import { papersModule } from './modules/finding/papers/papers.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
 import { jobsModule } from './modules/jobs/jobs.module';
+import { learningModule } from './modules/learning/learning.module';
 import { reflectionsModule } from './modules/learning/reflections/reflections.module';
 import { studyModule } from './modules/learning/study/study.module';
 import { complianceModule } from './modules/life/compliance/compliance.module';
@@ -68,6 +69,7 @@ export const MODULES: readonly AnyModule[] = [
   trainingsModule,
   reflectionsModule,
   studyModule,
+  learningModule,
 ];
 
 // Validation messages in Chinese.

@@ -176,6 +176,11 @@ export const AUDIT_ACTIONS = {
   'study.recorded': '录入线下学习学时',
   'study.record_deleted': '删除线下学习学时',
   'study.board_exported': '导出学时达标情况',
+  'course.created': '新建课程',
+  'course.updated': '修改课程',
+  'course.published': '发布课程',
+  'course.withdrawn': '撤回课程',
+  'course.series_created': '新建课程系列',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

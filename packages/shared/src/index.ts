@@ -3,6 +3,7 @@ export * from './audit';
 export * from './auth';
 export * from './common';
 export * from './contacts';
+export * from './courses';
 export * from './divisions';
 export * from './errors';
 export * from './feedback';

@@ -4,6 +4,7 @@ import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
 import { findingFeature } from '../features/finding/finding.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
+import { learningFeature } from '../features/learning/learning.feature';
 import { lifeFeature } from '../features/life/life.feature';
 import { meFeature } from '../features/me/me.feature';
 import { membersFeature } from '../features/members/members.feature';
@@ -41,6 +42,7 @@ export const FEATURES: readonly Feature[] = [
   trainingsFeature,
   reflectionsFeature,
   studyFeature,
+  learningFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -9,6 +9,7 @@ import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { jobsText } from './text/jobs';
+import { learningText } from './text/learning';
 import { lifeText } from './text/life';
 import { loginText } from './text/login';
 import { meText } from './text/me';
@@ -68,4 +69,5 @@ export const en: Translation = {
   trainings: trainingsText.en,
   reflections: reflectionsText.en,
   study: studyText.en,
+  learning: learningText.en,
 };

@@ -9,6 +9,7 @@ import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { jobsText } from './text/jobs';
+import { learningText } from './text/learning';
 import { lifeText } from './text/life';
 import { loginText } from './text/login';
 import { meText } from './text/me';
@@ -67,6 +68,7 @@ export const zhCN = {
   trainings: trainingsText.zh,
   reflections: reflectionsText.zh,
   study: studyText.zh,
+  learning: learningText.zh,
 };
 
 export type Translation = typeof zhCN;

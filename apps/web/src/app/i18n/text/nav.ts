@@ -32,6 +32,8 @@ const zh = {
   myReports: '我的思想汇报',
   study: '学时管理',
   myStudy: '我的学时',
+  courses: '课程管理',
+  learn: '学习课程',
 };
 
 const en: typeof zh = {
@@ -67,6 +69,8 @@ const en: typeof zh = {
   myReports: 'My reports',
   study: 'Study hours',
   myStudy: 'My study hours',
+  courses: 'Courses',
+  learn: 'My courses',
 };
 
 export const navText = { zh, en };

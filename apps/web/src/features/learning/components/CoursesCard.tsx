@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Flex, List, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { courseKeys, coursesApi } from '../learning.api';
+
+/** The member portal's course card: required courses not done this year, and the newest ones. */
+export function CoursesCard() {
+  const { t } = useTranslation();
+  const mine = useQuery({ queryKey: courseKeys.mine, queryFn: coursesApi.mine });
+  if (!mine.data || mine.data.items.length === 0) return null;
+  const year = new Date().getFullYear();
+  const items = mine.data.items;
+  const requiredLeft = items.filter(
+    (c) => c.required && !(c.completedAt && new Date(c.completedAt).getFullYear() === year),
+  );
+  const weekAgo = Date.now() - 14 * 86_400_000;
+  const fresh = items.filter(
+    (c) => !c.required && !c.completedAt && c.publishedAt && new Date(c.publishedAt).getTime() > weekAgo,
+  );
+  const shown = [...requiredLeft, ...fresh].slice(0, 4);
+  return (
+    <Card
+      size="small"
+      title={t('learning.card.title')}
+      extra={<Link to="/learn">{t('learning.card.more')}</Link>}
+      data-testid="portal-courses"
+    >
+      <Flex vertical gap={4}>
+        <Typography.Text type={requiredLeft.length ? 'warning' : 'success'}>
+          {requiredLeft.length
+            ? t('learning.card.requiredLeft', { n: requiredLeft.length })
+            : t('learning.card.allDone')}
+        </Typography.Text>
+        {shown.length > 0 && (
+          <List
+            size="small"
+            dataSource={shown}
+            renderItem={(c) => (
+              <List.Item style={{ paddingInline: 0 }}>
+                <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
+                  <Link
+                    to={`/learn/courses/${c.id}`}
+                    style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}
+                  >
+                    {c.title}
+                  </Link>
+                  <Tag color={c.required ? 'red' : 'blue'} style={{ flexShrink: 0 }}>
+                    {c.required ? t('learning.learn.required') : t('learning.card.newCourses')}
+                  </Tag>
+                </Flex>
+              </List.Item>
+            )}
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import { BookOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/feature';
+import { lazyNamed } from '../../app/lazyNamed';
+
+/** The online lecture hall: course admin at the desk, a member's courses and the player on the phone. */
+export const learningFeature = defineFeature({
+  name: 'learning',
+  routes: [
+    {
+      path: 'courses',
+      page: lazyNamed(() => import('./pages/CoursesPage'), 'CoursesPage'),
+      permission: 'course.manage',
+    },
+    {
+      path: 'learn',
+      page: lazyNamed(() => import('./pages/MyCoursesPage'), 'MyCoursesPage'),
+      permission: 'member.self',
+    },
+    {
+      path: 'learn/courses/:id',
+      page: lazyNamed(() => import('./pages/CoursePlayerPage'), 'CoursePlayerPage'),
+      permission: 'member.self',
+    },
+  ],
+  menu: [
+    {
+      path: '/courses',
+      labelKey: 'nav.courses',
+      icon: <BookOutlined aria-hidden />,
+      group: 'learning',
+      permission: 'course.manage',
+    },
+    {
+      path: '/learn',
+      labelKey: 'nav.learn',
+      icon: <PlayCircleOutlined aria-hidden />,
+      group: 'learning',
+      permission: 'member.self',
+    },
+  ],
+  portal: [
+    {
+      key: 'courses',
+      order: 20,
+      tile: lazyNamed(() => import('./components/CoursesCard'), 'CoursesCard'),
+      permission: 'member.self',
+    },
+  ],
+});

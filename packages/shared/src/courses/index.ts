@@ -1,0 +1,4 @@
+export * from './audience';
+export * from './courses';
+export * from './enums';
+export * from './study';
