@@ -67,9 +67,9 @@ export const MODULES: readonly AnyModule[] = [
   lifeModule,
   complianceModule,
   trainingsModule,
-  reflectionsModule,
-  studyModule,
   learningModule,
+  studyModule,
+  reflectionsModule,
 ];
 
 // Validation messages in Chinese.

@@ -40,9 +40,9 @@ export const FEATURES: readonly Feature[] = [
   lifeFeature,
   complianceFeature,
   trainingsFeature,
-  reflectionsFeature,
-  studyFeature,
   learningFeature,
+  studyFeature,
+  reflectionsFeature,
   settingsFeature,
   accountFeature,
 ];

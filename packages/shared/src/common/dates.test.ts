@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localIsoDate } from './calendar';
-import { DateTime, IsoDate, PARTY_FOUNDED, PastDate } from './dates';
+import { DateTime, IsoDate, PARTY_FOUNDED, PastDate, YearMonth } from './dates';
 
 const message = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.success ? null : r.error!.issues[0]!.message;
@@ -25,6 +25,18 @@ describe('IsoDate and PastDate', () => {
     expect(message(PastDate('入党日期', PARTY_FOUNDED).safeParse('1921-06-30'))).toBe(
       '入党日期不能早于 1921-07-01',
     );
+  });
+});
+
+describe('YearMonth', () => {
+  it('accepts a month from 1900-01 to 2199-12 and refuses the rest', () => {
+    const m = YearMonth('月份');
+    expect(m.parse('2026-12')).toBe('2026-12');
+    expect(m.parse('1900-01')).toBe('1900-01');
+    expect(message(m.safeParse('0553-10'))).toBe('月份超出可接受的范围（1900—2199 年）');
+    expect(message(m.safeParse('2200-01'))).toBe('月份超出可接受的范围（1900—2199 年）');
+    expect(message(m.safeParse('2026-13'))).toBe('月份格式应为 YYYY-MM');
+    expect(message(m.safeParse('2026-1'))).toBe('月份格式应为 YYYY-MM');
   });
 });
 

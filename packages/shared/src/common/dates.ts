@@ -34,6 +34,18 @@ export function IsoDate(label: string, { min = MIN_DATE, max = MAX_DATE, past = 
     .meta({ format: 'date' });
 }
 
+/** A month `YYYY-MM` within the same plausible range (1900-01 to 2199-12). */
+export function YearMonth(label: string) {
+  return z
+    .string({ error: `${label}应为 YYYY-MM` })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: `${label}格式应为 YYYY-MM`, abort: true })
+    .refine(
+      (m) => m >= MIN_DATE.slice(0, 7) && m <= MAX_DATE.slice(0, 7),
+      `${label}超出可接受的范围（1900—2199 年）`,
+    )
+    .meta({ format: 'year-month' });
+}
+
 /** A date that has happened: from 1900 (or `min`) to today. */
 export const PastDate = (label: string, min = MIN_DATE) => IsoDate(label, { min, past: true });
 

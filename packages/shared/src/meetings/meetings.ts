@@ -3,7 +3,7 @@
  * cancelling and amending an archived record, the list and the detail, and a member's own meetings.
  */
 import { z } from 'zod';
-import { DateTime, IsoDate } from '../common/dates';
+import { DateTime, IsoDate, YearMonth } from '../common/dates';
 import { IdParams, INT4_MAX, PathId, QueryInt, RecordId, Version } from '../common/ids';
 import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
@@ -104,18 +104,13 @@ export type MeetingAmendBody = z.infer<typeof MeetingAmendBody>;
 export const MeetingIdParams = IdParams;
 export const MeetingAttendeeParams = z.object({ id: PathId(), memberId: PathId() });
 
-const YearMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
-  .meta({ format: 'year-month' });
-
 export const MeetingListQuery = z.object({
   /** Meetings of this org and the orgs below it. */
   orgId: QueryInt('党组织', 1, INT4_MAX).optional(),
   type: MeetingType.optional(),
   state: MeetingState.optional(),
   /** A month (Asia/Shanghai) of the meeting's time; or a range of days. */
-  month: YearMonth.optional(),
+  month: YearMonth('月份').optional(),
   from: IsoDate('起始日期').optional(),
   to: IsoDate('截止日期').optional(),
   limit: PageLimit(100, 20),
