@@ -1,5 +1,6 @@
 export * from './calendar';
 export * from './dates';
+export * from './hours';
 export * from './ids';
 export * from './page';
 export * from './stream';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from '../common/dates';
+import { ClassHours } from '../common/hours';
 import { IdParams, QueryInt, RecordId, Version } from '../common/ids';
 import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
@@ -11,11 +12,7 @@ import { CourseKindSchema, CourseStateSchema } from './enums';
 const Named = z.object({ id: z.number().int(), name: z.string() });
 
 /** Study hours a course credits (学时): 0 to 99.9, one decimal. */
-export const CreditHours = z
-  .number({ error: '学时应为数字' })
-  .min(0, '学时不能为负数')
-  .max(99.9, '学时不能超过 99.9')
-  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, '学时最多保留一位小数');
+export const CreditHours = ClassHours('学时', { max: 99.9 });
 
 const QuizQuestion = z.object({
   text: Text('题目', { min: 1, max: 300 }),

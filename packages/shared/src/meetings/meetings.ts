@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DateTime, IsoDate, YearMonth } from '../common/dates';
+import { ClassHours } from '../common/hours';
 import { IdParams, INT4_MAX, PathId, QueryInt, RecordId, Version } from '../common/ids';
 import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
@@ -31,12 +32,7 @@ const meetingFields = {
   speaker: OptionalText('主讲人', 50),
   agenda: OptionalText('议程', 5000, { multiline: true }),
   allowGuests: z.boolean({ error: '是否允许列席应为是或否' }),
-  studyHours: z
-    .number({ error: '学时应为数字' })
-    .min(0, '学时不能为负')
-    .max(100, '学时最多 100')
-    .nullable()
-    .optional(),
+  studyHours: ClassHours('学时', { max: 100 }).nullable().optional(),
 };
 
 /** Who is expected beyond the default (the org's members on the rolls), who not, and the guests (列席). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PastDate } from '../common/dates';
+import { ClassHours } from '../common/hours';
 import { IdParams, QueryId, RecordId } from '../common/ids';
 import { PageLimit, pageOf, SeqCursor } from '../common/page';
 import { OptionalText, Text } from '../common/text';
@@ -7,12 +8,8 @@ import { StudyYear } from './hours';
 
 /** Contracts of offline study (线下学习) a secretary records for a member: hours of a day, with a title. */
 
-/** Hours of one record: more than 0, at most 24 (a day), one decimal. */
-export const StudyRecordHours = z
-  .number({ error: '学时应为数字' })
-  .gt(0, '学时应大于 0')
-  .max(24, '一次学习不能超过 24 学时')
-  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, '学时最多保留一位小数');
+/** Hours of one record: 0.1 to 24 (a day), one decimal. */
+export const StudyRecordHours = ClassHours('学时', { min: 0.1, max: 24 });
 
 export const StudyRecordCreateBody = z.object({
   memberId: RecordId('党员'),

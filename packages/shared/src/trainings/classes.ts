@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime, IsoDate } from '../common/dates';
+import { ClassHours } from '../common/hours';
 import { IdParams, PathId, QueryInt, RecordId, Version } from '../common/ids';
 import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
@@ -10,11 +11,7 @@ import { Named } from './fields';
 /** Contracts of a training class: create, update, state change, route params, list and response. */
 
 /** Study hours (学时): 0 to 999.9, one decimal. */
-const StudyHours = z
-  .number({ error: '学时应为数字' })
-  .min(0, '学时不能为负数')
-  .max(999.9, '学时不能超过 999.9')
-  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, '学时最多保留一位小数');
+const StudyHours = ClassHours('学时', { max: 999.9 });
 
 const TrainingFields = {
   title: Text('名称', { min: 2, max: 100, minMessage: '请填写培训班名称' }),
