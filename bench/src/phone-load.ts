@@ -31,6 +31,7 @@ const PAGES = [
   { name: '登录页', path: '/login', ready: 'button[type="submit"]', signedIn: false },
   { name: '我的主页', path: '/portal', ready: '.nx-portal .ant-card', signedIn: true },
   { name: '我的会议', path: '/my-meetings', ready: '[role="list"], .ant-empty', signedIn: true },
+  { name: '学习课程', path: '/learn', ready: '.nx-page .ant-card, .nx-page .ant-empty', signedIn: true },
 ] as const;
 
 interface Load {

@@ -4,7 +4,7 @@ import { expectPageLooksRight } from '../support/rendering';
 
 // 390×844: a member's home is the portal, its cards each showing a part of the member's year.
 
-test('a member lands on the portal: messages, meetings and the record, each leading on', async ({
+test('a member lands on the portal: study, courses, meetings, messages, reflections, the report and the record', async ({
   pageAs,
   apiAs,
 }, testInfo) => {
@@ -23,6 +23,11 @@ test('a member lands on the portal: messages, meetings and the record, each lead
   await expect(portal.card('通知消息')).toContainText(title);
   await expect(portal.card('我的档案')).toContainText(/1\d{2}\*{4}\d{4}/);
   await expect(portal.card('我的组织生活')).toBeVisible();
+  // The study year, the required courses, reflections and the yearly report, each its own card.
+  await expect(portal.card('本年度学时')).toContainText(/已修 [\d.]+ \/ 32 学时/);
+  await expect(portal.card('学习课程')).toBeVisible();
+  await expect(portal.card('我的心得')).toContainText('精选心得');
+  await expect(portal.card('年度思想汇报')).toBeVisible();
   await expectPageLooksRight(portal.heading, testInfo.outputPath('portal.png'));
 
   await portal.more('我的组织生活').click();
