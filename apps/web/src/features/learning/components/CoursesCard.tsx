@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, List, Tag, Typography } from 'antd';
+import { Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PortalCard } from '../../../components/PortalCard';
 import { courseKeys, coursesApi } from '../learning.api';
 
 /** The member portal's course card: required courses not done this year, and the newest ones. */
@@ -20,11 +21,11 @@ export function CoursesCard() {
   );
   const shown = [...requiredLeft, ...fresh].slice(0, 4);
   return (
-    <Card
-      size="small"
+    <PortalCard
       title={t('learning.card.title')}
-      extra={<Link to="/learn">{t('learning.card.more')}</Link>}
-      data-testid="portal-courses"
+      to="/learn"
+      more={t('learning.card.more')}
+      testId="portal-courses"
     >
       <Flex vertical gap={4}>
         <Typography.Text type={requiredLeft.length ? 'warning' : 'success'}>
@@ -54,6 +55,6 @@ export function CoursesCard() {
           />
         )}
       </Flex>
-    </Card>
+    </PortalCard>
   );
 }

@@ -1,8 +1,9 @@
 import { StarFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PortalCard } from '../../../components/PortalCard';
 import { reflectionKeys, reflectionsApi } from '../reflections.api';
 
 /** Portal card: my reflections by state, and the latest featured ones. */
@@ -17,12 +18,12 @@ export function ReflectionsTile() {
   const top = (featured.data?.items ?? []).slice(0, 3);
   if (mine.isError && featured.isError) return null;
   return (
-    <Card
-      size="small"
+    <PortalCard
       title={t('reflections.portal.reflections')}
-      extra={<Link to="/my-reflections">{t('reflections.portal.more')}</Link>}
+      to="/my-reflections"
+      more={t('reflections.portal.more')}
       loading={mine.isPending}
-      data-testid="portal-reflections"
+      testId="portal-reflections"
     >
       <Flex vertical gap={6}>
         <Typography.Text type="secondary">
@@ -46,6 +47,6 @@ export function ReflectionsTile() {
           </>
         ) : null}
       </Flex>
-    </Card>
+    </PortalCard>
   );
 }

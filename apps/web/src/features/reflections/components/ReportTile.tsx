@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { PortalCard } from '../../../components/PortalCard';
 import { reportKeys, reportsApi } from '../reflections.api';
 
 /** Portal card: this year's report owed or submitted, with a link to write it. */
@@ -12,16 +12,12 @@ export function ReportTile() {
   const year = mine.data?.year ?? new Date().getFullYear();
   const thisYear = (mine.data?.items ?? []).filter((r) => r.year === year).length;
   return (
-    <Card
-      size="small"
+    <PortalCard
       title={t('reflections.portal.report')}
-      extra={
-        <Link to="/my-reports">
-          {mine.data?.owed ? t('reflections.reports.write') : t('reflections.portal.more')}
-        </Link>
-      }
+      to="/my-reports"
+      more={mine.data?.owed ? t('reflections.reports.write') : t('reflections.portal.more')}
       loading={mine.isPending}
-      data-testid="portal-report"
+      testId="portal-report"
     >
       <Flex vertical gap={4}>
         <Typography.Text type={mine.data?.owed ? 'warning' : 'success'}>
@@ -35,6 +31,6 @@ export function ReportTile() {
           </Typography.Text>
         ) : null}
       </Flex>
-    </Card>
+    </PortalCard>
   );
 }

@@ -1,8 +1,8 @@
 import { localIsoDate } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { PortalCard } from '../../../components/PortalCard';
 import { studyApi, studyKeys } from '../study.api';
 import { HoursBySource } from './HoursBySource';
 
@@ -13,17 +13,12 @@ export function StudyPortalCard() {
   const mine = useQuery({ queryKey: studyKeys.mine(year), queryFn: () => studyApi.mine(year) });
   if (mine.isError) return null;
   return (
-    <Card
-      size="small"
-      title={t('study.mine.card')}
-      extra={<Link to="/my-study">{t('study.mine.more')}</Link>}
-      data-testid="portal-study"
-    >
+    <PortalCard title={t('study.mine.card')} to="/my-study" more={t('study.mine.more')} testId="portal-study">
       {mine.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />
       ) : (
         <HoursBySource data={mine.data} compact />
       )}
-    </Card>
+    </PortalCard>
   );
 }
