@@ -6,7 +6,6 @@
  */
 import {
   type FeaturedListQuery,
-  localIsoDate,
   REFLECTION_STATE_LABELS,
   REFLECTION_SUBJECT_LABELS,
   RecordId,
@@ -17,7 +16,6 @@ import {
   type ReflectionResponse,
   type ReflectionReviewBody,
   type ReflectionState,
-  type ReflectionSubjectsResponse,
   type ReflectionSubjectType,
   type ReflectionUpdateBody,
 } from '@ningxin/shared';
@@ -30,7 +28,7 @@ import { assertVersion, notFound, versionConflict } from '../../../lib/errors';
 import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import { audited } from '../../audit/audit.service';
-import { iso, ownMemberId, placementOf, type ReflectionsDeps, selfMemberId } from './reflections.access';
+import { iso, ownMemberId, type ReflectionsDeps, selfMemberId } from './reflections.access';
 import {
   notEditable,
   notFeaturable,
@@ -39,11 +37,11 @@ import {
   subjectNotVisible,
 } from './reflections.errors';
 import {
-  courseVisibleTo,
   hasPendingComments,
   type ReflectionRow,
   reflectionsRepository as repo,
 } from './reflections.repository';
+import { createReflectionSubjects } from './reflections.subjects';
 
 const FEATURED_CURSOR = z.tuple([z.string(), RecordId()]);
 const ID_CURSOR = z.tuple([RecordId()]);
@@ -51,7 +49,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const EDITABLE: readonly string[] = ['submitted', 'returned'];
 
 export function createReflectionsService(deps: ReflectionsDeps) {
-  const { db, orgs, users, inbox, meetings, attendance, trainings } = deps;
+  const { db, orgs, users, inbox } = deps;
+  const subjectsOf = createReflectionSubjects(deps);
 
   const reviewScope = (actor: Actor) =>
     scopeCondition(actor, 'reflection.review', {
@@ -68,25 +67,6 @@ export function createReflectionsService(deps: ReflectionsDeps) {
   /** Whether the actor may read it: its author, a reviewer over its org, anyone once featured. */
   const readable = (actor: Actor, r: ReflectionRow) =>
     isAuthor(actor, r) || reviews(actor, r) || isFeatured(r);
-
-  /** The subjects' titles of a page of reflections, by `type:id`. */
-  async function subjectTitles(executor: Executor, rows: readonly ReflectionRow[]) {
-    const ids = (type: ReflectionSubjectType) =>
-      rows.filter((r) => r.subjectType === type).map((r) => r.subjectId);
-    const [c, m, t] = await Promise.all([
-      repo.courseTitles(executor, ids('course')),
-      meetings.topics(executor, ids('meeting')),
-      trainings.titles(executor, ids('training')),
-    ]);
-    const out = new Map<string, string>();
-    for (const [type, map] of [
-      ['course', c],
-      ['meeting', m],
-      ['training', t],
-    ] as const)
-      for (const [id, title] of map) out.set(`${type}:${id}`, title);
-    return out;
-  }
 
   function present(actor: Actor, r: ReflectionRow, titles: Map<string, string>): ReflectionResponse {
     const state = r.state as ReflectionState;
@@ -125,7 +105,7 @@ export function createReflectionsService(deps: ReflectionsDeps) {
   }
 
   async function presentMany(actor: Actor, rows: readonly ReflectionRow[]) {
-    const titles = await subjectTitles(db, rows);
+    const titles = await subjectsOf.titles(db, rows);
     return rows.map((r) => present(actor, r, titles));
   }
 
@@ -148,28 +128,6 @@ export function createReflectionsService(deps: ReflectionsDeps) {
     const row = await repo.findById(executor, id, lock);
     if (!row || !reviews(actor, row)) throw notFound('心得体会');
     return row;
-  }
-
-  /** The subject's title if the actor may see it; 400 naming `subjectId` otherwise. */
-  async function visibleSubject(
-    executor: Executor,
-    actor: Actor,
-    memberId: number,
-    type: ReflectionSubjectType,
-    id: number,
-  ) {
-    let title: string | null = null;
-    if (type === 'meeting') title = await meetings.visibleTopic(executor, actor, id);
-    else if (type === 'training') title = await trainings.visibleTitle(executor, actor, id);
-    else {
-      const p = await placementOf(deps, executor, memberId);
-      if (p)
-        title =
-          (await repo.visibleCourses(executor, courseVisibleTo(p.orgPath, p.titles, new Date()), id))[0]
-            ?.title ?? null;
-    }
-    if (title === null) throw subjectNotVisible();
-    return title;
   }
 
   /** Tells the author (their member accounts) what became of their reflection. */
@@ -237,39 +195,7 @@ export function createReflectionsService(deps: ReflectionsDeps) {
     },
 
     /** What the member may write about: courses addressed to them, meetings attended or expected at, classes joined. */
-    async subjects(actor: Actor): Promise<ReflectionSubjectsResponse> {
-      const memberId = ownMemberId(actor);
-      const p = await placementOf(deps, db, memberId);
-      const courseRows = p
-        ? await repo.visibleCourses(db, courseVisibleTo(p.orgPath, p.titles, new Date()))
-        : [];
-      const items: ReflectionSubjectsResponse['items'] = courseRows.map((c) => ({
-        type: 'course',
-        typeLabel: REFLECTION_SUBJECT_LABELS.course,
-        id: c.id,
-        title: c.title,
-        date: null,
-      }));
-      const day = (iso: string) => localIsoDate(new Date(iso));
-      for (const m of (await attendance.mine(actor)).past)
-        items.push({
-          type: 'meeting',
-          typeLabel: REFLECTION_SUBJECT_LABELS.meeting,
-          id: m.id,
-          title: m.topic,
-          date: day(m.heldAt ?? m.plannedAt),
-        });
-      for (const c of (await trainings.mine(actor)).enrolments)
-        if (c.mine && c.mine.status !== 'withdrawn')
-          items.push({
-            type: 'training',
-            typeLabel: REFLECTION_SUBJECT_LABELS.training,
-            id: c.id,
-            title: c.title,
-            date: c.startsOn,
-          });
-      return { items };
-    },
+    subjects: (actor: Actor) => subjectsOf.listFor(actor),
 
     get: async (actor: Actor, id: number) => {
       await readableRow(db, actor, id);
@@ -279,7 +205,7 @@ export function createReflectionsService(deps: ReflectionsDeps) {
     async create(actor: Actor, body: ReflectionCreateBody): Promise<ReflectionResponse> {
       const memberId = ownMemberId(actor);
       const id = await audited(db, actor, async (tx, audit) => {
-        const subject = await visibleSubject(tx, actor, memberId, body.subjectType, body.subjectId);
+        const subject = await subjectsOf.visible(tx, actor, memberId, body.subjectType, body.subjectId);
         const [p] = await deps.members.placements(tx, [memberId]);
         if (!p) throw subjectNotVisible();
         const id = await repo.insert(tx, {
