@@ -67,6 +67,10 @@ export const FILE_OWNER_TYPES = [
   'course',
   'reflection',
   'member_report',
+  'volunteer_campaign',
+  'volunteer_incident',
+  'hometown_project',
+  'hometown_donation',
 ] as const;
 export const FileOwnerType = z.enum(FILE_OWNER_TYPES, { error: '所属记录类型不正确' });
 export type FileOwnerType = z.infer<typeof FileOwnerType>;
@@ -80,6 +84,12 @@ export const FILE_OWNER_PURPOSES: Record<FileOwnerType, readonly FilePurpose[]> 
   course: ['photo', 'video', 'attachment'],
   reflection: ['photo'],
   member_report: ['attachment'],
+  /** Photos of a campaign at work. */
+  volunteer_campaign: ['photo'],
+  volunteer_incident: ['photo'],
+  /** A project's contracts and reports; a donation's proof (receipts, certificates, photos). */
+  hometown_project: ['attachment', 'photo'],
+  hometown_donation: ['document', 'photo'],
 };
 
 /** The largest file accepted unless the committee's settings say otherwise: 20 MB. */

@@ -68,6 +68,10 @@ export const ACTIONS = [
   'study.write', // record offline study hours for the subtree's members
   'reflection.review', // review reflections (心得体会), feature them, moderate comments, acknowledge yearly reports
   'report.read', // the yearly reports (思想汇报、情况报告) of the members one may read
+  'volunteer.read', // volunteer campaigns (志愿服务) of the subtree or held in one's district, their rosters and boards
+  'volunteer.manage', // campaigns: posts, shifts, roster, check-in by hand, rounds, incidents; approve self-reported hours
+  'hometown.read', // the hometown ledgers (服务家乡): projects, donations, labour export of the subtree or one's county
+  'hometown.write', // record and edit projects, donations, job postings and placements
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -102,6 +106,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'study.write',
     'reflection.review',
     'report.read',
+    'volunteer.read',
+    'volunteer.manage',
+    'hometown.read',
+    'hometown.write',
   ],
   secretary: [
     'org.read',
@@ -127,6 +135,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'study.write',
     'reflection.review',
     'report.read',
+    'volunteer.read',
+    'volunteer.manage',
+    'hometown.read',
+    'hometown.write',
   ],
   home_viewer: [
     'org.read',
@@ -136,8 +148,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'feedback.read',
     'report.read',
     'study.read',
+    'hometown.read',
   ],
-  host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write'],
+  host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write', 'volunteer.read'],
   finder: ['org.read', 'finding.lead'],
   member: ['member.self'],
 };
