@@ -30,6 +30,9 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: intFiles,
+          // Files of a worker share their imports: each file builds its own app on its own store, and
+          // loading the server's modules again for every file cost about as much as its tests.
+          isolate: false,
           env: { TEST_STORE: 'pglite' },
           globalSetup: ['apps/server/test/template.setup.ts'],
           testTimeout: 60_000,
@@ -42,6 +45,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: intFiles,
+                isolate: false,
                 env: { TEST_STORE: 'postgres', TEST_DATABASE_URL: pgUrl },
                 globalSetup: ['apps/server/test/template.setup.ts'],
                 testTimeout: 60_000,
