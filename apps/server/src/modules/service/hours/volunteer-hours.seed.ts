@@ -104,6 +104,7 @@ export function createVolunteerHoursSeed({ db, tree, accounts, activity }: Volun
               ((served_on + 1) + time '20:00') at time zone 'Asia/Shanghai',
               ((served_on + 1) + time '20:00') at time zone 'Asia/Shanghai'
             from planned
+            order by served_on, ci, k
             returning state)
         select count(*)::int as reports, count(*) filter (where state = 'approved')::int as approved from added`,
       );

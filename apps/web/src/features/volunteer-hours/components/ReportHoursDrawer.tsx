@@ -56,7 +56,7 @@ export function ReportHoursDrawer({ open, onClose }: { open: boolean; onClose: (
         label={t('volunteerHours.form.servedOn')}
         rules={[{ required: true, message: t('common.required') }, schemaRule(fields.servedOn)]}
       >
-        <Input type="date" />
+        <Input type="date" max={localIsoDate(new Date())} />
       </Form.Item>
       <Form.Item
         name="hours"

@@ -36,6 +36,7 @@ export function VolunteerHoursReviewPage() {
     { title: t('volunteerHours.review.col.hours'), width: 70, align: 'right', dataIndex: 'hours' },
     {
       title: t('volunteerHours.review.col.description'),
+      width: 300,
       render: (_, r) => (
         <Flex vertical>
           <span>{r.description}</span>
@@ -51,7 +52,7 @@ export function VolunteerHoursReviewPage() {
     {
       title: t('volunteerHours.review.col.createdAt'),
       width: 160,
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (_, r) => dateTime(r.createdAt),
     },
     {
@@ -61,7 +62,7 @@ export function VolunteerHoursReviewPage() {
     },
     {
       title: t('volunteerHours.review.col.actions'),
-      width: 170,
+      width: 180,
       render: (_, r) =>
         r.policies.decide ? (
           <DecideButtons r={r} />
