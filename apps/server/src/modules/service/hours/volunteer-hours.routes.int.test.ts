@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
-import { activeMembersIn, createUser, orgByName } from '../../../../test/factories';
+import { activeMembersIn, auditCount, createUser, orgByName } from '../../../../test/factories';
 import { queryRows } from '../../../db/client';
 
 const API = '/api/v1/volunteer/hours';
@@ -163,6 +163,8 @@ describe('report → review → ledger', () => {
     expect(approved).toMatchObject({ state: 'approved', stateLabel: '已通过', policies: { decide: false } });
     expect(approved.decidedBy).toBeTruthy();
     expect((await inboxOf('member')).at(-1)!.title).toContain('已审核通过');
+    expect(await auditCount(t.store, 'volunteer.hours_approved', r.id)).toBe(1);
+    expect(await auditCount(t.store, 'volunteer.hours_reported', r.id)).toBe(1);
 
     const year = Number(daysAgo(0).slice(0, 4));
     const timeline = (await get(`/api/v1/members/${memberId}/activity?year=${year}`, office)).json();

@@ -237,7 +237,7 @@ export function createVolunteerHoursService({
             dedupeKey: `volunteer_hours:${id}:submitted`,
           });
         audit({
-          action: 'volunteer_hours.reported',
+          action: 'volunteer.hours_reported',
           targetType: 'volunteer_hours',
           targetId: id,
           targetLabel: `${p.name} ${body.servedOn}`,
@@ -286,7 +286,7 @@ export function createVolunteerHoursService({
             : `您填报的 ${before.servedOn} 志愿服务 ${hours} 小时未通过审核：${reason}`,
         );
         audit({
-          action: to === 'approved' ? 'volunteer_hours.approved' : 'volunteer_hours.rejected',
+          action: to === 'approved' ? 'volunteer.hours_approved' : 'volunteer.hours_rejected',
           targetType: 'volunteer_hours',
           targetId: id,
           targetLabel: `${before.memberName} ${before.servedOn}`,
@@ -311,7 +311,7 @@ export function createVolunteerHoursService({
         if (before.state !== 'submitted') throw notWithdrawable(label(before.state));
         if (!(await repo.update(tx, id, body.version, { state: 'withdrawn' }))) throw versionConflict();
         audit({
-          action: 'volunteer_hours.withdrawn',
+          action: 'volunteer.hours_withdrawn',
           targetType: 'volunteer_hours',
           targetId: id,
           targetLabel: `${before.memberName} ${before.servedOn}`,
