@@ -181,6 +181,10 @@ export const AUDIT_ACTIONS = {
   'course.published': '发布课程',
   'course.withdrawn': '撤回课程',
   'course.series_created': '新建课程系列',
+  'volunteer.hours_reported': '填报自主志愿服务时长',
+  'volunteer.hours_approved': '自主志愿服务时长审核通过',
+  'volunteer.hours_rejected': '自主志愿服务时长未通过',
+  'volunteer.hours_withdrawn': '撤回自主志愿服务时长',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

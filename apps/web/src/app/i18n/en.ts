@@ -32,6 +32,7 @@ import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
+import { volunteerHoursText } from './text/volunteer-hours';
 import { workbenchText } from './text/workbench';
 import type { Translation } from './zh-CN';
 
@@ -70,4 +71,5 @@ export const en: Translation = {
   reflections: reflectionsText.en,
   study: studyText.en,
   learning: learningText.en,
+  volunteerHours: volunteerHoursText.en,
 };

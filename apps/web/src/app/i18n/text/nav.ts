@@ -34,6 +34,8 @@ const zh = {
   myStudy: '我的学时',
   courses: '课程管理',
   learn: '学习课程',
+  volunteerHoursReview: '自主服务审核',
+  myVolunteerHours: '我的志愿服务',
 };
 
 const en: typeof zh = {
@@ -71,6 +73,8 @@ const en: typeof zh = {
   myStudy: 'My study hours',
   courses: 'Courses',
   learn: 'My courses',
+  volunteerHoursReview: 'Volunteer hours review',
+  myVolunteerHours: 'My volunteering',
 };
 
 export const navText = { zh, en };
