@@ -237,7 +237,8 @@ export const volunteerIncidents = pgTable(
 /**
  * Hours a member reports for service outside campaigns (自主志愿服务): what, where, when, how long;
  * the member's org at the time (its secretaries decide). state: submitted (待审核) → approved (已通过)
- * or rejected (未通过, with the reason); an approved entry is written to the activity ledger.
+ * or rejected (未通过, with the reason), or withdrawn (已撤回) by the member while submitted; an approved
+ * entry is written to the activity ledger.
  */
 export const volunteerHours = pgTable(
   'volunteer_hours',
