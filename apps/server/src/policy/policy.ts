@@ -108,6 +108,11 @@ export function coversOrgPath(actor: Actor, action: Action, path: string): boole
   );
 }
 
+/** The member record of the actor's own account (a member's scope self), or null for an account that is no member. */
+export function selfMemberId(actor: Actor): number | null {
+  return actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null)?.memberId ?? null;
+}
+
 /** Throws 403 unless the actor holds the action in some scope (for a target that turns out not to exist). */
 export function assertHolds(actor: Actor, action: Action): void {
   if (!actor.assignments.some((a) => grants(a, action))) throw forbidden();

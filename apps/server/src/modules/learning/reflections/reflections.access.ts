@@ -1,7 +1,7 @@
 /** What the reflection and report services share: dependencies, the actor's own record, scopes. */
 import { localIsoDate } from '@ningxin/shared';
 import type { Db, Executor } from '../../../db/client';
-import type { Actor } from '../../../policy/policy';
+import { type Actor, selfMemberId } from '../../../policy/policy';
 import type { MeetingAttendance } from '../../life/meetings/meetings.attendance';
 import type { MeetingsService } from '../../life/meetings/meetings.service';
 import type { MyTrainingsService } from '../../life/trainings/trainings.mine.service';
@@ -25,11 +25,6 @@ export interface ReflectionsDeps {
   attendance: Pick<MeetingAttendance, 'mine'>;
   /** A training class's title, if the actor may see it (the trainings module's). */
   trainings: Pick<MyTrainingsService, 'visibleTitle' | 'titles' | 'mine'>;
-}
-
-/** The member record of the actor's own account (scope self), or null. */
-export function selfMemberId(actor: Actor): number | null {
-  return actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null)?.memberId ?? null;
 }
 
 /** The actor's own member record; 409 for an account that is no member. */

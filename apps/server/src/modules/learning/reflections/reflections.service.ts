@@ -25,10 +25,10 @@ import type { Executor } from '../../../db/client';
 import { reflections } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { assertVersion, notFound, versionConflict } from '../../../lib/errors';
-import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
+import { type Actor, assertHolds, coversOrgPath, selfMemberId } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import { audited } from '../../audit/audit.service';
-import { iso, ownMemberId, type ReflectionsDeps, selfMemberId } from './reflections.access';
+import { iso, ownMemberId, type ReflectionsDeps } from './reflections.access';
 import {
   notEditable,
   notFeaturable,

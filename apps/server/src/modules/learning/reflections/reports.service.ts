@@ -26,12 +26,12 @@ import type { Executor } from '../../../db/client';
 import { memberReports } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { assertVersion, notFound, versionConflict } from '../../../lib/errors';
-import { type Actor, assertHolds, can, isWithinPath } from '../../../policy/policy';
+import { type Actor, assertHolds, can, isWithinPath, selfMemberId } from '../../../policy/policy';
 import { inPathSubtree } from '../../../policy/scope';
 import { audited } from '../../audit/audit.service';
 import { memberInScope } from '../../members/members.fragments';
 import { memberTarget } from '../../members/record/members.scope';
-import { iso, ownMemberId, type ReflectionsDeps, selfMemberId, thisYear } from './reflections.access';
+import { iso, ownMemberId, type ReflectionsDeps, thisYear } from './reflections.access';
 import { notAMember, reportAcknowledged, reportExists, reportYearAhead } from './reflections.errors';
 import { type ReportRow, reportsRepository as repo } from './reports.repository';
 

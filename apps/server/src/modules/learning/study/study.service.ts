@@ -21,7 +21,14 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { notFound } from '../../../lib/errors';
-import { type Actor, assertCan, assertHolds, coversOrgPath, permissionsOf } from '../../../policy/policy';
+import {
+  type Actor,
+  assertCan,
+  assertHolds,
+  coversOrgPath,
+  permissionsOf,
+  selfMemberId,
+} from '../../../policy/policy';
 import { holdersOf } from '../../../policy/scope';
 import { memberInScope } from '../../members/members.fragments';
 import { memberTarget } from '../../members/record/members.scope';
@@ -54,11 +61,6 @@ export function sourcesOf(rows: readonly { source: StudySource; hours: number }[
     label: STUDY_SOURCE_LABELS[source],
     hours: round1(rows.filter((r) => r.source === source).reduce((s, r) => s + Number(r.hours), 0)),
   }));
-}
-
-/** The member record of a member's own account, or null. */
-export function selfMemberId(actor: Actor): number | null {
-  return actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null)?.memberId ?? null;
 }
 
 export function createStudyService({ db, members, orgs, settings }: StudyDeps) {

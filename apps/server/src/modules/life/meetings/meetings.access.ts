@@ -6,18 +6,12 @@ import {
 } from '@ningxin/shared';
 import type { Executor } from '../../../db/client';
 import { notFound } from '../../../lib/errors';
-import { type Actor, assertHolds, can, coversOrgPath } from '../../../policy/policy';
+import { type Actor, assertHolds, can, coversOrgPath, selfMemberId } from '../../../policy/policy';
 import type { CertificatesService } from '../../finding/papers/certificates/certificates.service';
 import { memberTarget } from '../../members/record/members.scope';
 import type { MembersService } from '../../members/record/members.service';
 import { attendeesNotUsable, notAMember } from './meetings.errors';
 import { type MeetingFullRow, meetingStart, meetingsRepository as repo } from './meetings.repository';
-
-/** The member record of a member's own account (scope self), or null. */
-export function selfMemberId(actor: Actor): number | null {
-  const own = actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null);
-  return own?.memberId ?? null;
-}
 
 /** The actor's own member record; 403 for an account that is no member. */
 export function ownMemberId(actor: Actor): number {

@@ -7,10 +7,9 @@
  */
 import { MeetingCreateBody, type MeetingCreateInput } from '@ningxin/shared';
 import type { Db } from '../../../db/client';
-import type { Actor } from '../../../policy/policy';
+import { type Actor, selfMemberId } from '../../../policy/policy';
 import type { MembersService } from '../../members/record/members.service';
 import type { UsersService } from '../../users/users.service';
-import { selfMemberId } from './meetings.access';
 import type { MeetingsService } from './meetings.service';
 
 const HALF_HOUR = 30 * 60_000;

@@ -13,7 +13,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { trainings } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
-import { coversOrgPath } from '../../../policy/policy';
+import { coversOrgPath, selfMemberId } from '../../../policy/policy';
 import { ACTIVE, ON_ROLLS, type TrainingsAccess } from './trainings.access';
 import { hours, iso } from './trainings.mapper';
 import { audienceHolds, trainingsRepository as repo, type TrainingRow } from './trainings.repository';
@@ -102,7 +102,7 @@ export function createMyTrainingsService(access: TrainingsAccess) {
       const row = await repo.findById(executor, id);
       if (!row) return null;
       if (coversOrgPath(actor, 'training.manage', row.orgPath)) return row.title;
-      const self = actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null)?.memberId;
+      const self = selfMemberId(actor);
       if (!self) return null;
       const mine = await repo.enrolmentsOfMember(executor, self);
       return mine.some((e) => e.trainingId === id && ACTIVE.includes(e.status)) ? row.title : null;

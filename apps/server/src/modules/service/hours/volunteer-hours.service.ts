@@ -28,7 +28,7 @@ import type { Db, Executor } from '../../../db/client';
 import { volunteerHours } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { assertVersion, notFound, versionConflict } from '../../../lib/errors';
-import { type Actor, assertHolds, coversOrgPath, isWithinPath } from '../../../policy/policy';
+import { type Actor, assertHolds, coversOrgPath, isWithinPath, selfMemberId } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import type { ActivityService } from '../../activity/activity.service';
 import { audited } from '../../audit/audit.service';
@@ -63,11 +63,6 @@ const LIST_CURSOR = z.tuple([z.union([z.literal(0), z.literal(1)]), RecordId()])
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const label = (state: string) => VOLUNTEER_HOURS_STATE_LABELS[state as VolunteerHoursState] ?? state;
-
-/** The member record of the actor's own account (scope self), or null. */
-function selfMemberId(actor: Actor): number | null {
-  return actor.assignments.find((a) => a.scopeKind === 'self' && a.memberId != null)?.memberId ?? null;
-}
 
 function ownMemberId(actor: Actor): number {
   const id = selfMemberId(actor);
