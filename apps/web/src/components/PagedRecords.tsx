@@ -7,6 +7,8 @@ import './records.css';
 
 /** A record as a card on a phone. */
 export interface RecordCard {
+  /** The card's accessible name, where the title is more than text (a link, a tag beside it). */
+  label?: string;
   title: ReactNode;
   tag: ReactNode;
   lines: ReactNode[];
@@ -98,6 +100,7 @@ function RecordCards<T extends { id: number }>({
             key={r.id}
             size="small"
             role="listitem"
+            aria-label={c.label}
             className={alert?.(r) ? 'nx-record-card-alert' : undefined}
             title={c.title}
             extra={c.tag}

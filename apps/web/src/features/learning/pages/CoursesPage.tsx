@@ -12,24 +12,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Drawer,
   Flex,
   Grid,
   Input,
-  List,
   Popconfirm,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { RecordFiles } from '../../files/components/RecordFiles';
@@ -176,59 +172,20 @@ export function CoursesPage() {
           onSearch={(v) => setFilter({ q: v.trim() || undefined })}
         />
       </Flex>
-      <Card size="small">
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Flex vertical gap={12}>
-            {!screens.md ? (
-              <List
-                loading={list.isPending}
-                dataSource={list.data?.items ?? []}
-                locale={{ emptyText: t('learning.courses.empty') }}
-                renderItem={(r) => (
-                  <List.Item aria-label={r.title}>
-                    <List.Item.Meta
-                      title={
-                        <Flex justify="space-between" gap={8}>
-                          <span>{r.title}</span>
-                          <Tag color={COURSE_STATE_COLORS[r.state]}>{r.stateLabel}</Tag>
-                        </Flex>
-                      }
-                      description={
-                        <Flex vertical gap={6}>
-                          <span>{`${r.kindLabel} · ${t('learning.learn.hours', { n: r.creditHours })} · ${r.counts.started} / ${r.counts.completed}`}</span>
-                          {actions(r)}
-                        </Flex>
-                      }
-                    />
-                  </List.Item>
-                )}
-              />
-            ) : (
-              <Table<CourseResponse>
-                rowKey="id"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isPending}
-                pagination={false}
-                size="middle"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: t('learning.courses.empty') }}
-              />
-            )}
-            <KeysetPager
-              totalText={undefined}
-              page={list.page}
-              hasPrev={list.hasPrev}
-              hasNext={list.hasNext}
-              loading={list.isFetching}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </Flex>
-        )}
-      </Card>
+      <PagedRecords<CourseResponse>
+        list={list}
+        columns={columns}
+        empty={t('learning.courses.empty')}
+        card={(r) => ({
+          label: r.title,
+          title: r.title,
+          tag: <Tag color={COURSE_STATE_COLORS[r.state]}>{r.stateLabel}</Tag>,
+          lines: [
+            `${r.kindLabel} · ${t('learning.learn.hours', { n: r.creditHours })} · ${r.counts.started} / ${r.counts.completed}`,
+          ],
+          actions: actions(r),
+        })}
+      />
       <CourseDrawer
         open={editing !== undefined}
         editing={editing ?? null}

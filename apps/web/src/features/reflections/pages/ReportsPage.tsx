@@ -7,12 +7,11 @@ import {
   type MemberReportResponse,
   type MemberReportState,
 } from '@ningxin/shared';
-import { Card, Flex, Grid, List, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Flex, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useFormatters } from '../../../lib/useFormatters';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { REPORT_COLORS } from '../reflectionColors';
@@ -21,7 +20,6 @@ import { type ReportFilters, reportKeys, reportsApi } from '../reflections.api';
 /** 思想汇报与情况报告 (desk): the reports of the members the reader may see, by year, kind and state. */
 export function ReportsPage() {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const { dateTime } = useFormatters();
   const thisYear = new Date().getFullYear();
   const [filters, setFilters] = useState<ReportFilters>({ year: thisYear });
@@ -88,54 +86,18 @@ export function ReportsPage() {
           ]}
         />
       </Flex>
-      <Card size="small">
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Flex vertical gap={12}>
-            {!screens.md ? (
-              <List
-                loading={list.isPending}
-                dataSource={list.data?.items ?? []}
-                locale={{ emptyText: t('reflections.reports.empty') }}
-                renderItem={(r) => (
-                  <List.Item>
-                    <List.Item.Meta
-                      title={
-                        <Flex justify="space-between" gap={8}>
-                          <Link to={`/reports/${r.id}`}>{r.title}</Link>
-                          <Tag color={REPORT_COLORS[r.state]}>{r.stateLabel}</Tag>
-                        </Flex>
-                      }
-                      description={`${r.member.name} · ${r.org.name} · ${r.kindLabel}`}
-                    />
-                  </List.Item>
-                )}
-              />
-            ) : (
-              <Table<MemberReportResponse>
-                rowKey="id"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isPending}
-                pagination={false}
-                size="middle"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: t('reflections.reports.empty') }}
-              />
-            )}
-            <KeysetPager
-              totalText={undefined}
-              page={list.page}
-              hasPrev={list.hasPrev}
-              hasNext={list.hasNext}
-              loading={list.isFetching}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </Flex>
-        )}
-      </Card>
+      <PagedRecords<MemberReportResponse>
+        list={list}
+        columns={columns}
+        empty={t('reflections.reports.empty')}
+        card={(r) => ({
+          label: r.title,
+          title: <Link to={`/reports/${r.id}`}>{r.title}</Link>,
+          tag: <Tag color={REPORT_COLORS[r.state]}>{r.stateLabel}</Tag>,
+          lines: [`${r.member.name} · ${r.org.name} · ${r.kindLabel}`],
+          actions: null,
+        })}
+      />
     </Flex>
   );
 }

@@ -8,24 +8,11 @@ import {
   type TrainingResponse,
   type TrainingState,
 } from '@ningxin/shared';
-import {
-  Button,
-  Card,
-  Flex,
-  Grid,
-  Input,
-  List,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Flex, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { TrainingDrawer } from '../components/TrainingDrawer';
 import { STATE_COLORS } from '../trainingColors';
@@ -35,7 +22,6 @@ import { type TrainingFilters, trainingKeys, trainingsApi } from '../trainings.a
 export function TrainingsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
   const [filters, setFilters] = useState<TrainingFilters>({});
   const [creating, setCreating] = useState(false);
   const list = useKeysetPages(trainingKeys.list(filters), (cursor, signal) =>
@@ -113,54 +99,18 @@ export function TrainingsPage() {
           onSearch={(v) => setFilter({ q: v.trim() || undefined })}
         />
       </Flex>
-      <Card size="small">
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Flex vertical gap={12}>
-            {!screens.md ? (
-              <List
-                loading={list.isPending}
-                dataSource={list.data?.items ?? []}
-                locale={{ emptyText: t('trainings.empty') }}
-                renderItem={(r) => (
-                  <List.Item onClick={() => navigate(`/trainings/${r.id}`)} style={{ cursor: 'pointer' }}>
-                    <List.Item.Meta
-                      title={
-                        <Flex justify="space-between" gap={8}>
-                          <Link to={`/trainings/${r.id}`}>{r.title}</Link>
-                          <Tag color={STATE_COLORS[r.state]}>{r.stateLabel}</Tag>
-                        </Flex>
-                      }
-                      description={`${r.kindLabel} · ${r.startsOn} ~ ${r.endsOn} · ${places(r)}`}
-                    />
-                  </List.Item>
-                )}
-              />
-            ) : (
-              <Table<TrainingResponse>
-                rowKey="id"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isPending}
-                pagination={false}
-                size="middle"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: t('trainings.empty') }}
-              />
-            )}
-            <KeysetPager
-              totalText={undefined}
-              page={list.page}
-              hasPrev={list.hasPrev}
-              hasNext={list.hasNext}
-              loading={list.isFetching}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </Flex>
-        )}
-      </Card>
+      <PagedRecords<TrainingResponse>
+        list={list}
+        columns={columns}
+        empty={t('trainings.empty')}
+        card={(r) => ({
+          label: r.title,
+          title: <Link to={`/trainings/${r.id}`}>{r.title}</Link>,
+          tag: <Tag color={STATE_COLORS[r.state]}>{r.stateLabel}</Tag>,
+          lines: [`${r.kindLabel} · ${r.startsOn} ~ ${r.endsOn} · ${places(r)}`],
+          actions: null,
+        })}
+      />
       <TrainingDrawer
         open={creating}
         onClose={() => setCreating(false)}
