@@ -5,8 +5,6 @@ import {
   type CourseKind,
   type CourseQuizInput,
   type CourseResponse,
-  POSITION_TITLE_LABELS,
-  POSITION_TITLES,
 } from '@ningxin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
@@ -15,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { RichTextEditor } from '../../notices/components/RichTextEditor';
+import { AudienceFields } from '../../orgs/components/AudienceFields';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { courseKeys, coursesApi } from '../learning.api';
 
@@ -253,24 +252,16 @@ export function CourseDrawer({
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item
-        name="audienceOrgIds"
-        label={t('learning.courses.form.audienceOrgs')}
-        extra={t('learning.courses.form.audienceOrgsHelp')}
-      >
-        <OrgTreeSelect multiple treeCheckable={false} />
-      </Form.Item>
-      <Form.Item
-        name="audiencePositions"
-        label={t('learning.courses.form.audiencePositions')}
-        extra={t('learning.courses.form.audiencePositionsHelp')}
-      >
-        <Select
-          mode="multiple"
-          allowClear
-          options={POSITION_TITLES.map((p) => ({ value: p, label: POSITION_TITLE_LABELS[p] }))}
-        />
-      </Form.Item>
+      <AudienceFields
+        orgs={{
+          label: t('learning.courses.form.audienceOrgs'),
+          help: t('learning.courses.form.audienceOrgsHelp'),
+        }}
+        positions={{
+          label: t('learning.courses.form.audiencePositions'),
+          help: t('learning.courses.form.audiencePositionsHelp'),
+        }}
+      />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="publishFrom" label={t('learning.courses.form.publishFrom')}>

@@ -1,6 +1,4 @@
 import {
-  POSITION_TITLE_LABELS,
-  POSITION_TITLES,
   TRAINING_KIND_LABELS,
   TRAINING_KINDS,
   type TrainingCreateInput,
@@ -11,6 +9,7 @@ import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { AudienceFields } from '../../orgs/components/AudienceFields';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { trainingKeys, trainingsApi } from '../trainings.api';
 
@@ -160,24 +159,13 @@ export function TrainingDrawer({
       <Form.Item name="place" label={t('trainings.form.place')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="audienceOrgIds"
-        label={t('trainings.form.audienceOrgs')}
-        extra={t('trainings.form.audienceOrgsHelp')}
-      >
-        <OrgTreeSelect multiple treeCheckable={false} />
-      </Form.Item>
-      <Form.Item
-        name="audiencePositions"
-        label={t('trainings.form.audiencePositions')}
-        extra={t('trainings.form.audiencePositionsHelp')}
-      >
-        <Select
-          mode="multiple"
-          allowClear
-          options={POSITION_TITLES.map((p) => ({ value: p, label: POSITION_TITLE_LABELS[p] }))}
-        />
-      </Form.Item>
+      <AudienceFields
+        orgs={{ label: t('trainings.form.audienceOrgs'), help: t('trainings.form.audienceOrgsHelp') }}
+        positions={{
+          label: t('trainings.form.audiencePositions'),
+          help: t('trainings.form.audiencePositionsHelp'),
+        }}
+      />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="enrolOpensAt" label={t('trainings.form.enrolOpensAt')}>
