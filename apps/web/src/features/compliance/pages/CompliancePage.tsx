@@ -1,11 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { localIsoDate } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Grid, Select, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
-import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
+import { useYearOrgParams } from '../../../lib/useYearOrgParams';
+import { YearOrgFilters } from '../../orgs/components/YearOrgFilters';
 import { type BoardFilters, complianceApi, complianceKeys } from '../compliance.api';
 import { AbsenteesTab } from '../components/AbsenteesTab';
 import { BehindTab } from '../components/BehindTab';
@@ -16,12 +15,8 @@ import { ExemptionsTab } from '../components/ExemptionsTab';
 /** 组织生活落实情况: the board per branch for a year, the behind list, absentees and exemptions. */
 export function CompliancePage() {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
-  const thisYear = Number(localIsoDate(new Date()).slice(0, 4));
-  const year = Number(params.get('year')) || thisYear;
-  const orgParam = Number(params.get('orgId'));
-  const orgId = Number.isInteger(orgParam) && orgParam > 0 ? orgParam : undefined;
+  const filter = useYearOrgParams();
+  const { year, orgId } = filter;
   const filters: BoardFilters = { year, orgId };
   const [openId, setOpenId] = useState<number | null>(null);
   const board = useQuery({
@@ -29,16 +24,6 @@ export function CompliancePage() {
     queryFn: () => complianceApi.board(filters),
   });
   const open = board.data?.branches.find((b) => b.orgId === openId) ?? null;
-  const setFilter = (patch: { year?: number; orgId?: number | undefined }) => {
-    const next = { year, orgId, ...patch };
-    setParams(
-      {
-        year: String(next.year),
-        ...(next.orgId ? { orgId: String(next.orgId) } : {}),
-      },
-      { replace: true },
-    );
-  };
   return (
     <Flex vertical gap={16} className="nx-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -53,23 +38,7 @@ export function CompliancePage() {
           {t('compliance.export')}
         </Button>
       </Flex>
-      <Flex gap={8} wrap>
-        <Select<number>
-          aria-label={t('compliance.year')}
-          style={{ width: 110 }}
-          value={year}
-          onChange={(v) => setFilter({ year: v })}
-          options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y} 年` }))}
-        />
-        <OrgTreeSelect
-          aria-label={t('compliance.org')}
-          placeholder={t('compliance.org')}
-          style={{ minWidth: screens.md ? 260 : '100%' }}
-          allowClear
-          value={orgId}
-          onChange={(v) => setFilter({ orgId: v ?? undefined })}
-        />
-      </Flex>
+      <YearOrgFilters filter={filter} yearLabel={t('compliance.year')} orgLabel={t('compliance.org')} />
       <Card size="small">
         <Tabs
           items={[
