@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOrg } from './pickers';
 
 /** 学习课程 (phone): the member's courses by tab. */
 export class MyCoursesPage {
@@ -77,10 +78,7 @@ export class CourseAdminPage {
     await this.page.getByRole('main').getByRole('button', { name: '新建课程' }).click();
     await expect(this.drawer).toBeVisible();
     await this.drawer.getByLabel('课程名称').fill(c.title);
-    const org = this.drawer.getByRole('combobox', { name: '发布组织' });
-    await org.click();
-    await org.fill(c.orgName);
-    await this.page.locator(`.ant-select-tree-node-content-wrapper[title="${c.orgName}"]`).click();
+    await pickOrg(this.drawer, '发布组织', c.orgName);
     await this.drawer.locator('[contenteditable="true"]').fill(c.text);
     await this.drawer.getByRole('switch', { name: '必修课程' }).click();
     await this.drawer.getByLabel('学习时长（分钟）').fill('1');

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOption, pickOrg } from './pickers';
 
 /** 会议活动: the list and its create drawer. */
 export class MeetingsPage {
@@ -30,30 +31,8 @@ export class MeetingsPage {
   async create(meeting: { orgName: string; type: string; topic: string }): Promise<void> {
     await this.createButton.click();
     await expect(this.drawer).toBeVisible();
-    const org = this.drawer.getByRole('combobox', { name: '召开组织' });
-    // A pick made while the dropdown is still opening can be lost: pick again until the field shows it.
-    await expect(async () => {
-      await org.click();
-      await org.fill(meeting.orgName);
-      await this.page
-        .locator(
-          `.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${meeting.orgName}"]`,
-        )
-        .first()
-        .click({ timeout: 3_000 });
-      await expect(this.drawer.locator(`[title="${meeting.orgName}"]`).first()).toBeVisible({
-        timeout: 2_000,
-      });
-    }).toPass({ timeout: 20_000 });
-    await expect(async () => {
-      await this.drawer.getByRole('combobox', { name: '会议类型' }).click();
-      await this.page
-        .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${meeting.type}"]`)
-        .click({ timeout: 3_000 });
-      await expect(this.drawer.locator(`[title="${meeting.type}"]`).first()).toBeVisible({
-        timeout: 2_000,
-      });
-    }).toPass({ timeout: 20_000 });
+    await pickOrg(this.drawer, '召开组织', meeting.orgName);
+    await pickOption(this.drawer, '会议类型', meeting.type);
     await this.drawer.getByLabel('议题').fill(meeting.topic);
     await this.drawer.getByRole('button', { name: /保\s*存/ }).click();
     await expect(this.drawer).toBeHidden();

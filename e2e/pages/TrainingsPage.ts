@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOrg } from './pickers';
 
 /** 培训班与学习考察: the list and the class drawer. */
 export class TrainingsPage {
@@ -29,10 +30,7 @@ export class TrainingsPage {
     await this.createButton.click();
     await expect(this.drawer).toBeVisible();
     await this.drawer.getByLabel('名称').fill(c.title);
-    const org = this.drawer.getByRole('combobox', { name: '主办组织' });
-    await org.click();
-    await org.fill(c.orgName);
-    await this.page.locator(`.ant-select-tree-node-content-wrapper[title="${c.orgName}"]`).click();
+    await pickOrg(this.drawer, '主办组织', c.orgName);
     await this.drawer.getByLabel('开始日期').fill(c.startsOn);
     await this.drawer.getByLabel('结束日期').fill(c.endsOn);
     await this.drawer.getByLabel('名额').fill(String(c.quota));

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOption, pickOrg } from './pickers';
 
 export interface NewUser {
   username: string;
@@ -46,13 +47,9 @@ export class UsersPage {
   async assignOrgRole(username: string, role: string, orgName: string): Promise<void> {
     await this.row(username).getByRole('button', { name: '授予角色', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: /授予角色/ });
-    await dialog.getByRole('combobox', { name: '角色' }).click();
-    await this.page.locator(`.ant-select-item-option[title="${role}"]`).click();
+    await pickOption(dialog, '角色', role);
     await expect(dialog.getByText('组织及下级', { exact: true })).toBeVisible();
-    const org = dialog.getByRole('combobox', { name: '组织' });
-    await org.click();
-    await org.fill(orgName);
-    await this.page.locator(`.ant-select-tree-node-content-wrapper[title="${orgName}"]`).click();
+    await pickOrg(dialog, '组织', orgName);
     await dialog.getByRole('button', { name: '确定', exact: true }).click();
     await expect(dialog).toBeHidden();
   }
