@@ -31,6 +31,7 @@ import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
 import { noticesModule } from './modules/notices/notices.module';
 import { orgsModule } from './modules/orgs/orgs.module';
+import { serviceModule } from './modules/service/service.module';
 import { settingsModule } from './modules/settings/settings.module';
 import { usersModule } from './modules/users/users.module';
 import { workbenchModule } from './modules/workbench/workbench.module';
@@ -70,6 +71,7 @@ export const MODULES: readonly AnyModule[] = [
   learningModule,
   studyModule,
   reflectionsModule,
+  serviceModule,
 ];
 
 // Validation messages in Chinese.

@@ -181,6 +181,18 @@ export const AUDIT_ACTIONS = {
   'course.published': '发布课程',
   'course.withdrawn': '撤回课程',
   'course.series_created': '新建课程系列',
+  'volunteer.campaign_created': '新建志愿服务活动',
+  'volunteer.campaign_updated': '修改志愿服务活动',
+  'volunteer.campaign_state_changed': '志愿服务活动状态变更',
+  'volunteer.post_saved': '保存志愿服务点位',
+  'volunteer.shifts_created': '新增志愿服务班次',
+  'volunteer.assigned': '志愿服务排班',
+  'volunteer.signed_up': '报名志愿服务班次',
+  'volunteer.unassigned': '取消志愿服务排班',
+  'volunteer.checked': '志愿服务签到签退',
+  'volunteer.scanned': '志愿服务扫码签到签退',
+  'volunteer.served_recorded': '登记服务人次',
+  'volunteer.summary_exported': '导出志愿服务活动汇总',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

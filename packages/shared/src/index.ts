@@ -26,4 +26,5 @@ export * from './sign-in';
 export * from './study';
 export * from './trainings';
 export * from './users';
+export * from './volunteer/campaigns';
 export * from './workbench';

@@ -1,0 +1,55 @@
+import { defineModule, mount } from '../../lib/modules';
+import { createTokenSigner } from '../../lib/qr-token';
+import { type BoardService, createBoardService } from './board/board.service';
+import { createServiceAccess } from './campaigns/campaigns.access';
+import { campaignsRepository } from './campaigns/campaigns.repository';
+import { campaignsRoutes } from './campaigns/campaigns.routes';
+import { type CampaignsService, createCampaignsService } from './campaigns/campaigns.service';
+import { rosterRoutes } from './roster/roster.routes';
+import { createRosterService, type RosterService } from './roster/roster.service';
+
+declare module '../../lib/modules' {
+  interface ServiceRegistry {
+    service: {
+      campaigns: CampaignsService;
+      roster: RosterService;
+      board: BoardService;
+    };
+  }
+}
+
+/**
+ * Volunteer campaigns (志愿服务活动): campaigns with posts and shifts, the roster with conflicts,
+ * check-in and check-out by the post's QR code or by the post leader, hours in the activity ledger,
+ * and the campaign board.
+ */
+export const serviceModule = defineModule({
+  name: 'service',
+  needs: ['orgs', 'members', 'users', 'activity', 'settings', 'notices'],
+  build({ db, crypto }, { orgs, members, users, activity, settings, notices }) {
+    const access = createServiceAccess({
+      db,
+      orgs: orgs.tree,
+      members: members.record,
+      users,
+      activity,
+      inbox: notices.inbox,
+      settings,
+      codes: createTokenSigner(crypto.deriveKey('volunteer post codes')),
+    });
+    return {
+      campaigns: createCampaignsService(access),
+      roster: createRosterService(access),
+      board: createBoardService(access),
+    };
+  },
+  routes: ({ campaigns, roster, board }, { config }) => [
+    mount('/volunteer/campaigns', rosterRoutes, { roster, publicUrl: config.publicUrl }),
+    mount('/volunteer/campaigns', campaignsRoutes, { campaigns, board }),
+  ],
+  subscribe(_services, events) {
+    events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>
+      campaignsRepository.rewriteOrgPaths(tx, oldPath, newPath),
+    );
+  },
+});
