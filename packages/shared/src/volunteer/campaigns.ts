@@ -238,3 +238,8 @@ export type VolunteerShiftListResponse = z.infer<typeof VolunteerShiftListRespon
 
 /** A volunteer shift's instant as `DateTime` input (a check time given by hand). */
 export const VolunteerCheckTime = DateTime('时间');
+
+/** The forms' input types (defaults not yet applied). */
+export type VolunteerCampaignCreateInput = z.input<typeof VolunteerCampaignCreateBody>;
+export type VolunteerPostInput = z.input<typeof VolunteerPostBody>;
+export type VolunteerShiftsInput = z.input<typeof VolunteerShiftCreateBody>;

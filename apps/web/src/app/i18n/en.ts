@@ -32,6 +32,7 @@ import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
+import { volunteerText } from './text/volunteer';
 import { workbenchText } from './text/workbench';
 import type { Translation } from './zh-CN';
 
@@ -70,4 +71,5 @@ export const en: Translation = {
   reflections: reflectionsText.en,
   study: studyText.en,
   learning: learningText.en,
+  volunteer: volunteerText.en,
 };

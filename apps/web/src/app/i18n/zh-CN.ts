@@ -32,6 +32,7 @@ import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
+import { volunteerText } from './text/volunteer';
 import { workbenchText } from './text/workbench';
 
 export const zhCN = {
@@ -69,6 +70,7 @@ export const zhCN = {
   reflections: reflectionsText.zh,
   study: studyText.zh,
   learning: learningText.zh,
+  volunteer: volunteerText.zh,
 };
 
 export type Translation = typeof zhCN;
