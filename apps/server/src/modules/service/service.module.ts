@@ -7,6 +7,7 @@ import { campaignsRoutes } from './campaigns/campaigns.routes';
 import { type CampaignsService, createCampaignsService } from './campaigns/campaigns.service';
 import { rosterRoutes } from './roster/roster.routes';
 import { createRosterService, type RosterService } from './roster/roster.service';
+import { createServiceSeed } from './seed/service.seed';
 
 declare module '../../lib/modules' {
   interface ServiceRegistry {
@@ -14,6 +15,8 @@ declare module '../../lib/modules' {
       campaigns: CampaignsService;
       roster: RosterService;
       board: BoardService;
+      /** The demo's campaigns (平安守望 and one open now). */
+      seed: (now?: Date) => Promise<{ campaigns: number }>;
     };
   }
 }
@@ -41,12 +44,18 @@ export const serviceModule = defineModule({
       campaigns: createCampaignsService(access),
       roster: createRosterService(access),
       board: createBoardService(access),
+      seed: createServiceSeed({ db, orgs: orgs.tree, members: members.record, users, activity }),
     };
   },
   routes: ({ campaigns, roster, board }, { config }) => [
     mount('/volunteer/campaigns', rosterRoutes, { roster, publicUrl: config.publicUrl }),
     mount('/volunteer/campaigns', campaignsRoutes, { campaigns, board }),
   ],
+  seed:
+    ({ seed }) =>
+    async () => {
+      await seed();
+    },
   subscribe(_services, events) {
     events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>
       campaignsRepository.rewriteOrgPaths(tx, oldPath, newPath),
