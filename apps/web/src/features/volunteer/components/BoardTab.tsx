@@ -26,6 +26,7 @@ export function BoardTab({ campaignId }: { campaignId: number }) {
       title: t('volunteer.board.shiftsFilled'),
       value: d ? `${d.totals.shiftsFilled}/${d.totals.shifts}` : undefined,
     },
+    { key: 'checkedOut', title: t('volunteer.board.checkedOut'), value: d?.totals.checkedOut },
     { key: 'hours', title: t('volunteer.board.hours'), value: d?.totals.hours },
     { key: 'served', title: t('volunteer.board.served'), value: d?.totals.served },
   ];
@@ -44,8 +45,8 @@ export function BoardTab({ campaignId }: { campaignId: number }) {
       <Row gutter={[12, 12]}>
         {figures.map((f) => (
           <Col key={f.key} xs={12} md={8} lg={4}>
-            <Card size="small" loading={board.isPending}>
-              <Statistic title={f.title} value={f.value ?? 0} data-testid={`board-${f.key}`} />
+            <Card size="small" loading={board.isPending} data-testid={`board-${f.key}`}>
+              <Statistic title={f.title} value={f.value ?? 0} />
             </Card>
           </Col>
         ))}
