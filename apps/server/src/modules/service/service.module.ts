@@ -5,6 +5,7 @@ import { createServiceAccess } from './campaigns/campaigns.access';
 import { campaignsRepository } from './campaigns/campaigns.repository';
 import { campaignsRoutes } from './campaigns/campaigns.routes';
 import { type CampaignsService, createCampaignsService } from './campaigns/campaigns.service';
+import { createCloseShifts } from './jobs/close-shifts';
 import { rosterRoutes } from './roster/roster.routes';
 import { createRosterService, type RosterService } from './roster/roster.service';
 import { createServiceSeed } from './seed/service.seed';
@@ -17,6 +18,8 @@ declare module '../../lib/modules' {
       board: BoardService;
       /** The demo's campaigns (平安守望 and one open now). */
       seed: (now?: Date) => Promise<{ campaigns: number }>;
+      /** The daily job: closes shifts ended past the grace period (auto check-out, no-shows, leaders told). */
+      closeShifts: (now?: Date) => Promise<number>;
     };
   }
 }
@@ -30,7 +33,7 @@ export const serviceModule = defineModule({
   name: 'service',
   needs: ['orgs', 'members', 'users', 'activity', 'settings', 'notices'],
   build({ db, crypto }, { orgs, members, users, activity, settings, notices }) {
-    const access = createServiceAccess({
+    const deps = {
       db,
       orgs: orgs.tree,
       members: members.record,
@@ -39,17 +42,27 @@ export const serviceModule = defineModule({
       inbox: notices.inbox,
       settings,
       codes: createTokenSigner(crypto.deriveKey('volunteer post codes')),
-    });
+    };
+    const access = createServiceAccess(deps);
     return {
       campaigns: createCampaignsService(access),
       roster: createRosterService(access),
       board: createBoardService(access),
       seed: createServiceSeed({ db, orgs: orgs.tree, members: members.record, users, activity }),
+      closeShifts: createCloseShifts(deps),
     };
   },
   routes: ({ campaigns, roster, board }, { config }) => [
     mount('/volunteer/campaigns', rosterRoutes, { roster, publicUrl: config.publicUrl }),
     mount('/volunteer/campaigns', campaignsRoutes, { campaigns, board }),
+  ],
+  jobs: ({ closeShifts }) => [
+    {
+      name: 'service.close_shifts',
+      label: '志愿服务班次自动签退',
+      schedule: '30 1 * * *',
+      run: () => closeShifts(),
+    },
   ],
   seed:
     ({ seed }) =>

@@ -282,4 +282,55 @@ describe('roster', () => {
     expect(none.statusCode).toBe(409);
     expect(none.json().code).toBe('NO_SHIFT_NOW');
   });
+
+  it('the daily job closes shifts past the grace period: auto check-out with hours, no-shows, the leader told once', async () => {
+    const c = await openCampaign({ windows: [[-600, -300]] });
+    const shift = c.shifts[0]!;
+    const [a, b] = [
+      (await assign(c.id, shift.id, pool[8]!.id)).json(),
+      (await assign(c.id, shift.id, pool[9]!.id)).json(),
+    ];
+    const inAt = new Date(Date.parse(shift.startsAt) + 30 * 60_000).toISOString();
+    const checked = await post(`${BASE}/${c.id}/check-ins`, member, {
+      assignmentId: a.id,
+      action: 'in',
+      at: inAt,
+      version: a.version,
+    });
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(await t.services.service.closeShifts()).toBeGreaterThanOrEqual(1);
+    const roster = (await get(`${BASE}/${c.id}/roster?shiftId=${shift.id}`, tongzhou)).json().items;
+    const byId = new Map<number, { member: { name: string } }>(
+      roster.map((r: { id: number; member: { name: string } }) => [r.id, r]),
+    );
+    expect(byId.get(a.id)).toMatchObject({
+      state: 'checked_out',
+      autoClosed: true,
+      checkedOutAt: shift.endsAt,
+      hours: 4.5,
+    });
+    expect(byId.get(b.id)).toMatchObject({ state: 'no_show' });
+    expect(await ledger(a.id)).toEqual([expect.objectContaining({ quantity: '4.50' })]);
+    const shifts = (await get(`${BASE}/${c.id}/shifts`, tongzhou)).json().items;
+    expect(shifts[0]).toMatchObject({ autoClosed: true, checkedOut: 1 });
+    expect(shifts[0].closedAt).not.toBeNull();
+    // The leader's inbox: one message naming the volunteer; a second run adds none.
+    const inbox = async () =>
+      (await get('/api/v1/inbox?limit=50', member))
+        .json()
+        .items.filter((i: { kind: string }) => i.kind === 'volunteer_checkout');
+    const messages = await inbox();
+    expect(messages).toHaveLength(1);
+    expect(messages[0].title).toContain(byId.get(a.id)!.member.name);
+    expect(await t.services.service.closeShifts()).toBe(0);
+    expect(await inbox()).toHaveLength(1);
+    // A closed shift takes no more check-ins.
+    const late = await post(`${BASE}/${c.id}/check-ins`, member, {
+      assignmentId: b.id,
+      action: 'in',
+      version: b.version + 1,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('SHIFT_CLOSED');
+  });
 });
