@@ -1,5 +1,7 @@
 import { defineModule, mount } from '../../lib/modules';
+import { pdfRenderer } from '../../lib/pdf/pdf-renderer';
 import { createTokenSigner } from '../../lib/qr-token';
+import { type BoardOutput, createBoardOutput } from './board/board.output';
 import { type BoardService, createBoardService } from './board/board.service';
 import { createServiceAccess } from './campaigns/campaigns.access';
 import { campaignsRepository } from './campaigns/campaigns.repository';
@@ -16,6 +18,8 @@ declare module '../../lib/modules' {
       campaigns: CampaignsService;
       roster: RosterService;
       board: BoardService;
+      /** The board as a spreadsheet and a one-page PDF report. */
+      output: BoardOutput;
       /** The demo's campaigns (平安守望 and one open now). */
       seed: (now?: Date) => Promise<{ campaigns: number }>;
       /** The daily job: closes shifts ended past the grace period (auto check-out, no-shows, leaders told). */
@@ -44,17 +48,19 @@ export const serviceModule = defineModule({
       codes: createTokenSigner(crypto.deriveKey('volunteer post codes')),
     };
     const access = createServiceAccess(deps);
+    const board = createBoardService(access);
     return {
       campaigns: createCampaignsService(access),
       roster: createRosterService(access),
-      board: createBoardService(access),
+      board,
+      output: createBoardOutput(access, board, pdfRenderer()),
       seed: createServiceSeed({ db, orgs: orgs.tree, members: members.record, users, activity }),
       closeShifts: createCloseShifts(deps),
     };
   },
-  routes: ({ campaigns, roster, board }, { config }) => [
+  routes: ({ campaigns, roster, board, output }, { config }) => [
     mount('/volunteer/campaigns', rosterRoutes, { roster, publicUrl: config.publicUrl }),
-    mount('/volunteer/campaigns', campaignsRoutes, { campaigns, board }),
+    mount('/volunteer/campaigns', campaignsRoutes, { campaigns, board, output }),
   ],
   jobs: ({ closeShifts }) => [
     {

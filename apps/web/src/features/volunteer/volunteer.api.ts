@@ -19,7 +19,8 @@ import type {
   VolunteerShiftResponse,
   VolunteerShiftsInput,
 } from '@ningxin/shared';
-import { api } from '../../lib/api';
+import { api, apiUrl } from '../../lib/api';
+import { downloadPdf } from '../../lib/download';
 
 export const CAMPAIGNS_PAGE_SIZE = 20;
 const BASE = '/volunteer/campaigns';
@@ -72,6 +73,8 @@ export const volunteerApi = {
   check: (id: number, body: VolunteerCheckInBody) =>
     api<VolunteerAssignmentResponse>(`${BASE}/${id}/check-ins`, { method: 'POST', body }),
   summary: (id: number) => api<VolunteerCampaignSummaryResponse>(`${BASE}/${id}/summary`),
+  summaryXlsxUrl: (id: number) => apiUrl(`${BASE}/${id}/summary.xlsx`),
+  summaryPdf: (id: number) => downloadPdf(`${BASE}/${id}/summary.pdf`, `volunteer-campaign-${id}.pdf`),
   code: (id: number, postId: number) => api<VolunteerPostCodeResponse>(`${BASE}/${id}/posts/${postId}/code`),
   scan: (id: number, postId: number, body: { token: string; nonce: string }) =>
     api<VolunteerScanResult>(`${BASE}/${id}/posts/${postId}/scan`, { method: 'POST', body }),

@@ -26,7 +26,7 @@ import { type AssignmentRow, type CampaignRow, campaignsRepository as repo } fro
 
 export interface ServiceDeps {
   db: Db;
-  orgs: Pick<OrgsService, 'lookup' | 'lookupMany'>;
+  orgs: Pick<OrgsService, 'lookup' | 'lookupMany' | 'namesAlong'>;
   members: Pick<MembersService, 'placements'>;
   users: Pick<UsersService, 'memberAccounts'>;
   activity: Pick<ActivityService, 'record' | 'recordSelected'>;

@@ -1,7 +1,9 @@
 /** API tests of campaigns, posts, shifts and the board: access, scope, bad input, the figures. */
 import { describe, expect, it } from 'vitest';
 import { faultyFields } from '../../../../test/app';
+import { loadXlsx, sheetRows, XLSX } from '../../../../test/excel';
 import { auditCount } from '../../../../test/factories';
+import { hasPoppler, inCI, pdfPages } from '../../../../test/pdf';
 import {
   assign,
   BASE,
@@ -213,7 +215,27 @@ describe('campaigns', () => {
     });
     expect(board.byPost[0]).toMatchObject({ name: '前门大街路口', hours: 3, served: 137, volunteers: 2 });
     expect(board.byDay).toEqual([
-      expect.objectContaining({ onDate: shift.startsAt && bjDay(new Date(shift.startsAt)), hours: 3 }),
+      expect.objectContaining({ onDate: bjDay(new Date(shift.startsAt)), hours: 3 }),
     ]);
+
+    // The board as a spreadsheet and a one-page report, audited; the reader's scope holds.
+    expect((await get(`${BASE}/${c.id}/summary.xlsx`)).statusCode).toBe(401);
+    expect((await get(`${BASE}/${c.id}/summary.xlsx`, haidian)).statusCode).toBe(404);
+    expect((await get(`${BASE}/${c.id}/summary.pdf`, kangbao)).statusCode).toBe(403);
+    const xlsx = await get(`${BASE}/${c.id}/summary.xlsx`, xicheng);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe(XLSX);
+    const book = await loadXlsx(xlsx.rawPayload);
+    expect(sheetRows(book.getWorksheet('按点位')!)[1]!.slice(0, 2)).toEqual(['前门大街路口', '交通疏导']);
+    const pdf = await get(`${BASE}/${c.id}/summary.pdf`, tongzhou);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['x-pdf-pages']).toBe('1');
+    if (hasPoppler || inCI) {
+      const text = pdfPages(pdf.rawPayload).join('\n').replace(/\s+/g, '');
+      expect(text).toContain('志愿服务活动报告');
+      expect(text).toContain('服务群众137人次');
+    }
+    expect(await auditCount(t.store, 'volunteer.summary_exported', c.id)).toBe(2);
   });
 });

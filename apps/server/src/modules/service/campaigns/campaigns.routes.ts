@@ -21,7 +21,9 @@ import {
   VolunteerShiftServedBody,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Pdf, sendPdf, sendXlsx, Xlsx } from '../../../lib/downloads';
 import { actorOf } from '../../../plugins/auth';
+import type { BoardOutput } from '../board/board.output';
 import type { BoardService } from '../board/board.service';
 import type { CampaignsService } from './campaigns.service';
 
@@ -30,7 +32,8 @@ const tags = ['志愿服务活动 volunteer campaigns'];
 export const campaignsRoutes: FastifyPluginAsyncZod<{
   campaigns: CampaignsService;
   board: BoardService;
-}> = async (app, { campaigns, board }) => {
+  output: BoardOutput;
+}> = async (app, { campaigns, board, output }) => {
   app.get(
     '/',
     {
@@ -194,5 +197,34 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => board.summary(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/:id/summary.xlsx',
+    {
+      config: { permission: 'volunteer.read' },
+      schema: {
+        tags,
+        summary: '导出活动汇总（.xlsx：汇总、按点位、按日），记入审计',
+        params: VolunteerCampaignIdParams,
+        response: { 200: Xlsx, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(request, reply, await output.prepareExport(actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/:id/summary.pdf',
+    {
+      config: { permission: 'volunteer.read' },
+      schema: {
+        tags,
+        summary: '活动报告（PDF，一页），记入审计',
+        params: VolunteerCampaignIdParams,
+        response: { 200: Pdf, ...standardErrors },
+      },
+    },
+    async (request, reply) => sendPdf(reply, await output.renderReport(actorOf(request), request.params.id)),
   );
 };

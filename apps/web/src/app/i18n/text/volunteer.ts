@@ -86,6 +86,8 @@ const zh = {
     served: '服务群众（人次）',
     byPost: '按点位',
     byDay: '按日',
+    exportXlsx: '导出 Excel',
+    exportPdf: '活动报告（PDF）',
   },
   leader: {
     title: '我负责的点位',
@@ -223,6 +225,8 @@ const en: typeof zh = {
     served: 'People served',
     byPost: 'By post',
     byDay: 'By day',
+    exportXlsx: 'Export to Excel',
+    exportPdf: 'Report (PDF)',
   },
   leader: {
     title: 'My posts',

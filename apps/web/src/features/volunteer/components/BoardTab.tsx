@@ -1,8 +1,10 @@
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { VolunteerCampaignSummaryResponse } from '@ningxin/shared';
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Flex, Row, Statistic, Table, type TableColumnsType } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Flex, Row, Statistic, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/LoadError';
+import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { volunteerApi, volunteerKeys } from '../volunteer.api';
 
 type Figures = VolunteerCampaignSummaryResponse['totals'];
@@ -15,6 +17,11 @@ export function BoardTab({ campaignId }: { campaignId: number }) {
   const board = useQuery({
     queryKey: volunteerKeys.summary(campaignId),
     queryFn: () => volunteerApi.summary(campaignId),
+  });
+  const onError = useApiErrorHandler();
+  const pdf = useMutation({
+    mutationFn: () => volunteerApi.summaryPdf(campaignId),
+    onError: (e) => onError(e),
   });
   if (board.isError) return <LoadError error={board.error} onRetry={() => void board.refetch()} />;
   const d = board.data;
@@ -42,6 +49,14 @@ export function BoardTab({ campaignId }: { campaignId: number }) {
   }
   return (
     <Flex vertical gap={16}>
+      <Flex gap={8} wrap>
+        <Button icon={<DownloadOutlined aria-hidden />} href={volunteerApi.summaryXlsxUrl(campaignId)}>
+          {t('volunteer.board.exportXlsx')}
+        </Button>
+        <Button icon={<FilePdfOutlined aria-hidden />} loading={pdf.isPending} onClick={() => pdf.mutate()}>
+          {t('volunteer.board.exportPdf')}
+        </Button>
+      </Flex>
       <Row gutter={[12, 12]}>
         {figures.map((f) => (
           <Col key={f.key} xs={12} md={8} lg={4}>
