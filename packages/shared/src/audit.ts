@@ -193,6 +193,8 @@ export const AUDIT_ACTIONS = {
   'volunteer.scanned': '志愿服务扫码签到签退',
   'volunteer.served_recorded': '登记服务人次',
   'volunteer.summary_exported': '导出志愿服务活动汇总',
+  'volunteer.round_recorded': '登记志愿服务巡查督导',
+  'volunteer.incident_recorded': '登记志愿服务情况',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

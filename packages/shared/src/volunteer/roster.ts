@@ -261,3 +261,35 @@ export const VolunteerIncidentBody = z.object({
   occurredAt: DateTime('发生时间'),
 });
 export type VolunteerIncidentBody = z.infer<typeof VolunteerIncidentBody>;
+
+export const VolunteerRoundResponse = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.number().int(),
+    post: Named.nullable(),
+    inspector: z.string(),
+    at: z.string(),
+    findings: z.string(),
+  })
+  .meta({ id: 'VolunteerRound' });
+export type VolunteerRoundResponse = z.infer<typeof VolunteerRoundResponse>;
+export const VolunteerRoundListResponse = z.object({ items: z.array(VolunteerRoundResponse) });
+export type VolunteerRoundListResponse = z.infer<typeof VolunteerRoundListResponse>;
+
+export const VolunteerIncidentResponse = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.number().int(),
+    kind: VolunteerIncidentKind,
+    kindLabel: z.string(),
+    post: Named.nullable(),
+    member: Named.nullable(),
+    description: z.string(),
+    occurredAt: z.string(),
+  })
+  .meta({ id: 'VolunteerIncident' });
+export type VolunteerIncidentResponse = z.infer<typeof VolunteerIncidentResponse>;
+export const VolunteerIncidentListResponse = z.object({ items: z.array(VolunteerIncidentResponse) });
+export type VolunteerIncidentListResponse = z.infer<typeof VolunteerIncidentListResponse>;
+export type VolunteerRoundInput = z.input<typeof VolunteerRoundBody>;
+export type VolunteerIncidentInput = z.input<typeof VolunteerIncidentBody>;

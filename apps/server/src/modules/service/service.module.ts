@@ -10,6 +10,8 @@ import { type CampaignsService, createCampaignsService } from './campaigns/campa
 import { createCloseShifts } from './jobs/close-shifts';
 import { rosterRoutes } from './roster/roster.routes';
 import { createRosterService, type RosterService } from './roster/roster.service';
+import { roundsRoutes } from './rounds/rounds.routes';
+import { createRoundsService, type RoundsService } from './rounds/rounds.service';
 import { createServiceSeed } from './seed/service.seed';
 
 declare module '../../lib/modules' {
@@ -18,6 +20,8 @@ declare module '../../lib/modules' {
       campaigns: CampaignsService;
       roster: RosterService;
       board: BoardService;
+      /** Supervision rounds, incidents, and who may see their photos. */
+      rounds: RoundsService;
       /** The board as a spreadsheet and a one-page PDF report. */
       output: BoardOutput;
       /** The demo's campaigns (平安守望 and one open now). */
@@ -53,14 +57,16 @@ export const serviceModule = defineModule({
       campaigns: createCampaignsService(access),
       roster: createRosterService(access),
       board,
+      rounds: createRoundsService(access),
       output: createBoardOutput(access, board, pdfRenderer()),
       seed: createServiceSeed({ db, orgs: orgs.tree, members: members.record, users, activity }),
       closeShifts: createCloseShifts(deps),
     };
   },
-  routes: ({ campaigns, roster, board, output }, { config }) => [
+  routes: ({ campaigns, roster, board, output, rounds }, { config }) => [
     mount('/volunteer/campaigns', rosterRoutes, { roster, publicUrl: config.publicUrl }),
     mount('/volunteer/campaigns', campaignsRoutes, { campaigns, board, output }),
+    mount('/volunteer/campaigns', roundsRoutes, { rounds }),
   ],
   jobs: ({ closeShifts }) => [
     {
@@ -70,6 +76,22 @@ export const serviceModule = defineModule({
       run: () => closeShifts(),
     },
   ],
+  contributes: ({ rounds }) => ({
+    'files.owners': [
+      {
+        type: 'volunteer_campaign',
+        auditDownloads: false,
+        authorize: (executor, actor, id, access) =>
+          rounds.authorizeCampaignFiles(executor, actor, id, access),
+      },
+      {
+        type: 'volunteer_incident',
+        auditDownloads: false,
+        authorize: (executor, actor, id, access) =>
+          rounds.authorizeIncidentFiles(executor, actor, id, access),
+      },
+    ],
+  }),
   seed:
     ({ seed }) =>
     async () => {

@@ -132,6 +132,8 @@ export const enLabels: {
     'volunteer.scanned': 'Volunteer scanned in or out',
     'volunteer.served_recorded': 'People served recorded',
     'volunteer.summary_exported': 'Volunteer campaign summary exported',
+    'volunteer.round_recorded': 'Supervision round recorded',
+    'volunteer.incident_recorded': 'Volunteer incident recorded',
     'training.created': 'Training class created',
     'training.updated': 'Training class updated',
     'training.state_changed': 'Training class state changed',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { faultyFields } from '../../../../test/app';
 import { loadXlsx, sheetRows, XLSX } from '../../../../test/excel';
 import { auditCount } from '../../../../test/factories';
+import { jpeg, uploadFile } from '../../../../test/files';
 import { hasPoppler, inCI, pdfPages } from '../../../../test/pdf';
 import {
   assign,
@@ -237,5 +238,67 @@ describe('campaigns', () => {
       expect(text).toContain('服务群众137人次');
     }
     expect(await auditCount(t.store, 'volunteer.summary_exported', c.id)).toBe(2);
+  });
+
+  it('rounds and incidents: managers record rounds, the post leader an incident; photos follow the records', async () => {
+    const c = await openCampaign();
+    const place = (await assign(c.id, c.shifts[0]!.id, pool[2]!.id)).json();
+    const rounds = `${BASE}/${c.id}/rounds`;
+    const round = {
+      inspector: '市委组织部 李督导',
+      at: new Date().toISOString(),
+      findings: '人员在岗在位',
+      postId: c.postId,
+    };
+    expect((await post(rounds, undefined, round)).statusCode).toBe(401);
+    expect((await post(rounds, member, round)).statusCode).toBe(403);
+    expect((await post(rounds, haidian, round)).statusCode).toBe(404);
+    expect(faultyFields(await post(rounds, tongzhou, { inspector: '', at: 'x' }))).toEqual([
+      'at',
+      'findings',
+      'inspector',
+    ]);
+    expect(faultyFields(await post(rounds, tongzhou, { ...round, postId: 999_999 }))).toEqual(['postId']);
+    const r = await post(rounds, tongzhou, round);
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({
+      inspector: '市委组织部 李督导',
+      post: { id: c.postId, name: '前门大街路口' },
+    });
+    expect((await get(rounds, xicheng)).json().items).toHaveLength(1);
+    expect((await get(rounds, haidian)).statusCode).toBe(404);
+
+    const incidents = `${BASE}/${c.id}/incidents`;
+    const injury = {
+      kind: 'injury',
+      postId: c.postId,
+      memberId: place.member.id,
+      description: '志愿者足部受伤，拄拐坚守岗位',
+      occurredAt: new Date().toISOString(),
+    };
+    expect((await post(incidents, haidian, injury)).statusCode).toBe(404);
+    expect(faultyFields(await post(incidents, member, { ...injury, memberId: pool[5]!.id }))).toEqual([
+      'memberId',
+    ]);
+    const i = await post(incidents, member, injury);
+    expect(i.statusCode, i.body).toBe(201);
+    expect(i.json()).toMatchObject({ kind: 'injury', kindLabel: '受伤', member: { id: place.member.id } });
+    expect(await auditCount(t.store, 'volunteer.incident_recorded', c.id)).toBe(1);
+    expect((await get(incidents, xicheng)).json().items.map((x: { id: number }) => x.id)).toEqual([
+      i.json().id,
+    ]);
+
+    const photo = { ownerType: 'volunteer_incident', ownerId: String(i.json().id), purpose: 'photo' };
+    expect((await uploadFile(t, member, photo, { name: 'crutches.jpg', data: jpeg() })).statusCode).toBe(201);
+    expect((await uploadFile(t, haidian, photo, { name: 'x.jpg', data: jpeg() })).statusCode).toBe(404);
+    const campaignPhoto = { ownerType: 'volunteer_campaign', ownerId: String(c.id), purpose: 'photo' };
+    expect(
+      (await uploadFile(t, tongzhou, campaignPhoto, { name: 'team.jpg', data: jpeg() })).statusCode,
+    ).toBe(201);
+    expect((await uploadFile(t, xicheng, campaignPhoto, { name: 'x.jpg', data: jpeg() })).statusCode).toBe(
+      403,
+    );
+    const listed = await get(`/api/v1/files?ownerType=volunteer_campaign&ownerId=${c.id}`, xicheng);
+    expect(listed.json().items).toHaveLength(1);
   });
 });
