@@ -13,6 +13,7 @@ import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { BoardTab } from '../components/BoardTab';
 import { PostsTab } from '../components/PostsTab';
 import { RosterTab } from '../components/RosterTab';
+import { RoundsTab } from '../components/RoundsTab';
 import { volunteerApi, volunteerKeys } from '../volunteer.api';
 import { CAMPAIGN_STATE_COLORS } from './CampaignsPage';
 
@@ -88,6 +89,7 @@ export function CampaignPage() {
           { key: 'posts', label: t('volunteer.tabs.posts'), children: <PostsTab campaign={c} /> },
           { key: 'roster', label: t('volunteer.tabs.roster'), children: <RosterTab campaign={c} /> },
           { key: 'board', label: t('volunteer.tabs.board'), children: <BoardTab campaignId={c.id} /> },
+          { key: 'rounds', label: t('volunteer.tabs.rounds'), children: <RoundsTab campaign={c} /> },
         ]}
       />
     </Flex>
