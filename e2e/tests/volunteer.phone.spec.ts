@@ -14,6 +14,8 @@ test('a post leader checks volunteers in by hand and by QR on a phone, and the b
   pageAs,
   apiAs,
 }) => {
+  // Two browsers (the secretary's board, the leader's phone) and some ten round trips.
+  test.setTimeout(120_000);
   const me = (await (await apiAs('member')).request.get('/api/v1/me/member').then((r) => r.json())) as {
     name: string;
   };
