@@ -32,6 +32,7 @@ import { metaModule } from './modules/meta/meta.module';
 import { noticesModule } from './modules/notices/notices.module';
 import { orgsModule } from './modules/orgs/orgs.module';
 import { volunteerHoursModule } from './modules/service/hours/volunteer-hours.module';
+import { serviceModule } from './modules/service/service.module';
 import { settingsModule } from './modules/settings/settings.module';
 import { usersModule } from './modules/users/users.module';
 import { workbenchModule } from './modules/workbench/workbench.module';
@@ -71,6 +72,7 @@ export const MODULES: readonly AnyModule[] = [
   learningModule,
   studyModule,
   reflectionsModule,
+  serviceModule,
   volunteerHoursModule,
 ];
 

@@ -26,5 +26,6 @@ export * from './sign-in';
 export * from './study';
 export * from './trainings';
 export * from './users';
+export * from './volunteer/campaigns';
 export * from './volunteer/hours';
 export * from './workbench';

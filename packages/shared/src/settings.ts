@@ -22,7 +22,7 @@ export * from './settings/rules';
  * value and its default; a setting never changed has its default.
  */
 
-export const SETTING_GROUPS = ['members', 'life', 'learning', 'dues', 'points', 'system'] as const;
+export const SETTING_GROUPS = ['members', 'life', 'learning', 'dues', 'points', 'service', 'system'] as const;
 export const SettingGroup = z.enum(SETTING_GROUPS);
 export type SettingGroup = z.infer<typeof SettingGroup>;
 
@@ -32,6 +32,7 @@ export const SETTING_GROUP_LABELS: Record<SettingGroup, string> = {
   learning: '学习教育',
   dues: '党费',
   points: '积分',
+  service: '志愿服务',
   system: '系统',
 };
 
@@ -161,6 +162,15 @@ export const SETTINGS = {
       { name: 'perContribution', label: '每项服务家乡贡献', unit: '分' },
       { name: 'perHonour', label: '每项荣誉', unit: '分' },
     ],
+  }),
+  'service.checkoutGraceMinutes': define({
+    group: 'service',
+    label: '志愿服务签退宽限时间',
+    description:
+      '班次结束后超过这段时间仍未签退的，系统每天自动按班次计划结束时间签退并标注“自动签退”，未签到的记为未到岗；点位负责人每天收到未签退名单。',
+    unit: '分钟',
+    schema: WholeNumber('签退宽限时间', 0, 24 * 60),
+    defaultValue: 120,
   }),
   'upload.maxBytes': define({
     group: 'system',

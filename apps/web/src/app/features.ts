@@ -18,6 +18,7 @@ import { settingsFeature } from '../features/settings/settings.feature';
 import { studyFeature } from '../features/study/study.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
 import { usersFeature } from '../features/users/users.feature';
+import { volunteerFeature } from '../features/volunteer/volunteer.feature';
 import { volunteerHoursFeature } from '../features/volunteer-hours/volunteer-hours.feature';
 import { workbenchFeature } from '../features/workbench/workbench.feature';
 import type { Feature } from './feature';
@@ -45,6 +46,7 @@ export const FEATURES: readonly Feature[] = [
   studyFeature,
   reflectionsFeature,
   volunteerHoursFeature,
+  volunteerFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -32,6 +32,7 @@ import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
+import { volunteerText } from './text/volunteer';
 import { volunteerHoursText } from './text/volunteer-hours';
 import { workbenchText } from './text/workbench';
 import type { Translation } from './zh-CN';
@@ -72,4 +73,5 @@ export const en: Translation = {
   study: studyText.en,
   learning: learningText.en,
   volunteerHours: volunteerHoursText.en,
+  volunteer: volunteerText.en,
 };

@@ -32,6 +32,7 @@ import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
+import { volunteerText } from './text/volunteer';
 import { volunteerHoursText } from './text/volunteer-hours';
 import { workbenchText } from './text/workbench';
 
@@ -71,6 +72,7 @@ export const zhCN = {
   study: studyText.zh,
   learning: learningText.zh,
   volunteerHours: volunteerHoursText.zh,
+  volunteer: volunteerText.zh,
 };
 
 export type Translation = typeof zhCN;

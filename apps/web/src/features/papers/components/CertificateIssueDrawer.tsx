@@ -4,9 +4,9 @@ import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { MemberSelect } from '../../members/components/MemberSelect';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { certificatesApi, paperKeys } from '../papers.api';
-import { MemberSelect } from './MemberSelect';
 
 interface Props {
   open: boolean;

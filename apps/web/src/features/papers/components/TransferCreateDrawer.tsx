@@ -4,10 +4,10 @@ import { App, Divider, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { MemberSelect } from '../../members/components/MemberSelect';
 import { useDivisions } from '../../meta/useDivisions';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { paperKeys, transfersApi } from '../papers.api';
-import { MemberSelect } from './MemberSelect';
 
 interface Props {
   direction: 'outgoing' | 'incoming' | null;

@@ -29,6 +29,8 @@ export function SettingEditor({ setting }: { setting: SettingResponse }) {
       return <MeetingFrequenciesEditor setting={setting} />;
     case 'dues.rules':
       return <DuesEditor setting={setting} />;
+    case 'service.checkoutGraceMinutes':
+      return <NumberEditor setting={setting} />;
     default: {
       const unknown: never = setting;
       return unknown;

@@ -21,7 +21,7 @@ export function MemberSelect({ value, onChange, placeholder, id }: MemberSelectP
     return () => clearTimeout(timer);
   }, [typed]);
   const found = useQuery({
-    queryKey: ['papers', 'member-search', q],
+    queryKey: ['members', 'member-search', q],
     queryFn: ({ signal }) =>
       api<MemberListResponse>('/members', { query: { q, limit: 20, status: 'active' }, signal }),
     enabled: q.length > 0,
@@ -47,6 +47,7 @@ export function MemberSelect({ value, onChange, placeholder, id }: MemberSelectP
         onChange?.(v);
       }}
       allowClear
+      style={{ minWidth: 220 }}
     />
   );
 }
