@@ -1,0 +1,58 @@
+import { defineModule, mount } from '../../lib/modules';
+import { donationsRoutes } from './donations/donations.routes';
+import { createDonationsService, type DonationsService } from './donations/donations.service';
+import { createHometownAccess } from './hometown.access';
+import { labourRoutes } from './labour/labour.routes';
+import { createLabourService, type LabourService } from './labour/labour.service';
+import { projectsRepository } from './projects/projects.repository';
+import { projectsRoutes } from './projects/projects.routes';
+import { createProjectsService, type ProjectsService } from './projects/projects.service';
+import { totalsRoutes } from './totals/totals.routes';
+import { createTotalsService, type TotalsService } from './totals/totals.service';
+
+declare module '../../lib/modules' {
+  interface ServiceRegistry {
+    hometown: {
+      projects: ProjectsService;
+      donations: DonationsService;
+      labour: LabourService;
+      totals: TotalsService;
+    };
+  }
+}
+
+/**
+ * The hometown ledgers (服务家乡): investment projects brought in, donations of funds and goods,
+ * labour export (job postings and placements), and their totals by county and year. A record
+ * belongs to the org that recorded it and serves a home county.
+ */
+export const hometownModule = defineModule({
+  name: 'hometown',
+  needs: ['orgs', 'members', 'activity'],
+  build({ db, config }, { orgs, members, activity }) {
+    const access = createHometownAccess({
+      db,
+      homeCity: config.homeCity,
+      orgs: orgs.tree,
+      members: members.record,
+      activity,
+    });
+    return {
+      projects: createProjectsService(access),
+      donations: createDonationsService(access),
+      labour: createLabourService(access),
+      totals: createTotalsService(access),
+    };
+  },
+  routes: ({ projects, donations, labour, totals }) => [
+    mount('/hometown/projects', projectsRoutes, { projects }),
+    mount('/hometown/donations', donationsRoutes, { donations }),
+    mount('/hometown/labour', labourRoutes, { labour }),
+    mount('/hometown/totals', totalsRoutes, { totals }),
+  ],
+  subscribe(_services, events) {
+    events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>
+      projectsRepository.rewriteOrgPaths(tx, oldPath, newPath),
+    );
+  },
+});
