@@ -8,6 +8,7 @@ import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
+import { hometownText } from './text/hometown';
 import { jobsText } from './text/jobs';
 import { learningText } from './text/learning';
 import { lifeText } from './text/life';
@@ -70,4 +71,5 @@ export const en: Translation = {
   reflections: reflectionsText.en,
   study: studyText.en,
   learning: learningText.en,
+  hometown: hometownText.en,
 };

@@ -34,6 +34,10 @@ const zh = {
   myStudy: '我的学时',
   courses: '课程管理',
   learn: '学习课程',
+  hometownTotals: '服务家乡总览',
+  hometownProjects: '引进项目',
+  hometownDonations: '捐赠',
+  hometownLabour: '劳务输出',
 };
 
 const en: typeof zh = {
@@ -71,6 +75,10 @@ const en: typeof zh = {
   myStudy: 'My study hours',
   courses: 'Courses',
   learn: 'My courses',
+  hometownTotals: 'Hometown overview',
+  hometownProjects: 'Investment projects',
+  hometownDonations: 'Donations',
+  hometownLabour: 'Labour export',
 };
 
 export const navText = { zh, en };
