@@ -12,11 +12,15 @@ export class HometownPage {
   async countyTotals(county: string): Promise<{ projects: string; signed: string }> {
     await this.page.goto('/hometown');
     await expect(this.main.getByRole('heading', { name: '服务家乡总览', level: 2 })).toBeVisible();
+    // The county's figures load afresh (no earlier figures stay on screen meanwhile).
+    const loaded = this.page.waitForResponse(
+      (r) => r.url().includes('/api/v1/hometown/totals') && r.url().includes('countyCode=') && r.ok(),
+    );
     await this.pick(this.main.getByRole('combobox', { name: '县区' }), county);
-    const projects = this.main.getByTestId('hometown-total-projects');
-    await expect(this.main.getByRole('table').first()).toContainText(county);
+    await loaded;
+    await expect(this.projectsTotal).toBeVisible();
     return {
-      projects: (await projects.textContent()) ?? '',
+      projects: (await this.projectsTotal.textContent()) ?? '',
       signed: (await this.signedTotal.textContent()) ?? '',
     };
   }

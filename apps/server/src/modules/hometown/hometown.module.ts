@@ -2,6 +2,7 @@ import { defineModule, mount } from '../../lib/modules';
 import { donationsRoutes } from './donations/donations.routes';
 import { createDonationsService, type DonationsService } from './donations/donations.service';
 import { createHometownAccess } from './hometown.access';
+import { createHometownSeed, type HometownSeed } from './hometown.seed';
 import { labourRoutes } from './labour/labour.routes';
 import { createLabourService, type LabourService } from './labour/labour.service';
 import { projectsRepository } from './projects/projects.repository';
@@ -17,6 +18,8 @@ declare module '../../lib/modules' {
       donations: DonationsService;
       labour: LabourService;
       totals: TotalsService;
+      /** The demo's ledgers. */
+      seed: HometownSeed;
     };
   }
 }
@@ -42,6 +45,7 @@ export const hometownModule = defineModule({
       donations: createDonationsService(access),
       labour: createLabourService(access),
       totals: createTotalsService(access),
+      seed: createHometownSeed({ db, homeCity: config.homeCity, activity }),
     };
   },
   routes: ({ projects, donations, labour, totals }) => [
@@ -50,6 +54,11 @@ export const hometownModule = defineModule({
     mount('/hometown/labour', labourRoutes, { labour }),
     mount('/hometown/totals', totalsRoutes, { totals }),
   ],
+  seed:
+    ({ seed }) =>
+    async () => {
+      await seed();
+    },
   subscribe(_services, events) {
     events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>
       projectsRepository.rewriteOrgPaths(tx, oldPath, newPath),
