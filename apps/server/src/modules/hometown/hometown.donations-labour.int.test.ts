@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { faultyFields } from '../../../test/app';
 import { auditCount } from '../../../test/factories';
+import { pdf, uploadFile } from '../../../test/files';
 import {
   API,
   createDonation,
@@ -219,6 +220,50 @@ describe('donations', () => {
       cookie: office,
     });
     expect(faultyFields(bad)).toEqual(['limit', 'purpose']);
+  });
+});
+
+describe('proof files', () => {
+  it('a donation holds proof documents: written by its secretaries, read in scope, out of scope 404', async () => {
+    const d = await createDonation(tongzhou, { countyCode: KANGBAO });
+    const fields = (ownerId: number, purpose = 'document') => ({
+      ownerType: 'hometown_donation',
+      ownerId: String(ownerId),
+      purpose,
+    });
+    const up = await uploadFile(t, tongzhou, fields(d.id), {
+      name: '捐赠收据.pdf',
+      data: pdf(),
+      type: 'application/pdf',
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    expect((await uploadFile(t, kangbao, fields(d.id), { name: 'x.pdf', data: pdf() })).statusCode).toBe(403);
+    expect((await uploadFile(t, haidian, fields(d.id), { name: 'x.pdf', data: pdf() })).statusCode).toBe(404);
+    expect(
+      faultyFields(await uploadFile(t, tongzhou, fields(d.id, 'attachment'), { name: 'x.pdf', data: pdf() })),
+    ).toEqual(['purpose']);
+    const list = (cookie: string) =>
+      t.request({ method: 'GET', url: `/api/v1/files?ownerType=hometown_donation&ownerId=${d.id}`, cookie });
+    expect((await list(kangbao)).json().items.map((f: { name: string }) => f.name)).toEqual(['捐赠收据.pdf']);
+    expect((await list(haidian)).statusCode).toBe(404);
+    const p = (
+      await post('/projects', tongzhou, {
+        name: '附件项目',
+        industry: '建材',
+        countyCode: YUXIAN,
+        stage: 'signed',
+        stageOn: '2022-01-01',
+        signedWan: '1',
+        orgId: tongzhouOrg.id,
+      })
+    ).json();
+    const photo = await uploadFile(
+      t,
+      tongzhou,
+      { ownerType: 'hometown_project', ownerId: String(p.id), purpose: 'attachment' },
+      { name: '协议.pdf', data: pdf(), type: 'application/pdf' },
+    );
+    expect(photo.statusCode, photo.body).toBe(201);
   });
 });
 

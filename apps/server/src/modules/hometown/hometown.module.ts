@@ -59,6 +59,20 @@ export const hometownModule = defineModule({
     async () => {
       await seed();
     },
+  contributes: ({ projects, donations }) => ({
+    'files.owners': [
+      {
+        type: 'hometown_project',
+        auditDownloads: false,
+        authorize: (executor, actor, id, access) => projects.authorizeFiles(executor, actor, id, access),
+      },
+      {
+        type: 'hometown_donation',
+        auditDownloads: false,
+        authorize: (executor, actor, id, access) => donations.authorizeFiles(executor, actor, id, access),
+      },
+    ],
+  }),
   subscribe(_services, events) {
     events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>
       projectsRepository.rewriteOrgPaths(tx, oldPath, newPath),

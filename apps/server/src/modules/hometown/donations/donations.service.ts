@@ -290,6 +290,16 @@ export function createDonationsService(access: HometownAccess) {
       };
     },
 
+    /** Files of a donation (proof documents, photos): read in the read scope, written in the write scope. */
+    async authorizeFiles(executor: Executor, actor: Actor, id: number, access: 'read' | 'write') {
+      const action = access === 'write' ? 'hometown.write' : 'hometown.read';
+      const scope = access === 'write' ? writeScope(actor) : readScope(actor);
+      assertHolds(actor, action);
+      const row = await repo.findById(executor, id, scope);
+      if (!row) throw notFound('捐赠记录');
+      return { label: `${row.donorName} ${row.donatedOn}` };
+    },
+
     /** For the demo seed and tests: a donation by id, unscoped. */
     byId: (executor: Executor, id: number) => repo.findById(executor, id),
   };

@@ -336,6 +336,16 @@ export function createProjectsService(access: HometownAccess) {
       });
     },
 
+    /** Files of a project (attachments, photos): read in the read scope, written in the write scope. */
+    async authorizeFiles(executor: Executor, actor: Actor, id: number, access: 'read' | 'write') {
+      const action = access === 'write' ? 'hometown.write' : 'hometown.read';
+      const scope = access === 'write' ? writeScope(actor) : readScope(actor);
+      assertHolds(actor, action);
+      const row = await repo.findById(executor, id, scope);
+      if (!row) throw notFound('项目');
+      return { label: row.name };
+    },
+
     /** For the demo seed and tests: a project by id, unscoped. */
     byId: (executor: Executor, id: number) => repo.findById(executor, id),
   };

@@ -82,6 +82,7 @@ const zh = {
     yearCol: { year: '年份', output: '产值（万元）', tax: '税收（万元）', jobs: '就业岗位' },
     enterprises: '企业',
     industry: '行业',
+    files: '附件与照片',
   },
   donations: {
     title: '捐赠',
@@ -121,6 +122,7 @@ const zh = {
       county: '受赠县区',
       recipient: '受赠单位（学校、村等）',
       donatedOn: '捐赠日期',
+      proof: '捐赠凭证与照片',
     },
   },
   labour: {
@@ -249,6 +251,7 @@ const en: typeof zh = {
     yearCol: { year: 'Year', output: 'Output (10k yuan)', tax: 'Tax (10k yuan)', jobs: 'Jobs' },
     enterprises: 'Enterprises',
     industry: 'Industry',
+    files: 'Attachments and photos',
   },
   donations: {
     title: 'Donations',
@@ -288,6 +291,7 @@ const en: typeof zh = {
       county: 'County',
       recipient: 'Recipient (school, village…)',
       donatedOn: 'Date',
+      proof: 'Proof and photos',
     },
   },
   labour: {

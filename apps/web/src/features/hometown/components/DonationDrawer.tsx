@@ -19,6 +19,7 @@ import { App, Button, Col, Form, Input, Row, Select, Space, Typography } from 'a
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { RecordFiles } from '../../files/components/RecordFiles';
 import { DivisionSelect } from '../../meta/DivisionSelect';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { MembersPicker } from '../../trainings/components/MembersPicker';
@@ -273,6 +274,14 @@ export function DonationDrawer({
       <Form.Item name="note" label={t('hometown.note')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
+      {editing ? (
+        <Form.Item label={t('hometown.donations.form.proof')}>
+          <RecordFiles
+            owner={{ ownerType: 'hometown_donation', ownerId: editing.id }}
+            purposes={['document', 'photo']}
+          />
+        </Form.Item>
+      ) : null}
     </FormDrawer>
   );
 }

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { RecordFiles } from '../../files/components/RecordFiles';
 import { ProjectDrawer } from '../components/ProjectDrawer';
 import { ProjectStages } from '../components/ProjectStages';
 import { ProjectYears } from '../components/ProjectYears';
@@ -89,6 +90,12 @@ export function ProjectDetailPage() {
       </Card>
       <ProjectStages project={p} />
       <ProjectYears project={p} />
+      <Card size="small" title={t('hometown.projects.files')}>
+        <RecordFiles
+          owner={{ ownerType: 'hometown_project', ownerId: p.id }}
+          purposes={['attachment', 'photo']}
+        />
+      </Card>
       <ProjectDrawer open={editing} onClose={() => setEditing(false)} editing={p} />
     </Flex>
   );
