@@ -195,6 +195,7 @@ export const AUDIT_ACTIONS = {
   'hometown.placement_created': '登记劳务输出',
   'hometown.placement_updated': '修改劳务输出',
   'hometown.placement_deleted': '删除劳务输出',
+  'hometown.exported': '导出服务家乡台账',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

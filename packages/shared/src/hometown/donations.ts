@@ -68,6 +68,10 @@ export const DonationListQuery = z.object({
 });
 export type DonationListQuery = z.infer<typeof DonationListQuery>;
 
+/** The list's filters, for its .xlsx export. */
+export const DonationExportQuery = DonationListQuery.omit({ limit: true, cursor: true });
+export type DonationExportQuery = z.infer<typeof DonationExportQuery>;
+
 export const DonationItemResponse = z.object({
   id: z.number().int(),
   name: z.string(),

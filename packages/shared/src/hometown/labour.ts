@@ -52,6 +52,10 @@ export const PostingListQuery = z.object({
 });
 export type PostingListQuery = z.infer<typeof PostingListQuery>;
 
+/** The list's filters, for its .xlsx export. */
+export const PostingExportQuery = PostingListQuery.omit({ limit: true, cursor: true });
+export type PostingExportQuery = z.infer<typeof PostingExportQuery>;
+
 export const PostingResponse = z
   .object({
     id: z.number().int(),
@@ -106,6 +110,10 @@ export const PlacementListQuery = z.object({
   cursor: PageCursor.optional(),
 });
 export type PlacementListQuery = z.infer<typeof PlacementListQuery>;
+
+/** The list's filters, for its .xlsx export. */
+export const PlacementExportQuery = PlacementListQuery.omit({ limit: true, cursor: true });
+export type PlacementExportQuery = z.infer<typeof PlacementExportQuery>;
 
 export const PlacementResponse = z
   .object({

@@ -102,6 +102,10 @@ export const ProjectListQuery = z.object({
 });
 export type ProjectListQuery = z.infer<typeof ProjectListQuery>;
 
+/** The list's filters, for its .xlsx export. */
+export const ProjectExportQuery = ProjectListQuery.omit({ limit: true, cursor: true });
+export type ProjectExportQuery = z.infer<typeof ProjectExportQuery>;
+
 export const ProjectStageEntry = z.object({
   id: z.number().int(),
   stage: ProjectStage,

@@ -2,6 +2,7 @@ import { defineModule, mount } from '../../lib/modules';
 import { donationsRoutes } from './donations/donations.routes';
 import { createDonationsService, type DonationsService } from './donations/donations.service';
 import { createHometownAccess } from './hometown.access';
+import { createHometownExport, type HometownExport } from './hometown.export';
 import { createHometownSeed, type HometownSeed } from './hometown.seed';
 import { labourRoutes } from './labour/labour.routes';
 import { createLabourService, type LabourService } from './labour/labour.service';
@@ -18,6 +19,8 @@ declare module '../../lib/modules' {
       donations: DonationsService;
       labour: LabourService;
       totals: TotalsService;
+      /** The lists as .xlsx. */
+      exports: HometownExport;
       /** The demo's ledgers. */
       seed: HometownSeed;
     };
@@ -40,18 +43,22 @@ export const hometownModule = defineModule({
       members: members.record,
       activity,
     });
+    const projects = createProjectsService(access);
+    const donations = createDonationsService(access);
+    const labour = createLabourService(access);
     return {
-      projects: createProjectsService(access),
-      donations: createDonationsService(access),
-      labour: createLabourService(access),
+      projects,
+      donations,
+      labour,
       totals: createTotalsService(access),
+      exports: createHometownExport({ db, projects, donations, labour }),
       seed: createHometownSeed({ db, homeCity: config.homeCity, activity }),
     };
   },
-  routes: ({ projects, donations, labour, totals }) => [
-    mount('/hometown/projects', projectsRoutes, { projects }),
-    mount('/hometown/donations', donationsRoutes, { donations }),
-    mount('/hometown/labour', labourRoutes, { labour }),
+  routes: ({ projects, donations, labour, totals, exports }) => [
+    mount('/hometown/projects', projectsRoutes, { projects, exports }),
+    mount('/hometown/donations', donationsRoutes, { donations, exports }),
+    mount('/hometown/labour', labourRoutes, { labour, exports }),
     mount('/hometown/totals', totalsRoutes, { totals }),
   ],
   seed:

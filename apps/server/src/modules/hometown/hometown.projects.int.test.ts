@@ -53,6 +53,10 @@ describe('every route', () => {
       ['PUT', `${API}/labour/placements/1`, 'write'],
       ['DELETE', `${API}/labour/placements/1`, 'write'],
       ['GET', `${API}/totals`, 'read'],
+      ['GET', `${API}/projects/export`, 'read'],
+      ['GET', `${API}/donations/export`, 'read'],
+      ['GET', `${API}/labour/postings/export`, 'read'],
+      ['GET', `${API}/labour/placements/export`, 'read'],
     ];
     const wrong: string[] = [];
     for (const [method, url, need] of routes) {

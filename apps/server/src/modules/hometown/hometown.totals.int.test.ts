@@ -1,6 +1,8 @@
 /** The totals by county and year equal the sums of the records each actor may list, in every scope. */
 import { describe, expect, it } from 'vitest';
 import { faultyFields } from '../../../test/app';
+import { loadXlsx, sheetRows, XLSX } from '../../../test/excel';
+import { auditCount } from '../../../test/factories';
 import {
   API,
   createDonation,
@@ -14,6 +16,7 @@ import {
   t,
   tongzhou,
   useHometownWorld,
+  xicheng,
   YUXIAN,
 } from './hometown.fixture';
 
@@ -187,6 +190,32 @@ describe('GET /api/v1/hometown/totals', () => {
     expect(covid).toEqual([
       { purpose: 'covid', purposeLabel: '抗疫', year: 2020, donations: 2, amountFen: 300_000_001 + 500_050 },
     ]);
+
+    // Each list's .xlsx holds what the list shows, in the same scope, and the export is audited.
+    const audited = await auditCount(t.store, 'hometown.exported');
+    for (const [path, list, amount] of [
+      ['/projects/export?countyCode=130723', '/projects?countyCode=130723', 'signedFen'],
+      ['/donations/export', '/donations', 'amountFen'],
+      ['/labour/placements/export?year=2021', '/labour/placements?year=2021', 'personTimes'],
+      ['/labour/postings/export', '/labour/postings', null],
+    ] as const) {
+      const res = await t.request({ method: 'GET', url: `${API}${path}`, cookie: tongzhou });
+      expect(res.statusCode, `${path} ${res.body}`).toBe(200);
+      expect(res.headers['content-type']).toBe(XLSX);
+      const rows = sheetRows((await loadXlsx(res.rawPayload)).worksheets[0]!);
+      const listed = await all<Record<string, number>>(tongzhou, list);
+      expect(rows.length - 1, path).toBe(listed.length);
+      if (amount) {
+        const column = (rows[0] as string[]).findIndex((h) => /（万元）|（元）|人次/.test(h));
+        const unit = amount === 'signedFen' ? 1_000_000 : amount === 'amountFen' ? 100 : 1;
+        const sheetSum = rows.slice(1).reduce((s, r) => s + Math.round(Number(r[column]) * unit), 0);
+        expect(sheetSum, path).toBe(listed.reduce((s, r) => s + r[amount]!, 0));
+      }
+    }
+    expect(await auditCount(t.store, 'hometown.exported')).toBe(audited + 4);
+    expect(
+      (await t.request({ method: 'GET', url: `${API}/donations/export`, cookie: xicheng })).statusCode,
+    ).toBe(403);
 
     // The office enters a project for 蔚县: that county's total moves by its amount.
     const before = (await totalsOf(office, `?countyCode=${YUXIAN}`)).body.total;

@@ -166,6 +166,7 @@ export const enLabels: {
     'hometown.placement_created': 'Labour placement recorded',
     'hometown.placement_updated': 'Labour placement changed',
     'hometown.placement_deleted': 'Labour placement deleted',
+    'hometown.exported': 'Hometown ledger exported',
     'registration.accepted': 'Self-registration accepted',
     'registration.returned': 'Self-registration returned',
     'registration.duplicate': 'Self-registration marked duplicate',

@@ -24,7 +24,7 @@ import type {
   ProjectYearInput,
   TotalsResponse,
 } from '@ningxin/shared';
-import { api } from '../../lib/api';
+import { api, apiUrl } from '../../lib/api';
 
 export const HOMETOWN_PAGE_SIZE = 20;
 
@@ -60,6 +60,9 @@ export const hometownKeys = {
   honourRoll: (f: DonationFilters) => ['hometown', 'honour-roll', f] as const,
   postings: (f: LabourFilters) => ['hometown', 'postings', f] as const,
   placements: (f: LabourFilters) => ['hometown', 'placements', f] as const,
+  exportUrl: (list: 'projects' | 'donations' | 'labour/postings' | 'labour/placements', f: object) =>
+    apiUrl(`/hometown/${list}/export`, { ...(f as Record<string, string | number | undefined>) }),
+
   totals: (f: TotalsFilters) => ['hometown', 'totals', f] as const,
 };
 
@@ -119,6 +122,9 @@ export const hometownApi = {
   updatePlacement: (id: number, body: PlacementUpdateInput) =>
     api<PlacementResponse>(`/hometown/labour/placements/${id}`, { method: 'PUT', body }),
   deletePlacement: (id: number) => api<void>(`/hometown/labour/placements/${id}`, { method: 'DELETE' }),
+
+  exportUrl: (list: 'projects' | 'donations' | 'labour/postings' | 'labour/placements', f: object) =>
+    apiUrl(`/hometown/${list}/export`, { ...(f as Record<string, string | number | undefined>) }),
 
   totals: (f: TotalsFilters) => api<TotalsResponse>('/hometown/totals', { query: { ...f } }),
 };

@@ -1,6 +1,7 @@
 /** Donations and the honour roll (hometown.read to read, hometown.write to record and change). */
 import {
   DonationCreateBody,
+  DonationExportQuery,
   DonationIdParams,
   DonationListQuery,
   DonationListResponse,
@@ -12,15 +13,32 @@ import {
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx, Xlsx } from '../../../lib/downloads';
 import { actorOf } from '../../../plugins/auth';
+import type { HometownExport } from '../hometown.export';
 import type { DonationsService } from './donations.service';
 
 const tags = ['服务家乡 hometown'];
 
-export const donationsRoutes: FastifyPluginAsyncZod<{ donations: DonationsService }> = async (
-  app,
-  { donations },
-) => {
+export const donationsRoutes: FastifyPluginAsyncZod<{
+  donations: DonationsService;
+  exports: HometownExport;
+}> = async (app, { donations, exports }) => {
+  app.get(
+    '/export',
+    {
+      config: { permission: 'hometown.read' },
+      schema: {
+        tags,
+        summary: '导出捐赠台账（.xlsx，含物资清单），记入审计',
+        querystring: DonationExportQuery,
+        response: { 200: Xlsx, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(request, reply, await exports.donations(actorOf(request), request.query)),
+  );
+
   app.get(
     '/',
     {

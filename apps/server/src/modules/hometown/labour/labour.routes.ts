@@ -2,11 +2,13 @@
 import {
   LabourIdParams,
   PlacementCreateBody,
+  PlacementExportQuery,
   PlacementListQuery,
   PlacementListResponse,
   PlacementResponse,
   PlacementUpdateBody,
   PostingCreateBody,
+  PostingExportQuery,
   PostingListQuery,
   PostingListResponse,
   PostingResponse,
@@ -15,14 +17,49 @@ import {
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx, Xlsx } from '../../../lib/downloads';
 import { actorOf } from '../../../plugins/auth';
+import type { HometownExport } from '../hometown.export';
 import type { LabourService } from './labour.service';
 
 const tags = ['服务家乡 hometown'];
 const read = { permission: 'hometown.read' } as const;
 const write = { permission: 'hometown.write' } as const;
 
-export const labourRoutes: FastifyPluginAsyncZod<{ labour: LabourService }> = async (app, { labour }) => {
+export const labourRoutes: FastifyPluginAsyncZod<{ labour: LabourService; exports: HometownExport }> = async (
+  app,
+  { labour, exports },
+) => {
+  app.get(
+    '/postings/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出用工信息（.xlsx），记入审计',
+        querystring: PostingExportQuery,
+        response: { 200: Xlsx, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(request, reply, await exports.postings(actorOf(request), request.query)),
+  );
+
+  app.get(
+    '/placements/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出劳务输出记录（.xlsx），记入审计',
+        querystring: PlacementExportQuery,
+        response: { 200: Xlsx, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(request, reply, await exports.placements(actorOf(request), request.query)),
+  );
+
   app.get(
     '/postings',
     {

@@ -2,6 +2,7 @@
 import {
   ProjectCreateBody,
   ProjectDetailResponse,
+  ProjectExportQuery,
   ProjectIdParams,
   ProjectListQuery,
   ProjectListResponse,
@@ -12,15 +13,32 @@ import {
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx, Xlsx } from '../../../lib/downloads';
 import { actorOf } from '../../../plugins/auth';
+import type { HometownExport } from '../hometown.export';
 import type { ProjectsService } from './projects.service';
 
 const tags = ['服务家乡 hometown'];
 
-export const projectsRoutes: FastifyPluginAsyncZod<{ projects: ProjectsService }> = async (
-  app,
-  { projects },
-) => {
+export const projectsRoutes: FastifyPluginAsyncZod<{
+  projects: ProjectsService;
+  exports: HometownExport;
+}> = async (app, { projects, exports }) => {
+  app.get(
+    '/export',
+    {
+      config: { permission: 'hometown.read' },
+      schema: {
+        tags,
+        summary: '导出引进项目（.xlsx，按列表的筛选条件），记入审计',
+        querystring: ProjectExportQuery,
+        response: { 200: Xlsx, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(request, reply, await exports.projects(actorOf(request), request.query)),
+  );
+
   app.get(
     '/',
     {

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   DONATION_KIND_LABELS,
   DONATION_KINDS,
@@ -114,11 +114,16 @@ export function DonationsPage() {
         <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
           {t('hometown.donations.title')}
         </Typography.Title>
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('hometown.donations.create')}
+        <Space wrap>
+          <Button icon={<DownloadOutlined aria-hidden />} href={hometownApi.exportUrl('donations', filters)}>
+            {t('hometown.export')}
           </Button>
-        ) : null}
+          {canWrite ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              {t('hometown.donations.create')}
+            </Button>
+          ) : null}
+        </Space>
       </Flex>
       <Flex gap={8} wrap>
         <HometownFilters

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   type PlacementResponse,
   POSTING_STATE_LABELS,
@@ -168,15 +168,27 @@ export function LabourPage() {
               <Card
                 size="small"
                 extra={
-                  canWrite ? (
+                  <Space wrap>
                     <Button
-                      type="primary"
-                      icon={<PlusOutlined aria-hidden />}
-                      onClick={() => setPlacement('new')}
+                      icon={<DownloadOutlined aria-hidden />}
+                      href={hometownApi.exportUrl('labour/placements', {
+                        countyCode: filters.countyCode,
+                        year: filters.year,
+                        q: filters.q,
+                      })}
                     >
-                      {t('hometown.labour.createPlacement')}
+                      {t('hometown.export')}
                     </Button>
-                  ) : null
+                    {canWrite ? (
+                      <Button
+                        type="primary"
+                        icon={<PlusOutlined aria-hidden />}
+                        onClick={() => setPlacement('new')}
+                      >
+                        {t('hometown.labour.createPlacement')}
+                      </Button>
+                    ) : null}
+                  </Space>
                 }
                 title={
                   totals ? (
@@ -214,15 +226,23 @@ export function LabourPage() {
               <Card
                 size="small"
                 extra={
-                  canWrite ? (
+                  <Space wrap>
                     <Button
-                      type="primary"
-                      icon={<PlusOutlined aria-hidden />}
-                      onClick={() => setPosting('new')}
+                      icon={<DownloadOutlined aria-hidden />}
+                      href={hometownApi.exportUrl('labour/postings', filters)}
                     >
-                      {t('hometown.labour.createPosting')}
+                      {t('hometown.export')}
                     </Button>
-                  ) : null
+                    {canWrite ? (
+                      <Button
+                        type="primary"
+                        icon={<PlusOutlined aria-hidden />}
+                        onClick={() => setPosting('new')}
+                      >
+                        {t('hometown.labour.createPosting')}
+                      </Button>
+                    ) : null}
+                  </Space>
                 }
               >
                 {postings.isError ? (

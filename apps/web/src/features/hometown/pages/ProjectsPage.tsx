@@ -1,11 +1,23 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   PROJECT_STAGE_LABELS,
   PROJECT_STAGES,
   type ProjectResponse,
   type ProjectStage,
 } from '@ningxin/shared';
-import { Button, Card, Flex, Grid, List, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  Grid,
+  List,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -72,11 +84,16 @@ export function ProjectsPage() {
         <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
           {t('hometown.projects.title')}
         </Typography.Title>
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('hometown.projects.create')}
+        <Space wrap>
+          <Button icon={<DownloadOutlined aria-hidden />} href={hometownApi.exportUrl('projects', filters)}>
+            {t('hometown.export')}
           </Button>
-        ) : null}
+          {canWrite ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              {t('hometown.projects.create')}
+            </Button>
+          ) : null}
+        </Space>
       </Flex>
       <Flex gap={8} wrap>
         <HometownFilters
