@@ -86,10 +86,10 @@ export function createHometownSeed({ db, homeCity, activity }: HometownSeedDeps)
       sql`with c as (${committees()}), nc as (select count(*)::int as total from c)
       insert into hometown_projects (name, industry, county_code, park, enterprises, stage, signed_on,
         signed_fen, actual_fen, org_id, org_path)
-      select (${names})[1 + (g * 7) % ${n}] || (${textArray(INDUSTRIES)})[1 + g % ${INDUSTRIES.length}] || '项目（' || lpad(g::text, 3, '0') || '）',
+      select (${names})[1 + (g * 7 + g / 3) % ${n}] || (${textArray(INDUSTRIES)})[1 + g % ${INDUSTRIES.length}] || '项目（' || lpad(g::text, 3, '0') || '）',
         (${textArray(INDUSTRIES)})[1 + g % ${INDUSTRIES.length}],
-        (${codes})[1 + (g * 7) % ${n}],
-        (${names})[1 + (g * 7) % ${n}] || '经济开发区',
+        (${codes})[1 + (g * 7 + g / 3) % ${n}],
+        (${names})[1 + (g * 7 + g / 3) % ${n}] || '经济开发区',
         array['京张' || (${textArray(INDUSTRIES)})[1 + g % ${INDUSTRIES.length}] || '有限公司'],
         s.stage,
         case when s.stage = 'negotiating' then null else s.day end,
@@ -103,7 +103,7 @@ export function createHometownSeed({ db, homeCity, activity }: HometownSeedDeps)
       cross join nc
       join c on c.n = g % nc.total
       cross join lateral (select
-          least(make_date(2009 + (g * 11) % 18, 1 + (g * 5) % 12, 1 + (g * 3) % 28), current_date - 30) as day,
+          least(make_date(2009 + (g * 11) % 18, 1 + (g * 5) % 12, 1 + (g * 3) % 28), current_date - 30 - g % 90) as day,
           case when g % 10 = 0 then 'negotiating'
             when 2009 + (g * 11) % 18 >= 2025 then 'signed'
             when g % 4 = 0 then 'started'
@@ -194,7 +194,7 @@ export function createHometownSeed({ db, homeCity, activity }: HometownSeedDeps)
           when 'member' then ${memberNameOf(sql`m.member_id`)}
           else (${textArray(ENTERPRISES)})[1 + g % ${ENTERPRISES.length}] end,
         case when g % 6 = 0 then 'goods' else 'funds' end,
-        (250000 + (g * 7919) % 1500000)::bigint * 100,
+        (320000 + (g * 7919) % 1500000)::bigint * 100,
         (${purposes})[1 + g % 4],
         (${codes})[1 + (g * 5) % ${n}],
         (${names})[1 + (g * 5) % ${n}] || case (${purposes})[1 + g % 4]
