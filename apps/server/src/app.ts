@@ -20,6 +20,7 @@ import { findingModule } from './modules/finding/campaigns/finding.module';
 import { contactsModule } from './modules/finding/contacts/contacts.module';
 import { papersModule } from './modules/finding/papers/papers.module';
 import { registrationsModule } from './modules/finding/registrations/registrations.module';
+import { hometownModule } from './modules/hometown/hometown.module';
 import { jobsModule } from './modules/jobs/jobs.module';
 import { learningModule } from './modules/learning/learning.module';
 import { reflectionsModule } from './modules/learning/reflections/reflections.module';
@@ -74,6 +75,7 @@ export const MODULES: readonly AnyModule[] = [
   reflectionsModule,
   serviceModule,
   volunteerHoursModule,
+  hometownModule,
 ];
 
 // Validation messages in Chinese.

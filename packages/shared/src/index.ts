@@ -9,6 +9,7 @@ export * from './errors';
 export * from './feedback';
 export * from './files';
 export * from './finding-campaigns';
+export * from './hometown';
 export * from './jobs';
 export * from './meeting-compliance';
 export * from './meetings';

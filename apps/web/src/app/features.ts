@@ -3,6 +3,7 @@ import { auditFeature } from '../features/audit/audit.feature';
 import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
 import { findingFeature } from '../features/finding/finding.feature';
+import { hometownFeature } from '../features/hometown/hometown.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
 import { learningFeature } from '../features/learning/learning.feature';
 import { lifeFeature } from '../features/life/life.feature';
@@ -47,6 +48,7 @@ export const FEATURES: readonly Feature[] = [
   reflectionsFeature,
   volunteerHoursFeature,
   volunteerFeature,
+  hometownFeature,
   settingsFeature,
   accountFeature,
 ];

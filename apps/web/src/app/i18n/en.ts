@@ -8,6 +8,7 @@ import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
+import { hometownText } from './text/hometown';
 import { jobsText } from './text/jobs';
 import { learningText } from './text/learning';
 import { lifeText } from './text/life';
@@ -74,4 +75,5 @@ export const en: Translation = {
   learning: learningText.en,
   volunteerHours: volunteerHoursText.en,
   volunteer: volunteerText.en,
+  hometown: hometownText.en,
 };

@@ -8,6 +8,7 @@ import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
+import { hometownText } from './text/hometown';
 import { jobsText } from './text/jobs';
 import { learningText } from './text/learning';
 import { lifeText } from './text/life';
@@ -73,6 +74,7 @@ export const zhCN = {
   learning: learningText.zh,
   volunteerHours: volunteerHoursText.zh,
   volunteer: volunteerText.zh,
+  hometown: hometownText.zh,
 };
 
 export type Translation = typeof zhCN;

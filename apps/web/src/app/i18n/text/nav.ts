@@ -39,6 +39,10 @@ const zh = {
   learn: '学习课程',
   volunteerHoursReview: '自主服务审核',
   myVolunteerHours: '我的志愿服务',
+  hometownTotals: '服务家乡总览',
+  hometownProjects: '引进项目',
+  hometownDonations: '捐赠',
+  hometownLabour: '劳务输出',
 };
 
 const en: typeof zh = {
@@ -81,6 +85,10 @@ const en: typeof zh = {
   learn: 'My courses',
   volunteerHoursReview: 'Volunteer hours review',
   myVolunteerHours: 'My volunteering',
+  hometownTotals: 'Hometown overview',
+  hometownProjects: 'Investment projects',
+  hometownDonations: 'Donations',
+  hometownLabour: 'Labour export',
 };
 
 export const navText = { zh, en };
