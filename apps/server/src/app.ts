@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Store } from './db/client';
 import { createEventBus } from './lib/events';
 import { createFieldCrypto, type FieldCrypto, loadMasterKey } from './lib/field-crypto';
+import { createMetrics } from './lib/metrics';
 import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
 import { activityModule } from './modules/activity/activity.module';
 import { auditModule } from './modules/audit/audit.module';
@@ -38,6 +39,7 @@ import { workbenchModule } from './modules/workbench/workbench.module';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandler, sendProblem } from './plugins/error-handler';
+import { metricsPlugin } from './plugins/metrics';
 import { swaggerPlugin } from './plugins/swagger';
 
 declare module 'fastify' {
@@ -86,7 +88,12 @@ export function fieldCryptoFor(config: Config, onGenerated: (file: string) => vo
 
 /** Every module's services, built on the store. */
 export function createPlatform(store: Store, config: Config, crypto: FieldCrypto): Platform {
-  return buildPlatform(MODULES, { store, db: store.db, config, crypto, events: createEventBus() });
+  // Process metrics only when /metrics is on: they watch the event loop and the collector.
+  const metrics = createMetrics({
+    processMetrics: Boolean(config.metricsToken),
+    ...(store.poolStats ? { poolStats: store.poolStats } : {}),
+  });
+  return buildPlatform(MODULES, { store, db: store.db, config, crypto, events: createEventBus(), metrics });
 }
 
 /** Logger settings: request lines carry the path only (a query may hold a phone number), never cookies. */
@@ -144,6 +151,7 @@ export async function buildApp(
   app.decorate('platform', platform);
 
   await app.register(errorHandler);
+  await app.register(metricsPlugin, { metrics: platform.ctx.metrics, token: config.metricsToken });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
