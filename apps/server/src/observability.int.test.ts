@@ -1,10 +1,13 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, type TestApp, testConfig } from '../test/app';
 import { multipart } from '../test/excel';
 import { orgByName } from '../test/factories';
 import { messySheet } from '../test/member-sheets';
+import { createTestStore } from '../test/store';
 import { buildApp } from './app';
+import { queryRows } from './db/client';
 import { createJobRunner } from './modules/jobs/jobs.runner';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -178,5 +181,57 @@ describe('GET /metrics', () => {
     expect(res.json().errors.length).toBeGreaterThan(0);
     const all = await samples();
     expect(find(all, 'ningxin_member_import_duration_seconds_count', { outcome: 'rejected' })?.value).toBe(1);
+  });
+});
+
+describe('GET /api/health, /api/health/live, /api/health/ready', () => {
+  it('keeps /api/health as it was, and says live and ready', async () => {
+    const health = await t.request({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok', store: t.store.kind });
+    const live = await t.request({ method: 'GET', url: '/api/health/live' });
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toEqual({ status: 'ok' });
+    const ready = await t.request({ method: 'GET', url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', store: t.store.kind });
+  });
+
+  it('answers 503 naming what is not ready: a migration missing, then the database gone', async () => {
+    // A copy of the run's demo template: quicker than migrating an empty store.
+    const store = await createTestStore(inject('demoTemplate') ?? null);
+    const app = await buildApp(testConfig(), store);
+    try {
+      const ready = () => app.inject({ method: 'GET', url: '/api/health/ready' });
+      expect((await ready()).statusCode).toBe(200);
+
+      const [latest] = await queryRows<{ id: number }>(
+        store.db,
+        sql`select id from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+      );
+      await store.db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${latest!.id}`);
+      const pending = await ready();
+      expect(pending.statusCode).toBe(503);
+      expect(pending.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(pending.json()).toMatchObject({
+        code: 'NOT_READY',
+        details: { checks: { database: 'ok', migrations: 'pending' } },
+      });
+      expect(pending.json().message).toContain('迁移');
+
+      await store.close();
+      const gone = await ready();
+      expect(gone.statusCode).toBe(503);
+      expect(gone.json()).toMatchObject({
+        code: 'NOT_READY',
+        details: { checks: { database: 'unreachable', migrations: 'unknown' } },
+      });
+      expect(gone.json().message).toContain('数据库');
+      // Live does not ask the database.
+      expect((await app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await store.dispose().catch(() => undefined);
+    }
   });
 });

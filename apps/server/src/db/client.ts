@@ -44,7 +44,7 @@ export interface NamedStatement {
 
 export type RunNamed = <T>(statement: NamedStatement, params: string[]) => Promise<T[]>;
 
-const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
+export const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
 /** A lock key shared by every instance, so that one of them migrates at a time. */
 const MIGRATION_LOCK = 72_810_001;

@@ -15,6 +15,7 @@ const TITLES: Record<number, string> = {
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const CONTEXT_LABELS: Record<string, string> = {
