@@ -81,7 +81,9 @@ describe('GET /api/openapi.json', () => {
         .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
         .map(([m]) => `${m.toUpperCase()} ${path}`),
     );
-    expect(open.sort()).toEqual(['GET /api/health', ...OPEN_ROUTES].sort());
+    expect(open.sort()).toEqual(
+      ['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', ...OPEN_ROUTES].sort(),
+    );
   });
 });
 

@@ -9,8 +9,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Store } from './db/client';
+import { checkReadiness, latestShippedMigration } from './db/readiness';
 import { createEventBus } from './lib/events';
 import { createFieldCrypto, type FieldCrypto, loadMasterKey } from './lib/field-crypto';
+import { createMetrics } from './lib/metrics';
 import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
 import { activityModule } from './modules/activity/activity.module';
 import { auditModule } from './modules/audit/audit.module';
@@ -40,6 +42,7 @@ import { workbenchModule } from './modules/workbench/workbench.module';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandler, sendProblem } from './plugins/error-handler';
+import { metricsPlugin } from './plugins/metrics';
 import { swaggerPlugin } from './plugins/swagger';
 
 declare module 'fastify' {
@@ -90,7 +93,12 @@ export function fieldCryptoFor(config: Config, onGenerated: (file: string) => vo
 
 /** Every module's services, built on the store. */
 export function createPlatform(store: Store, config: Config, crypto: FieldCrypto): Platform {
-  return buildPlatform(MODULES, { store, db: store.db, config, crypto, events: createEventBus() });
+  // Process metrics only when /metrics is on: they watch the event loop and the collector.
+  const metrics = createMetrics({
+    processMetrics: Boolean(config.metricsToken),
+    ...(store.poolStats ? { poolStats: store.poolStats } : {}),
+  });
+  return buildPlatform(MODULES, { store, db: store.db, config, crypto, events: createEventBus(), metrics });
 }
 
 /** Logger settings: request lines carry the path only (a query may hold a phone number), never cookies. */
@@ -110,6 +118,9 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>) {
     },
   };
 }
+
+/** How long the ready check waits for the database. */
+const READY_TIMEOUT_MS = 2000;
 
 export interface BuildOptions {
   /** Where log lines go (default: standard output); a test reads them back. */
@@ -148,6 +159,7 @@ export async function buildApp(
   app.decorate('platform', platform);
 
   await app.register(errorHandler);
+  await app.register(metricsPlugin, { metrics: platform.ctx.metrics, token: config.metricsToken });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -179,6 +191,48 @@ export async function buildApp(
     async () => {
       await store.db.execute(sql`select 1`);
       return { status: 'ok' as const, store: store.kind };
+    },
+  );
+
+  // For a load balancer or an orchestrator: live says the process answers (no database), ready
+  // says it can serve (the database answers within READY_TIMEOUT_MS and holds every migration).
+  app.get(
+    '/api/health/live',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['系统 system'],
+        summary: '存活检查（不访问数据库）',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  const latestShipped = latestShippedMigration();
+  app.get(
+    '/api/health/ready',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['系统 system'],
+        summary: '就绪检查（数据库可达、迁移已全部执行）',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ready'), store: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async (_request, reply) => {
+      const readiness = await checkReadiness(store.db, latestShipped, READY_TIMEOUT_MS);
+      if (readiness.ready) return { status: 'ready' as const, store: store.kind };
+      return sendProblem(reply, {
+        status: 503,
+        code: 'NOT_READY',
+        message:
+          readiness.checks.database !== 'ok'
+            ? `服务尚未就绪：数据库${readiness.checks.database === 'timeout' ? '响应超时' : '无法连接'}`
+            : '服务尚未就绪：数据库迁移未全部执行',
+        details: { checks: readiness.checks },
+      });
     },
   );
 

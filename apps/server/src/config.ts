@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   CHALLENGE_TEST_ANSWERS: bool.default(false),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -78,6 +79,11 @@ export interface Config {
    * solve it. Refused when NODE_ENV is production.
    */
   challengeTestAnswers: boolean;
+  /**
+   * When set, /metrics serves the Prometheus metrics to requests bearing this token
+   * (`Authorization: Bearer <token>`); unset, /metrics does not exist (404).
+   */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -121,5 +127,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     challengeTestAnswers: e.CHALLENGE_TEST_ANSWERS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

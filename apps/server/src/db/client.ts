@@ -25,6 +25,8 @@ export interface Store {
   runNamed: RunNamed;
   /** The embedded store's whole data directory as one archive (PGlite only). */
   dumpDataDir?(): Promise<Blob>;
+  /** The pool's connections, busy and waiting (PostgreSQL only; PGlite is one connection). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export interface NamedStatement {
 
 export type RunNamed = <T>(statement: NamedStatement, params: string[]) => Promise<T[]>;
 
-const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
+export const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
 /** A lock key shared by every instance, so that one of them migrates at a time. */
 const MIGRATION_LOCK = 72_810_001;
@@ -107,7 +109,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  return { kind: 'postgres', db, runNamed: postgresRunNamed(pool), close: () => pool.end() };
+  return {
+    kind: 'postgres',
+    db,
+    runNamed: postgresRunNamed(pool),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
 }
 
 /** node-postgres parses a named statement once per connection and then binds it by name. */

@@ -14,6 +14,7 @@ import type { Config } from '../config';
 import type { Db, Store } from '../db/client';
 import type { EventBus } from './events';
 import type { FieldCrypto } from './field-crypto';
+import type { Metrics } from './metrics';
 
 /** Services by module name; each module adds its entry by declaration merging. */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by each module's `declare module`.
@@ -40,6 +41,8 @@ export interface PlatformContext {
   config: Config;
   crypto: FieldCrypto;
   events: EventBus;
+  /** The app's measurements (served at /metrics when turned on). */
+  metrics: Metrics;
   extensions: Extensions;
   /** Every module's jobs (the jobs module schedules them); available once every module is built. */
   jobs(): readonly JobDefinition[];

@@ -15,6 +15,7 @@ const TITLES: Record<number, string> = {
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const CONTEXT_LABELS: Record<string, string> = {
@@ -32,7 +33,14 @@ interface Problem {
   details?: Record<string, unknown>;
 }
 
+/** The problem code each error answer was sent with (read by the metrics). */
+const problemCodes = new WeakMap<FastifyReply, string>();
+
+/** The `code` of the problem+json answer of this reply, if it was one. */
+export const problemCodeOf = (reply: FastifyReply): string | undefined => problemCodes.get(reply);
+
 export function sendProblem(reply: FastifyReply, p: Problem) {
+  problemCodes.set(reply, p.code);
   return reply
     .code(p.status)
     .type('application/problem+json; charset=utf-8')

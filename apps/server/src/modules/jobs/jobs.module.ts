@@ -22,8 +22,8 @@ declare module '../../lib/modules' {
 export const jobsModule = defineModule({
   name: 'jobs',
   needs: [],
-  build({ store, db, config, extensions, jobs }) {
-    const runner = createJobRunner({ store, jobs });
+  build({ store, db, config, extensions, jobs, metrics }) {
+    const runner = createJobRunner({ store, jobs, metrics });
     return createJobsService({
       db,
       jobs,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { INT4_MAX, JOB_MAX_ATTEMPTS } from '@ningxin/shared';
 import type { Store, Tx } from '../../db/client';
+import type { Metrics } from '../../lib/metrics';
 import type { JobDefinition } from '../../lib/modules';
 import { failureText } from './jobs.errors';
 import { type JobRunRow, jobsRepository } from './jobs.repository';
@@ -40,6 +41,8 @@ export interface JobRunnerDeps {
   store: Store;
   jobs: () => readonly JobDefinition[];
   instance?: string;
+  /** Counts the runs and their failures, and times them. */
+  metrics?: Pick<Metrics, 'observeJob'>;
 }
 
 /**
@@ -50,7 +53,7 @@ export interface JobRunnerDeps {
  * within CATCH_UP_MS once the lock is free). A failed run is tried again after RETRY_DELAYS_MS,
  * up to JOB_MAX_ATTEMPTS, while it is the job's latest run.
  */
-export function createJobRunner({ store, jobs, instance = instanceName() }: JobRunnerDeps) {
+export function createJobRunner({ store, jobs, instance = instanceName(), metrics }: JobRunnerDeps) {
   const db = store.db;
   /** Jobs this instance is running: one run of a job at a time, on either store. */
   const running = new Set<string>();
@@ -78,8 +81,12 @@ export function createJobRunner({ store, jobs, instance = instanceName() }: JobR
   }
 
   async function execute(job: JobDefinition, claimed: JobRunRow): Promise<JobRunRow> {
+    const started = performance.now();
+    const observe = (outcome: 'succeeded' | 'failed') =>
+      metrics?.observeJob(job.name, outcome, (performance.now() - started) / 1000);
     try {
       const rows = await job.run();
+      observe('succeeded');
       const counted = Number.isInteger(rows) && rows >= 0 ? Math.min(rows, INT4_MAX) : null;
       return await jobsRepository.finish(db, claimed.id, {
         outcome: 'succeeded',
@@ -87,6 +94,7 @@ export function createJobRunner({ store, jobs, instance = instanceName() }: JobR
         error: null,
       });
     } catch (error) {
+      observe('failed');
       return jobsRepository.finish(db, claimed.id, {
         outcome: 'failed',
         rows: null,

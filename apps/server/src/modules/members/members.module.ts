@@ -34,7 +34,7 @@ declare module '../../lib/modules' {
 export const membersModule = defineModule({
   name: 'members',
   needs: ['orgs', 'users', 'audit'],
-  build({ db, config, crypto, events }, { orgs, users, audit }) {
+  build({ db, config, crypto, events, metrics }, { orgs, users, audit }) {
     const record = createMembersService({ db, config, crypto, orgs: orgs.tree, accounts: users, events });
     return {
       record,
@@ -46,7 +46,7 @@ export const membersModule = defineModule({
         history: audit.historyOf,
         accounts: users,
       }),
-      importer: createMemberImport({ db, config, crypto, orgs: orgs.tree, members: record, events }),
+      importer: createMemberImport({ db, config, crypto, orgs: orgs.tree, members: record, events, metrics }),
       exporter: createMemberExport({ db, crypto, orgs: orgs.tree, members: record }),
       counts: createMemberCounts({ db, orgs: orgs.tree }),
       checkRollups: createRollupCheck({ db, orgs: orgs.tree }),

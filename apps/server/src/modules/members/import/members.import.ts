@@ -18,6 +18,7 @@ import {
   type Table,
 } from '../../../lib/excel/table-reader';
 import type { FieldCrypto } from '../../../lib/field-crypto';
+import type { ImportOutcome, Metrics } from '../../../lib/metrics';
 import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
 import { audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
@@ -49,6 +50,8 @@ export interface MemberImportDeps {
   /** Publishes `member.status_changed` for the new records in the commit's transaction. */
   events: EventBus;
   limits?: { maxRows?: number; maxErrors?: number; batchSize?: number };
+  /** Times each import, by how it ended. */
+  metrics?: Pick<Metrics, 'observeImport'>;
 }
 
 export interface ImportRequest {
@@ -73,6 +76,7 @@ export function createMemberImport({
   members,
   events,
   limits = {},
+  metrics,
 }: MemberImportDeps) {
   const batchSize = limits.batchSize ?? 1000;
   const scan = createScanner({
@@ -186,34 +190,55 @@ export function createMemberImport({
         }
       };
 
-      return {
-        /** Validates every row; then, unless a dry run or any row is bad, commits. */
-        async run(onProgress: OnProgress = () => {}): Promise<ImportReport> {
-          const spool = req.dryRun
-            ? null
-            : await createSpool().catch(async (err) => {
-                await first.close();
-                throw err;
-              });
-          try {
-            let report: ReportBuilder;
-            try {
-              report = await scan(
-                actor,
-                first,
-                parse,
-                spool ? (clean) => spool.add(clean) : null,
-                (processed) => onProgress({ phase: 'validate', processed }),
-              );
-            } finally {
+      /** Validates every row; then, unless a dry run or any row is bad, commits. */
+      const validateAndCommit = async (onProgress: OnProgress): Promise<ImportReport> => {
+        const spool = req.dryRun
+          ? null
+          : await createSpool().catch(async (err) => {
               await first.close();
-            }
-            const validated = report.done();
-            if (validated.total === 0) throw importEmpty();
-            if (!spool || !report.clean) return validated;
-            return await commit(spool, report, onProgress);
+              throw err;
+            });
+        try {
+          let report: ReportBuilder;
+          try {
+            report = await scan(
+              actor,
+              first,
+              parse,
+              spool ? (clean) => spool.add(clean) : null,
+              (processed) => onProgress({ phase: 'validate', processed }),
+            );
           } finally {
-            await spool?.dispose();
+            await first.close();
+          }
+          const validated = report.done();
+          if (validated.total === 0) throw importEmpty();
+          if (!spool || !report.clean) return validated;
+          return await commit(spool, report, onProgress);
+        } finally {
+          await spool?.dispose();
+        }
+      };
+
+      return {
+        /** Validates every row; then, unless a dry run or any row is bad, commits; timed. */
+        async run(onProgress: OnProgress = () => {}): Promise<ImportReport> {
+          const started = performance.now();
+          const observe = (outcome: ImportOutcome) =>
+            metrics?.observeImport(outcome, (performance.now() - started) / 1000);
+          try {
+            const report = await validateAndCommit(onProgress);
+            observe(
+              report.committed
+                ? 'committed'
+                : req.dryRun && report.errors.length === 0
+                  ? 'dry_run'
+                  : 'rejected',
+            );
+            return report;
+          } catch (err) {
+            observe('failed');
+            throw err;
           }
         },
       };
