@@ -104,7 +104,8 @@ describe('every route × every demo role', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // Every route × every role, one after another: it grows with each module's routes.
+  }, 180_000);
 });
 
 describe('the records behind the read routes, against each role’s scope', () => {
