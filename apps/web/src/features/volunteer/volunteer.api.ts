@@ -7,6 +7,7 @@ import type {
   VolunteerCampaignState,
   VolunteerCampaignStateBody,
   VolunteerCampaignSummaryResponse,
+  VolunteerCampaignUpdateBody,
   VolunteerCheckInBody,
   VolunteerIncidentInput,
   VolunteerIncidentListResponse,
@@ -63,6 +64,8 @@ export const volunteerApi = {
     }),
   get: (id: number) => api<VolunteerCampaignDetailResponse>(`${BASE}/${id}`),
   create: (body: CampaignCreateInput) => api<VolunteerCampaignDetailResponse>(BASE, { method: 'POST', body }),
+  update: (id: number, body: VolunteerCampaignUpdateBody) =>
+    api<VolunteerCampaignDetailResponse>(`${BASE}/${id}`, { method: 'PATCH', body }),
   changeState: (id: number, body: VolunteerCampaignStateBody) =>
     api<VolunteerCampaignDetailResponse>(`${BASE}/${id}/state`, { method: 'POST', body }),
   addPost: (id: number, body: PostInput) =>

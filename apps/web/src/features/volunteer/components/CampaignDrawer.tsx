@@ -17,15 +17,22 @@ interface Values {
   endsOn: string;
   selfSignup: boolean;
   description?: string;
+  coOrgIds?: number[];
+  audienceOrgIds?: number[];
 }
 
-/** 新建志愿服务活动: organizer, partner street and its district, period, whether members sign up. */
+/**
+ * 新建 / 编辑志愿服务活动: organizer (fixed once created) and co-organizers, partner street and its
+ * district, period, whether members sign up and who may.
+ */
 export function CampaignDrawer({
   open,
+  editing = null,
   onClose,
   onSaved,
 }: {
   open: boolean;
+  editing?: VolunteerCampaignDetailResponse | null;
   onClose: () => void;
   onSaved?: (c: VolunteerCampaignDetailResponse) => void;
 }) {
@@ -35,19 +42,31 @@ export function CampaignDrawer({
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (v: Values) =>
-      volunteerApi.create({
+    mutationFn: (v: Values) => {
+      const fields = {
         title: v.title,
-        orgId: v.orgId,
-        partnerName: v.partnerName ?? null,
-        ...(v.hostDistrict ? { hostDistrict: v.hostDistrict } : {}),
+        partnerName: v.partnerName || null,
         startsOn: v.startsOn,
         endsOn: v.endsOn,
         selfSignup: v.selfSignup,
-        description: v.description ?? null,
-      }),
+        description: v.description || null,
+        coOrgIds: v.coOrgIds ?? [],
+        audienceOrgIds: v.audienceOrgIds ?? [],
+      };
+      return editing
+        ? volunteerApi.update(editing.id, {
+            ...fields,
+            hostDistrict: v.hostDistrict ?? null,
+            version: editing.version,
+          })
+        : volunteerApi.create({
+            ...fields,
+            orgId: v.orgId,
+            ...(v.hostDistrict ? { hostDistrict: v.hostDistrict } : {}),
+          });
+    },
     onSuccess: (saved) => {
-      message.success(t('volunteer.created'));
+      message.success(t(editing ? 'volunteer.updated' : 'volunteer.created'));
       void client.invalidateQueries({ queryKey: volunteerKeys.all });
       onClose();
       onSaved?.(saved);
@@ -57,21 +76,44 @@ export function CampaignDrawer({
   const required = [{ required: true, message: t('common.required') }];
   return (
     <FormDrawer<Values>
-      title={t('volunteer.create')}
+      title={t(editing ? 'volunteer.edit' : 'volunteer.create')}
       open={open}
       onClose={onClose}
       form={form}
       name="volunteer-campaign"
       width={640}
-      initialValues={{ selfSignup: true }}
+      initialValues={
+        editing
+          ? {
+              title: editing.title,
+              orgId: editing.org.id,
+              partnerName: editing.partnerName ?? undefined,
+              hostDistrict: editing.hostDistrict ?? undefined,
+              startsOn: editing.startsOn,
+              endsOn: editing.endsOn,
+              selfSignup: editing.selfSignup,
+              description: editing.description ?? undefined,
+              coOrgIds: editing.coOrgs.map((o) => o.id),
+              audienceOrgIds: editing.audienceOrgs.map((o) => o.id),
+            }
+          : { selfSignup: true }
+      }
       onFinish={(v) => save.mutate(v)}
       submitting={save.isPending}
     >
       <Form.Item name="title" label={t('volunteer.form.title')} rules={required}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="orgId" label={t('volunteer.form.org')} rules={required}>
-        <OrgTreeSelect />
+      <Form.Item
+        name="orgId"
+        label={t('volunteer.form.org')}
+        rules={required}
+        extra={editing ? t('volunteer.form.orgFixed') : undefined}
+      >
+        <OrgTreeSelect disabled={!!editing} />
+      </Form.Item>
+      <Form.Item name="coOrgIds" label={t('volunteer.form.coOrgs')}>
+        <OrgTreeSelect multiple treeCheckable={false} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
@@ -97,6 +139,13 @@ export function CampaignDrawer({
       </Row>
       <Form.Item name="selfSignup" label={t('volunteer.form.selfSignup')} valuePropName="checked">
         <Switch />
+      </Form.Item>
+      <Form.Item
+        name="audienceOrgIds"
+        label={t('volunteer.form.audienceOrgs')}
+        extra={t('volunteer.form.audienceOrgsHelp')}
+      >
+        <OrgTreeSelect multiple treeCheckable={false} />
       </Form.Item>
       <Form.Item name="description" label={t('volunteer.form.description')}>
         <Input.TextArea rows={4} maxLength={2000} />

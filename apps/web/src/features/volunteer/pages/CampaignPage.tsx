@@ -5,12 +5,14 @@ import {
 } from '@ningxin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { LoadError } from '../../../components/LoadError';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { BoardTab } from '../components/BoardTab';
+import { CampaignDrawer } from '../components/CampaignDrawer';
 import { PostsTab } from '../components/PostsTab';
 import { RosterTab } from '../components/RosterTab';
 import { RoundsTab } from '../components/RoundsTab';
@@ -31,6 +33,7 @@ export function CampaignPage() {
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const id = Number(useParams().id);
+  const [editing, setEditing] = useState(false);
   const campaign = useQuery({ queryKey: volunteerKeys.one(id), queryFn: () => volunteerApi.get(id) });
   const change = useMutation({
     mutationFn: (to: VolunteerCampaignState) =>
@@ -53,6 +56,9 @@ export function CampaignPage() {
         </Typography.Title>
         {c.policies.manage || (c.state === 'open' && next.length) ? (
           <Flex gap={8}>
+            {c.policies.manage ? (
+              <Button onClick={() => setEditing(true)}>{t('volunteer.edit')}</Button>
+            ) : null}
             {next.map((to) => (
               <Popconfirm
                 key={to}
@@ -92,6 +98,7 @@ export function CampaignPage() {
           { key: 'rounds', label: t('volunteer.tabs.rounds'), children: <RoundsTab campaign={c} /> },
         ]}
       />
+      <CampaignDrawer open={editing} editing={c} onClose={() => setEditing(false)} />
     </Flex>
   );
 }
