@@ -20,6 +20,10 @@ export const orgPathOf = (orgId: Column | SQL): SQL<string | null> =>
 export const orgIdInSubtree = (orgId: Column | SQL, path: string): SQL =>
   sql`${orgId} = any(array(select ${orgs.id} from ${orgs} where ${inSubtree(path)}))`;
 
+/** Rows whose `orgIds` (an int array) name some org in the subtree at `path`. */
+export const someOrgIdInSubtree = (orgIds: Column | SQL, path: string): SQL =>
+  sql`${orgIds} && array(select ${orgs.id} from ${orgs} where ${inSubtree(path)})`;
+
 /** The path of the second-level committee above the org whose id is in `orgId`: its path's first two steps. */
 const committeePathOf = (orgId: Column | SQL) =>
   sql`(select case when strpos(o.path, '.') = 0 then o.path

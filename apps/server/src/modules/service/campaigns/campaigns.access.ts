@@ -9,6 +9,7 @@ import {
   type VolunteerCheckChannel,
   type VolunteerTask,
 } from '@ningxin/shared';
+import { or } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { volunteerCampaigns } from '../../../db/schema';
 import { notFound } from '../../../lib/errors';
@@ -18,6 +19,7 @@ import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import type { ActivityService } from '../../activity/activity.service';
 import type { MembersService } from '../../members/record/members.service';
 import type { InboxService } from '../../notices/inbox.service';
+import { someOrgIdInSubtree } from '../../orgs/orgs.fragments';
 import type { OrgsService } from '../../orgs/orgs.service';
 import type { SettingsService } from '../../settings/settings.service';
 import type { UsersService } from '../../users/users.service';
@@ -83,9 +85,14 @@ export const postTask = (r: { task: string; customTask: string | null }) =>
   taskLabelOf(r.task as VolunteerTask, r.customTask);
 
 export function createServiceAccess(deps: ServiceDeps) {
+  // Co-organizers' secretaries read the campaign; only the organizer's subtree manages it.
   const readScope = (actor: Actor) =>
     scopeCondition(actor, 'volunteer.read', {
-      inOrgSubtree: (path) => inPathSubtree(volunteerCampaigns.orgPath, path),
+      inOrgSubtree: (path) =>
+        or(
+          inPathSubtree(volunteerCampaigns.orgPath, path),
+          someOrgIdInSubtree(volunteerCampaigns.coOrgIds, path),
+        )!,
       homeCounty: null,
       hostDistrict: volunteerCampaigns.hostDistrict,
       memberId: null,

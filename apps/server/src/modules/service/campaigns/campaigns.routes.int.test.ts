@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { faultyFields } from '../../../../test/app';
 import { loadXlsx, sheetRows, XLSX } from '../../../../test/excel';
-import { auditCount } from '../../../../test/factories';
+import { auditCount, orgByName } from '../../../../test/factories';
 import { jpeg, uploadFile } from '../../../../test/files';
 import { hasPoppler, inCI, pdfPages } from '../../../../test/pdf';
 import {
@@ -138,7 +138,7 @@ describe('campaigns', () => {
     expect(again.json().code).toBe('CAMPAIGN_TRANSITION_NOT_ALLOWED');
   });
 
-  it('scope: the organizer subtree reads and manages, the host district reads, others see 404', async () => {
+  it('scope: the organizer subtree reads and manages, co-organizers and the host district read, others see 404', async () => {
     const c = await openCampaign();
     const other = await openCampaign({ extra: { hostDistrict: '110105' } });
     expect((await get(`${BASE}/${c.id}`, haidian)).statusCode).toBe(404);
@@ -165,6 +165,20 @@ describe('campaigns', () => {
     const next = await get(`${BASE}?limit=1&cursor=${page.json().nextCursor}`, tongzhou);
     expect(next.json().items[0].id).not.toBe(page.json().items[0].id);
     expect((await get(`${BASE}?cursor=zzz`, tongzhou)).statusCode).toBe(400);
+    // A co-organizer's secretaries read the campaign (listed too) but do not manage it.
+    const haidianOrg = await orgByName(t.store, '驻北京海淀区流动党委');
+    const joint = await openCampaign({ extra: { coOrgIds: [haidianOrg.id] } });
+    const seen = await get(`${BASE}/${joint.id}`, haidian);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().coOrgs.map((o: { id: number }) => o.id)).toEqual([haidianOrg.id]);
+    expect(seen.json().policies.manage).toBe(false);
+    expect((await get(`${BASE}?limit=100`, haidian)).json().items.map((i: { id: number }) => i.id)).toContain(
+      joint.id,
+    );
+    expect(
+      (await post(`${BASE}/${joint.id}/posts`, haidian, { name: '乙', task: 'patrol', headcount: 1 }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('the board sums volunteers, shifts filled, hours and people served by post and day', async () => {
