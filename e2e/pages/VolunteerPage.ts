@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOrg } from './pickers';
 
 /** 我负责的点位: the post leader's phone page, today's shifts at their posts with the rosters. */
 export class LeaderPage {
@@ -62,5 +63,63 @@ export class CampaignBoard {
   async number(key: 'checkedOut' | 'hours' | 'served'): Promise<number> {
     await expect(this.figure(key)).toBeVisible();
     return Number((await this.figure(key).textContent())!.replace(/,/g, ''));
+  }
+}
+
+/** 志愿服务活动 at desk size: create a campaign, its posts, and edit both. */
+export class CampaignsDesk {
+  constructor(readonly page: Page) {}
+
+  private get drawer(): Locator {
+    return this.page.getByRole('dialog', { name: /新建活动|编辑活动/ });
+  }
+
+  /** Creates a campaign of the org with a co-organizer; its page opens. */
+  async create(c: { title: string; orgName: string; coOrgName: string; startsOn: string; endsOn: string }) {
+    await this.page.goto('/volunteer/campaigns');
+    await this.page.getByRole('main').getByRole('button', { name: '新建活动' }).click();
+    await expect(this.drawer).toBeVisible();
+    await this.drawer.getByLabel('活动名称').fill(c.title);
+    await pickOrg(this.drawer, '主办组织', c.orgName);
+    await pickOrg(this.drawer, '协办组织', c.coOrgName);
+    await this.drawer.getByLabel('开始日期').fill(c.startsOn);
+    await this.drawer.getByLabel('结束日期').fill(c.endsOn);
+    await this.drawer.getByRole('button', { name: '保存' }).click();
+    await expect(this.drawer).toBeHidden();
+    await expect(this.page.getByRole('heading', { name: c.title })).toBeVisible();
+  }
+
+  /** Renames the open campaign through 编辑活动. */
+  async rename(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: '编辑活动' }).click();
+    await expect(this.drawer).toBeVisible();
+    await this.drawer.getByLabel('活动名称').fill(title);
+    await this.drawer.getByRole('button', { name: '保存' }).click();
+    await expect(this.drawer).toBeHidden();
+    await expect(this.page.getByRole('heading', { name: title })).toBeVisible();
+  }
+
+  /** Adds a post (name, headcount per shift) to the open campaign. */
+  async addPost(name: string, headcount: number): Promise<void> {
+    await this.page.getByRole('button', { name: '新增点位' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新增点位' });
+    await dialog.getByLabel('点位', { exact: true }).fill(name);
+    await dialog.getByLabel('每班人数').fill(String(headcount));
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Changes a post's headcount through its 编辑 button. */
+  async editPostHeadcount(name: string, headcount: number): Promise<void> {
+    await this.page.getByRole('button', { name: `编辑点位 ${name}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: '编辑点位' });
+    await expect(dialog.getByLabel('点位', { exact: true })).toHaveValue(name);
+    await dialog.getByLabel('每班人数').fill(String(headcount));
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  postRow(name: string): Locator {
+    return this.page.getByRole('row').filter({ hasText: name });
   }
 }

@@ -70,6 +70,8 @@ export const volunteerApi = {
     api<VolunteerCampaignDetailResponse>(`${BASE}/${id}/state`, { method: 'POST', body }),
   addPost: (id: number, body: PostInput) =>
     api<VolunteerPostResponse>(`${BASE}/${id}/posts`, { method: 'POST', body }),
+  updatePost: (id: number, postId: number, body: Partial<PostInput>) =>
+    api<VolunteerPostResponse>(`${BASE}/${id}/posts/${postId}`, { method: 'PATCH', body }),
   shifts: (id: number) => api<VolunteerShiftListResponse>(`${BASE}/${id}/shifts`),
   addShifts: (id: number, body: ShiftsInput) =>
     api<VolunteerShiftListResponse>(`${BASE}/${id}/shifts`, { method: 'POST', body }),

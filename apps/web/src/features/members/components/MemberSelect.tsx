@@ -9,10 +9,12 @@ interface MemberSelectProps {
   onChange?: (id: number | undefined) => void;
   placeholder?: string;
   id?: string;
+  /** How to show the value before any search (the member already chosen, by name). */
+  valueLabel?: string;
 }
 
 /** Picks one member 在册 by name, phone or ID tail, searching the members the user may read as they type. */
-export function MemberSelect({ value, onChange, placeholder, id }: MemberSelectProps) {
+export function MemberSelect({ value, onChange, placeholder, id, valueLabel }: MemberSelectProps) {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [label, setLabel] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function MemberSelect({ value, onChange, placeholder, id }: MemberSelectP
     label: `${m.name} · ${m.idNumberMasked.slice(-4)} · ${m.orgName}`,
   }));
   if (value !== undefined && !options.some((o) => o.value === value))
-    options.push({ value, label: label ?? `#${value}` });
+    options.push({ value, label: label ?? valueLabel ?? `#${value}` });
   return (
     <Select<number>
       id={id}

@@ -26,24 +26,15 @@ export function PostsTab({ campaign }: { campaign: VolunteerCampaignDetailRespon
   const onError = useApiErrorHandler();
   const client = useQueryClient();
   const manage = campaign.policies.manage;
-  const [postForm] = Form.useForm<PostInput>();
   const [shiftForm] = Form.useForm<{ postId: number; onDates: string; startTime: string; endTime: string }>();
   const [adding, setAdding] = useState<'post' | 'shifts' | null>(null);
+  /** The post being edited in the post dialog (null: a new post). */
+  const [editingPost, setEditingPost] = useState<VolunteerPostResponse | null>(null);
   const shifts = useQuery({
     queryKey: volunteerKeys.shifts(campaign.id),
     queryFn: () => volunteerApi.shifts(campaign.id),
   });
   const refresh = () => void client.invalidateQueries({ queryKey: volunteerKeys.one(campaign.id) });
-  const addPost = useMutation({
-    mutationFn: (v: PostInput) => volunteerApi.addPost(campaign.id, v),
-    onSuccess: () => {
-      message.success(t('volunteer.posts.added'));
-      setAdding(null);
-      postForm.resetFields();
-      refresh();
-    },
-    onError: (e) => onError(e, { form: postForm }),
-  });
   const addShifts = useMutation({
     mutationFn: (v: ShiftsInput) => volunteerApi.addShifts(campaign.id, v),
     onSuccess: () => {
@@ -54,13 +45,23 @@ export function PostsTab({ campaign }: { campaign: VolunteerCampaignDetailRespon
     onError: (e) => onError(e, { form: shiftForm }),
   });
   const required = [{ required: true, message: t('common.required') }];
-  const task = Form.useWatch('task', postForm);
   return (
     <Flex vertical gap={16}>
       <Card
         size="small"
         title={t('volunteer.posts.title')}
-        extra={manage ? <Button onClick={() => setAdding('post')}>{t('volunteer.posts.add')}</Button> : null}
+        extra={
+          manage ? (
+            <Button
+              onClick={() => {
+                setEditingPost(null);
+                setAdding('post');
+              }}
+            >
+              {t('volunteer.posts.add')}
+            </Button>
+          ) : null
+        }
       >
         <Table<VolunteerPostResponse>
           rowKey="id"
@@ -74,6 +75,27 @@ export function PostsTab({ campaign }: { campaign: VolunteerCampaignDetailRespon
             { title: t('volunteer.posts.address'), responsive: ['md'], render: (_, p) => p.address ?? '—' },
             { title: t('volunteer.posts.headcount'), dataIndex: 'headcount', width: 100 },
             { title: t('volunteer.posts.leader'), render: (_, p) => p.leader?.name ?? '—' },
+            ...(manage
+              ? [
+                  {
+                    key: 'edit',
+                    width: 80,
+                    render: (_: unknown, p: VolunteerPostResponse) => (
+                      <Button
+                        type="link"
+                        size="small"
+                        aria-label={`${t('volunteer.posts.edit')} ${p.name}`}
+                        onClick={() => {
+                          setEditingPost(p);
+                          setAdding('post');
+                        }}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -107,43 +129,14 @@ export function PostsTab({ campaign }: { campaign: VolunteerCampaignDetailRespon
           ]}
         />
       </Card>
-      <Modal
-        open={adding === 'post'}
-        title={t('volunteer.posts.add')}
-        onCancel={() => setAdding(null)}
-        onOk={() => postForm.submit()}
-        confirmLoading={addPost.isPending}
-        destroyOnHidden
-      >
-        <Form
-          form={postForm}
-          layout="vertical"
-          name="volunteer-post"
-          initialValues={{ task: 'traffic', headcount: 5 }}
-          onFinish={(v) => addPost.mutate(v)}
-        >
-          <Form.Item name="name" label={t('volunteer.posts.name')} rules={required}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="address" label={t('volunteer.posts.address')}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="task" label={t('volunteer.posts.task')} rules={required}>
-            <Select options={VOLUNTEER_TASKS.map((k) => ({ value: k, label: VOLUNTEER_TASK_LABELS[k] }))} />
-          </Form.Item>
-          {task === 'custom' ? (
-            <Form.Item name="customTask" label={t('volunteer.posts.customTask')} rules={required}>
-              <Input maxLength={30} />
-            </Form.Item>
-          ) : null}
-          <Form.Item name="headcount" label={t('volunteer.posts.headcount')} rules={required}>
-            <InputNumber min={1} max={500} precision={0} />
-          </Form.Item>
-          <Form.Item name="leaderMemberId" label={t('volunteer.posts.leader')}>
-            <MemberSelect placeholder={t('volunteer.pickMember')} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {adding === 'post' ? (
+        <PostDialog
+          campaignId={campaign.id}
+          post={editingPost}
+          onClose={() => setAdding(null)}
+          onSaved={refresh}
+        />
+      ) : null}
       <Modal
         open={adding === 'shifts'}
         title={t('volunteer.shifts.add')}
@@ -189,5 +182,90 @@ export function PostsTab({ campaign }: { campaign: VolunteerCampaignDetailRespon
         </Form>
       </Modal>
     </Flex>
+  );
+}
+
+/** 新增 / 编辑点位: a dialog of its own, so each opening starts from the post (or a new one). */
+function PostDialog({
+  campaignId,
+  post,
+  onClose,
+  onSaved,
+}: {
+  campaignId: number;
+  post: VolunteerPostResponse | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const [postForm] = Form.useForm<PostInput>();
+  const task = Form.useWatch('task', postForm);
+  const required = [{ required: true, message: t('common.required') }];
+  const addPost = useMutation({
+    mutationFn: (v: PostInput) =>
+      post
+        ? volunteerApi.updatePost(campaignId, post.id, {
+            ...v,
+            leaderMemberId: v.leaderMemberId ?? null,
+          })
+        : volunteerApi.addPost(campaignId, v),
+    onSuccess: () => {
+      message.success(t(post ? 'volunteer.posts.saved' : 'volunteer.posts.added'));
+      onClose();
+      onSaved();
+    },
+    onError: (e) => onError(e, { form: postForm }),
+  });
+  return (
+    <Modal
+      open
+      title={t(post ? 'volunteer.posts.edit' : 'volunteer.posts.add')}
+      onCancel={onClose}
+      onOk={() => postForm.submit()}
+      confirmLoading={addPost.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={postForm}
+        layout="vertical"
+        name="volunteer-post"
+        initialValues={
+          post
+            ? {
+                name: post.name,
+                address: post.address ?? undefined,
+                task: post.task,
+                customTask: post.customTask ?? undefined,
+                headcount: post.headcount,
+                leaderMemberId: post.leader?.id,
+              }
+            : { task: 'traffic', headcount: 5 }
+        }
+        onFinish={(v) => addPost.mutate(v)}
+      >
+        <Form.Item name="name" label={t('volunteer.posts.name')} rules={required}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="address" label={t('volunteer.posts.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="task" label={t('volunteer.posts.task')} rules={required}>
+          <Select options={VOLUNTEER_TASKS.map((k) => ({ value: k, label: VOLUNTEER_TASK_LABELS[k] }))} />
+        </Form.Item>
+        {task === 'custom' ? (
+          <Form.Item name="customTask" label={t('volunteer.posts.customTask')} rules={required}>
+            <Input maxLength={30} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="headcount" label={t('volunteer.posts.headcount')} rules={required}>
+          <InputNumber min={1} max={500} precision={0} />
+        </Form.Item>
+        <Form.Item name="leaderMemberId" label={t('volunteer.posts.leader')}>
+          <MemberSelect placeholder={t('volunteer.pickMember')} valueLabel={post?.leader?.name} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -75,6 +75,11 @@ export function CampaignPage() {
       </Flex>
       <Descriptions size="small" column={{ xs: 1, md: 2, lg: 3 }}>
         <Descriptions.Item label={t('volunteer.col.org')}>{c.org.name}</Descriptions.Item>
+        {c.coOrgs.length ? (
+          <Descriptions.Item label={t('volunteer.form.coOrgs')}>
+            {c.coOrgs.map((o) => o.name).join('、')}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('volunteer.col.partner')}>{c.partnerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('volunteer.col.dates')}>
           {c.startsOn} ~ {c.endsOn}
@@ -98,7 +103,7 @@ export function CampaignPage() {
           { key: 'rounds', label: t('volunteer.tabs.rounds'), children: <RoundsTab campaign={c} /> },
         ]}
       />
-      <CampaignDrawer open={editing} editing={c} onClose={() => setEditing(false)} />
+      {editing ? <CampaignDrawer open editing={c} onClose={() => setEditing(false)} /> : null}
     </Flex>
   );
 }
