@@ -34,6 +34,15 @@ export class LeaderPage {
     await this.place(post, name).getByRole('button', { name: action }).click();
   }
 
+  /** Reports an incident at the post (kind as preset: 发现隐患), with what happened. */
+  async reportIncident(post: string, description: string): Promise<void> {
+    await this.shift(post).getByRole('button', { name: '登记情况' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '登记情况' });
+    await dialog.getByLabel('情况说明').fill(description);
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   /** Opens the post's QR code and returns the link it encodes. */
   async codeLink(post: string): Promise<string> {
     await this.shift(post).getByRole('button', { name: '出示签到码' }).click();

@@ -46,10 +46,15 @@ test('a post leader checks volunteers in by hand and by QR on a phone, and the b
   }
   await expect(leader.place(POST, other)).toContainText('小时');
   await expectNoHorizontalOverflow(leader.page);
+  // An incident at the post, reported from the phone, reaches the campaign's record.
+  const hazard = `路口护栏松动 ${Date.now() % 100000}`;
+  await leader.reportIncident(POST, hazard);
 
   await board.open(CAMPAIGN);
   await expect.poll(() => board.number('checkedOut')).toBe(before + 2);
   await expect(board.figure('hours')).toBeVisible();
   expect(await board.number('hours')).toBeGreaterThan(0);
   await expectNoHorizontalOverflow(board.page);
+  await board.page.getByRole('tab', { name: '巡查与情况' }).click();
+  await expect(board.page.getByText(hazard)).toBeVisible();
 });

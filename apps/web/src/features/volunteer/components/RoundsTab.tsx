@@ -1,10 +1,4 @@
-import {
-  VOLUNTEER_INCIDENT_KIND_LABELS,
-  VOLUNTEER_INCIDENT_KINDS,
-  type VolunteerCampaignDetailResponse,
-  type VolunteerIncidentInput,
-  type VolunteerRoundInput,
-} from '@ningxin/shared';
+import type { VolunteerCampaignDetailResponse, VolunteerRoundInput } from '@ningxin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -12,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { RecordFiles } from '../../files/components/RecordFiles';
 import { beijingClock, volunteerApi, volunteerKeys } from '../volunteer.api';
+import { IncidentDialog, toInstant } from './IncidentDialog';
 
 /** A datetime-local input's value as an instant (the browser's time zone). */
-const toInstant = (local: string) => new Date(local).toISOString();
 
 /** 巡查与情况: supervision rounds, incidents with their photos, and the campaign's photos. */
 export function RoundsTab({ campaign }: { campaign: VolunteerCampaignDetailResponse }) {
@@ -25,7 +19,6 @@ export function RoundsTab({ campaign }: { campaign: VolunteerCampaignDetailRespo
   const manage = campaign.policies.manage;
   const [adding, setAdding] = useState<'round' | 'incident' | null>(null);
   const [roundForm] = Form.useForm<VolunteerRoundInput>();
-  const [incidentForm] = Form.useForm<VolunteerIncidentInput>();
   const rounds = useQuery({
     queryKey: volunteerKeys.rounds(campaign.id),
     queryFn: () => volunteerApi.rounds(campaign.id),
@@ -43,12 +36,6 @@ export function RoundsTab({ campaign }: { campaign: VolunteerCampaignDetailRespo
     mutationFn: (v: VolunteerRoundInput) => volunteerApi.addRound(campaign.id, { ...v, at: toInstant(v.at) }),
     onSuccess: done,
     onError: (e) => onError(e, { form: roundForm }),
-  });
-  const addIncident = useMutation({
-    mutationFn: (v: VolunteerIncidentInput) =>
-      volunteerApi.addIncident(campaign.id, { ...v, occurredAt: toInstant(v.occurredAt) }),
-    onSuccess: done,
-    onError: (e) => onError(e, { form: incidentForm }),
   });
   const required = [{ required: true, message: t('common.required') }];
   const posts = campaign.posts.map((p) => ({ value: p.id, label: p.name }));
@@ -142,40 +129,9 @@ export function RoundsTab({ campaign }: { campaign: VolunteerCampaignDetailRespo
           </Form.Item>
         </Form>
       </Modal>
-      <Modal
-        open={adding === 'incident'}
-        title={t('volunteer.incidents.add')}
-        onCancel={() => setAdding(null)}
-        onOk={() => incidentForm.submit()}
-        confirmLoading={addIncident.isPending}
-        destroyOnHidden
-      >
-        <Form
-          form={incidentForm}
-          layout="vertical"
-          name="volunteer-incident"
-          initialValues={{ kind: 'hazard' }}
-          onFinish={(v) => addIncident.mutate(v)}
-        >
-          <Form.Item name="kind" label={t('volunteer.incidents.kind')} rules={required}>
-            <Select
-              options={VOLUNTEER_INCIDENT_KINDS.map((k) => ({
-                value: k,
-                label: VOLUNTEER_INCIDENT_KIND_LABELS[k],
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="occurredAt" label={t('volunteer.incidents.at')} rules={required}>
-            <Input type="datetime-local" />
-          </Form.Item>
-          <Form.Item name="postId" label={t('volunteer.posts.name')}>
-            <Select allowClear options={posts} />
-          </Form.Item>
-          <Form.Item name="description" label={t('volunteer.incidents.description')} rules={required}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {adding === 'incident' ? (
+        <IncidentDialog campaignId={campaign.id} posts={campaign.posts} onClose={() => setAdding(null)} />
+      ) : null}
     </Flex>
   );
 }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/LoadError';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { IncidentDialog } from '../components/IncidentDialog';
 import { PlaceTags } from '../components/PlaceTags';
 import { beijingClock, beijingDay, volunteerApi, volunteerKeys, windowText } from '../volunteer.api';
 
@@ -150,6 +151,8 @@ export function LeaderPage() {
   const { t } = useTranslation();
   const day = beijingDay();
   const led = useQuery({ queryKey: volunteerKeys.leading(day), queryFn: () => volunteerApi.leading(day) });
+  /** The shift whose post an incident is being reported at. */
+  const [reporting, setReporting] = useState<VolunteerLeaderShift | null>(null);
   if (led.isError) return <LoadError error={led.error} onRetry={() => void led.refetch()} />;
   if (!led.data) return <PageSpinner />;
   return (
@@ -181,6 +184,7 @@ export function LeaderPage() {
                 postId={s.post.id}
                 title={`${s.post.name} · ${s.campaignTitle}`}
               />
+              <Button onClick={() => setReporting(s)}>{t('volunteer.incidents.add')}</Button>
               <Typography.Text type="secondary">
                 {t('volunteer.leader.count', {
                   inCount: s.roster.filter((r) => r.state === 'checked_in' || r.state === 'checked_out')
@@ -195,6 +199,13 @@ export function LeaderPage() {
           </Flex>
         </Card>
       ))}
+      {reporting ? (
+        <IncidentDialog
+          campaignId={reporting.campaignId}
+          posts={[reporting.post]}
+          onClose={() => setReporting(null)}
+        />
+      ) : null}
     </Flex>
   );
 }
