@@ -19,7 +19,7 @@ describe('durability of acknowledged writes across SIGKILL', () => {
   afterAll(async () => {
     if (server) await killHard(server);
     await dispose();
-  });
+  }, 180_000);
 
   it('keeps every acknowledged org, position and audit row', async () => {
     server = await startServer(env);
@@ -69,5 +69,6 @@ describe('durability of acknowledged writes across SIGKILL', () => {
       await fetch(`${server.url}/api/v1/audit?action=org.created&limit=50`, { headers: { cookie: auditor } }),
     );
     expect(created.items).toHaveLength(acknowledged.length);
-  });
+    // Two starts of the server as a process, the first seeding the demo.
+  }, 180_000);
 });
