@@ -56,6 +56,15 @@ describe('service seed', () => {
         (select count(*)::int from volunteer_incidents where campaign_id = ${id} and kind = 'injury' and member_id is not null) as injuries`,
     );
     expect(extra).toEqual({ rounds: 24, days: 8, injuries: 1 });
+    // Every post has a leader, one of the volunteers who served there.
+    const [led] = await queryRows<{ posts: number; led: number }>(
+      t.store.db,
+      sql`select count(*)::int as posts, count(*) filter (where exists (
+          select 1 from volunteer_assignments a join volunteer_shifts s on s.id = a.shift_id
+          where s.post_id = p.id and a.member_id = p.leader_member_id))::int as led
+        from volunteer_posts p where p.campaign_id = ${id}`,
+    );
+    expect(led).toEqual({ posts: 12, led: 12 });
     // Nobody is at two posts at once.
     const [overlaps] = await queryRows<{ n: number }>(
       t.store.db,

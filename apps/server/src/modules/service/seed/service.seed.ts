@@ -227,6 +227,11 @@ export function createServiceSeed({ db, orgs, members, users, activity }: Servic
         where cardinality(v.ids) >= ${PEACE_POSTS.length * PEACE_HEADCOUNT}
         on conflict do nothing`);
       await checkOut(tx, peace, now);
+      // Each post's leader: one of its volunteers (the first by id), who checked the others in.
+      await tx.execute(sql`update volunteer_posts p set leader_member_id = (
+          select min(a.member_id) from volunteer_assignments a join volunteer_shifts s on s.id = a.shift_id
+          where s.post_id = p.id)
+        where p.campaign_id = ${peace}`);
       await tx.execute(sql`insert into volunteer_rounds (campaign_id, post_id, inspector, at, findings)
         select ${peace},
           (select p.id from volunteer_posts p where p.campaign_id = ${peace} order by p.id
