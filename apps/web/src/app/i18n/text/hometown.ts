@@ -37,6 +37,10 @@ const zh = {
     goods: '捐赠物资（元）',
     personTimes: '劳务输出（人次）',
     byPurpose: '捐赠按用途',
+    groupBy: '汇总方式',
+    byCounty: '按县区',
+    byYear: '按年份',
+    byBoth: '按县区和年份',
     chart: '签约投资趋势（万元）',
   },
   projects: {
@@ -207,6 +211,10 @@ const en: typeof zh = {
     goods: 'Goods (yuan)',
     personTimes: 'Labour (person-times)',
     byPurpose: 'Donations by purpose',
+    groupBy: 'Group by',
+    byCounty: 'By county',
+    byYear: 'By year',
+    byBoth: 'By county and year',
     chart: 'Signed investment by year (10k yuan)',
   },
   projects: {

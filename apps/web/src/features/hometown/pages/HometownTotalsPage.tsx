@@ -1,20 +1,21 @@
 import type { LedgerFigures, TotalsResponse } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Flex, Segmented, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/EChart';
 import { LoadError } from '../../../components/LoadError';
 import { HometownFilters } from '../components/HometownFilters';
+import { type Grouping, groupRows } from '../groupTotals';
 import { hometownApi, hometownKeys, type TotalsFilters } from '../hometown.api';
 import { wan, yuan } from '../money';
 
 type Row = TotalsResponse['rows'][number];
-
 /** 服务家乡总览: the ledgers' totals by county and year in the user's scope, with a trend line. */
 export function HometownTotalsPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<TotalsFilters>({});
+  const [grouping, setGrouping] = useState<Grouping>('county');
   const totals = useQuery({
     queryKey: hometownKeys.totals(filters),
     queryFn: () => hometownApi.totals(filters),
@@ -33,8 +34,25 @@ export function HometownTotalsPage() {
     { key: 'personTimes', title: t('hometown.totals.personTimes'), value: (f) => n(f.personTimes) },
   ];
   const columns: TableColumnsType<Row> = [
-    { title: t('hometown.county'), render: (_, r) => r.county.name, fixed: 'left' },
-    { title: t('hometown.year'), render: (_, r) => (r.year === null ? t('hometown.unsigned') : r.year) },
+    ...(grouping !== 'year'
+      ? [
+          {
+            key: 'county',
+            title: t('hometown.county'),
+            render: (_: unknown, r: Row) => r.county.name,
+            fixed: 'left' as const,
+          },
+        ]
+      : []),
+    ...(grouping !== 'county'
+      ? [
+          {
+            key: 'year',
+            title: t('hometown.year'),
+            render: (_: unknown, r: Row) => (r.year === null ? t('hometown.unsigned') : r.year),
+          },
+        ]
+      : []),
     ...figures.map((f) => ({
       key: f.key,
       title: f.title,
@@ -61,6 +79,16 @@ export function HometownTotalsPage() {
           year={filters.year}
           onChange={(patch) => setFilters({ ...filters, ...patch })}
         />
+        <Segmented<Grouping>
+          aria-label={t('hometown.totals.groupBy')}
+          value={grouping}
+          onChange={setGrouping}
+          options={[
+            { value: 'county', label: t('hometown.totals.byCounty') },
+            { value: 'year', label: t('hometown.totals.byYear') },
+            { value: 'both', label: t('hometown.totals.byBoth') },
+          ]}
+        />
       </Flex>
       {totals.isError ? (
         <LoadError error={totals.error} onRetry={() => void totals.refetch()} />
@@ -71,7 +99,7 @@ export function HometownTotalsPage() {
               rowKey={(r) => `${r.county.code}/${r.year}`}
               data-testid="hometown-totals"
               columns={columns}
-              dataSource={data?.rows ?? []}
+              dataSource={groupRows(data?.rows ?? [], grouping)}
               loading={totals.isPending}
               pagination={false}
               size="small"
@@ -81,11 +109,15 @@ export function HometownTotalsPage() {
                 data ? (
                   <Table.Summary fixed>
                     <Table.Summary.Row data-testid="hometown-totals-total">
-                      <Table.Summary.Cell index={0} colSpan={2}>
+                      <Table.Summary.Cell index={0} colSpan={grouping === 'both' ? 2 : 1}>
                         <strong>{t('hometown.total')}</strong>
                       </Table.Summary.Cell>
                       {figures.map((f, i) => (
-                        <Table.Summary.Cell index={i + 2} key={f.key} align="right">
+                        <Table.Summary.Cell
+                          index={i + (grouping === 'both' ? 2 : 1)}
+                          key={f.key}
+                          align="right"
+                        >
                           <strong data-testid={`hometown-total-${f.key}`}>{f.value(data.total)}</strong>
                         </Table.Summary.Cell>
                       ))}
