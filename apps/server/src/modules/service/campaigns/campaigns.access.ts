@@ -81,6 +81,14 @@ export function mapAssignment(r: AssignmentRow): VolunteerAssignmentResponse {
   };
 }
 
+/** Who may sign up: members in one of the audience's subtrees (none: the organizer's subtree). */
+export function audienceHolds(campaign: CampaignRow, memberPath: string) {
+  if (campaign.audienceOrgIds.length === 0)
+    return memberPath === campaign.orgPath || memberPath.startsWith(`${campaign.orgPath}.`);
+  const ancestors = memberPath.split('.').map(Number);
+  return campaign.audienceOrgIds.some((id) => ancestors.includes(id));
+}
+
 export const postTask = (r: { task: string; customTask: string | null }) =>
   taskLabelOf(r.task as VolunteerTask, r.customTask);
 

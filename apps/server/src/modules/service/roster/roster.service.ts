@@ -8,16 +8,12 @@
  */
 import {
   addDays,
-  localIsoDate,
-  type OpenVolunteerCampaignsResponse,
   RecordId,
   VOLUNTEER_ASSIGNMENT_STATE_LABELS,
   type VolunteerAssignBody,
   type VolunteerAssignmentResponse,
   type VolunteerAssignmentState,
   type VolunteerCheckInBody,
-  type VolunteerLeaderDayResponse,
-  type VolunteerMyShiftsResponse,
   type VolunteerPostCodeResponse,
   type VolunteerRosterQuery,
   type VolunteerRosterResponse,
@@ -26,10 +22,10 @@ import {
   type VolunteerSignUpBody,
   volunteerScanPath,
 } from '@ningxin/shared';
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor, Tx } from '../../../db/client';
-import { volunteerAssignments, volunteerCampaigns, volunteerShifts } from '../../../db/schema';
+import { volunteerAssignments } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../../lib/cursor';
 import { assertVersion, notFound, versionConflict } from '../../../lib/errors';
 import { qrSvg } from '../../../lib/qr-image';
@@ -37,12 +33,12 @@ import { TOKEN_REFUSALS } from '../../../lib/qr-token';
 import type { Actor } from '../../../policy/policy';
 import { audited } from '../../audit/audit.service';
 import {
+  audienceHolds,
   LEDGER_SOURCE,
   ledgerSourceId,
   mapAssignment,
   ON_ROLLS,
   placeText,
-  postTask,
   type ServiceAccess,
 } from '../campaigns/campaigns.access';
 import {
@@ -63,10 +59,10 @@ import {
 } from '../campaigns/campaigns.errors';
 import {
   type AssignmentRow,
-  type CampaignRow,
   campaignsRepository as repo,
   type ShiftRow,
 } from '../campaigns/campaigns.repository';
+import { createRosterViews } from './roster.views';
 
 const CURSOR = z.tuple([z.string(), RecordId()]);
 const MINUTE = 60_000;
@@ -125,14 +121,6 @@ export function createRosterService(access: ServiceAccess) {
       source,
       createdBy,
     });
-  }
-
-  /** Who may sign up: members in one of the audience's subtrees (none: the organizer's subtree). */
-  function audienceHolds(campaign: CampaignRow, memberPath: string) {
-    if (campaign.audienceOrgIds.length === 0)
-      return memberPath === campaign.orgPath || memberPath.startsWith(`${campaign.orgPath}.`);
-    const ancestors = memberPath.split('.').map(Number);
-    return campaign.audienceOrgIds.some((id) => ancestors.includes(id));
   }
 
   async function presentOne(id: number): Promise<VolunteerAssignmentResponse> {
@@ -417,118 +405,8 @@ export function createRosterService(access: ServiceAccess) {
       const assignment = await presentOne(outcome.id);
       return { outcome: outcome.outcome, message: SCAN_MESSAGES[outcome.outcome](assignment), assignment };
     },
-
-    /** Campaigns open to the member (audience, self sign-up) with their shifts from today on. */
-    async open(actor: Actor): Promise<OpenVolunteerCampaignsResponse> {
-      const me = ownMemberId(actor);
-      const [m] = await members.placements(db, [me]);
-      if (!m) return { items: [] };
-      const today = localIsoDate(new Date());
-      const rows = await repo.allCampaigns(
-        db,
-        and(
-          eq(volunteerCampaigns.state, 'open'),
-          eq(volunteerCampaigns.selfSignup, true),
-          gte(volunteerCampaigns.endsOn, today),
-        ),
-      );
-      const items = [];
-      for (const c of rows) {
-        if (!audienceHolds(c, m.orgPath)) continue;
-        const shifts = await repo.shifts(
-          db,
-          and(eq(volunteerShifts.campaignId, c.id), gte(volunteerShifts.onDate, today)),
-        );
-        const mine = await repo.places(
-          db,
-          and(eq(volunteerAssignments.campaignId, c.id), eq(volunteerAssignments.memberId, me)),
-        );
-        const mineBy = new Map(mine.map((a) => [a.shiftId, a.id]));
-        items.push({
-          id: c.id,
-          title: c.title,
-          description: c.description,
-          orgName: c.orgName,
-          partnerName: c.partnerName,
-          startsOn: c.startsOn,
-          endsOn: c.endsOn,
-          shifts: shifts.map((s) => ({
-            id: s.id,
-            post: { id: s.postId, name: s.postName, address: s.postAddress, taskLabel: postTask(s) },
-            onDate: s.onDate,
-            startsAt: s.startsAt.toISOString(),
-            endsAt: s.endsAt.toISOString(),
-            headcount: s.headcount,
-            filled: s.filled,
-            mine: mineBy.get(s.id) ?? null,
-          })),
-        });
-      }
-      return { items };
-    },
-
-    /** The member's own places: from today on, and the latest before. */
-    async mine(actor: Actor): Promise<VolunteerMyShiftsResponse> {
-      const me = ownMemberId(actor);
-      const today = localIsoDate(new Date());
-      const [upcoming, past] = await Promise.all([
-        repo.places(db, and(eq(volunteerAssignments.memberId, me), gte(volunteerShifts.onDate, today))),
-        repo.places(
-          db,
-          and(eq(volunteerAssignments.memberId, me), lt(volunteerShifts.onDate, today)),
-          true,
-          50,
-        ),
-      ]);
-      return { upcoming: upcoming.map(mapAssignment), past: past.map(mapAssignment) };
-    },
-
-    /** The post leader's day: the shifts at the posts they lead (open campaigns), with rosters. */
-    async leading(actor: Actor, onDate?: string): Promise<VolunteerLeaderDayResponse> {
-      const me = ownMemberId(actor);
-      const day = onDate ?? localIsoDate(new Date());
-      const led = await repo.ledPosts(db, me);
-      const shifts = await repo.shiftsOfPosts(
-        db,
-        led.map((p) => p.id),
-        day,
-      );
-      const places = shifts.length
-        ? await repo.places(
-            db,
-            inArray(
-              volunteerAssignments.shiftId,
-              shifts.map((s) => s.id),
-            ),
-            false,
-            2000,
-          )
-        : [];
-      const campaigns = new Map<number, string>();
-      for (const p of places) campaigns.set(p.campaignId, p.campaignTitle);
-      for (const s of shifts)
-        if (!campaigns.has(s.campaignId))
-          campaigns.set(s.campaignId, (await repo.campaign(db, s.campaignId))?.title ?? '');
-      return {
-        onDate: day,
-        shifts: shifts.map((s) => ({
-          id: s.id,
-          campaignId: s.campaignId,
-          campaignTitle: campaigns.get(s.campaignId) ?? '',
-          post: { id: s.postId, name: s.postName, address: s.postAddress, taskLabel: postTask(s) },
-          onDate: s.onDate,
-          startsAt: s.startsAt.toISOString(),
-          endsAt: s.endsAt.toISOString(),
-          headcount: s.headcount,
-          servedCount: s.servedCount,
-          closedAt: s.closedAt?.toISOString() ?? null,
-          version: s.version,
-          roster: places.filter((p) => p.shiftId === s.id).map(mapAssignment),
-        })),
-      };
-    },
   };
-  return self;
+  return { ...self, ...createRosterViews(access) };
 }
 
 const SCAN_MESSAGES: Record<VolunteerScanResult['outcome'], (a: VolunteerAssignmentResponse) => string> = {
