@@ -71,6 +71,9 @@ export const FILE_OWNER_TYPES = [
   'volunteer_incident',
   'hometown_project',
   'hometown_donation',
+  'care_visit',
+  'honour',
+  'archive_item',
 ] as const;
 export const FileOwnerType = z.enum(FILE_OWNER_TYPES, { error: '所属记录类型不正确' });
 export type FileOwnerType = z.infer<typeof FileOwnerType>;
@@ -90,6 +93,12 @@ export const FILE_OWNER_PURPOSES: Record<FileOwnerType, readonly FilePurpose[]> 
   /** A project's contracts and reports; a donation's proof (receipts, certificates, photos). */
   hometown_project: ['attachment', 'photo'],
   hometown_donation: ['document', 'photo'],
+  /** Photos of a visit. */
+  care_visit: ['photo'],
+  /** The certificate's scan or photo. */
+  honour: ['document', 'photo'],
+  /** An archive item's scanned pages and attachments. */
+  archive_item: ['document', 'attachment', 'photo'],
 };
 
 /** The largest file accepted unless the committee's settings say otherwise: 20 MB. */

@@ -72,6 +72,16 @@ export const ACTIONS = [
   'volunteer.manage', // campaigns: posts, shifts, roster, check-in by hand, rounds, incidents; approve self-reported hours
   'hometown.read', // the hometown ledgers (服务家乡): projects, donations, labour export of the subtree or one's county
   'hometown.write', // record and edit projects, donations, job postings and placements
+  'care.read', // care visits (走访慰问), hardship help and honours (表彰) of the members one may read
+  'care.write', // record visits, help and honours; print 政治生日 cards
+  'points.read', // the points (积分) of the subtree's members and the ranking
+  'points.manage', // work out a year's points again by the current rules
+  'dues.read', // Party dues (党费): bases, the monthly ledgers, payments, arrears of the subtree
+  'dues.write', // declare bases, open and close months, record payments, review and approve relief
+  'evaluation.read', // the yearly evaluation (民主评议) rounds of the subtree and their results
+  'evaluation.manage', // run a round: members, steps, ballot codes, counting, grades, appeals
+  'archive.read', // the archive room's registry (档案) and its loans
+  'archive.write', // register items, their places and files; lend and take back
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -110,6 +120,16 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'volunteer.manage',
     'hometown.read',
     'hometown.write',
+    'care.read',
+    'care.write',
+    'points.read',
+    'points.manage',
+    'dues.read',
+    'dues.write',
+    'evaluation.read',
+    'evaluation.manage',
+    'archive.read',
+    'archive.write',
   ],
   secretary: [
     'org.read',
@@ -139,6 +159,15 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'volunteer.manage',
     'hometown.read',
     'hometown.write',
+    'care.read',
+    'care.write',
+    'points.read',
+    'dues.read',
+    'dues.write',
+    'evaluation.read',
+    'evaluation.manage',
+    'archive.read',
+    'archive.write',
   ],
   home_viewer: [
     'org.read',
@@ -149,6 +178,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'report.read',
     'study.read',
     'hometown.read',
+    'care.read',
+    'points.read',
+    'evaluation.read',
   ],
   host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write', 'volunteer.read'],
   finder: ['org.read', 'finding.lead'],
