@@ -7,6 +7,7 @@ import {
 import type { Actor } from '../../../policy/policy';
 import { postTask, type ServiceAccess } from '../campaigns/campaigns.access';
 import { campaignsRepository as repo } from '../campaigns/campaigns.repository';
+import { boardRepository } from './board.repository';
 
 const empty = (): VolunteerBoardFigures => ({
   volunteers: 0,
@@ -28,8 +29,8 @@ export function createBoardService(access: ServiceAccess) {
     async summary(actor: Actor, id: number): Promise<VolunteerCampaignSummaryResponse> {
       const campaign = await readableCampaign(db, actor, id);
       const [cells, counts, posts] = await Promise.all([
-        repo.board(db, id),
-        repo.volunteerCounts(db, id),
+        boardRepository.board(db, id),
+        boardRepository.volunteerCounts(db, id),
         repo.posts(db, id),
       ]);
       const totals = empty();

@@ -3,9 +3,11 @@ import {
   taskLabelOf,
   VOLUNTEER_ASSIGNMENT_SOURCE_LABELS,
   VOLUNTEER_ASSIGNMENT_STATE_LABELS,
+  VOLUNTEER_CAMPAIGN_STATE_LABELS,
   type VolunteerAssignmentResponse,
   type VolunteerAssignmentSource,
   type VolunteerAssignmentState,
+  type VolunteerCampaignState,
   type VolunteerCheckChannel,
   type VolunteerTask,
 } from '@ningxin/shared';
@@ -23,7 +25,7 @@ import { someOrgIdInSubtree } from '../../orgs/orgs.fragments';
 import type { OrgsService } from '../../orgs/orgs.service';
 import type { SettingsService } from '../../settings/settings.service';
 import type { UsersService } from '../../users/users.service';
-import { notAMember } from './campaigns.errors';
+import { campaignNotEditable, notAMember } from './campaigns.errors';
 import { type AssignmentRow, type CampaignRow, campaignsRepository as repo } from './campaigns.repository';
 
 export interface ServiceDeps {
@@ -89,6 +91,9 @@ export function audienceHolds(campaign: CampaignRow, memberPath: string) {
   return campaign.audienceOrgIds.some((id) => ancestors.includes(id));
 }
 
+/** A campaign's posts, shifts and details change while it is a draft or open. */
+export const canChange = (state: string) => state === 'draft' || state === 'open';
+
 export const postTask = (r: { task: string; customTask: string | null }) =>
   taskLabelOf(r.task as VolunteerTask, r.customTask);
 
@@ -130,6 +135,15 @@ export function createServiceAccess(deps: ServiceDeps) {
     return row;
   }
 
+  /** The campaign, if the actor manages it and it may still change (draft or open). */
+  /** The campaign, if the actor manages it and it may still change: a draft or open (409 otherwise). */
+  async function editableCampaign(tx: Executor, actor: Actor, id: number, lock = false) {
+    const c = await managedCampaign(tx, actor, id, lock);
+    if (!canChange(c.state))
+      throw campaignNotEditable(VOLUNTEER_CAMPAIGN_STATE_LABELS[c.state as VolunteerCampaignState]);
+    return c;
+  }
+
   const manages = (actor: Actor, orgPath: string) => coversOrgPath(actor, 'volunteer.manage', orgPath);
 
   /** The member record of the actor's account, or null. */
@@ -163,6 +177,7 @@ export function createServiceAccess(deps: ServiceDeps) {
     manageScope,
     readableCampaign,
     managedCampaign,
+    editableCampaign,
     manages,
     memberOf,
     ownMemberId,
