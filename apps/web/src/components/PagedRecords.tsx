@@ -29,6 +29,8 @@ export function PagedRecords<T extends { id: number }>({
   empty,
   alert,
   totalText,
+  summary,
+  extra,
 }: {
   list: KeysetList<T>;
   columns: TableColumnsType<T>;
@@ -36,15 +38,20 @@ export function PagedRecords<T extends { id: number }>({
   empty: string;
   alert?: (record: T) => boolean;
   totalText?: string;
+  /** A line above the list (the totals of all that match). */
+  summary?: ReactNode;
+  /** Beside the card's top edge (export, add). */
+  extra?: ReactNode;
 }) {
   const screens = Grid.useBreakpoint();
   const items = list.data?.items ?? [];
   return (
-    <Card size="small">
+    <Card size="small" extra={extra}>
       {list.isError ? (
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Flex vertical gap={12}>
+          {summary}
           {!screens.md ? (
             <RecordCards records={items} card={card} alert={alert} loading={list.isPending} empty={empty} />
           ) : (

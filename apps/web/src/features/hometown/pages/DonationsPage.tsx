@@ -14,22 +14,23 @@ import {
   Button,
   Card,
   Flex,
-  Popconfirm,
   Select,
   Space,
   Table,
   type TableColumnsType,
   Tabs,
+  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KeysetPager } from '../../../components/KeysetPager';
 import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
 import { DonationDrawer } from '../components/DonationDrawer';
+import { EditDelete } from '../components/EditDelete';
 import { HometownFilters } from '../components/HometownFilters';
 import { type DonationFilters, hometownApi, hometownKeys } from '../hometown.api';
 import { yuan } from '../money';
@@ -62,6 +63,11 @@ export function DonationsPage() {
   const setFilter = (patch: Partial<DonationFilters>) => setFilters({ ...filters, ...patch });
   const totals = list.data?.totals;
 
+  const actionsOf = (r: DonationResponse) =>
+    canWrite && r.policies.edit ? (
+      <EditDelete onEdit={() => setEditing(r)} onDelete={() => remove.mutate(r.id)} />
+    ) : null;
+
   const columns: TableColumnsType<DonationResponse> = [
     { title: t('hometown.donations.col.date'), width: 110, dataIndex: 'donatedOn' },
     {
@@ -86,25 +92,7 @@ export function DonationsPage() {
     },
     { title: t('hometown.donations.col.amount'), align: 'right', render: (_, r) => yuan(r.amountFen) },
     ...(canWrite
-      ? [
-          {
-            title: '',
-            width: 120,
-            render: (_: unknown, r: DonationResponse) =>
-              r.policies.edit ? (
-                <Space>
-                  <Button size="small" onClick={() => setEditing(r)}>
-                    {t('hometown.edit')}
-                  </Button>
-                  <Popconfirm title={t('hometown.deleteConfirm')} onConfirm={() => remove.mutate(r.id)}>
-                    <Button size="small" danger>
-                      {t('hometown.delete')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ) : null,
-          },
-        ]
+      ? [{ title: '', width: 120, render: (_: unknown, r: DonationResponse) => actionsOf(r) }]
       : []),
   ];
 
@@ -160,39 +148,29 @@ export function DonationsPage() {
             key: 'list',
             label: t('hometown.donations.list'),
             children: (
-              <Card size="small">
-                {list.isError ? (
-                  <LoadError error={list.error} onRetry={() => void list.refetch()} />
-                ) : (
-                  <Flex vertical gap={12}>
-                    {totals ? (
-                      <Typography.Text data-testid="donations-totals">
-                        {t('hometown.total')}：{t('hometown.records', { count: totals.count })} ·{' '}
-                        {yuan(totals.amountFen)} {t('hometown.yuan')}
-                      </Typography.Text>
-                    ) : null}
-                    <Table<DonationResponse>
-                      rowKey="id"
-                      columns={columns}
-                      dataSource={list.data?.items ?? []}
-                      loading={list.isPending}
-                      pagination={false}
-                      size="middle"
-                      scroll={{ x: 'max-content' }}
-                      locale={{ emptyText: t('hometown.donations.empty') }}
-                    />
-                    <KeysetPager
-                      totalText={undefined}
-                      page={list.page}
-                      hasPrev={list.hasPrev}
-                      hasNext={list.hasNext}
-                      loading={list.isFetching}
-                      onPrev={list.prev}
-                      onNext={list.next}
-                    />
-                  </Flex>
-                )}
-              </Card>
+              <PagedRecords<DonationResponse>
+                list={list}
+                columns={columns}
+                empty={t('hometown.donations.empty')}
+                summary={
+                  totals ? (
+                    <Typography.Text data-testid="donations-totals">
+                      {t('hometown.total')}：{t('hometown.records', { count: totals.count })} ·{' '}
+                      {yuan(totals.amountFen)} {t('hometown.yuan')}
+                    </Typography.Text>
+                  ) : null
+                }
+                card={(r) => ({
+                  title: `${r.donorName}（${r.donorKindLabel}）`,
+                  tag: <Tag>{r.purposeLabel}</Tag>,
+                  lines: [
+                    `${r.donatedOn} · ${r.county.name} · ${r.kindLabel}`,
+                    ...(r.recipient ? [r.recipient] : []),
+                    `${yuan(r.amountFen)} ${t('hometown.yuan')}`,
+                  ],
+                  actions: actionsOf(r),
+                })}
+              />
             ),
           },
           {

@@ -7,27 +7,14 @@ import {
   type PostingState,
 } from '@ningxin/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Flex, Select, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
+import { EditDelete } from '../components/EditDelete';
 import { HometownFilters } from '../components/HometownFilters';
 import { PlacementDrawer, PostingDrawer } from '../components/LabourDrawers';
 import { hometownApi, hometownKeys, type LabourFilters } from '../hometown.api';
@@ -64,31 +51,17 @@ export function LabourPage() {
     onError: (e) => onError(e),
   });
   const setFilter = (patch: Partial<LabourFilters>) => setFilters({ ...filters, ...patch });
-  const actions = <R extends { id: number; policies: { edit: boolean } }>(
+  const actionsOf = <R extends { id: number; policies: { edit: boolean } }>(
+    r: R,
     edit: (r: R) => void,
     remove: (id: number) => void,
   ) =>
-    canWrite
-      ? [
-          {
-            title: '',
-            width: 120,
-            render: (_: unknown, r: R) =>
-              r.policies.edit ? (
-                <Space>
-                  <Button size="small" onClick={() => edit(r)}>
-                    {t('hometown.edit')}
-                  </Button>
-                  <Popconfirm title={t('hometown.deleteConfirm')} onConfirm={() => remove(r.id)}>
-                    <Button size="small" danger>
-                      {t('hometown.delete')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ) : null,
-          },
-        ]
-      : [];
+    canWrite && r.policies.edit ? <EditDelete onEdit={() => edit(r)} onDelete={() => remove(r.id)} /> : null;
+  const actionColumn = <R extends { id: number; policies: { edit: boolean } }>(
+    edit: (r: R) => void,
+    remove: (id: number) => void,
+  ) =>
+    canWrite ? [{ title: '', width: 120, render: (_: unknown, r: R) => actionsOf(r, edit, remove) }] : [];
   const pay = (r: PostingResponse) =>
     r.payMinFen == null && r.payMaxFen == null
       ? '—'
@@ -107,7 +80,7 @@ export function LabourPage() {
       render: (_, r) => <Tag color={r.state === 'open' ? 'green' : 'default'}>{r.stateLabel}</Tag>,
     },
     { title: t('hometown.labour.col.placed'), dataIndex: 'placedPersonTimes', align: 'right' },
-    ...actions<PostingResponse>(setPosting, (id) => removePosting.mutate(id)),
+    ...actionColumn<PostingResponse>(setPosting, (id) => removePosting.mutate(id)),
   ];
   const placementColumns: TableColumnsType<PlacementResponse> = [
     { title: t('hometown.labour.col.placedOn'), dataIndex: 'placedOn', width: 110 },
@@ -120,19 +93,8 @@ export function LabourPage() {
       responsive: ['lg'],
     },
     { title: t('hometown.org'), render: (_, r) => r.org.name, responsive: ['xl'] },
-    ...actions<PlacementResponse>(setPlacement, (id) => removePlacement.mutate(id)),
+    ...actionColumn<PlacementResponse>(setPlacement, (id) => removePlacement.mutate(id)),
   ];
-  const pager = (l: typeof postings | typeof placements) => (
-    <KeysetPager
-      totalText={undefined}
-      page={l.page}
-      hasPrev={l.hasPrev}
-      hasNext={l.hasNext}
-      loading={l.isFetching}
-      onPrev={l.prev}
-      onNext={l.next}
-    />
-  );
   const totals = placements.data?.totals;
 
   return (
@@ -165,8 +127,10 @@ export function LabourPage() {
             key: 'placements',
             label: t('hometown.labour.placements'),
             children: (
-              <Card
-                size="small"
+              <PagedRecords<PlacementResponse>
+                list={placements}
+                columns={placementColumns}
+                empty={t('hometown.labour.emptyPlacements')}
                 extra={
                   <Space wrap>
                     <Button
@@ -190,41 +154,34 @@ export function LabourPage() {
                     ) : null}
                   </Space>
                 }
-                title={
+                summary={
                   totals ? (
-                    <span data-testid="placements-totals">
+                    <Typography.Text data-testid="placements-totals">
                       {t('hometown.total')}：{t('hometown.records', { count: totals.count })} ·{' '}
                       {totals.personTimes.toLocaleString('zh-CN')} {t('hometown.labour.col.personTimes')}
-                    </span>
+                    </Typography.Text>
                   ) : null
                 }
-              >
-                {placements.isError ? (
-                  <LoadError error={placements.error} onRetry={() => void placements.refetch()} />
-                ) : (
-                  <Flex vertical gap={12}>
-                    <Table<PlacementResponse>
-                      rowKey="id"
-                      columns={placementColumns}
-                      dataSource={placements.data?.items ?? []}
-                      loading={placements.isPending}
-                      pagination={false}
-                      size="middle"
-                      scroll={{ x: 'max-content' }}
-                      locale={{ emptyText: t('hometown.labour.emptyPlacements') }}
-                    />
-                    {pager(placements)}
-                  </Flex>
-                )}
-              </Card>
+                card={(r) => ({
+                  title: r.employer,
+                  tag: <Tag>{r.county.name}</Tag>,
+                  lines: [
+                    `${r.placedOn} · ${r.personTimes.toLocaleString('zh-CN')} ${t('hometown.labour.col.personTimes')}`,
+                    ...(r.posting ? [r.posting.title] : []),
+                  ],
+                  actions: actionsOf(r, setPlacement, (id) => removePlacement.mutate(id)),
+                })}
+              />
             ),
           },
           {
             key: 'postings',
             label: t('hometown.labour.postings'),
             children: (
-              <Card
-                size="small"
+              <PagedRecords<PostingResponse>
+                list={postings}
+                columns={postingColumns}
+                empty={t('hometown.labour.emptyPostings')}
                 extra={
                   <Space wrap>
                     <Button
@@ -244,25 +201,17 @@ export function LabourPage() {
                     ) : null}
                   </Space>
                 }
-              >
-                {postings.isError ? (
-                  <LoadError error={postings.error} onRetry={() => void postings.refetch()} />
-                ) : (
-                  <Flex vertical gap={12}>
-                    <Table<PostingResponse>
-                      rowKey="id"
-                      columns={postingColumns}
-                      dataSource={postings.data?.items ?? []}
-                      loading={postings.isPending}
-                      pagination={false}
-                      size="middle"
-                      scroll={{ x: 'max-content' }}
-                      locale={{ emptyText: t('hometown.labour.emptyPostings') }}
-                    />
-                    {pager(postings)}
-                  </Flex>
-                )}
-              </Card>
+                card={(r) => ({
+                  title: r.title,
+                  tag: <Tag color={r.state === 'open' ? 'green' : 'default'}>{r.stateLabel}</Tag>,
+                  lines: [
+                    `${r.employer} · ${r.postedOn}`,
+                    `${t('hometown.labour.col.headcount')} ${r.headcount} · ${t('hometown.labour.col.pay')} ${pay(r)}`,
+                    ...(r.place ? [r.place] : []),
+                  ],
+                  actions: actionsOf(r, setPosting, (id) => removePosting.mutate(id)),
+                })}
+              />
             ),
           },
         ]}

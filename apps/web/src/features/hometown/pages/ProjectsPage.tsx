@@ -5,24 +5,11 @@ import {
   type ProjectResponse,
   type ProjectStage,
 } from '@ningxin/shared';
-import {
-  Button,
-  Card,
-  Flex,
-  Grid,
-  List,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Flex, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { PagedRecords } from '../../../components/PagedRecords';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useCurrentUser } from '../../auth/useMe';
 import { HometownFilters } from '../components/HometownFilters';
@@ -41,7 +28,6 @@ export const STAGE_COLORS: Record<ProjectStage, string> = {
 export function ProjectsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
   const canWrite = useCurrentUser().permissions.includes('hometown.write');
   const [filters, setFilters] = useState<ProjectFilters>({});
   const [creating, setCreating] = useState(false);
@@ -114,64 +100,30 @@ export function ProjectsPage() {
           />
         </HometownFilters>
       </Flex>
-      <Card size="small">
-        {list.isError ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Flex vertical gap={12}>
-            {totals ? (
-              <Typography.Text data-testid="projects-totals">
-                {t('hometown.total')}：{t('hometown.records', { count: totals.count })} ·{' '}
-                {t('hometown.projects.col.signed')} {wan(totals.signedFen)} ·{' '}
-                {t('hometown.projects.col.actual')} {wan(totals.actualFen)}
-              </Typography.Text>
-            ) : null}
-            {!screens.md ? (
-              <List
-                loading={list.isPending}
-                dataSource={list.data?.items ?? []}
-                locale={{ emptyText: t('hometown.projects.empty') }}
-                renderItem={(r) => (
-                  <List.Item
-                    onClick={() => navigate(`/hometown/projects/${r.id}`)}
-                    style={{ cursor: 'pointer' }}
-                  >
-                    <List.Item.Meta
-                      title={
-                        <Flex justify="space-between" gap={8}>
-                          <Link to={`/hometown/projects/${r.id}`}>{r.name}</Link>
-                          <Tag color={STAGE_COLORS[r.stage]}>{r.stageLabel}</Tag>
-                        </Flex>
-                      }
-                      description={`${r.county.name} · ${r.signedOn ?? t('hometown.unsigned')} · ${wan(r.signedFen)} ${t('hometown.wan')}`}
-                    />
-                  </List.Item>
-                )}
-              />
-            ) : (
-              <Table<ProjectResponse>
-                rowKey="id"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isPending}
-                pagination={false}
-                size="middle"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: t('hometown.projects.empty') }}
-              />
-            )}
-            <KeysetPager
-              totalText={undefined}
-              page={list.page}
-              hasPrev={list.hasPrev}
-              hasNext={list.hasNext}
-              loading={list.isFetching}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </Flex>
-        )}
-      </Card>
+      <PagedRecords<ProjectResponse>
+        list={list}
+        columns={columns}
+        empty={t('hometown.projects.empty')}
+        summary={
+          totals ? (
+            <Typography.Text data-testid="projects-totals">
+              {t('hometown.total')}：{t('hometown.records', { count: totals.count })} ·{' '}
+              {t('hometown.projects.col.signed')} {wan(totals.signedFen)} ·{' '}
+              {t('hometown.projects.col.actual')} {wan(totals.actualFen)}
+            </Typography.Text>
+          ) : null
+        }
+        card={(r) => ({
+          label: r.name,
+          title: <Link to={`/hometown/projects/${r.id}`}>{r.name}</Link>,
+          tag: <Tag color={STAGE_COLORS[r.stage]}>{r.stageLabel}</Tag>,
+          lines: [
+            `${r.county.name} · ${r.signedOn ?? t('hometown.unsigned')}`,
+            `${t('hometown.projects.col.signed')} ${wan(r.signedFen)} ${t('hometown.wan')}`,
+          ],
+          actions: null,
+        })}
+      />
       <ProjectDrawer
         open={creating}
         onClose={() => setCreating(false)}
