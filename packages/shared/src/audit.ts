@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = {
   'auth.password_changed': '修改密码',
   'auth.session_revoked': '注销会话',
   'auth.password_change_failed': '修改密码失败（当前密码错误）',
+  'auth.password_expired': '密码已过期，须修改',
   'user.created': '创建账户',
   'user.password_reset': '重置密码',
   'user.unlocked': '解除锁定',

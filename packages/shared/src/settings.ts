@@ -172,6 +172,15 @@ export const SETTINGS = {
     schema: WholeNumber('签退宽限时间', 0, 24 * 60),
     defaultValue: 120,
   }),
+  'auth.passwordMaxAgeDays': define({
+    group: 'system',
+    label: '密码有效期',
+    description:
+      '账户的密码超过这个天数未修改的，下次登录后须先修改密码，修改前只能访问“当前用户”“修改密码”“退出”；0 表示不限制。',
+    unit: '天',
+    schema: WholeNumber('密码有效期', 0, 366),
+    defaultValue: 90,
+  }),
   'upload.maxBytes': define({
     group: 'system',
     label: '上传文件大小上限',

@@ -137,6 +137,6 @@ export function orgScope(actor: Actor, action: Action): OrgScope {
 
 export class PasswordChangeRequired extends AppError {
   constructor() {
-    super(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码');
+    super(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录、密码已重置或已过期，请先修改密码');
   }
 }

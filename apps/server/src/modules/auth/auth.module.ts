@@ -12,8 +12,9 @@ declare module '../../lib/modules' {
 /** Sign-in, sessions, the sign-in lock and password changes. */
 export const authModule = defineModule({
   name: 'auth',
-  needs: ['users'],
-  build: ({ db, store, config }, { users }) => createAuthService(db, store.runNamed, config, users),
+  needs: ['users', 'settings'],
+  build: ({ db, store, config }, { users, settings }) =>
+    createAuthService(db, store.runNamed, config, users, settings),
   routes: (auth) => [mount('/auth', authRoutes, { auth })],
   jobs: (auth) => [
     {

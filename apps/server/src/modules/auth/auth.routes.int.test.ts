@@ -1,6 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../test/app';
 import { createUser, expireLoginLock, uniqueUsername } from '../../../test/factories';
+import { users } from '../../db/schema';
 
 let t: TestApp;
 let auditor: string;
@@ -199,13 +201,63 @@ describe('GET /api/v1/auth/me', () => {
     expect(tree.statusCode).toBe(403);
     expect(tree.json()).toMatchObject({
       code: 'PASSWORD_CHANGE_REQUIRED',
-      message: '首次登录或密码已重置，请先修改密码',
+      message: '首次登录、密码已重置或已过期，请先修改密码',
     });
     expect((await get('/api/v1/auth/sessions', cookie)).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
     const me = await get('/api/v1/auth/me', cookie);
     expect(me.statusCode).toBe(200);
     expect(me.json().user.mustChangePassword).toBe(true);
     expect((await post('/api/v1/auth/logout', undefined, cookie)).statusCode).toBe(204);
+  });
+});
+
+describe('password expiry (setting auth.passwordMaxAgeDays)', () => {
+  const ageBack = (id: number, days: number) =>
+    t.store.db
+      .update(users)
+      .set({ passwordChangedAt: sql`now() - make_interval(days => ${days})` })
+      .where(eq(users.id, id));
+  const setMaxAge = async (value: number) => {
+    const office = await t.login('office');
+    const url = '/api/v1/settings/auth.passwordMaxAgeDays';
+    const { version } = (await get(url, office)).json();
+    const res = await t.request({ method: 'PUT', url, payload: { value, version }, cookie: office });
+    expect(res.statusCode).toBe(200);
+  };
+
+  it('a password older than the setting (90 days by default) must be changed at the next sign-in, audited', async () => {
+    const user = await createUser(t.store, { role: 'committee_admin', scopeKind: 'all' });
+    await ageBack(user.id, 89);
+    const fresh = await login(user.username, user.password);
+    expect(fresh.json().user.mustChangePassword).toBe(false);
+    await ageBack(user.id, 91);
+    const res = await login(user.username, user.password);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.mustChangePassword).toBe(true);
+    const tree = await get('/api/v1/orgs/tree', cookieOf(res));
+    expect(tree.json()).toMatchObject({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: '首次登录、密码已重置或已过期，请先修改密码',
+    });
+    const [entry] = await auditOf(`action=auth.password_expired&actor=${user.username}`);
+    expect(entry).toMatchObject({ action: 'auth.password_expired', after: { maxAgeDays: 90 } });
+    const changed = await post(
+      '/api/v1/auth/password',
+      { currentPassword: user.password, newPassword: 'Renewed-2026!' },
+      cookieOf(res),
+    );
+    expect(changed.statusCode).toBe(204);
+    const again = await login(user.username, 'Renewed-2026!');
+    expect(again.json().user.mustChangePassword).toBe(false);
+  });
+
+  it('0 turns expiry off', async () => {
+    await setMaxAge(0);
+    const user = await createUser(t.store, { role: 'committee_admin', scopeKind: 'all' });
+    await ageBack(user.id, 400);
+    const res = await login(user.username, user.password);
+    expect(res.json().user.mustChangePassword).toBe(false);
+    await setMaxAge(90);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Db, RunNamed, Tx } from '../../db/client';
 import { unauthenticated } from '../../lib/errors';
 import { type Actor, permissionsOf } from '../../policy/policy';
 import { type Audit, type AuditContext, audited } from '../audit/audit.service';
+import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
 import {
   accountDisabled,
@@ -27,7 +28,16 @@ export const ENDED_SESSIONS_KEPT_DAYS = 30;
 
 type LoginOutcome = { ok: true; userId: number; token: string } | { ok: false; error: Error };
 
-export function createAuthService(db: Db, runNamed: RunNamed, config: Config, users: UsersService) {
+/** A day in milliseconds, for the password's age. */
+const DAY_MS = 86_400_000;
+
+export function createAuthService(
+  db: Db,
+  runNamed: RunNamed,
+  config: Config,
+  users: UsersService,
+  settings: Pick<SettingsService, 'get'>,
+) {
   const idleMs = config.session.idleMinutes * 60_000;
 
   async function me(actor: Actor, expiresAt: Date): Promise<MeResponse> {
@@ -108,6 +118,22 @@ export function createAuthService(db: Db, runNamed: RunNamed, config: Config, us
           return { ok: false, error: accountDisabled() };
         }
         await authRepository.setThrottle(tx, username, 0, null);
+        const maxAgeDays = await settings.get('auth.passwordMaxAgeDays', tx);
+        if (
+          maxAgeDays > 0 &&
+          !user.mustChangePassword &&
+          now.getTime() - user.passwordChangedAt.getTime() > maxAgeDays * DAY_MS
+        ) {
+          await users.requirePasswordChange(tx, user.id);
+          audit({
+            action: 'auth.password_expired',
+            targetType: 'user',
+            targetId: user.id,
+            targetLabel: user.username,
+            before: { passwordChangedAt: user.passwordChangedAt.toISOString() },
+            after: { maxAgeDays },
+          });
+        }
         const token = newSessionToken();
         const session = await authRepository.insertSession(tx, {
           userId: user.id,

@@ -54,6 +54,10 @@ export const usersRepository = {
     await tx.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
   },
 
+  async requirePasswordChange(tx: Executor, userId: number): Promise<void> {
+    await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId));
+  },
+
   /** The user row, locked until the transaction ends: role changes of one user run one at a time. */
   async lockById(tx: Executor, id: number): Promise<UserRow | null> {
     const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');

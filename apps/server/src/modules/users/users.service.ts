@@ -87,6 +87,8 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
     setPassword: (tx: Executor, id: number, passwordHash: string, mustChange: boolean) =>
       usersRepository.setPassword(tx, id, passwordHash, mustChange),
     markLogin: (tx: Executor, id: number, at: Date) => usersRepository.markLogin(tx, id, at),
+    /** For sign-in: the password is past its age; until it is changed the account can do nothing else. */
+    requirePasswordChange: (tx: Executor, id: number) => usersRepository.requirePasswordChange(tx, id),
 
     /**
      * For messages to people (notices): the enabled staff accounts whose org scope lies in one of

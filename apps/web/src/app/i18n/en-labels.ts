@@ -59,6 +59,7 @@ export const enLabels: {
     'auth.login': 'Login',
     'auth.login_failed': 'Login failed',
     'auth.locked': 'Account locked',
+    'auth.password_expired': 'Password expired, must be changed',
     'auth.logout': 'Logout',
     'auth.password_changed': 'Password changed',
     'auth.session_revoked': 'Session revoked',

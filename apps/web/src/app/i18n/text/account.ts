@@ -6,7 +6,7 @@ const zh = {
   username: '用户名',
   roles: '角色',
   noRoles: '暂无角色',
-  mustChange: '首次登录或密码已被重置，请先修改密码后再使用系统。',
+  mustChange: '首次登录、密码已被重置或已过有效期，请先修改密码后再使用系统。',
   changePassword: '修改密码',
   currentPassword: '当前密码',
   newPassword: '新密码',
@@ -34,7 +34,8 @@ const en: typeof zh = {
   username: 'Username',
   roles: 'Roles',
   noRoles: 'No roles',
-  mustChange: 'This is your first login or your password was reset. Change your password before going on.',
+  mustChange:
+    'This is your first login, your password was reset or it has expired. Change your password before going on.',
   changePassword: 'Change password',
   currentPassword: 'Current password',
   newPassword: 'New password',
