@@ -8,6 +8,8 @@ export class LoginPage {
   readonly submit: Locator;
   /** The message the server sent back for the last failed attempt. */
   readonly error: Locator;
+  /** 动态码: asked for once the password was right for an account with two-step verification. */
+  readonly otp: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 2 });
@@ -17,6 +19,7 @@ export class LoginPage {
     // "loading", inside the button, so the name may read "loading 登录": reported to the lead.
     this.submit = page.getByRole('main').getByRole('button', { name: /^(loading )?登录$/ });
     this.error = page.getByRole('main').getByRole('alert');
+    this.otp = page.getByLabel('动态码', { exact: true });
   }
 
   async goto(): Promise<void> {

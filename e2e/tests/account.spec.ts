@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { expect, test } from '../fixtures';
 import { AccountPage } from '../pages/AccountPage';
 import { AppShell } from '../pages/AppShell';
@@ -67,4 +68,51 @@ test('a new secretary changes the temporary password, then sees only 大兴', as
   await login.login(user.username, newPassword);
   await orgs.goto();
   await expect(orgs.detailTitle).toHaveText(DAXING);
+});
+
+test('a user turns on two-step verification, then signs in with the app’s code or a recovery code once', async ({
+  page,
+  pageAs,
+}) => {
+  const user = { username: 'liangbu-yanzheng', displayName: '两步验证测试', password: 'Temp-pass-2026' };
+  const password = 'Liangbu-2026!';
+  const admin = new UsersPage(await pageAs('admin'));
+  await admin.goto();
+  await admin.create(user);
+  await expect(admin.page.getByText('账户已创建')).toBeVisible();
+
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login(user.username, user.password);
+  const account = new AccountPage(page);
+  await account.changePassword(user.password, password);
+  await expect(account.mustChangeNotice).toBeHidden();
+
+  let secret = '';
+  const codes = await account.turnOnTwoFactor(async (key) => {
+    secret = key;
+    return generate({ secret });
+  });
+  expect(codes).toHaveLength(10);
+  await expect(account.twoFactor).toContainText('已开启');
+
+  // Signing in again: the password alone is not enough; the app's next code is.
+  await new AppShell(page).logoutButton.click();
+  await expect(page).toHaveURL(/\/login/);
+  await login.attempt(user.username, password);
+  await expect(login.error).toContainText('该账户已开启两步验证');
+  await login.otp.fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+  await login.submit.click();
+  await expect(page).not.toHaveURL(/\/login/);
+
+  // A recovery code works once.
+  for (const expected of ['signed in', 'refused'] as const) {
+    await page.context().clearCookies();
+    await login.goto();
+    await login.attempt(user.username, password);
+    await login.otp.fill(codes[0]!);
+    await login.submit.click();
+    if (expected === 'signed in') await expect(page).not.toHaveURL(/\/login/);
+    else await expect(login.error).toContainText('动态码不正确或已使用');
+  }
 });

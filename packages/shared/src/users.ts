@@ -34,6 +34,8 @@ export const UserResponse = z.object({
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** Whether the account signs in with a second factor (两步验证). */
+  twoFactor: z.boolean(),
   lastLoginAt: z.string().nullable(),
   roles: z.array(RoleAssignmentResponse),
   createdAt: z.string(),

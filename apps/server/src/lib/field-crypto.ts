@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Which personal-data field a value belongs to; bound into both the ciphertext and the hash. */
-export type SensitiveField = 'idNumber' | 'phone';
+export type SensitiveField = 'idNumber' | 'phone' | 'totpSecret' | 'recoveryCode';
 
 /**
  * Field encryption of personal data: AES-256-GCM (authenticated) with a random IV per value
@@ -56,7 +56,12 @@ export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
     createSecretKey(Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32)));
   const encKey = derive('ningxin field encryption');
   const macKey = derive('ningxin field lookup hash');
-  const aad = { idNumber: Buffer.from('idNumber'), phone: Buffer.from('phone') } as const;
+  const aad: Record<SensitiveField, Buffer> = {
+    idNumber: Buffer.from('idNumber'),
+    phone: Buffer.from('phone'),
+    totpSecret: Buffer.from('totpSecret'),
+    recoveryCode: Buffer.from('recoveryCode'),
+  };
   const nextIv = ivPool();
   return {
     encrypt(field, plain) {

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -85,4 +87,34 @@ export const roleAssignments = pgTable(
       .nullsNotDistinct(),
     index('role_assignments_org_idx').on(t.orgId),
   ],
+);
+
+/**
+ * A user's second factor (两步验证): a TOTP secret (RFC 6238, as authenticator apps use),
+ * encrypted with the field key; while being set up it waits in pendingSecret until the user
+ * proves the app shows the right code. lastStep: the time step of the last code accepted, so a
+ * code is never accepted twice.
+ */
+export const userSecondFactors = pgTable('user_second_factors', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  secret: text('secret'),
+  pendingSecret: text('pending_secret'),
+  enabledAt: ts('enabled_at'),
+  lastStep: bigint('last_step', { mode: 'number' }).notNull().default(0),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** One-time recovery codes (恢复码) for a user who lost the app: keyed hashes, each used once. */
+export const userRecoveryCodes = pgTable(
+  'user_recovery_codes',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

@@ -2,6 +2,8 @@ import { defineModule, mount } from '../../lib/modules';
 import { authRepository } from './auth.repository';
 import { authRoutes } from './auth.routes';
 import { type AuthService, createAuthService } from './auth.service';
+import { createTwoFactor } from './two-factor';
+import { twoFactorRepository } from './two-factor.repository';
 
 declare module '../../lib/modules' {
   interface ServiceRegistry {
@@ -13,8 +15,8 @@ declare module '../../lib/modules' {
 export const authModule = defineModule({
   name: 'auth',
   needs: ['users', 'settings'],
-  build: ({ db, store, config }, { users, settings }) =>
-    createAuthService(db, store.runNamed, config, users, settings),
+  build: ({ db, store, config, crypto }, { users, settings }) =>
+    createAuthService(db, store.runNamed, config, users, settings, createTwoFactor({ db, crypto })),
   routes: (auth) => [mount('/auth', authRoutes, { auth })],
   jobs: (auth) => [
     {
@@ -30,6 +32,8 @@ export const authModule = defineModule({
         lockedUntil: authRepository.lockedUntil,
         clearLock: authRepository.clearLock,
         endSessions: (tx, userId) => authRepository.revokeUserSessions(tx, userId),
+        withSecondFactor: (executor, userIds) => twoFactorRepository.enabledAmong(executor, userIds),
+        clearSecondFactor: (tx, userId) => twoFactorRepository.clear(tx, userId),
       },
     ],
   }),

@@ -6,6 +6,10 @@ import {
   SessionIdParams,
   SessionListResponse,
   standardErrors,
+  TwoFactorDisableBody,
+  TwoFactorEnableBody,
+  TwoFactorEnableResponse,
+  TwoFactorSetupResponse,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -108,6 +112,50 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
     },
     async (request, reply) => {
       await auth.revokeSession(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/two-factor/setup',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags,
+        summary: '开启两步验证：生成密钥（添加到身份验证器）',
+        response: { 200: TwoFactorSetupResponse, ...standardErrors },
+      },
+    },
+    async (request) => auth.twoFactorSetup(actorOf(request)),
+  );
+
+  app.post(
+    '/two-factor/enable',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags,
+        summary: '开启两步验证：输入动态码确认，返回恢复码（只显示一次）',
+        body: TwoFactorEnableBody,
+        response: { 200: TwoFactorEnableResponse, ...standardErrors },
+      },
+    },
+    async (request) => auth.enableTwoFactor(actorOf(request), request.body),
+  );
+
+  app.post(
+    '/two-factor/disable',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags,
+        summary: '关闭两步验证（需密码和动态码）',
+        body: TwoFactorDisableBody,
+        response: { 204: z.null(), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      await auth.disableTwoFactor(actorOf(request), request.body);
       return reply.code(204).send(null);
     },
   );

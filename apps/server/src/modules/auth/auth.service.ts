@@ -1,4 +1,11 @@
-import type { ChangePasswordBody, LoginBody, MeResponse, SessionResponse } from '@ningxin/shared';
+import type {
+  ChangePasswordBody,
+  LoginBody,
+  MeResponse,
+  SessionResponse,
+  TwoFactorDisableBody,
+  TwoFactorEnableBody,
+} from '@ningxin/shared';
 import type { Config } from '../../config';
 import type { Db, RunNamed, Tx } from '../../db/client';
 import { unauthenticated } from '../../lib/errors';
@@ -10,6 +17,8 @@ import {
   accountDisabled,
   accountLocked,
   invalidCredentials,
+  otpInvalid,
+  otpRequired,
   sessionExpired,
   sessionNotFound,
   wrongCurrentPassword,
@@ -17,6 +26,7 @@ import {
 import { dummyPasswordHash, hashPassword, verifyPassword } from './auth.password';
 import { authRepository } from './auth.repository';
 import { hashSessionToken, newSessionToken, TOUCH_INTERVAL_MS } from './auth.session';
+import type { TwoFactor } from './two-factor';
 
 export interface ClientInfo {
   ip: string | null;
@@ -37,6 +47,7 @@ export function createAuthService(
   config: Config,
   users: UsersService,
   settings: Pick<SettingsService, 'get'>,
+  twoFactor: TwoFactor,
 ) {
   const idleMs = config.session.idleMinutes * 60_000;
 
@@ -49,6 +60,7 @@ export function createAuthService(
         username: user.username,
         displayName: user.displayName,
         mustChangePassword: user.mustChangePassword,
+        twoFactor: await twoFactor.enabled(db, user.id),
       },
       roles: await users.assignmentsFor(user.id),
       permissions: permissionsOf(actor),
@@ -76,6 +88,37 @@ export function createAuthService(
     await authRepository.setThrottle(tx, throttle.username, 0, until);
     audit({ action: 'auth.locked', after: { until: until.toISOString() } });
     return { locked: until, remaining: 0 };
+  }
+
+  /**
+   * The signed-in user's own password, asked again before a sensitive change. A wrong one counts
+   * toward the same lock as a failed sign-in and is audited: a stolen session cannot guess the
+   * password without limit. At the lock, the guessing session is signed out.
+   */
+  async function checkOwnPassword(actor: Actor, password: string, field: string): Promise<void> {
+    const user = await users.account(db, actor.userId);
+    if (!user) throw unauthenticated();
+    const passwordOk = await verifyPassword(user.passwordHash, password);
+    const refused = await audited(db, actor, async (tx, audit): Promise<Error | null> => {
+      const now = new Date();
+      const throttle = await authRepository.lockThrottle(tx, user.username);
+      if (throttle.lockedUntil && throttle.lockedUntil > now) {
+        return accountLocked(config.login.maxFailures, throttle.lockedUntil);
+      }
+      if (passwordOk) return null;
+      audit({
+        action: 'auth.password_change_failed',
+        targetType: 'user',
+        targetId: actor.userId,
+        targetLabel: actor.username,
+        after: { reason: 'wrong_current_password' },
+      });
+      const failure = await countFailure(tx, throttle, audit, now);
+      if (!failure.locked) return wrongCurrentPassword(failure.remaining, field);
+      await authRepository.revokeSession(tx, actor.sessionId, actor.userId);
+      return accountLocked(config.login.maxFailures, failure.locked);
+    });
+    if (refused) throw refused;
   }
 
   return {
@@ -116,6 +159,19 @@ export function createAuthService(
         if (user.disabled) {
           audit({ action: 'auth.login_failed', after: { reason: 'disabled' } });
           return { ok: false, error: accountDisabled() };
+        }
+        if (await twoFactor.enabled(tx, user.id)) {
+          if (!body.otp) return { ok: false, error: otpRequired() };
+          if (!(await twoFactor.accepts(tx, user.id, body.otp, audit))) {
+            audit({ action: 'auth.login_failed', after: { reason: 'bad_otp' } });
+            const failure = await countFailure(tx, throttle, audit, now);
+            return {
+              ok: false,
+              error: failure.locked
+                ? accountLocked(config.login.maxFailures, failure.locked)
+                : otpInvalid(failure.remaining),
+            };
+          }
         }
         await authRepository.setThrottle(tx, username, 0, null);
         const maxAgeDays = await settings.get('auth.passwordMaxAgeDays', tx);
@@ -206,29 +262,7 @@ export function createAuthService(
      * cannot guess the password without limit. At the lock, the guessing session is signed out.
      */
     async changePassword(actor: Actor, body: ChangePasswordBody): Promise<void> {
-      const user = await users.account(db, actor.userId);
-      if (!user) throw unauthenticated();
-      const passwordOk = await verifyPassword(user.passwordHash, body.currentPassword);
-      const refused = await audited(db, actor, async (tx, audit): Promise<Error | null> => {
-        const now = new Date();
-        const throttle = await authRepository.lockThrottle(tx, user.username);
-        if (throttle.lockedUntil && throttle.lockedUntil > now) {
-          return accountLocked(config.login.maxFailures, throttle.lockedUntil);
-        }
-        if (passwordOk) return null;
-        audit({
-          action: 'auth.password_change_failed',
-          targetType: 'user',
-          targetId: actor.userId,
-          targetLabel: actor.username,
-          after: { reason: 'wrong_current_password' },
-        });
-        const failure = await countFailure(tx, throttle, audit, now);
-        if (!failure.locked) return wrongCurrentPassword(failure.remaining);
-        await authRepository.revokeSession(tx, actor.sessionId, actor.userId);
-        return accountLocked(config.login.maxFailures, failure.locked);
-      });
-      if (refused) throw refused;
+      await checkOwnPassword(actor, body.currentPassword, 'currentPassword');
       const passwordHash = await hashPassword(body.newPassword);
       await audited(db, actor, async (tx, audit) => {
         await users.setPassword(tx, actor.userId, passwordHash, false);
@@ -242,6 +276,15 @@ export function createAuthService(
         });
       });
     },
+
+    /** Turns the second factor off: the password again, and a code of the factor itself. */
+    async disableTwoFactor(actor: Actor, body: TwoFactorDisableBody): Promise<void> {
+      await checkOwnPassword(actor, body.password, 'password');
+      await twoFactor.disable(actor, body);
+    },
+
+    twoFactorSetup: (actor: Actor) => twoFactor.setup(actor),
+    enableTwoFactor: (actor: Actor, body: TwoFactorEnableBody) => twoFactor.enable(actor, body),
 
     async listSessions(actor: Actor): Promise<SessionResponse[]> {
       const now = new Date();

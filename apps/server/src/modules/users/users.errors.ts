@@ -25,5 +25,6 @@ export const separatedRoles = () =>
   );
 export const roleAlreadyAssigned = () => new AppError(409, 'ROLE_ALREADY_ASSIGNED', '该账户已有此角色和范围');
 export const notLocked = () => new AppError(409, 'NOT_LOCKED', '该账户当前未被锁定');
+export const noSecondFactor = () => new AppError(409, 'TWO_FACTOR_OFF', '该账户未开启两步验证');
 export const separatedAccountReset = () =>
   new AppError(403, 'FORBIDDEN', '安全管理员、安全审计员账户的密码只能通过命令行 reset-password 重置');

@@ -40,7 +40,12 @@ export function mapAssignment(a: AssignmentRow): RoleAssignmentResponse {
   };
 }
 
-export function mapUser(user: UserRow, lockedUntil: Date | null, assignments: AssignmentRow[]): UserResponse {
+export function mapUser(
+  user: UserRow,
+  lockedUntil: Date | null,
+  assignments: AssignmentRow[],
+  twoFactor: boolean,
+): UserResponse {
   const locked = lockedUntil && lockedUntil > new Date() ? lockedUntil : null;
   return {
     id: user.id,
@@ -49,6 +54,7 @@ export function mapUser(user: UserRow, lockedUntil: Date | null, assignments: As
     disabled: user.disabled,
     mustChangePassword: user.mustChangePassword,
     lockedUntil: locked ? locked.toISOString() : null,
+    twoFactor,
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
     roles: assignments.filter((a) => a.userId === user.id).map(mapAssignment),
     createdAt: user.createdAt.toISOString(),

@@ -84,6 +84,20 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   );
 
   app.post(
+    '/:id/two-factor/reset',
+    {
+      config: { permission: 'role.assign' },
+      schema: {
+        tags,
+        summary: '重置两步验证（手机丢失时）',
+        params: UserIdParams,
+        response: { 200: UserResponse, ...standardErrors },
+      },
+    },
+    async (request) => users.resetTwoFactor(actorOf(request), request.params.id),
+  );
+
+  app.post(
     '/:id/roles',
     {
       config: { permission: 'role.assign' },

@@ -18,6 +18,7 @@ import { type Actor, assertCan } from '../../policy/policy';
 import { audited } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import {
+  noSecondFactor,
   notLocked,
   roleAlreadyAssigned,
   scopeNotAllowed,
@@ -46,6 +47,10 @@ declare module '../../lib/modules' {
       clearLock(tx: Executor, username: string): Promise<boolean>;
       /** Signs the user out everywhere; returns how many sessions ended. */
       endSessions(tx: Executor, userId: number): Promise<number>;
+      /** The accounts among these that sign in with a second factor. */
+      withSecondFactor(executor: Executor, userIds: number[]): Promise<Set<number>>;
+      /** Forgets the user's second factor; false when there was none. */
+      clearSecondFactor(tx: Executor, userId: number): Promise<boolean>;
     };
   }
 }
@@ -67,8 +72,12 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
   async function load(id: number): Promise<UserResponse> {
     const user = await usersRepository.findById(db, id);
     if (!user) throw notFound('账户');
-    const locks = await credentials().lockedUntil(db, [user.username]);
-    return mapUser(user, locks.get(user.username) ?? null, await usersRepository.assignmentsOf(db, [id]));
+    const [locks, secondFactor, assignments] = await Promise.all([
+      credentials().lockedUntil(db, [user.username]),
+      credentials().withSecondFactor(db, [id]),
+      usersRepository.assignmentsOf(db, [id]),
+    ]);
+    return mapUser(user, locks.get(user.username) ?? null, assignments, secondFactor.has(id));
   }
 
   return {
@@ -170,17 +179,16 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
     async list(actor: Actor): Promise<UserResponse[]> {
       assertCan(actor, 'user.read');
       const rows = await usersRepository.list(db);
-      const [assignments, locks] = await Promise.all([
-        usersRepository.assignmentsOf(
-          db,
-          rows.map((u) => u.id),
-        ),
+      const ids = rows.map((u) => u.id);
+      const [assignments, locks, secondFactor] = await Promise.all([
+        usersRepository.assignmentsOf(db, ids),
         credentials().lockedUntil(
           db,
           rows.map((u) => u.username),
         ),
+        credentials().withSecondFactor(db, ids),
       ]);
-      return rows.map((u) => mapUser(u, locks.get(u.username) ?? null, assignments));
+      return rows.map((u) => mapUser(u, locks.get(u.username) ?? null, assignments, secondFactor.has(u.id)));
     },
 
     async get(actor: Actor, id: number): Promise<UserResponse> {
@@ -274,6 +282,28 @@ export function createUsersService({ db, config, orgs, extensions }: UsersDeps) 
           targetType: 'user',
           targetId: id,
           targetLabel: user.username,
+        });
+      });
+      return load(id);
+    },
+
+    /**
+     * Forgets a user's second factor (lost phone, no recovery code left) and signs them out
+     * everywhere: at the next sign-in the password alone, then they set it up again.
+     */
+    async resetTwoFactor(actor: Actor, id: number): Promise<UserResponse> {
+      assertCan(actor, 'role.assign');
+      await audited(db, actor, async (tx, audit) => {
+        const user = await usersRepository.findById(tx, id);
+        if (!user) throw notFound('账户');
+        if (!(await credentials().clearSecondFactor(tx, id))) throw noSecondFactor();
+        const ended = await credentials().endSessions(tx, id);
+        audit({
+          action: 'user.two_factor_reset',
+          targetType: 'user',
+          targetId: id,
+          targetLabel: user.username,
+          after: { sessionsEnded: ended },
         });
       });
       return load(id);

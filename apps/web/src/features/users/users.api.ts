@@ -9,6 +9,7 @@ export const usersApi = {
   resetPassword: (id: number, password: string) =>
     api<unknown>(`/users/${id}/reset-password`, { method: 'POST', body: { password } }),
   unlock: (id: number) => api<unknown>(`/users/${id}/unlock`, { method: 'POST' }),
+  resetTwoFactor: (id: number) => api<unknown>(`/users/${id}/two-factor/reset`, { method: 'POST' }),
   assignRole: (id: number, body: RoleAssignBody) =>
     api<unknown>(`/users/${id}/roles`, { method: 'POST', body }),
   removeRole: (id: number, assignmentId: number) =>

@@ -25,6 +25,25 @@ const zh = {
   revoke: '注销',
   revokeConfirm: '确定注销该会话吗？该设备需要重新登录。',
   revoked: '会话已注销',
+  twoFactor: {
+    title: '两步验证',
+    on: '已开启：登录时除密码外还需输入手机身份验证器上的动态码。',
+    off: '未开启。开启后，即使密码泄露，没有您的手机也无法登录。',
+    start: '开启两步验证',
+    scan: '用手机上的身份验证器（如微信小程序“腾讯身份验证器”、Google Authenticator、Microsoft Authenticator）扫描二维码，或手动输入密钥：',
+    secret: '密钥',
+    code: '动态码',
+    codeHint: '输入身份验证器上显示的 6 位数字',
+    confirm: '确认开启',
+    enabled: '两步验证已开启',
+    codesTitle: '请保存恢复码',
+    codesHint:
+      '手机丢失时，可用恢复码代替动态码登录，每个只能用一次。这些恢复码只显示这一次，请抄写或打印后妥善保管。',
+    codesSaved: '我已保存',
+    turnOff: '关闭两步验证',
+    password: '登录密码',
+    disabled: '两步验证已关闭',
+  },
 };
 
 const en: typeof zh = {
@@ -54,6 +73,25 @@ const en: typeof zh = {
   revoke: 'Sign out',
   revokeConfirm: 'Sign this session out? That device will need to log in again.',
   revoked: 'Session signed out',
+  twoFactor: {
+    title: 'Two-step verification',
+    on: 'On: signing in takes the code from the authenticator app on your phone as well as the password.',
+    off: 'Off. Once on, a leaked password alone cannot sign in without your phone.',
+    start: 'Turn on two-step verification',
+    scan: 'Scan the QR code with an authenticator app on your phone (Google Authenticator, Microsoft Authenticator …), or type the key:',
+    secret: 'Key',
+    code: 'Code',
+    codeHint: 'The 6 digits the app shows',
+    confirm: 'Turn on',
+    enabled: 'Two-step verification is on',
+    codesTitle: 'Save your recovery codes',
+    codesHint:
+      'If the phone is lost, a recovery code signs in instead of the app, each once. They are shown only now: write them down or print them and keep them safe.',
+    codesSaved: 'I have saved them',
+    turnOff: 'Turn off two-step verification',
+    password: 'Password',
+    disabled: 'Two-step verification is off',
+  },
 };
 
 export const accountText = { zh, en };

@@ -21,6 +21,10 @@ const zh = {
   resetDone: '密码已重置，用户下次登录时须修改密码',
   unlock: '解锁',
   unlocked: '账户已解锁',
+  resetTwoFactor: '重置两步验证',
+  resetTwoFactorConfirm:
+    '用户手机丢失且没有可用的恢复码时使用：清除其两步验证并注销其全部登录，下次仅凭密码登录后请其重新开启。确定重置吗？',
+  twoFactorReset: '两步验证已重置',
   assignRole: '授予角色',
   assignRoleTitle: '为 {{name}} 授予角色',
   role: '角色',
@@ -57,6 +61,10 @@ const en: typeof zh = {
   resetDone: 'Password reset; the user must change it at next login',
   unlock: 'Unlock',
   unlocked: 'Account unlocked',
+  resetTwoFactor: 'Reset two-step verification',
+  resetTwoFactorConfirm:
+    'For a lost phone with no recovery code left: clears the second factor and signs the user out everywhere; they sign in with the password and turn it on again. Reset?',
+  twoFactorReset: 'Two-step verification reset',
   assignRole: 'Assign role',
   assignRoleTitle: 'Assign a role to {{name}}',
   role: 'Role',

@@ -4,8 +4,9 @@ import { useCurrentUser } from '../../auth/useMe';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ProfileCard } from '../components/ProfileCard';
 import { SessionsTable } from '../components/SessionsTable';
+import { TwoFactorCard } from '../components/TwoFactorCard';
 
-/** 我的账户: profile, password, sessions. A user who must change the password sees only that. */
+/** 我的账户: profile, password, two-step verification, sessions. A user who must change the password sees only that. */
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -24,6 +25,7 @@ export function AccountPage() {
           {mustChange ? <ProfileCard /> : <ChangePasswordForm />}
         </Col>
       </Row>
+      {!mustChange && <TwoFactorCard />}
       {!mustChange && <SessionsTable />}
     </Flex>
   );

@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '@ningxin/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
@@ -20,6 +20,8 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const me = useMe();
   const [error, setError] = useState<string | null>(null);
+  // An account with a second factor answers OTP_REQUIRED: the form then asks for the code.
+  const [askOtp, setAskOtp] = useState(false);
 
   const submit = useMutation({
     mutationFn: login,
@@ -30,8 +32,14 @@ export function LoginPage() {
       navigate(user?.user.mustChangePassword ? '/account' : next, { replace: true });
     },
     onError: (e) => {
+      const code = isApiError(e) ? e.code : null;
       setError(isApiError(e) ? e.message : String(e));
-      form.setFieldValue('password', '');
+      if (code === 'OTP_REQUIRED' || code === 'OTP_INVALID') {
+        setAskOtp(true);
+        form.setFieldValue('otp', '');
+      } else {
+        form.setFieldValue('password', '');
+      }
     },
   });
 
@@ -80,6 +88,23 @@ export function LoginPage() {
               size="large"
             />
           </Form.Item>
+          {askOtp && (
+            <Form.Item
+              label={t('login.otp')}
+              name="otp"
+              extra={t('login.otpHint')}
+              rules={[{ required: true, whitespace: true, message: t('login.otpRequired') }]}
+            >
+              <Input
+                prefix={<SafetyOutlined aria-hidden />}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                maxLength={9}
+                autoFocus
+                size="large"
+              />
+            </Form.Item>
+          )}
           {error && <Alert type="error" showIcon title={error} className="nx-login-error" />}
           <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending}>
             {t('login.submit')}

@@ -31,6 +31,8 @@ export function SettingEditor({ setting }: { setting: SettingResponse }) {
       return <DuesEditor setting={setting} />;
     case 'service.checkoutGraceMinutes':
       return <NumberEditor setting={setting} />;
+    case 'auth.passwordMaxAgeDays':
+      return <NumberEditor setting={setting} />;
     default: {
       const unknown: never = setting;
       return unknown;

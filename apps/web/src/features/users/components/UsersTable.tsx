@@ -1,6 +1,6 @@
 import type { UserResponse } from '@ningxin/shared';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useFormatters } from '../../../lib/useFormatters';
@@ -29,6 +29,14 @@ export function UsersTable(props: UsersTableProps) {
     mutationFn: usersApi.unlock,
     onSuccess: () => {
       message.success(t('users.unlocked'));
+      void invalidate();
+    },
+    onError: (e) => showError(e),
+  });
+  const resetTwoFactor = useMutation({
+    mutationFn: usersApi.resetTwoFactor,
+    onSuccess: () => {
+      message.success(t('users.twoFactorReset'));
       void invalidate();
     },
     onError: (e) => showError(e),
@@ -67,6 +75,20 @@ export function UsersTable(props: UsersTableProps) {
             >
               {t('users.unlock')}
             </Button>
+          )}
+          {canAssign && u.twoFactor && (
+            <Popconfirm
+              title={t('users.resetTwoFactorConfirm')}
+              onConfirm={() => resetTwoFactor.mutate(u.id)}
+            >
+              <Button
+                type="link"
+                size="small"
+                loading={resetTwoFactor.isPending && resetTwoFactor.variables === u.id}
+              >
+                {t('users.resetTwoFactor')}
+              </Button>
+            </Popconfirm>
           )}
           {canAssign && (
             <Button type="link" size="small" onClick={() => onAssignRole(u)}>
