@@ -72,6 +72,8 @@ export default defineConfig({
       WEB_DIST: webDir,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
+      // The demo administrators (admin, security, auditor) sign in with the password alone.
+      ADMIN_TWO_FACTOR: 'optional',
       // A smaller committee starts in about two thirds of the time; no browser test counts members.
       SEED_DEMO_MEMBERS: process.env.SEED_DEMO_MEMBERS ?? '3000',
       // The picture challenge's answer in a header, so a test can solve it (never in production).

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Whether the administrators (系统、安全、审计) must sign in with a second factor: 'required' (等保) or 'optional'. */
+  ADMIN_TWO_FACTOR: z.enum(['required', 'optional']).default('required'),
   LOGIN_LOCK_MINUTES: z.coerce
     .number()
     .int()
@@ -62,7 +64,7 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
-  login: { maxFailures: number; lockMinutes: number };
+  login: { maxFailures: number; lockMinutes: number; adminTwoFactor: boolean };
   homeCity: string;
   hostCity: string;
   seedDemo: boolean;
@@ -117,7 +119,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      adminTwoFactor: e.ADMIN_TWO_FACTOR === 'required',
+    },
     homeCity: e.HOME_CITY,
     hostCity: e.HOST_CITY,
     seedDemo: e.SEED_DEMO,

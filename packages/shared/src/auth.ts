@@ -44,6 +44,8 @@ export const UserSummary = z.object({
   mustChangePassword: z.boolean(),
   /** Whether the account signs in with a second factor (两步验证). */
   twoFactor: z.boolean(),
+  /** An administrator who must turn the second factor on before doing anything else. */
+  twoFactorRequired: z.boolean(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { unauthenticated } from '../lib/errors';
 import type { AuthService } from '../modules/auth/auth.service';
 import { SESSION_COOKIE } from '../modules/auth/auth.session';
-import { type Actor, assertHolds, PasswordChangeRequired } from '../policy/policy';
+import { type Actor, assertHolds, PasswordChangeRequired, TwoFactorRequired } from '../policy/policy';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,6 +16,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Open to a user who must change the password first (me, logout, change password). */
     beforePasswordChange?: boolean;
+    /** Open to an administrator who must turn on the second factor first (its setup). */
+    beforeTwoFactor?: boolean;
     /**
      * What the route needs: an action the actor must hold in some scope (the service then checks
      * the scope of the record), or 'session' for any signed-in user. Every /api/v1 route that is
@@ -60,10 +62,15 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     if (!route?.startsWith('/api/v1/') || config.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    const { actor, expiresAt, mustChangePassword } = await opts.auth.authenticate(token, clientOf(request));
+    const { actor, expiresAt, mustChangePassword, twoFactorRequired } = await opts.auth.authenticate(
+      token,
+      clientOf(request),
+    );
     request.actor = actor;
     request.sessionExpiresAt = expiresAt;
     if (mustChangePassword && !config.beforePasswordChange) throw new PasswordChangeRequired();
+    if (twoFactorRequired && !config.beforePasswordChange && !config.beforeTwoFactor)
+      throw new TwoFactorRequired();
     if (config.permission && config.permission !== 'session') assertHolds(actor, config.permission);
   });
 });

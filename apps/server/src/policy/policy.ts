@@ -135,6 +135,12 @@ export function orgScope(actor: Actor, action: Action): OrgScope {
   return { all: false, paths: [...new Set(roots)] };
 }
 
+export class TwoFactorRequired extends AppError {
+  constructor() {
+    super(403, 'TWO_FACTOR_REQUIRED', '管理员账户须先开启两步验证，才能使用系统');
+  }
+}
+
 export class PasswordChangeRequired extends AppError {
   constructor() {
     super(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录、密码已重置或已过期，请先修改密码');

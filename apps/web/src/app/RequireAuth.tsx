@@ -18,7 +18,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
-  if (me.data.user.mustChangePassword && location.pathname !== '/account') {
+  const { mustChangePassword, twoFactorRequired } = me.data.user;
+  if ((mustChangePassword || twoFactorRequired) && location.pathname !== '/account') {
     return <Navigate to="/account" replace />;
   }
   return <>{children}</>;

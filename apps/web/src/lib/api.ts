@@ -30,7 +30,10 @@ export function isApiError(error: unknown): error is ApiError {
 export interface SessionHandlers {
   /** Any 401: the session expired or was revoked; the app sends the user to /login. */
   onUnauthorized: () => void;
-  /** 403 PASSWORD_CHANGE_REQUIRED: the app sends the user to the change-password form. */
+  /**
+   * 403 PASSWORD_CHANGE_REQUIRED, or TWO_FACTOR_REQUIRED (an administrator without a second
+   * factor): the app reloads the user and sends them to 我的账户.
+   */
   onPasswordChangeRequired: () => void;
 }
 
@@ -96,7 +99,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 export async function errorFromResponse(response: Response, redirectOn401 = true): Promise<ApiError> {
   const error = await toApiError(response);
   if (response.status === 401 && redirectOn401) sessionHandlers.onUnauthorized();
-  if (error.code === 'PASSWORD_CHANGE_REQUIRED') sessionHandlers.onPasswordChangeRequired();
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED' || error.code === 'TWO_FACTOR_REQUIRED')
+    sessionHandlers.onPasswordChangeRequired();
   return error;
 }
 

@@ -10,6 +10,8 @@ export interface SessionWithUser {
   session: Pick<SessionRow, 'id' | 'userId' | 'createdAt' | 'lastSeenAt' | 'expiresAt'>;
   user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'mustChangePassword' | 'disabled' | 'memberId'>;
   assignments: Assignment[];
+  /** Whether the user signs in with a second factor. */
+  twoFactor: boolean;
 }
 
 interface SessionLookupRow extends Record<string, unknown> {
@@ -23,6 +25,7 @@ interface SessionLookupRow extends Record<string, unknown> {
   must_change_password: boolean;
   disabled: boolean;
   member_id: number | null;
+  two_factor: boolean;
   assignments: Assignment[] | string | null;
 }
 
@@ -34,6 +37,8 @@ const SESSION_LOOKUP: NamedStatement = {
   text: `
     select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
            u.username, u.display_name, u.must_change_password, u.disabled, u.member_id,
+           exists (select 1 from user_second_factors f
+                   where f.user_id = u.id and f.enabled_at is not null) as two_factor,
            coalesce((
              select json_agg(json_build_object(
                'id', ra.id, 'role', ra.role, 'scopeKind', ra.scope_kind, 'orgId', ra.org_id,
@@ -72,6 +77,7 @@ export const authRepository = {
         memberId: row.member_id,
       },
       assignments,
+      twoFactor: row.two_factor,
     };
   },
 

@@ -119,7 +119,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/two-factor/setup',
     {
-      config: { permission: 'session' },
+      config: { permission: 'session', beforeTwoFactor: true },
       schema: {
         tags,
         summary: '开启两步验证：生成密钥（添加到身份验证器）',
@@ -132,7 +132,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/two-factor/enable',
     {
-      config: { permission: 'session' },
+      config: { permission: 'session', beforeTwoFactor: true },
       schema: {
         tags,
         summary: '开启两步验证：输入动态码确认，返回恢复码（只显示一次）',

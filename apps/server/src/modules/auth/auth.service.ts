@@ -38,6 +38,9 @@ export const ENDED_SESSIONS_KEPT_DAYS = 30;
 
 type LoginOutcome = { ok: true; userId: number; token: string } | { ok: false; error: Error };
 
+/** The roles that must sign in with a second factor (where the configuration requires it): the three administrators. */
+const TWO_FACTOR_ROLES: readonly string[] = ['system_admin', 'security_admin', 'audit_admin'];
+
 /** A day in milliseconds, for the password's age. */
 const DAY_MS = 86_400_000;
 
@@ -47,20 +50,26 @@ export function createAuthService(
   config: Config,
   users: UsersService,
   settings: Pick<SettingsService, 'get'>,
-  twoFactor: TwoFactor,
+  twoFactorService: TwoFactor,
 ) {
   const idleMs = config.session.idleMinutes * 60_000;
+
+  /** An administrator (系统、安全、审计) without a second factor, where the configuration requires one. */
+  const twoFactorMissing = (assignments: readonly { role: string }[], enabled: boolean) =>
+    config.login.adminTwoFactor && !enabled && assignments.some((a) => TWO_FACTOR_ROLES.includes(a.role));
 
   async function me(actor: Actor, expiresAt: Date): Promise<MeResponse> {
     const user = await users.account(db, actor.userId);
     if (!user) throw unauthenticated();
+    const twoFactor = await twoFactorService.enabled(db, user.id);
     return {
       user: {
         id: user.id,
         username: user.username,
         displayName: user.displayName,
         mustChangePassword: user.mustChangePassword,
-        twoFactor: await twoFactor.enabled(db, user.id),
+        twoFactor,
+        twoFactorRequired: twoFactorMissing(actor.assignments, twoFactor),
       },
       roles: await users.assignmentsFor(user.id),
       permissions: permissionsOf(actor),
@@ -160,9 +169,9 @@ export function createAuthService(
           audit({ action: 'auth.login_failed', after: { reason: 'disabled' } });
           return { ok: false, error: accountDisabled() };
         }
-        if (await twoFactor.enabled(tx, user.id)) {
+        if (await twoFactorService.enabled(tx, user.id)) {
           if (!body.otp) return { ok: false, error: otpRequired() };
-          if (!(await twoFactor.accepts(tx, user.id, body.otp, audit))) {
+          if (!(await twoFactorService.accepts(tx, user.id, body.otp, audit))) {
             audit({ action: 'auth.login_failed', after: { reason: 'bad_otp' } });
             const failure = await countFailure(tx, throttle, audit, now);
             return {
@@ -215,7 +224,12 @@ export function createAuthService(
     async authenticate(
       token: string,
       client: ClientInfo,
-    ): Promise<{ actor: Actor; expiresAt: Date; mustChangePassword: boolean }> {
+    ): Promise<{
+      actor: Actor;
+      expiresAt: Date;
+      mustChangePassword: boolean;
+      twoFactorRequired: boolean;
+    }> {
       const found = await authRepository.findSession(runNamed, hashSessionToken(token));
       if (!found) throw unauthenticated();
       const now = new Date();
@@ -240,6 +254,7 @@ export function createAuthService(
         },
         expiresAt: session.expiresAt,
         mustChangePassword: user.mustChangePassword,
+        twoFactorRequired: twoFactorMissing(found.assignments, found.twoFactor),
       };
     },
 
@@ -280,11 +295,11 @@ export function createAuthService(
     /** Turns the second factor off: the password again, and a code of the factor itself. */
     async disableTwoFactor(actor: Actor, body: TwoFactorDisableBody): Promise<void> {
       await checkOwnPassword(actor, body.password, 'password');
-      await twoFactor.disable(actor, body);
+      await twoFactorService.disable(actor, body);
     },
 
-    twoFactorSetup: (actor: Actor) => twoFactor.setup(actor),
-    enableTwoFactor: (actor: Actor, body: TwoFactorEnableBody) => twoFactor.enable(actor, body),
+    twoFactorSetup: (actor: Actor) => twoFactorService.setup(actor),
+    enableTwoFactor: (actor: Actor, body: TwoFactorEnableBody) => twoFactorService.enable(actor, body),
 
     async listSessions(actor: Actor): Promise<SessionResponse[]> {
       const now = new Date();

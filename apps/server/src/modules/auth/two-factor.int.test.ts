@@ -5,10 +5,17 @@ import { createUser } from '../../../test/factories';
 
 let t: TestApp;
 let auditor: string;
+let security: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // As deployed: administrators must sign in with a second factor.
+  t = await createTestApp({ ADMIN_TWO_FACTOR: 'required' });
   auditor = await t.login('auditor');
+  security = await t.login('security');
+  for (const cookie of [auditor, security]) {
+    const { secret } = (await post('/api/v1/auth/two-factor/setup', undefined, cookie)).json();
+    await post('/api/v1/auth/two-factor/enable', { code: await codeOf(secret) }, cookie);
+  }
 });
 afterAll(() => t.close());
 
@@ -155,12 +162,37 @@ describe('signing in with the second factor', () => {
   });
 });
 
+describe('administrators must turn the second factor on (ADMIN_TWO_FACTOR=required)', () => {
+  it('lets an administrator without one do nothing but turn it on, then everything its role allows', async () => {
+    const user = await createUser(t.store, { role: 'security_admin', scopeKind: 'all' });
+    const cookie = await t.login(user.username, user.password);
+    const me = (await get('/api/v1/auth/me', cookie)).json();
+    expect(me.user).toMatchObject({ twoFactor: false, twoFactorRequired: true });
+    const blocked = await get('/api/v1/users', cookie);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toMatchObject({
+      code: 'TWO_FACTOR_REQUIRED',
+      message: '管理员账户须先开启两步验证，才能使用系统',
+    });
+    const { secret } = (await post('/api/v1/auth/two-factor/setup', undefined, cookie)).json();
+    await post('/api/v1/auth/two-factor/enable', { code: await codeOf(secret) }, cookie);
+    expect((await get('/api/v1/users', cookie)).statusCode).toBe(200);
+    expect((await get('/api/v1/auth/me', cookie)).json().user.twoFactorRequired).toBe(false);
+  });
+
+  it('leaves business roles free to choose', async () => {
+    const user = await createUser(t.store, { role: 'committee_admin', scopeKind: 'all' });
+    const cookie = await t.login(user.username, user.password);
+    expect((await get('/api/v1/auth/me', cookie)).json().user.twoFactorRequired).toBe(false);
+    expect((await get('/api/v1/orgs/tree', cookie)).statusCode).toBe(200);
+  });
+});
+
 describe('POST /api/v1/users/:id/two-factor/reset', () => {
   it('401 without a session, 403 for a business role, 400 for a malformed id', async () => {
     expect((await post('/api/v1/users/1/two-factor/reset')).statusCode).toBe(401);
     const office = await t.login('office');
     expect((await post('/api/v1/users/1/two-factor/reset', undefined, office)).statusCode).toBe(403);
-    const security = await t.login('security');
     const bad = await post('/api/v1/users/abc/two-factor/reset', undefined, security);
     expect(bad.statusCode).toBe(400);
     expect(faultyFields(bad)).toEqual(['id']);
@@ -168,7 +200,6 @@ describe('POST /api/v1/users/:id/two-factor/reset', () => {
 
   it('lets the security administrator forget a lost factor, signing the user out everywhere', async () => {
     const { user, cookie } = await enrolled();
-    const security = await t.login('security');
     const reset = await post(`/api/v1/users/${user.id}/two-factor/reset`, undefined, security);
     expect(reset.statusCode).toBe(200);
     expect((await get('/api/v1/auth/me', cookie)).statusCode).toBe(401);

@@ -7,6 +7,7 @@ const zh = {
   roles: '角色',
   noRoles: '暂无角色',
   mustChange: '首次登录、密码已被重置或已过有效期，请先修改密码后再使用系统。',
+  mustTurnOnTwoFactor: '管理员账户须开启两步验证后才能使用系统：请按下方步骤用手机身份验证器完成设置。',
   changePassword: '修改密码',
   currentPassword: '当前密码',
   newPassword: '新密码',
@@ -55,6 +56,8 @@ const en: typeof zh = {
   noRoles: 'No roles',
   mustChange:
     'This is your first login, your password was reset or it has expired. Change your password before going on.',
+  mustTurnOnTwoFactor:
+    'Administrator accounts must turn on two-step verification before using the system: follow the steps below with an authenticator app.',
   changePassword: 'Change password',
   currentPassword: 'Current password',
   newPassword: 'New password',

@@ -11,12 +11,14 @@ export function AccountPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const mustChange = me.user.mustChangePassword;
+  const mustTurnOn = !mustChange && me.user.twoFactorRequired;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} className="nx-page-title">
         {t('account.title')}
       </Typography.Title>
       {mustChange && <Alert type="warning" showIcon title={t('account.mustChange')} />}
+      {mustTurnOn && <Alert type="warning" showIcon title={t('account.mustTurnOnTwoFactor')} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           {mustChange ? <ChangePasswordForm /> : <ProfileCard />}
@@ -26,7 +28,7 @@ export function AccountPage() {
         </Col>
       </Row>
       {!mustChange && <TwoFactorCard />}
-      {!mustChange && <SessionsTable />}
+      {!mustChange && !mustTurnOn && <SessionsTable />}
     </Flex>
   );
 }
