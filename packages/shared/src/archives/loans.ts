@@ -30,6 +30,7 @@ export const ArchiveReturnBody = z.object({
   note: OptionalText('备注', 500),
 });
 export type ArchiveReturnBody = z.infer<typeof ArchiveReturnBody>;
+export type ArchiveReturnInput = z.input<typeof ArchiveReturnBody>;
 
 export const ArchiveLoanIdParams = IdParams;
 
