@@ -60,10 +60,13 @@ export function archivesSeed(): SeedStep {
           null
         from (
           select g, ${category} as category, ${year} as year, o.id as org_id, o.path as org_path, o.name as org_name,
-            case when ${category} = 'member' then (
+            case when ${category} = 'member' then coalesce((
               select m.member_id from (${membersOnRolls()}) m
               where m.org_path = o.path or m.org_path like o.path || '.%'
-              order by m.member_id offset (g % 17) limit 1) end as member_id
+              order by m.member_id offset (g % 17) limit 1), (
+              select m.member_id from (${membersOnRolls()}) m
+              where m.org_path = o.path or m.org_path like o.path || '.%'
+              order by m.member_id limit 1)) end as member_id
           from generate_series(1, ${SEED_ITEMS}) g
           join (${owners}) o on o.n = case when g = 4 then 0 else g % o.k end
         ) s
