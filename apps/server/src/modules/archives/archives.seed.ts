@@ -1,6 +1,6 @@
 /**
  * The demo's archive room: 二楼档案室 of the committee's three-storey seat (昌平区小汤山镇讲礼村),
- * cabinets A–F, shelves 1–5, boxes of each shelf; 240 items over 2019–2026 of every category,
+ * cabinets A–F, shelves 1–5, three boxes on each shelf; 240 items over 2019–2026 of every category,
  * belonging to the committee and its second-level committees (member files name a member of the
  * committee), the 2020 national honour's certificate among them; a few items lent out, one past
  * its due day, and a few loans returned. Synthetic and deterministic (arithmetic on a series
@@ -55,7 +55,7 @@ export function archivesSeed(): SeedStep {
           case when s.category in ('member', 'honour', 'org') then 'permanent'
             when s.category in ('meeting', 'dues') then 'long' else 'short' end,
           ${ARCHIVE_ROOM}, chr(65 + s.g % 6), (1 + (s.g / 6) % 5)::text,
-          lpad((1 + (s.g / 30) % 8)::text, 2, '0'),
+          lpad((1 + (s.g / 30) % 3)::text, 2, '0'),
           case when s.category = 'photo' then null else 8 + (s.g * 37) % 180 end,
           null
         from (

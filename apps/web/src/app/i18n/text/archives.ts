@@ -65,7 +65,7 @@ const zh = {
     hint: '点击柜、层或盒，查看其中的档案',
   },
   loans: {
-    title: '借阅登记',
+    title: '档案借阅',
     state: { out: '借出中', overdue: '已逾期', all: '全部' },
     col: {
       item: '档案',
@@ -149,7 +149,7 @@ const en: typeof zh = {
     hint: 'Click a cabinet, shelf or box to see its items',
   },
   loans: {
-    title: 'Loans',
+    title: 'Archive loans',
     state: { out: 'Out', overdue: 'Overdue', all: 'All' },
     col: {
       item: 'Item',

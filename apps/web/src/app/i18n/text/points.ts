@@ -21,7 +21,7 @@ const zh = {
     memberCount: '核算人数',
   },
   noRun: '{{year}} 年度尚未核算积分',
-  runOf: '依据 {{year}} 年度第 {{id}} 次核算（规则版本 {{version}}，{{at}}）',
+  runOf: '依据 {{year}} 年度积分核算（编号 {{id}}，规则版本 {{version}}，{{at}}）',
   nightly: '系统每日自动核算',
   rules: {
     title: '积分规则（版本 {{version}}）',
