@@ -308,5 +308,41 @@ describe('loans', () => {
     expect((await inbox(tongzhou)).some((title: string) => title.includes('TZ-LOAN-0003'))).toBe(true);
     expect((await inbox(office)).some((title: string) => title.includes('TZ-LOAN-0003'))).toBe(true);
     expect((await inbox(haidian)).some((title: string) => title.includes('TZ-LOAN-0003'))).toBe(false);
+
+    // The keepers' workbench counts it; others have no such to-do.
+    const todo = async (cookie: string) =>
+      (
+        (await t.request({ method: 'GET', url: '/api/v1/workbench', cookie })).json().todos as {
+          key: string;
+          count: number;
+        }[]
+      ).find((x) => x.key === 'archives.overdue');
+    expect((await todo(tongzhou))?.count).toBe(1);
+    expect((await todo(office))?.count).toBe(1);
+    expect(await todo(haidian)).toBeUndefined();
+    expect(await todo(kangbao)).toBeUndefined();
+  });
+});
+
+describe('the tree moves', () => {
+  it('an item follows its org to another committee, and so does who keeps it', async () => {
+    const made = await t.request({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      cookie: office,
+      payload: { parentId: tongzhouOrg.id, name: '档案迁移测试流动党支部', kind: 'branch' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const branch = made.json() as { id: number; version: number };
+    const item = await createItem(tongzhou, { code: 'TZ-MOVE-0001', orgId: branch.id });
+    const moved = await t.request({
+      method: 'POST',
+      url: `/api/v1/orgs/${branch.id}/move`,
+      cookie: office,
+      payload: { parentId: haidianOrg.id, version: branch.version },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await req('GET', `/${item.id}`, haidian)).statusCode).toBe(200);
+    expect((await req('GET', `/${item.id}`, tongzhou)).statusCode).toBe(404);
   });
 });

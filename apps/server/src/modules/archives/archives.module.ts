@@ -1,5 +1,7 @@
 import { defineModule, mount } from '../../lib/modules';
+import { permissionsOf } from '../../policy/policy';
 import { type ArchivesExport, createArchivesExport } from './archives.export';
+import { archivesRepository } from './archives.repository';
 import { archivesRoutes } from './archives.routes';
 import { archivesSeed } from './archives.seed';
 import { createItemsService, type ItemsService } from './items.service';
@@ -42,7 +44,21 @@ export const archivesModule = defineModule({
     },
   ],
   seed: () => archivesSeed(),
-  contributes: ({ items }) => ({
+  contributes: ({ items, loans }) => ({
+    'workbench.todos': [
+      async (actor) =>
+        permissionsOf(actor).includes('archive.write')
+          ? [
+              {
+                key: 'archives.overdue',
+                label: '档案借阅逾期未还',
+                count: await loans.overdueCount(actor),
+                link: '/archives/loans?state=overdue',
+                severity: 'warning' as const,
+              },
+            ]
+          : [],
+    ],
     'files.owners': [
       {
         type: 'archive_item',
@@ -51,4 +67,9 @@ export const archivesModule = defineModule({
       },
     ],
   }),
+  subscribe(_services, events) {
+    events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>
+      archivesRepository.rewriteOrgPaths(tx, oldPath, newPath),
+    );
+  },
 });

@@ -174,6 +174,23 @@ export const archivesRepository = {
   history: (db: Executor, itemId: number) =>
     selectLoans(db).where(eq(loans.itemId, itemId)).orderBy(desc(loans.lentOn), desc(loans.id)),
 
+  /** Items follow their org when its subtree moves in the tree. */
+  async rewriteOrgPaths(db: Executor, oldPath: string, newPath: string) {
+    await db
+      .update(items)
+      .set({ orgPath: sql`${newPath} || substr(${items.orgPath}, ${oldPath.length + 1})` })
+      .where(sql`${items.orgPath} = ${oldPath} or ${items.orgPath} like ${`${oldPath}.%`}`);
+  },
+
+  async countLoans(db: Executor, where: SQL | undefined) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(loans)
+      .innerJoin(items, eq(items.id, loans.itemId))
+      .where(where);
+    return row?.n ?? 0;
+  },
+
   /** Every loan out past its due day, with its item's org (the daily reminder). */
   overdue: (db: Executor, today: string) =>
     selectLoans(db).where(overdueOn(today)).orderBy(asc(loans.dueOn), asc(loans.id)),

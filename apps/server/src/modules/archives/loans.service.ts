@@ -149,6 +149,10 @@ export function createLoansService(deps: ArchivesDeps) {
       };
     },
 
+    /** Loans out past their due day among the items the actor keeps (the workbench's to-do). */
+    overdueCount: (actor: Actor) =>
+      repo.countLoans(db, and(itemScope(actor, 'archive.write'), overdueOn(today()))),
+
     async history(actor: Actor, itemId: number): Promise<ArchiveLoanHistoryResponse> {
       const item = await repo.findById(db, itemId, itemScope(actor, 'archive.read'));
       if (!item) throw notFound('档案');

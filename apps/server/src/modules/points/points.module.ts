@@ -1,5 +1,6 @@
 import { defineModule, mount } from '../../lib/modules';
 import { createPointsExport, type PointsExport } from './points.export';
+import { pointsRepository } from './points.repository';
 import { pointsRoutes } from './points.routes';
 import { createPointsService, currentYear, type PointsService } from './points.service';
 
@@ -37,4 +38,9 @@ export const pointsModule = defineModule({
       await points.recompute(year - 1);
       await points.recompute(year);
     },
+  subscribe(_services, events) {
+    events.subscribe('org.subtree_moved', (tx, { oldPath, newPath }) =>
+      pointsRepository.rewriteOrgPaths(tx, oldPath, newPath),
+    );
+  },
 });

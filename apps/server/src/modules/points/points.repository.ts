@@ -190,6 +190,14 @@ export const pointsRepository = {
     );
   },
 
+  /** The runs' rows follow their org when its subtree moves (the ranking's org filter). */
+  async rewriteOrgPaths(db: Executor, oldPath: string, newPath: string) {
+    await db
+      .update(pointsTotals)
+      .set({ orgPath: sql`${newPath} || substr(${pointsTotals.orgPath}, ${oldPath.length + 1})` })
+      .where(sql`${pointsTotals.orgPath} = ${oldPath} or ${pointsTotals.orgPath} like ${`${oldPath}.%`}`);
+  },
+
   /** The member's total in the latest run of the year that counted them, with the rank in the run. */
   async memberInLatestRun(db: Executor, memberId: number, year: number) {
     const [row] = await queryRows<{
