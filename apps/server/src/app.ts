@@ -15,6 +15,7 @@ import { createFieldCrypto, type FieldCrypto, loadMasterKey } from './lib/field-
 import { createMetrics } from './lib/metrics';
 import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
 import { activityModule } from './modules/activity/activity.module';
+import { archivesModule } from './modules/archives/archives.module';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
 import { filesModule } from './modules/files/files.module';
@@ -34,6 +35,7 @@ import { membersModule } from './modules/members/members.module';
 import { metaModule } from './modules/meta/meta.module';
 import { noticesModule } from './modules/notices/notices.module';
 import { orgsModule } from './modules/orgs/orgs.module';
+import { pointsModule } from './modules/points/points.module';
 import { volunteerHoursModule } from './modules/service/hours/volunteer-hours.module';
 import { serviceModule } from './modules/service/service.module';
 import { settingsModule } from './modules/settings/settings.module';
@@ -79,6 +81,8 @@ export const MODULES: readonly AnyModule[] = [
   serviceModule,
   volunteerHoursModule,
   hometownModule,
+  archivesModule,
+  pointsModule,
 ];
 
 // Validation messages in Chinese.

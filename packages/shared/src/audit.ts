@@ -219,6 +219,14 @@ export const AUDIT_ACTIONS = {
   'hometown.placement_updated': '修改劳务输出',
   'hometown.placement_deleted': '删除劳务输出',
   'hometown.exported': '导出服务家乡台账',
+  'points.computed': '积分核算',
+  'points.exported': '导出积分排名',
+  'archive.item_created': '登记档案',
+  'archive.item_updated': '修改档案',
+  'archive.item_deleted': '删除档案',
+  'archive.lent': '借出档案',
+  'archive.returned': '归还档案',
+  'archive.exported': '导出档案台账',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

@@ -1,4 +1,5 @@
 export * from './activity';
+export * from './archives';
 export * from './audit';
 export * from './auth';
 export * from './common';
@@ -19,6 +20,7 @@ export * from './notices';
 export * from './orgs';
 export * from './papers';
 export * from './password';
+export * from './points';
 export * from './reflections';
 export * from './registrations';
 export * from './roles';

@@ -1,4 +1,5 @@
 import { accountFeature } from '../features/account/account.feature';
+import { archivesFeature } from '../features/archives/archives.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
@@ -12,6 +13,7 @@ import { membersFeature } from '../features/members/members.feature';
 import { noticesFeature } from '../features/notices/notices.feature';
 import { orgsFeature } from '../features/orgs/orgs.feature';
 import { papersFeature } from '../features/papers/papers.feature';
+import { pointsFeature } from '../features/points/points.feature';
 import { portalFeature } from '../features/portal/portal.feature';
 import { reflectionsFeature } from '../features/reflections/reflections.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
@@ -49,6 +51,8 @@ export const FEATURES: readonly Feature[] = [
   volunteerHoursFeature,
   volunteerFeature,
   hometownFeature,
+  pointsFeature,
+  archivesFeature,
   settingsFeature,
   accountFeature,
 ];

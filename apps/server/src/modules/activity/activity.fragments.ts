@@ -18,3 +18,21 @@ export const entriesOfKind = (kind: ActivityKind, from: string, to: string): SQL
     from ${memberActivity}
     where ${memberActivity.kind} = ${kind}
       and ${memberActivity.occurredOn} >= ${from}::date and ${memberActivity.occurredOn} < ${to}::date`;
+
+/**
+ * Each member's figures of a year that the points rule reads, as rows `(member_id, meetings,
+ * study_hours, volunteer_hours, contributions, honours)`: the sums of meetings attended, study and
+ * volunteer hours (numeric, exact), and the number of contribution and honour entries.
+ */
+export const yearPointsFigures = (year: number): SQL =>
+  sql`select ${memberActivity.memberId} as member_id,
+    coalesce(sum(${memberActivity.quantity}) filter (where ${memberActivity.kind} = 'meeting_attended'), 0) as meetings,
+    coalesce(sum(${memberActivity.quantity}) filter (where ${memberActivity.kind} = 'study_hours'), 0) as study_hours,
+    coalesce(sum(${memberActivity.quantity}) filter (where ${memberActivity.kind} = 'volunteer_hours'), 0) as volunteer_hours,
+    (count(*) filter (where ${memberActivity.kind} = 'contribution'))::int as contributions,
+    (count(*) filter (where ${memberActivity.kind} = 'honour'))::int as honours
+    from ${memberActivity}
+    where ${memberActivity.kind} in ('meeting_attended', 'study_hours', 'volunteer_hours', 'contribution', 'honour')
+      and ${memberActivity.occurredOn} >= ${`${year}-01-01`}::date
+      and ${memberActivity.occurredOn} < ${`${year + 1}-01-01`}::date
+    group by ${memberActivity.memberId}`;

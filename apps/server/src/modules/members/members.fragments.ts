@@ -70,3 +70,11 @@ export const membersAmong = (memberIds: SQL, statuses: readonly string[]): SQL =
         statuses.map((s) => sql`${s}`),
         sql`, `,
       )})`;
+
+/**
+ * The members in good standing (在册, status active) as rows `(member_id, org_id, org_path)`, for
+ * another module's statement (the yearly points: a base for each of them).
+ */
+export const membersInGoodStanding = (): SQL =>
+  sql`select ${members.id} as member_id, ${members.orgId} as org_id, ${members.orgPath} as org_path
+    from ${members} where ${members.status} = 'active'`;

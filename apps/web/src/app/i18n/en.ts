@@ -2,6 +2,7 @@
 import { accountText } from './text/account';
 import { activityText } from './text/activity';
 import { appText } from './text/app';
+import { archivesText } from './text/archives';
 import { auditText } from './text/audit';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
@@ -24,6 +25,7 @@ import { navText } from './text/nav';
 import { noticesText } from './text/notices';
 import { orgsText } from './text/orgs';
 import { papersText } from './text/papers';
+import { pointsText } from './text/points';
 import { portalText } from './text/portal';
 import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
@@ -76,4 +78,6 @@ export const en: Translation = {
   volunteerHours: volunteerHoursText.en,
   volunteer: volunteerText.en,
   hometown: hometownText.en,
+  points: pointsText.en,
+  archives: archivesText.en,
 };

@@ -43,6 +43,11 @@ const zh = {
   hometownProjects: '引进项目',
   hometownDonations: '捐赠',
   hometownLabour: '劳务输出',
+  points: '党员积分',
+  myPoints: '我的积分',
+  archives: '档案台账',
+  archiveRoom: '档案室',
+  archiveLoans: '档案借阅',
 };
 
 const en: typeof zh = {
@@ -89,6 +94,11 @@ const en: typeof zh = {
   hometownProjects: 'Investment projects',
   hometownDonations: 'Donations',
   hometownLabour: 'Labour export',
+  points: 'Member points',
+  myPoints: 'My points',
+  archives: 'Archive registry',
+  archiveRoom: 'Archive room',
+  archiveLoans: 'Archive loans',
 };
 
 export const navText = { zh, en };

@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Progress, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PortalCard } from '../../../components/PortalCard';
+import { pointsApi, pointsKeys } from '../points.api';
+
+/** The member portal's card 我的积分: this year's points out of the full score, and the parts. */
+export function MyPointsCard() {
+  const { t } = useTranslation();
+  const mine = useQuery({ queryKey: pointsKeys.mine(), queryFn: () => pointsApi.mine() });
+  if (mine.isError) return null;
+  const d = mine.data;
+  return (
+    <PortalCard
+      title={t('points.portal.title')}
+      to="/my-points"
+      more={t('points.portal.more')}
+      loading={mine.isPending}
+      testId="portal-points"
+    >
+      {d ? (
+        <Flex vertical gap={6}>
+          <Flex justify="space-between" align="baseline">
+            <Typography.Text type="secondary">{t('points.mine.total', { year: d.year })}</Typography.Text>
+            <Typography.Text strong style={{ fontSize: 20 }} data-testid="portal-points-total">
+              {t('points.portal.points', { points: d.total })}
+            </Typography.Text>
+          </Flex>
+          <Progress
+            percent={Math.round((Number(d.total) / d.yearTotal) * 100)}
+            showInfo={false}
+            size="small"
+          />
+          <Typography.Text type="secondary">
+            {t('points.col.base')} {d.base} · {t('points.col.tasks')} {d.tasks} · {t('points.col.bonus')}{' '}
+            {d.bonus}
+          </Typography.Text>
+        </Flex>
+      ) : null}
+    </PortalCard>
+  );
+}

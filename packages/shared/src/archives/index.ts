@@ -1,0 +1,2 @@
+export * from './archives';
+export * from './loans';
