@@ -1,5 +1,6 @@
 import { accountFeature } from '../features/account/account.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { careFeature } from '../features/care/care.feature';
 import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
 import { findingFeature } from '../features/finding/finding.feature';
@@ -49,6 +50,7 @@ export const FEATURES: readonly Feature[] = [
   volunteerHoursFeature,
   volunteerFeature,
   hometownFeature,
+  careFeature,
   settingsFeature,
   accountFeature,
 ];

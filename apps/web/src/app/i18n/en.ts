@@ -3,6 +3,7 @@ import { accountText } from './text/account';
 import { activityText } from './text/activity';
 import { appText } from './text/app';
 import { auditText } from './text/audit';
+import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
@@ -76,4 +77,5 @@ export const en: Translation = {
   volunteerHours: volunteerHoursText.en,
   volunteer: volunteerText.en,
   hometown: hometownText.en,
+  care: careText.en,
 };

@@ -3,6 +3,7 @@ import { accountText } from './text/account';
 import { activityText } from './text/activity';
 import { appText } from './text/app';
 import { auditText } from './text/audit';
+import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
@@ -75,6 +76,7 @@ export const zhCN = {
   volunteerHours: volunteerHoursText.zh,
   volunteer: volunteerText.zh,
   hometown: hometownText.zh,
+  care: careText.zh,
 };
 
 export type Translation = typeof zhCN;

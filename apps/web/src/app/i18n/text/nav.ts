@@ -43,6 +43,11 @@ const zh = {
   hometownProjects: '引进项目',
   hometownDonations: '捐赠',
   hometownLabour: '劳务输出',
+  careVisits: '走访慰问',
+  careHelp: '困难帮扶',
+  careBirthdays: '政治生日',
+  honours: '表彰',
+  myCare: '我的关爱与荣誉',
 };
 
 const en: typeof zh = {
@@ -89,6 +94,11 @@ const en: typeof zh = {
   hometownProjects: 'Investment projects',
   hometownDonations: 'Donations',
   hometownLabour: 'Labour export',
+  careVisits: 'Care visits',
+  careHelp: 'Hardship help',
+  careBirthdays: 'Party birthdays',
+  honours: 'Honours',
+  myCare: 'My care and honours',
 };
 
 export const navText = { zh, en };
