@@ -466,7 +466,7 @@ describe('Party anniversaries (政治生日) and the member', () => {
       kind: 'individual',
       level: 'committee',
       title: '优秀共产党员',
-      issuer: '中共张家口市驻北京流动党委',
+      issuer: '中共张家口市驻京流动党员联合委员会',
       awardedOn: '2026-07-01',
       memberId: me.id,
     });
