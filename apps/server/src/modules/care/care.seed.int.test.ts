@@ -63,5 +63,7 @@ describe('the demo care records', () => {
     expect(levels).toContain('city');
     expect(wall.individual.length).toBeGreaterThan(0);
     expect(wall.individual.length).toBeLessThanOrEqual(40);
+    // Of several kinds and levels, not one title repeated.
+    expect(new Set((wall.individual as { title: string }[]).map((h) => h.title)).size).toBeGreaterThan(1);
   });
 });

@@ -75,7 +75,7 @@ export function createCareSeed({ db, orgs, activity }: CareSeedDeps) {
         select 'holiday' as reason, '春节' as holiday, date '2026-02-01' + r.rn % 15 as day,
           ((3 + r.rn % 3) * 10000)::bigint as gift, '送去慰问金和春联' as note where r.rn % 40 = 3
         union all
-        select 'holiday', '中秋', date '2026-09-14' + r.rn % 11, ((2 + r.rn % 2) * 10000)::bigint, '送去月饼和慰问金'
+        select 'holiday', '中秋', date '2026-09-14' + r.rn % 11, ((2 + (r.rn / 50) % 2) * 10000)::bigint, '送去月饼和慰问金'
           where r.rn % 50 = 7
         union all
         select case when r.rn % 2 = 0 then 'illness' else 'hardship' end, null,
@@ -148,13 +148,13 @@ export function createCareSeed({ db, orgs, activity }: CareSeedDeps) {
     await run(
       tx,
       sql`insert into honours (kind, level, title, issuer, awarded_on, member_id, org_id, org_path)
-      select 'individual', h.level, h.title, h.issuer, least(make_date(2021 + r.rn % 6, 7, 1), current_date),
+      select 'individual', h.level, h.title, h.issuer, least(make_date(2021 + (r.rn / 400) % 6, 7, 1), current_date),
         r.member_id, r.org_id, r.org_path
       from (${ranked()}) r
       cross join lateral (select
-          (array['committee', 'city', 'committee', 'committee'])[1 + r.rn % 4] as level,
-          (array['优秀共产党员', '张家口市优秀共产党员', '优秀党务工作者', '平安守望优秀志愿者'])[1 + r.rn % 4] as title,
-          (array[${root.name}, '中共张家口市委', ${root.name}, ${root.name}])[1 + r.rn % 4] as issuer) h
+          (array['committee', 'city', 'committee', 'committee'])[1 + (r.rn / 400) % 4] as level,
+          (array['优秀共产党员', '张家口市优秀共产党员', '优秀党务工作者', '平安守望优秀志愿者'])[1 + (r.rn / 400) % 4] as title,
+          (array[${root.name}, '中共张家口市委', ${root.name}, ${root.name}])[1 + (r.rn / 400) % 4] as issuer) h
       where r.rn % 400 = 17
       order by r.rn
       limit 40`,

@@ -57,7 +57,7 @@ export function CareVisitsPage() {
     { title: t('care.visits.col.org'), responsive: ['lg'], render: (_, r) => r.org.name },
     {
       title: t('care.visits.col.reason'),
-      width: 110,
+      width: 150,
       render: (_, r) => (r.holiday ? `${r.reasonLabel}（${r.holiday}）` : r.reasonLabel),
     },
     { title: t('care.visits.col.visitors'), responsive: ['md'], dataIndex: 'visitors' },
