@@ -1,4 +1,4 @@
-import type { CareMineResponse } from '@ningxin/shared';
+import { type CareMineResponse, localIsoDate } from '@ningxin/shared';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +7,7 @@ export function NextBirthday({ data }: { data: CareMineResponse }) {
   const { t } = useTranslation();
   const next = data.nextBirthday;
   if (!next) return null;
-  const today = new Date().toISOString().slice(0, 10) === next.on;
+  const today = localIsoDate(new Date()) === next.on;
   return (
     <Typography.Text data-testid="my-next-birthday">
       {t('care.mine.nextBirthday')}：
