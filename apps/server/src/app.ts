@@ -18,6 +18,7 @@ import { activityModule } from './modules/activity/activity.module';
 import { archivesModule } from './modules/archives/archives.module';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
+import { careModule } from './modules/care/care.module';
 import { filesModule } from './modules/files/files.module';
 import { findingModule } from './modules/finding/campaigns/finding.module';
 import { contactsModule } from './modules/finding/contacts/contacts.module';
@@ -81,6 +82,7 @@ export const MODULES: readonly AnyModule[] = [
   serviceModule,
   volunteerHoursModule,
   hometownModule,
+  careModule,
   archivesModule,
   pointsModule,
 ];

@@ -227,6 +227,17 @@ export const AUDIT_ACTIONS = {
   'archive.lent': '借出档案',
   'archive.returned': '归还档案',
   'archive.exported': '导出档案台账',
+  'care.visit_created': '登记走访慰问',
+  'care.visit_updated': '修改走访慰问',
+  'care.visit_deleted': '删除走访慰问',
+  'care.help_created': '登记困难帮扶',
+  'care.help_updated': '修改困难帮扶',
+  'care.help_deleted': '删除困难帮扶',
+  'care.honour_created': '登记表彰',
+  'care.honour_updated': '修改表彰',
+  'care.honour_deleted': '删除表彰',
+  'care.exported': '导出关爱表彰台账',
+  'care.birthday_card_printed': '打印政治生日贺卡',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

@@ -46,6 +46,8 @@ export const FeedbackFigures = z.object({
   contributionFen: z.number(),
   /** 获得表彰（次） */
   honours: z.number(),
+  /** 关爱帮扶（次）: visits and hardship help received */
+  care: z.number(),
   /** 民主评议等次: the year's latest evaluation; null when none was recorded. */
   evaluation: z.string().nullable(),
   /** 心得体会: the year's approved reflections, how many and their titles. */

@@ -2,6 +2,7 @@ export * from './activity';
 export * from './archives';
 export * from './audit';
 export * from './auth';
+export * from './care';
 export * from './common';
 export * from './contacts';
 export * from './courses';

@@ -1,6 +1,7 @@
 import { accountFeature } from '../features/account/account.feature';
 import { archivesFeature } from '../features/archives/archives.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { careFeature } from '../features/care/care.feature';
 import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
 import { findingFeature } from '../features/finding/finding.feature';
@@ -53,6 +54,7 @@ export const FEATURES: readonly Feature[] = [
   hometownFeature,
   pointsFeature,
   archivesFeature,
+  careFeature,
   settingsFeature,
   accountFeature,
 ];

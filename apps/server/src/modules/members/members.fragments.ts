@@ -46,6 +46,10 @@ export function membersOutOfTouch(rule: OutOfTouchRule): SQL {
       ${rule.fullOnly ? sql`and ${members.memberType} = 'full'` : sql``}
       ${rule.statusBefore ? sql`and coalesce(${members.statusSince}, (${members.createdAt} at time zone 'Asia/Shanghai')::date) < ${rule.statusBefore}::date` : sql``}`;
 }
+/** The day the member whose id is in `memberId` joined the Party (入党日期): their 政治生日. */
+export const memberJoinedAtOf = (memberId: Column | SQL): SQL<string> =>
+  sql<string>`(select ${members.joinedAt} from ${members} where ${members.id} = ${memberId})`;
+
 /** The masked ID number (130732********123X) of the member whose id is in `memberId`. */
 export const memberIdMaskedOf = (memberId: Column | SQL): SQL<string> =>
   sql<string>`(select ${members.idMasked} from ${members} where ${members.id} = ${memberId})`;

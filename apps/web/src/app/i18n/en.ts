@@ -4,6 +4,7 @@ import { activityText } from './text/activity';
 import { appText } from './text/app';
 import { archivesText } from './text/archives';
 import { auditText } from './text/audit';
+import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
@@ -80,4 +81,5 @@ export const en: Translation = {
   hometown: hometownText.en,
   points: pointsText.en,
   archives: archivesText.en,
+  care: careText.en,
 };

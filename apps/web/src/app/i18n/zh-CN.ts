@@ -4,6 +4,7 @@ import { activityText } from './text/activity';
 import { appText } from './text/app';
 import { archivesText } from './text/archives';
 import { auditText } from './text/audit';
+import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
@@ -79,6 +80,7 @@ export const zhCN = {
   hometown: hometownText.zh,
   points: pointsText.zh,
   archives: archivesText.zh,
+  care: careText.zh,
 };
 
 export type Translation = typeof zhCN;

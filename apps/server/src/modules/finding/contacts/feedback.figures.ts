@@ -40,6 +40,7 @@ export function figuresOf(
     contributions: totals?.get('contribution')?.entries ?? 0,
     contributionFen: q('contribution'),
     honours: q('honour'),
+    care: q('care'),
     evaluation: totals?.get('evaluation')?.latestTitle ?? null,
     reflections: reflectionTitles.length,
     reflectionTitles: [...reflectionTitles],

@@ -79,6 +79,7 @@ export function feedbackBlocks(
             { label: '学习', value: `${figures.studyHours} 学时` },
             { label: '志愿服务', value: `${figures.volunteerHours} 小时` },
             { label: '获得表彰', value: `${figures.honours} 次` },
+            { label: '关爱帮扶', value: `${figures.care} 次` },
             {
               label: '服务家乡',
               value: `${figures.contributions} 项${figures.contributionFen ? `，${yuan(figures.contributionFen)} 元` : ''}`,

@@ -136,6 +136,7 @@ describe('GET /api/v1/feedback', () => {
       contributionFen: 0,
       honours: 0,
       evaluation: null,
+      care: 0,
       reflections: 0,
       reflectionTitles: [],
     });

@@ -19,6 +19,7 @@ export const FEEDBACK_SHEET = sheetSpec<FeedbackItem, null>([
   { header: '服务家乡（项）', width: 10, value: (i) => i.figures.contributions },
   { header: '服务家乡金额（元）', width: 12, value: (i) => yuan(i.figures.contributionFen) },
   { header: '获得表彰（次）', width: 10, value: (i) => i.figures.honours },
+  { header: '关爱帮扶（次）', width: 10, value: (i) => i.figures.care },
   { header: '民主评议', width: 10, value: (i) => i.figures.evaluation ?? '' },
   { header: '心得体会（篇）', width: 10, value: (i) => i.figures.reflections },
   { header: '心得体会标题', width: 30, value: (i) => i.figures.reflectionTitles.join('；') },

@@ -1,5 +1,6 @@
 /** The record's operations other modules call, in their own transactions or for their own checks. */
 import {
+  type Action,
   isIsoDate,
   localIsoDate,
   type MemberCreateBody,
@@ -7,6 +8,7 @@ import {
   parseIdNumber,
   parsePhone,
 } from '@ningxin/shared';
+import { and } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../db/client';
 import { assertVersion, versionConflict } from '../../../lib/errors';
 import { namePinyin } from '../../../lib/pinyin';
@@ -18,7 +20,7 @@ import type { MemberChecks } from './members.checks';
 import { auditView } from './members.mapper';
 import { buildMemberRow, sensitiveColumns } from './members.record';
 import { type MemberRow, membersRepository } from './members.repository';
-import { memberScopeCondition, memberTarget } from './members.scope';
+import { inOrgSubtree, memberScopeCondition, memberTarget } from './members.scope';
 import type { MembersDeps } from './members.service';
 
 /** The statuses of members still on the committee's rolls: who a notice reaches. */
@@ -132,6 +134,42 @@ export function membersForModules(
       const leap = isIsoDate(`${day.slice(0, 4)}-02-29`);
       const days = monthDay === '02-28' && !leap ? ['02-28', '02-29'] : [monthDay];
       return membersRepository.joinedOn(executor, days, `${day.slice(0, 4)}-01-01`, ['active']);
+    },
+
+    /**
+     * Members 在册 in the actor's scope for the action (and in the subtree of `orgPath`, if given)
+     * whose Party anniversary falls on one of the days (`YYYY-MM-DD`, a window of at most a year),
+     * each with the day it falls on and the years; a member who joined on 29 February is
+     * remembered on 28 February in other years. Sorted by day, then name.
+     */
+    async anniversariesWithin(
+      executor: Executor,
+      actor: Actor,
+      action: Action,
+      days: readonly string[],
+      orgPath: string | null = null,
+    ) {
+      const onDay = new Map<string, string>();
+      for (const day of days) {
+        onDay.set(day.slice(5), day);
+        if (day.slice(5) === '02-28' && !isIsoDate(`${day.slice(0, 4)}-02-29`)) onDay.set('02-29', day);
+      }
+      const last = [...days].sort().at(-1);
+      if (!last) return [];
+      const rows = await membersRepository.joinedOnWhere(
+        executor,
+        [...onDay.keys()],
+        last,
+        ['active'],
+        and(memberScopeCondition(actor, action), orgPath ? inOrgSubtree(orgPath) : undefined),
+      );
+      return rows
+        .map((r) => {
+          const on = onDay.get(r.joinedAt.slice(5))!;
+          return { ...r, on, years: Number(on.slice(0, 4)) - Number(r.joinedAt.slice(0, 4)) };
+        })
+        .filter((r) => r.years >= 1)
+        .sort((a, b) => a.on.localeCompare(b.on) || a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id);
     },
 
     /**

@@ -362,6 +362,39 @@ export const membersRepository = {
       .orderBy(asc(members.id));
   },
 
+  /**
+   * Members in one of the statuses whose joining day's month-day is one of `monthDays`, joined
+   * before `before`, within `where` (a scope, an org subtree): the Party anniversaries of a window.
+   */
+  async joinedOnWhere(
+    db: Executor,
+    monthDays: readonly string[],
+    before: string,
+    statuses: readonly string[],
+    where: SQL | undefined,
+  ) {
+    if (monthDays.length === 0) return [];
+    return db
+      .select({
+        id: members.id,
+        name: members.name,
+        orgId: members.orgId,
+        orgName: orgNameOf(members.orgId),
+        orgPath: members.orgPath,
+        joinedAt: members.joinedAt,
+      })
+      .from(members)
+      .where(
+        and(
+          inArray(sql<string>`to_char(${members.joinedAt}, 'MM-DD')`, [...monthDays]),
+          lt(members.joinedAt, before),
+          inArray(members.status, [...statuses]),
+          where,
+        ),
+      )
+      .orderBy(asc(members.id));
+  },
+
   async countInOrg(db: Executor, orgId: number): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })

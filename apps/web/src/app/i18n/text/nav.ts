@@ -48,6 +48,11 @@ const zh = {
   archives: '档案台账',
   archiveRoom: '档案室',
   archiveLoans: '档案借阅',
+  careVisits: '走访慰问',
+  careHelp: '困难帮扶',
+  careBirthdays: '政治生日',
+  honours: '表彰',
+  myCare: '我的关爱与荣誉',
 };
 
 const en: typeof zh = {
@@ -99,6 +104,11 @@ const en: typeof zh = {
   archives: 'Archive registry',
   archiveRoom: 'Archive room',
   archiveLoans: 'Archive loans',
+  careVisits: 'Care visits',
+  careHelp: 'Hardship help',
+  careBirthdays: 'Party birthdays',
+  honours: 'Honours',
+  myCare: 'My care and honours',
 };
 
 export const navText = { zh, en };

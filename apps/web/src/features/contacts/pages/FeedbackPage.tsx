@@ -78,6 +78,7 @@ function Figures({ item }: { item: FeedbackItem }) {
     `${t('contacts.feedback.volunteerHours')} ${t('contacts.feedback.unitHours', { n: f.volunteerHours })}`,
     `${t('contacts.feedback.contributions')} ${t('contacts.feedback.unitItems', { n: f.contributions })}`,
     `${t('contacts.feedback.honours')} ${t('contacts.feedback.unitTimes', { n: f.honours })}`,
+    `${t('contacts.feedback.care')} ${t('contacts.feedback.unitTimes', { n: f.care })}`,
     `${t('contacts.feedback.evaluation')} ${f.evaluation ?? '—'}`,
     t('reflections.inFeedback', { n: f.reflections }),
   ];

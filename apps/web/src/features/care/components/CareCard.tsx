@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PortalCard } from '../../../components/PortalCard';
+import { careApi, careKeys } from '../care.api';
+import { NextBirthday } from './MyCareSummary';
+
+/** The member portal's card: my next 政治生日 and the years, my latest honour. */
+export function CareCard() {
+  const { t } = useTranslation();
+  const mine = useQuery({ queryKey: careKeys.mine, queryFn: careApi.mine });
+  if (mine.isError) return null;
+  const honour = mine.data?.honours[0];
+  return (
+    <PortalCard
+      title={t('care.mine.portalTitle')}
+      to="/my-care"
+      more={t('care.mine.more')}
+      loading={mine.isPending}
+      testId="portal-care"
+    >
+      {mine.data ? (
+        <Flex vertical gap={4}>
+          <NextBirthday data={mine.data} />
+          {honour ? (
+            <Typography.Text type="secondary">
+              {t('care.mine.honours')}：{honour.title}（{honour.levelLabel}，{honour.awardedOn}）
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ) : null}
+    </PortalCard>
+  );
+}
