@@ -55,7 +55,7 @@ export const gradeEntry = (round: RoundRow, memberId: number, grade: EvaluationG
 });
 
 /** The page a member's notices link to. */
-export const MINE_LINK = '/my/evaluation';
+export const MINE_LINK = '/my-evaluation';
 
 /**
  * Columns of the outer row in a correlated subquery of a select list, spelled with their table

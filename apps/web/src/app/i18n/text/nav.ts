@@ -43,6 +43,8 @@ const zh = {
   hometownProjects: '引进项目',
   hometownDonations: '捐赠',
   hometownLabour: '劳务输出',
+  evaluations: '民主评议',
+  myEvaluation: '我的民主评议',
 };
 
 const en: typeof zh = {
@@ -89,6 +91,8 @@ const en: typeof zh = {
   hometownProjects: 'Investment projects',
   hometownDonations: 'Donations',
   hometownLabour: 'Labour export',
+  evaluations: 'Evaluations',
+  myEvaluation: 'My evaluation',
 };
 
 export const navText = { zh, en };
