@@ -41,7 +41,7 @@ export const evaluationModule = defineModule({
       rounds: createRoundsService(access),
       ballots: createBallotsService({ ...access, pdf: pdfRenderer() }),
       appeals: createAppealsService(access),
-      seed: createEvaluationSeed({ db, crypto, activity }),
+      seed: createEvaluationSeed({ db, accounts: users, activity }),
     };
   },
   routes: ({ rounds, ballots, appeals }, { config }) => [
