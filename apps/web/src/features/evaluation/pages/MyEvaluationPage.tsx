@@ -1,7 +1,7 @@
 import { APPEAL_STATE_LABELS, type EvaluationGrade, type EvaluationMineResponse } from '@ningxin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Result, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/LoadError';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
@@ -148,6 +148,26 @@ function PeerItem({ roundId, member }: { roundId: number; member: Mine['members'
   );
 }
 
+/** One member on the ballot; re-rendered only when its own grade changes. */
+const BallotRow = memo(function BallotRow({
+  id,
+  name,
+  grade,
+  onPick,
+}: {
+  id: number;
+  name: string;
+  grade: EvaluationGrade | undefined;
+  onPick: (id: number, grade: EvaluationGrade) => void;
+}) {
+  return (
+    <Flex vertical gap={4} data-testid={`ballot-${id}`}>
+      <Typography.Text strong>{name}</Typography.Text>
+      <GradeButtons label={name} value={grade} onChange={(g) => onPick(id, g)} />
+    </Flex>
+  );
+});
+
 /** The ballot: every participant with four grade buttons; submitted once. */
 export function BallotForm({
   members,
@@ -162,23 +182,30 @@ export function BallotForm({
 }) {
   const { t } = useTranslation();
   const [marks, setMarks] = useState<Record<number, EvaluationGrade>>({});
+  const onPick = useCallback(
+    (id: number, grade: EvaluationGrade) => setMarks((prev) => ({ ...prev, [id]: grade })),
+    [],
+  );
   const missing = members.filter((m) => !marks[m.id]).length;
+  const fillRest = () =>
+    setMarks((prev) => ({
+      ...Object.fromEntries(members.map((m) => [m.id, 'qualified' as EvaluationGrade])),
+      ...prev,
+    }));
   return (
     <Flex vertical gap={12}>
       {members.map((m) => (
-        <Flex vertical gap={4} key={m.id} data-testid={`ballot-${m.id}`}>
-          <Typography.Text strong>{m.name}</Typography.Text>
-          <GradeButtons
-            label={m.name}
-            value={marks[m.id]}
-            onChange={(g) => setMarks((prev) => ({ ...prev, [m.id]: g }))}
-          />
-        </Flex>
+        <BallotRow key={m.id} id={m.id} name={m.name} grade={marks[m.id]} onPick={onPick} />
       ))}
       {missing > 0 ? (
-        <Typography.Text type="secondary">
-          {t('evaluation.mine.vote.missing', { n: missing })}
-        </Typography.Text>
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text type="secondary">
+            {t('evaluation.mine.vote.missing', { n: missing })}
+          </Typography.Text>
+          <Button size="small" onClick={fillRest}>
+            {t('evaluation.mine.vote.fillRest')}
+          </Button>
+        </Flex>
       ) : null}
       <Popconfirm
         title={t('evaluation.mine.vote.confirm')}
