@@ -85,7 +85,7 @@ export function EvaluationsPage() {
       title: t('evaluation.list.col.voted'),
       width: 90,
       align: 'right',
-      render: (_, r) => `${r.ballots}`,
+      render: (_, r) => r.voted + r.codesUsed,
     },
     {
       title: t('evaluation.list.col.grades'),
