@@ -98,7 +98,7 @@ export function createEvaluationSeed({ db, accounts, activity }: EvaluationSeedD
       // Tallies only elsewhere: the same distribution, summed over the voters.
       await tx.execute(sql`with v as (
           select p.round_id, p.member_id,
-            (select count(*)::int from ${participants} q where q.round_id = p.round_id and q.voted) as voters
+            (count(*) filter (where p.voted) over (partition by p.round_id))::int as voters
           from ${participants} p join ${rounds} r on r.id = p.round_id
           where r.year = 2025 and p.round_id not in ${ballotRounds}),
         t as (select round_id, member_id, voters,
@@ -113,8 +113,8 @@ export function createEvaluationSeed({ db, accounts, activity }: EvaluationSeedD
       // a third of the votes say so; the rest 合格.
       await tx.execute(sql`with ranked as (
           select p.round_id, p.member_id, p.votes_excellent, p.votes_basic + p.votes_unqualified as low,
-            (select count(*) from ${participants} q where q.round_id = p.round_id) as n,
-            (select count(*) from ${participants} q where q.round_id = p.round_id and q.voted) as voters,
+            count(*) over (partition by p.round_id) as n,
+            count(*) filter (where p.voted) over (partition by p.round_id) as voters,
             row_number() over (partition by p.round_id order by p.votes_excellent desc, p.member_id) as rk
           from ${participants} p join ${rounds} r on r.id = p.round_id where r.year = 2025)
         update ${participants} p set final_grade = case
