@@ -106,6 +106,8 @@ const OPEN_ROUTES = [
   'GET /api/v1/public/divisions',
   'POST /api/v1/public/registrations',
   'POST /api/v1/public/registrations/status',
+  'POST /api/v1/public/evaluation-ballot',
+  'POST /api/v1/public/evaluation-ballots',
 ];
 
 describe('every /api/v1 route needs a session', () => {

@@ -238,6 +238,18 @@ export const AUDIT_ACTIONS = {
   'care.honour_deleted': '删除表彰',
   'care.exported': '导出关爱表彰台账',
   'care.birthday_card_printed': '打印政治生日贺卡',
+  'evaluation.round_created': '创建民主评议',
+  'evaluation.step_moved': '推进民主评议步骤',
+  'evaluation.self_assessed': '提交个人自评',
+  'evaluation.peer_reviewed': '提交党员互评',
+  'evaluation.modes_set': '登记领取测评码的党员',
+  'evaluation.codes_generated': '生成民主测评码',
+  'evaluation.slips_printed': '打印民主测评码',
+  'evaluation.voted': '民主测评投票',
+  'evaluation.counted': '民主测评计票',
+  'evaluation.graded': '确定民主评议等次',
+  'evaluation.appealed': '提出评议申诉',
+  'evaluation.appeal_answered': '答复评议申诉',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

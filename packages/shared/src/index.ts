@@ -8,6 +8,7 @@ export * from './contacts';
 export * from './courses';
 export * from './divisions';
 export * from './errors';
+export * from './evaluation';
 export * from './feedback';
 export * from './files';
 export * from './finding-campaigns';

@@ -4,6 +4,7 @@ import { auditFeature } from '../features/audit/audit.feature';
 import { careFeature } from '../features/care/care.feature';
 import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
+import { evaluationFeature } from '../features/evaluation/evaluation.feature';
 import { findingFeature } from '../features/finding/finding.feature';
 import { hometownFeature } from '../features/hometown/hometown.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
@@ -55,6 +56,7 @@ export const FEATURES: readonly Feature[] = [
   pointsFeature,
   archivesFeature,
   careFeature,
+  evaluationFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -85,6 +85,7 @@ export const evaluationParticipants = pgTable(
     selfGrade: text('self_grade'),
     selfText: text('self_text'),
     selfAt: ts('self_at'),
+    /** online (votes signed in), code (was handed a paper code), none (probationary: no vote). */
     ballotMode: text('ballot_mode').notNull().default('online'),
     voted: boolean('voted').notNull().default(false),
     votesExcellent: integer('votes_excellent').notNull().default(0),

@@ -8,6 +8,7 @@ import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
+import { evaluationText } from './text/evaluation';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { hometownText } from './text/hometown';
@@ -82,4 +83,5 @@ export const en: Translation = {
   points: pointsText.en,
   archives: archivesText.en,
   care: careText.en,
+  evaluation: evaluationText.en,
 };

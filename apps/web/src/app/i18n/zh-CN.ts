@@ -8,6 +8,7 @@ import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
+import { evaluationText } from './text/evaluation';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { hometownText } from './text/hometown';
@@ -81,6 +82,7 @@ export const zhCN = {
   points: pointsText.zh,
   archives: archivesText.zh,
   care: careText.zh,
+  evaluation: evaluationText.zh,
 };
 
 export type Translation = typeof zhCN;

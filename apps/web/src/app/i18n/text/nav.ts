@@ -53,6 +53,8 @@ const zh = {
   careBirthdays: '政治生日',
   honours: '表彰',
   myCare: '我的关爱与荣誉',
+  evaluations: '民主评议',
+  myEvaluation: '我的民主评议',
 };
 
 const en: typeof zh = {
@@ -109,6 +111,8 @@ const en: typeof zh = {
   careBirthdays: 'Party birthdays',
   honours: 'Honours',
   myCare: 'My care and honours',
+  evaluations: 'Evaluations',
+  myEvaluation: 'My evaluation',
 };
 
 export const navText = { zh, en };
