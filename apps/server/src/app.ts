@@ -17,6 +17,7 @@ import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
 import { activityModule } from './modules/activity/activity.module';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
+import { duesModule } from './modules/dues/dues.module';
 import { filesModule } from './modules/files/files.module';
 import { findingModule } from './modules/finding/campaigns/finding.module';
 import { contactsModule } from './modules/finding/contacts/contacts.module';
@@ -79,6 +80,7 @@ export const MODULES: readonly AnyModule[] = [
   serviceModule,
   volunteerHoursModule,
   hometownModule,
+  duesModule,
 ];
 
 // Validation messages in Chinese.

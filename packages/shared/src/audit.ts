@@ -214,6 +214,17 @@ export const AUDIT_ACTIONS = {
   'hometown.placement_updated': '修改劳务输出',
   'hometown.placement_deleted': '删除劳务输出',
   'hometown.exported': '导出服务家乡台账',
+  'dues.base_created': '申报党费基数',
+  'dues.base_updated': '修改党费基数',
+  'dues.month_opened': '开启党费月度台账',
+  'dues.month_closed': '党费月度台账结账',
+  'dues.payment_recorded': '登记党费交纳',
+  'dues.payment_reversed': '冲正党费交纳',
+  'dues.relief_requested': '申请党费减免',
+  'dues.relief_reviewed': '支部审议党费减免',
+  'dues.relief_decided': '上级审批党费减免',
+  'dues.reminded': '提醒欠缴党费',
+  'dues.exported': '导出党费报表',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

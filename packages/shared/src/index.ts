@@ -5,6 +5,7 @@ export * from './common';
 export * from './contacts';
 export * from './courses';
 export * from './divisions';
+export * from './dues';
 export * from './errors';
 export * from './feedback';
 export * from './files';

@@ -1,0 +1,69 @@
+import { defineModule, mount } from '../../lib/modules';
+import { basesRoutes } from './bases/bases.routes';
+import { type BasesService, createBasesService } from './bases/bases.service';
+import { createDuesAccess, type DuesAccess } from './dues.access';
+import { duesRoutes } from './dues.routes';
+import { monthsRoutes } from './months/months.routes';
+import { createMonthsService, type MonthsService } from './months/months.service';
+import { paymentsRoutes } from './payments/payments.routes';
+import { createPaymentsService, type PaymentsService } from './payments/payments.service';
+import { reliefsRoutes } from './reliefs/reliefs.routes';
+import { createReliefsService, type ReliefsService } from './reliefs/reliefs.service';
+import { type ArrearsService, createArrearsService } from './report/arrears.service';
+
+declare module '../../lib/modules' {
+  interface ServiceRegistry {
+    dues: {
+      access: DuesAccess;
+      bases: BasesService;
+      months: MonthsService;
+      payments: PaymentsService;
+      reliefs: ReliefsService;
+      arrears: ArrearsService;
+    };
+  }
+}
+
+/**
+ * Party dues (党费): yearly bases and the monthly amount by the dues rules, the branches' monthly
+ * ledgers, payments (one row per month paid), arrears and reminders, reduced or waived dues with
+ * review and approval, the paid-up-to month.
+ */
+export const duesModule = defineModule({
+  name: 'dues',
+  needs: ['orgs', 'members', 'activity', 'settings', 'users', 'notices'],
+  build({ db }, { orgs, members, activity, settings, users, notices }) {
+    const access = createDuesAccess({
+      db,
+      orgs: orgs.tree,
+      members: members.record,
+      activity,
+      settings,
+      users,
+      inbox: notices.inbox,
+    });
+    return {
+      access,
+      bases: createBasesService(access),
+      months: createMonthsService(access),
+      payments: createPaymentsService(access),
+      reliefs: createReliefsService(access),
+      arrears: createArrearsService(access),
+    };
+  },
+  routes: ({ access, bases, months, payments, reliefs, arrears }) => [
+    mount('/dues', duesRoutes, { access, arrears }),
+    mount('/dues/bases', basesRoutes, { bases }),
+    mount('/dues/months', monthsRoutes, { months }),
+    mount('/dues/payments', paymentsRoutes, { payments }),
+    mount('/dues/reliefs', reliefsRoutes, { reliefs }),
+  ],
+  jobs: ({ arrears }) => [
+    {
+      name: 'dues.arrears_reminder',
+      label: '提醒欠缴党费三个月及以上的党员',
+      schedule: '0 9 5 * *',
+      run: () => arrears.remindAll(),
+    },
+  ],
+});
