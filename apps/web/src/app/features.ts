@@ -2,6 +2,7 @@ import { accountFeature } from '../features/account/account.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
+import { duesFeature } from '../features/dues/dues.feature';
 import { findingFeature } from '../features/finding/finding.feature';
 import { hometownFeature } from '../features/hometown/hometown.feature';
 import { jobsFeature } from '../features/jobs/jobs.feature';
@@ -49,6 +50,7 @@ export const FEATURES: readonly Feature[] = [
   volunteerHoursFeature,
   volunteerFeature,
   hometownFeature,
+  duesFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -61,9 +61,11 @@ export const DuesBaseCreateBody = z.object({
   ...BaseFields,
 });
 export type DuesBaseCreateBody = z.infer<typeof DuesBaseCreateBody>;
+export type DuesBaseCreateInput = z.input<typeof DuesBaseCreateBody>;
 
 export const DuesBaseUpdateBody = z.object({ ...BaseFields, version: Version });
 export type DuesBaseUpdateBody = z.infer<typeof DuesBaseUpdateBody>;
+export type DuesBaseUpdateInput = z.input<typeof DuesBaseUpdateBody>;
 
 export const DuesBaseResponse = z.object({
   id: z.number().int(),
@@ -164,6 +166,7 @@ export const DuesMonthListResponse = z.object({
   items: z.array(DuesMonthResponse),
   nextCursor: z.string().nullable(),
 });
+export type DuesMonthListResponse = z.infer<typeof DuesMonthListResponse>;
 
 export const DuesMonthMember = z.object({
   memberId: z.number().int(),
@@ -205,6 +208,7 @@ export const DuesPaymentCreateBody = z.object({
   note: OptionalText('备注', 500),
 });
 export type DuesPaymentCreateBody = z.infer<typeof DuesPaymentCreateBody>;
+export type DuesPaymentCreateInput = z.input<typeof DuesPaymentCreateBody>;
 
 export const DuesPaymentReverseBody = z.object({ reason: Text('冲正原因', { min: 1, max: 200 }) });
 
@@ -241,6 +245,7 @@ export const DuesPaymentListResponse = z.object({
   items: z.array(DuesPaymentResponse),
   nextCursor: z.string().nullable(),
 });
+export type DuesPaymentListResponse = z.infer<typeof DuesPaymentListResponse>;
 
 // ---- arrears (欠缴) and a member's dues ----
 
@@ -253,6 +258,9 @@ export const DuesArrearsQuery = z.object({
 });
 export type DuesArrearsQuery = z.infer<typeof DuesArrearsQuery>;
 
+export type DuesBaseListItem = z.infer<typeof DuesBaseListItem>;
+export type DuesMonthMember = z.infer<typeof DuesMonthMember>;
+
 export const DuesArrearsItem = z.object({
   memberId: z.number().int(),
   memberName: z.string(),
@@ -261,6 +269,7 @@ export const DuesArrearsItem = z.object({
   amountFen: z.number().int(),
   oldestMonth: z.string(),
 });
+export type DuesArrearsItem = z.infer<typeof DuesArrearsItem>;
 export const DuesArrearsResponse = z.object({
   items: z.array(DuesArrearsItem),
   nextCursor: z.string().nullable(),

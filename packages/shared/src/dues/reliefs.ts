@@ -33,6 +33,7 @@ export const DuesReliefCreateBody = z.object({
   reason: Text('减免理由', { min: 1, max: 500, multiline: true }),
 });
 export type DuesReliefCreateBody = z.infer<typeof DuesReliefCreateBody>;
+export type DuesReliefCreateInput = z.input<typeof DuesReliefCreateBody>;
 
 export const DuesReliefStepBody = z.object({
   version: Version,
@@ -74,4 +75,5 @@ export const DuesReliefListResponse = z.object({
   items: z.array(DuesReliefResponse),
   nextCursor: z.string().nullable(),
 });
+export type DuesReliefListResponse = z.infer<typeof DuesReliefListResponse>;
 export const DuesReliefIdParams = IdParams;

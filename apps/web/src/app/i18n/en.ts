@@ -6,6 +6,7 @@ import { auditText } from './text/audit';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
+import { duesText } from './text/dues';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { hometownText } from './text/hometown';
@@ -76,4 +77,5 @@ export const en: Translation = {
   volunteerHours: volunteerHoursText.en,
   volunteer: volunteerText.en,
   hometown: hometownText.en,
+  dues: duesText.en,
 };

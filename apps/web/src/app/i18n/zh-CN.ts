@@ -6,6 +6,7 @@ import { auditText } from './text/audit';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
+import { duesText } from './text/dues';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
 import { hometownText } from './text/hometown';
@@ -75,6 +76,7 @@ export const zhCN = {
   volunteerHours: volunteerHoursText.zh,
   volunteer: volunteerText.zh,
   hometown: hometownText.zh,
+  dues: duesText.zh,
 };
 
 export type Translation = typeof zhCN;

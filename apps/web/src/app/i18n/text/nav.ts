@@ -43,6 +43,11 @@ const zh = {
   hometownProjects: '引进项目',
   hometownDonations: '捐赠',
   hometownLabour: '劳务输出',
+  duesMonths: '党费收缴',
+  duesArrears: '欠缴党费',
+  duesBases: '党费基数',
+  duesReliefs: '党费减免',
+  myDues: '我的党费',
 };
 
 const en: typeof zh = {
@@ -89,6 +94,11 @@ const en: typeof zh = {
   hometownProjects: 'Investment projects',
   hometownDonations: 'Donations',
   hometownLabour: 'Labour export',
+  duesMonths: 'Dues collection',
+  duesArrears: 'Dues arrears',
+  duesBases: 'Dues bases',
+  duesReliefs: 'Dues relief',
+  myDues: 'My dues',
 };
 
 export const navText = { zh, en };
