@@ -18,7 +18,7 @@ export interface DuesDeps {
   members: Pick<MembersService, 'placements'>;
   activity: Pick<ActivityService, 'record' | 'reverse'>;
   settings: Pick<SettingsService, 'versioned'>;
-  users: Pick<UsersService, 'roleHolders' | 'memberAccounts' | 'cards'>;
+  users: Pick<UsersService, 'roleHolders' | 'memberAccounts' | 'cards' | 'accountByUsername'>;
   inbox: { post(tx: Executor, message: InboxMessage): Promise<number> };
   /** Today (tests move it); the committee's calendar is Asia/Shanghai. */
   now?: () => Date;

@@ -3,6 +3,7 @@ import { basesRoutes } from './bases/bases.routes';
 import { type BasesService, createBasesService } from './bases/bases.service';
 import { createDuesAccess, type DuesAccess } from './dues.access';
 import { duesRoutes } from './dues.routes';
+import { createDuesSeed, type DuesSeed } from './dues.seed';
 import { monthsRoutes } from './months/months.routes';
 import { createMonthsService, type MonthsService } from './months/months.service';
 import { paymentsRoutes } from './payments/payments.routes';
@@ -20,6 +21,8 @@ declare module '../../lib/modules' {
       payments: PaymentsService;
       reliefs: ReliefsService;
       arrears: ArrearsService;
+      /** The demo's dues for this year. */
+      seed: DuesSeed;
     };
   }
 }
@@ -49,6 +52,7 @@ export const duesModule = defineModule({
       payments: createPaymentsService(access),
       reliefs: createReliefsService(access),
       arrears: createArrearsService(access),
+      seed: createDuesSeed(access, activity),
     };
   },
   routes: ({ access, bases, months, payments, reliefs, arrears }) => [
@@ -58,6 +62,11 @@ export const duesModule = defineModule({
     mount('/dues/payments', paymentsRoutes, { payments }),
     mount('/dues/reliefs', reliefsRoutes, { reliefs }),
   ],
+  seed:
+    ({ seed }) =>
+    async () => {
+      await seed();
+    },
   jobs: ({ arrears }) => [
     {
       name: 'dues.arrears_reminder',

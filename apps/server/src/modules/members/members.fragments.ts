@@ -70,3 +70,7 @@ export const membersAmong = (memberIds: SQL, statuses: readonly string[]): SQL =
         statuses.map((s) => sql`${s}`),
         sql`, `,
       )})`;
+
+/** The day the member whose id is in `memberId` joined the Party (入党日期, the day of admission). */
+export const memberJoinedAtOf = (memberId: Column | SQL): SQL<string> =>
+  sql<string>`(select ${members.joinedAt} from ${members} where ${members.id} = ${memberId})`;
