@@ -8,6 +8,7 @@ import {
 } from '@ningxin/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Radio, Select, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
@@ -62,6 +63,10 @@ export function PaymentDrawer({ target, onClose }: { target: PaymentTarget | nul
     },
     onError: (error) => onError(error, { form }),
   });
+  // Each member's form starts afresh (the form keeps the last member's values otherwise).
+  useEffect(() => {
+    if (target) form.resetFields();
+  }, [target, form]);
   const required = [{ required: true, message: t('common.required') }];
   const options = target ? monthOptions(target.fromMonth) : [];
   return (

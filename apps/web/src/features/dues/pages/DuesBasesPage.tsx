@@ -23,7 +23,7 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { KeysetPager } from '../../../components/KeysetPager';
@@ -55,6 +55,10 @@ export function DuesBasesPage() {
   const [editing, setEditing] = useState<DuesBaseListItem | null>(null);
   const [form] = Form.useForm<Values>();
   const category = Form.useWatch('category', form);
+  // Each member's form starts afresh (the form keeps the last member's values otherwise).
+  useEffect(() => {
+    if (editing) form.resetFields();
+  }, [editing, form]);
   const list = useKeysetPages(duesKeys.bases(orgId, year, missing), (cursor, signal) =>
     duesApi.bases(orgId, year, missing, cursor, signal),
   );
