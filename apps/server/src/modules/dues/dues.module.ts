@@ -11,6 +11,7 @@ import { createPaymentsService, type PaymentsService } from './payments/payments
 import { reliefsRoutes } from './reliefs/reliefs.routes';
 import { createReliefsService, type ReliefsService } from './reliefs/reliefs.service';
 import { type ArrearsService, createArrearsService } from './report/arrears.service';
+import { createDuesExport, type DuesExport } from './report/dues.export';
 
 declare module '../../lib/modules' {
   interface ServiceRegistry {
@@ -21,6 +22,7 @@ declare module '../../lib/modules' {
       payments: PaymentsService;
       reliefs: ReliefsService;
       arrears: ArrearsService;
+      exports: DuesExport;
       /** The demo's dues for this year. */
       seed: DuesSeed;
     };
@@ -45,20 +47,23 @@ export const duesModule = defineModule({
       users,
       inbox: notices.inbox,
     });
+    const months = createMonthsService(access);
+    const arrears = createArrearsService(access);
     return {
       access,
       bases: createBasesService(access),
-      months: createMonthsService(access),
+      months,
       payments: createPaymentsService(access),
       reliefs: createReliefsService(access),
-      arrears: createArrearsService(access),
+      arrears,
+      exports: createDuesExport(access, months, arrears),
       seed: createDuesSeed(access, activity),
     };
   },
-  routes: ({ access, bases, months, payments, reliefs, arrears }) => [
-    mount('/dues', duesRoutes, { access, arrears }),
+  routes: ({ access, bases, months, payments, reliefs, arrears, exports }) => [
+    mount('/dues', duesRoutes, { access, arrears, exports }),
     mount('/dues/bases', basesRoutes, { bases }),
-    mount('/dues/months', monthsRoutes, { months }),
+    mount('/dues/months', monthsRoutes, { months, exports }),
     mount('/dues/payments', paymentsRoutes, { payments }),
     mount('/dues/reliefs', reliefsRoutes, { reliefs }),
   ],

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../test/app';
+import { loadXlsx, sheetRows, XLSX } from '../../../test/excel';
 import { auditCount, createUser } from '../../../test/factories';
 import { queryRows } from '../../db/client';
 import { committeeDate } from './dues.access';
@@ -385,6 +386,37 @@ describe('months, payments and arrears', () => {
       (await req('POST', `/months/${monthId}/close`, tongzhou, { version: closed.json().version })).json()
         .code,
     ).toBe('DUES_MONTH_CLOSED');
+  });
+  it('the month report and the arrears list as sheets, audited, in scope', async () => {
+    expect((await req('GET', `/months/${monthId}/report`)).statusCode).toBe(401);
+    expect((await req('GET', `/months/${monthId}/report`, kangbao)).statusCode).toBe(403);
+    expect((await req('GET', `/months/${monthId}/report`, haidian)).statusCode).toBe(404);
+    const res = await req('GET', `/months/${monthId}/report`, tongzhou);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain(XLSX);
+    const rows = sheetRows((await loadXlsx(res.rawPayload)).worksheets[0]!);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '类别',
+      '本月应交（元）',
+      '交纳情况',
+      '交纳方式',
+      '交纳日期',
+      '欠缴月数',
+      '欠缴金额（元）',
+    ]);
+    const p = rows.find((r) => r[0] === people[0]!.name)!;
+    expect(p.slice(2, 4)).toEqual([30, monthsSoFar <= 3 ? '已交' : '未交']);
+    expect(p[6]).toBe(monthsSoFar - 3);
+    expect(String(rows.at(-1)![0])).toMatch(/^合计/);
+    expect(await auditCount(t.store, 'dues.exported')).toBe(1);
+
+    expect((await req('GET', '/arrears/export', kangbao)).statusCode).toBe(403);
+    const list = (await req('GET', `/arrears?orgId=${branch.id}&limit=500`, tongzhou)).json();
+    const sheet = await req('GET', `/arrears/export?orgId=${branch.id}`, tongzhou);
+    const arrearsRows = sheetRows((await loadXlsx(sheet.rawPayload)).worksheets[0]!);
+    expect(arrearsRows.length).toBe(list.items.length + 1);
+    expect((await req('GET', `/arrears/export?orgId=${branch.id}`, haidian)).statusCode).toBe(200);
   });
 });
 

@@ -12,17 +12,20 @@ import {
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendXlsx, Xlsx } from '../../lib/downloads';
 import { actorOf } from '../../plugins/auth';
 import { selfMemberId } from '../../policy/policy';
 import type { DuesAccess } from './dues.access';
 import type { ArrearsService } from './report/arrears.service';
+import type { DuesExport } from './report/dues.export';
 
 export const tags = ['党费 dues'];
 
-export const duesRoutes: FastifyPluginAsyncZod<{ access: DuesAccess; arrears: ArrearsService }> = async (
-  app,
-  { access, arrears },
-) => {
+export const duesRoutes: FastifyPluginAsyncZod<{
+  access: DuesAccess;
+  arrears: ArrearsService;
+  exports: DuesExport;
+}> = async (app, { access, arrears, exports }) => {
   app.get(
     '/calculate',
     {
@@ -52,6 +55,21 @@ export const duesRoutes: FastifyPluginAsyncZod<{ access: DuesAccess; arrears: Ar
       },
     },
     async (request) => arrears.arrears(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/arrears/export',
+    {
+      config: { permission: 'dues.read' },
+      schema: {
+        tags,
+        summary: '导出欠缴党费名单（.xlsx），记入审计',
+        querystring: DuesArrearsQuery.omit({ limit: true, cursor: true }),
+        response: { 200: Xlsx, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(request, reply, await exports.arrears(actorOf(request), request.query)),
   );
 
   app.post(

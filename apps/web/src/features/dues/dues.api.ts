@@ -16,7 +16,7 @@ import type {
   DuesReliefResponse,
   DuesReliefState,
 } from '@ningxin/shared';
-import { api } from '../../lib/api';
+import { api, apiUrl } from '../../lib/api';
 
 export const duesKeys = {
   all: ['dues'] as const,
@@ -74,4 +74,7 @@ export const duesApi = {
     api<DuesReliefResponse>(`/dues/reliefs/${id}/${step}`, { method: 'POST', body: { version, approve } }),
   member: (memberId: number) => api<DuesMemberResponse>(`/dues/members/${memberId}`),
   mine: () => api<DuesMemberResponse>('/dues/mine'),
+  reportUrl: (monthId: number) => apiUrl(`/dues/months/${monthId}/report`),
+  arrearsExportUrl: (orgId: number | undefined, minMonths: number) =>
+    apiUrl('/dues/arrears/export', { orgId, minMonths }),
 };

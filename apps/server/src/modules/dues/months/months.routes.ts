@@ -9,11 +9,31 @@ import {
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendXlsx, Xlsx } from '../../../lib/downloads';
 import { actorOf } from '../../../plugins/auth';
 import { tags } from '../dues.routes';
+import type { DuesExport } from '../report/dues.export';
 import type { MonthsService } from './months.service';
 
-export const monthsRoutes: FastifyPluginAsyncZod<{ months: MonthsService }> = async (app, { months }) => {
+export const monthsRoutes: FastifyPluginAsyncZod<{ months: MonthsService; exports: DuesExport }> = async (
+  app,
+  { months, exports },
+) => {
+  app.get(
+    '/:id/report',
+    {
+      config: { permission: 'dues.read' },
+      schema: {
+        tags,
+        summary: '支部党费收缴月报（.xlsx：每名党员的基数应交、交纳情况、方式、日期、欠缴；合计），记入审计',
+        params: IdParams,
+        response: { 200: Xlsx, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(request, reply, await exports.monthReport(actorOf(request), request.params.id)),
+  );
+
   app.get(
     '/',
     {

@@ -27,6 +27,7 @@ const zh = {
     col: { name: '姓名', type: '类别', due: '应交', status: '状态', paidOn: '交纳日期', method: '方式' },
     status: { paid: '已交', unpaid: '未交', waived: '免交', noBase: '未申报基数' },
     pay: '登记交纳',
+    report: '导出月报',
   },
   payment: {
     title: '登记交纳：{{name}}',
@@ -49,6 +50,7 @@ const zh = {
     totals: '共 {{members}} 人欠缴 {{months}} 个月，合计 {{amount}} 元',
     pay: '补交',
     empty: '没有欠缴党费的党员',
+    export: '导出',
   },
   bases: {
     title: '党费基数',
@@ -144,6 +146,7 @@ const en: typeof zh = {
     col: { name: 'Name', type: 'Type', due: 'Due', status: 'Status', paidOn: 'Paid on', method: 'Method' },
     status: { paid: 'Paid', unpaid: 'Unpaid', waived: 'Waived', noBase: 'No base declared' },
     pay: 'Record payment',
+    report: 'Monthly report',
   },
   payment: {
     title: 'Record payment: {{name}}',
@@ -172,6 +175,7 @@ const en: typeof zh = {
     totals: '{{members}} members owe {{months}} months, ¥{{amount}} in all',
     pay: 'Pay',
     empty: 'No member owes dues',
+    export: 'Export',
   },
   bases: {
     title: 'Dues bases',

@@ -1,7 +1,7 @@
-import { BellOutlined } from '@ant-design/icons';
+import { BellOutlined, DownloadOutlined } from '@ant-design/icons';
 import { type DuesArrearsItem, displayFen, monthLabel } from '@ningxin/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Grid, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeysetPager } from '../../../components/KeysetPager';
@@ -68,15 +68,20 @@ export function DuesArrearsPage() {
         <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
           {t('dues.arrears.title')}
         </Typography.Title>
-        {canWrite ? (
-          <Button
-            icon={<BellOutlined aria-hidden />}
-            loading={remind.isPending}
-            onClick={() => remind.mutate()}
-          >
-            {t('dues.arrears.remind')}
+        <Space wrap>
+          <Button icon={<DownloadOutlined aria-hidden />} href={duesApi.arrearsExportUrl(orgId, minMonths)}>
+            {t('dues.arrears.export')}
           </Button>
-        ) : null}
+          {canWrite ? (
+            <Button
+              icon={<BellOutlined aria-hidden />}
+              loading={remind.isPending}
+              onClick={() => remind.mutate()}
+            >
+              {t('dues.arrears.remind')}
+            </Button>
+          ) : null}
+        </Space>
       </Flex>
       <Flex gap={8} wrap>
         <OrgTreeSelect

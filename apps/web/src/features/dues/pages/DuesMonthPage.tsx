@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { type DuesMonthMember, displayFen, MEMBER_TYPE_LABELS, monthLabel } from '@ningxin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -6,6 +7,7 @@ import {
   Card,
   Flex,
   Popconfirm,
+  Space,
   Statistic,
   Table,
   type TableColumnsType,
@@ -87,11 +89,16 @@ export function DuesMonthPage() {
         <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
           {m.org.name} {monthLabel(m.month)} <Tag>{m.stateLabel}</Tag>
         </Typography.Title>
-        {m.policies.close ? (
-          <Popconfirm title={t('dues.month.closeConfirm')} onConfirm={() => close.mutate()}>
-            <Button loading={close.isPending}>{t('dues.month.close')}</Button>
-          </Popconfirm>
-        ) : null}
+        <Space wrap>
+          <Button icon={<DownloadOutlined aria-hidden />} href={duesApi.reportUrl(m.id)}>
+            {t('dues.month.report')}
+          </Button>
+          {m.policies.close ? (
+            <Popconfirm title={t('dues.month.closeConfirm')} onConfirm={() => close.mutate()}>
+              <Button loading={close.isPending}>{t('dues.month.close')}</Button>
+            </Popconfirm>
+          ) : null}
+        </Space>
       </Flex>
       <Card size="small">
         <Flex gap={32} wrap>
