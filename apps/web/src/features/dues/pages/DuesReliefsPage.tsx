@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import {
   DUES_RELIEF_STATE_LABELS,
   DUES_RELIEF_STATES,
@@ -26,6 +27,8 @@ import { KeysetPager } from '../../../components/KeysetPager';
 import { LoadError } from '../../../components/LoadError';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
+import { useCurrentUser } from '../../auth/useMe';
+import { ReliefDrawer } from '../components/ReliefDrawer';
 import { duesApi, duesKeys } from '../dues.api';
 
 /** 党费减免: requests with the branch's review and the next level's approval. */
@@ -34,6 +37,8 @@ export function DuesReliefsPage() {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const client = useQueryClient();
+  const canWrite = useCurrentUser().permissions.includes('dues.write');
+  const [creating, setCreating] = useState(false);
   const [state, setState] = useState<DuesReliefState | undefined>();
   const list = useKeysetPages(duesKeys.reliefs(state), (cursor, signal) =>
     duesApi.reliefs(state, cursor, signal),
@@ -100,9 +105,16 @@ export function DuesReliefsPage() {
   ];
   return (
     <Flex vertical gap={16} className="nx-page">
-      <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
-        {t('dues.reliefs.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
+          {t('dues.reliefs.title')}
+        </Typography.Title>
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            {t('dues.reliefs.create')}
+          </Button>
+        ) : null}
+      </Flex>
       <Select<DuesReliefState | ''>
         aria-label={t('dues.reliefs.state')}
         style={{ width: 160 }}
@@ -136,6 +148,7 @@ export function DuesReliefsPage() {
           />
         </Card>
       )}
+      <ReliefDrawer open={creating} onClose={() => setCreating(false)} />
     </Flex>
   );
 }
