@@ -19,6 +19,7 @@ import { archivesModule } from './modules/archives/archives.module';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
 import { careModule } from './modules/care/care.module';
+import { duesModule } from './modules/dues/dues.module';
 import { evaluationModule } from './modules/evaluation/evaluation.module';
 import { filesModule } from './modules/files/files.module';
 import { findingModule } from './modules/finding/campaigns/finding.module';
@@ -84,6 +85,7 @@ export const MODULES: readonly AnyModule[] = [
   volunteerHoursModule,
   hometownModule,
   careModule,
+  duesModule,
   evaluationModule,
   archivesModule,
   pointsModule,

@@ -250,6 +250,17 @@ export const AUDIT_ACTIONS = {
   'evaluation.graded': '确定民主评议等次',
   'evaluation.appealed': '提出评议申诉',
   'evaluation.appeal_answered': '答复评议申诉',
+  'dues.base_created': '申报党费基数',
+  'dues.base_updated': '修改党费基数',
+  'dues.month_opened': '开启党费月度台账',
+  'dues.month_closed': '党费月度台账结账',
+  'dues.payment_recorded': '登记党费交纳',
+  'dues.payment_reversed': '冲正党费交纳',
+  'dues.relief_requested': '申请党费减免',
+  'dues.relief_reviewed': '支部审议党费减免',
+  'dues.relief_decided': '上级审批党费减免',
+  'dues.reminded': '提醒欠缴党费',
+  'dues.exported': '导出党费报表',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

@@ -7,6 +7,7 @@ export * from './common';
 export * from './contacts';
 export * from './courses';
 export * from './divisions';
+export * from './dues';
 export * from './errors';
 export * from './evaluation';
 export * from './feedback';

@@ -4,6 +4,7 @@ import { auditFeature } from '../features/audit/audit.feature';
 import { careFeature } from '../features/care/care.feature';
 import { complianceFeature } from '../features/compliance/compliance.feature';
 import { contactsFeature } from '../features/contacts/contacts.feature';
+import { duesFeature } from '../features/dues/dues.feature';
 import { evaluationFeature } from '../features/evaluation/evaluation.feature';
 import { findingFeature } from '../features/finding/finding.feature';
 import { hometownFeature } from '../features/hometown/hometown.feature';
@@ -57,6 +58,7 @@ export const FEATURES: readonly Feature[] = [
   archivesFeature,
   careFeature,
   evaluationFeature,
+  duesFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -45,6 +45,7 @@ describe('monthlyDuesFen, salaried members (after-tax monthly income)', () => {
 
 describe('monthlyDuesFen, retired members (pension)', () => {
   it('charges 0.5 % up to and including 5,000 yuan and 1 % above', () => {
+    expect(retired(0)).toBe(0);
     expect(retired(5_000)).toBe(2_500);
     expect(monthlyDuesFen(rules, { category: 'retired', incomeFen: 500_001 })).toBe(5_000);
     expect(retired(8_000)).toBe(8_000);

@@ -8,6 +8,7 @@ import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
+import { duesText } from './text/dues';
 import { evaluationText } from './text/evaluation';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
@@ -84,4 +85,5 @@ export const en: Translation = {
   archives: archivesText.en,
   care: careText.en,
   evaluation: evaluationText.en,
+  dues: duesText.en,
 };

@@ -8,6 +8,7 @@ import { careText } from './text/care';
 import { commonText } from './text/common';
 import { complianceText } from './text/compliance';
 import { contactsText } from './text/contacts';
+import { duesText } from './text/dues';
 import { evaluationText } from './text/evaluation';
 import { filesText } from './text/files';
 import { findingText } from './text/finding';
@@ -83,6 +84,7 @@ export const zhCN = {
   archives: archivesText.zh,
   care: careText.zh,
   evaluation: evaluationText.zh,
+  dues: duesText.zh,
 };
 
 export type Translation = typeof zhCN;

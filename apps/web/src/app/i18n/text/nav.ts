@@ -55,6 +55,11 @@ const zh = {
   myCare: '我的关爱与荣誉',
   evaluations: '民主评议',
   myEvaluation: '我的民主评议',
+  duesMonths: '党费收缴',
+  duesArrears: '欠缴党费',
+  duesBases: '党费基数',
+  duesReliefs: '党费减免',
+  myDues: '我的党费',
 };
 
 const en: typeof zh = {
@@ -113,6 +118,11 @@ const en: typeof zh = {
   myCare: 'My care and honours',
   evaluations: 'Evaluations',
   myEvaluation: 'My evaluation',
+  duesMonths: 'Dues collection',
+  duesArrears: 'Dues arrears',
+  duesBases: 'Dues bases',
+  duesReliefs: 'Dues relief',
+  myDues: 'My dues',
 };
 
 export const navText = { zh, en };

@@ -1,9 +1,12 @@
 import { localIsoDate, MEMBER_TYPE_LABELS, MEMBER_TYPES, type TransferCreateInput } from '@ningxin/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Divider, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
+import { useCurrentUser } from '../../auth/useMe';
+import { duesApi } from '../../dues/dues.api';
 import { MemberSelect } from '../../members/components/MemberSelect';
 import { useDivisions } from '../../meta/useDivisions';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
@@ -25,6 +28,23 @@ export function TransferCreateDrawer({ direction, onClose }: Props) {
   const client = useQueryClient();
   const divisions = useDivisions();
   const today = localIsoDate(new Date());
+  // 党费交至 from the dues ledger, when the user may read it (never later than this month).
+  const memberId = Form.useWatch('memberId', form) as number | undefined;
+  const readsDues = useCurrentUser().permissions.includes('dues.read');
+  useEffect(() => {
+    if (!memberId || !readsDues) return;
+    let live = true;
+    duesApi.member(memberId).then(
+      (d) => {
+        if (live && d.paidUpTo)
+          form.setFieldValue('duesPaidUntil', [d.paidUpTo, today.slice(0, 7)].sort()[0]);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [memberId, readsDues, form, today]);
   const create = useMutation({
     mutationFn: (body: TransferCreateInput) => transfersApi.create(body),
     onSuccess: (tr) => {

@@ -1,0 +1,3 @@
+export * from './calculate';
+export * from './months';
+export * from './reliefs';
