@@ -27,7 +27,7 @@ import { openOrgsOfKinds } from '../orgs/orgs.fragments';
 import type { UsersService } from '../users/users.service';
 import { SOURCE } from './evaluation.access';
 
-export const BALLOT_BRANCHES = 8;
+export const BALLOT_BRANCHES = 4;
 
 export interface EvaluationSeedDeps {
   db: Db;
@@ -88,13 +88,19 @@ export function createEvaluationSeed({ db, accounts, activity }: EvaluationSeedD
         insert into ${marks} (ballot_id, member_id, grade)
         select n.id, p.member_id, ${markGrade(sql`n.k`, sql`p.member_id`)}
         from numbered n join ${participants} p on p.round_id = n.round_id`);
-      const tally = (grade: string) =>
-        sql`(select count(*)::int from ${marks} mk join ${ballots} b on b.id = mk.ballot_id
-          where b.round_id = p.round_id and mk.member_id = p.member_id and mk.grade = ${grade})`;
-      await tx.execute(sql`update ${participants} p set
-          votes_excellent = ${tally('excellent')}, votes_qualified = ${tally('qualified')},
-          votes_basic = ${tally('basic')}, votes_unqualified = ${tally('unqualified')}
-        where p.round_id in ${ballotRounds}`);
+      // The tallies of the stored ballots, counted in one pass over their marks.
+      await tx.execute(sql`with t as (
+          select b.round_id, mk.member_id,
+            count(*) filter (where mk.grade = 'excellent')::int as e,
+            count(*) filter (where mk.grade = 'qualified')::int as q,
+            count(*) filter (where mk.grade = 'basic')::int as b,
+            count(*) filter (where mk.grade = 'unqualified')::int as u
+          from ${marks} mk join ${ballots} b on b.id = mk.ballot_id
+          where b.round_id in ${ballotRounds}
+          group by b.round_id, mk.member_id)
+        update ${participants} p set votes_excellent = t.e, votes_qualified = t.q,
+          votes_basic = t.b, votes_unqualified = t.u
+        from t where p.round_id = t.round_id and p.member_id = t.member_id`);
       // Tallies only elsewhere: the same distribution, summed over the voters.
       await tx.execute(sql`with v as (
           select p.round_id, p.member_id,
