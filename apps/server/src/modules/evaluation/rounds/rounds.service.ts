@@ -1,14 +1,15 @@
-/** Rounds (民主评议): creation, steps, participants, self and peer assessment, counting and grades. */
+/**
+ * Rounds (民主评议): creation, steps, participants, self and peer assessment, a member's own view;
+ * with counting and grades (results.service.ts) one service.
+ */
 import {
   addDays,
   type BallotMode,
   EVALUATION_APPEAL_DAYS,
-  EVALUATION_GRADE_LABELS,
   EVALUATION_STATE_LABELS,
   type EvaluationBallotModesBody,
   type EvaluationCreateBody,
   type EvaluationGrade,
-  type EvaluationGradesBody,
   type EvaluationListQuery,
   type EvaluationMineResponse,
   type EvaluationParticipantsResponse,
@@ -18,14 +19,11 @@ import {
   type EvaluationState,
   type EvaluationStepBody,
   localIsoDate,
-  maxExcellent,
 } from '@ningxin/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../../db/client';
+import { queryRows } from '../../../db/client';
 import {
   evaluationAppeals as appeals,
-  evaluationBallots as ballots,
-  evaluationBallotMarks as marks,
   evaluationParticipants as participants,
   evaluationPeerReviews as reviews,
   evaluationRounds as rounds,
@@ -37,19 +35,18 @@ import { audited } from '../../audit/audit.service';
 import { memberNameOf, membersOnRolls } from '../../members/members.fragments';
 import { orgNameOf } from '../../orgs/orgs.fragments';
 import { presentAppeal } from '../appeals/appeals.service';
-import { type EvaluationAccess, gradeEntry, MINE_LINK, OUTER } from '../evaluation.access';
+import { type EvaluationAccess, OUTER } from '../evaluation.access';
 import {
   branchNotUsable,
   closesBeforeOpens,
-  gradesIncomplete,
   modeNotSettable,
   noMembers,
   notInRound,
   roundExists,
   selfReview,
-  tooManyExcellent,
   wrongStep,
 } from '../evaluation.errors';
+import { createResultsService, participantRows } from './results.service';
 
 const NEXT: Partial<Record<EvaluationState, EvaluationState>> = {
   draft: 'self',
@@ -62,18 +59,8 @@ const gradeOrNull = (g: string | null) => (g as EvaluationGrade | null) ?? null;
 export function createRoundsService(access: EvaluationAccess) {
   const { db } = access;
 
-  async function participantRows(executor: Executor, roundId: number) {
-    return executor
-      .select({
-        memberId: participants.memberId,
-        ballotMode: participants.ballotMode,
-        voted: participants.voted,
-      })
-      .from(participants)
-      .where(eq(participants.roundId, roundId));
-  }
-
   return {
+    ...createResultsService(access),
     async list(actor: Actor, q: EvaluationListQuery) {
       return {
         items: await access.present(
@@ -315,106 +302,6 @@ export function createRoundsService(access: EvaluationAccess) {
           createdAt: r.createdAt.toISOString(),
         })),
       };
-    },
-
-    /** Counts the ballots: each participant's votes by grade, from the stored ballots. */
-    async count(actor: Actor, id: number, version: number) {
-      await audited(db, actor, async (tx, audit) => {
-        const round = await access.managed(tx, actor, id);
-        assertVersion(round, version);
-        access.inState(round, 'voting');
-        const tally = (grade: EvaluationGrade) =>
-          sql`(select count(*)::int from ${marks} inner join ${ballots} on ${ballots.id} = ${marks.ballotId}
-            where ${ballots.roundId} = ${id} and ${marks.memberId} = ${participants.memberId} and ${marks.grade} = ${grade})`;
-        await tx
-          .update(participants)
-          .set({
-            votesExcellent: tally('excellent'),
-            votesQualified: tally('qualified'),
-            votesBasic: tally('basic'),
-            votesUnqualified: tally('unqualified'),
-          })
-          .where(eq(participants.roundId, id));
-        await access.touch(tx, id, { state: 'counted' });
-        const [n] = await queryRows<{ n: number }>(
-          tx,
-          sql`select count(*)::int as n from ${ballots} where ${ballots.roundId} = ${id}`,
-        );
-        audit({
-          action: 'evaluation.counted',
-          targetType: 'evaluation_round',
-          targetId: id,
-          targetLabel: round.title,
-          after: { ballots: n?.n ?? 0 },
-        });
-      });
-      return access.presentOne(db, actor, id);
-    },
-
-    /**
-     * Fixes every participant's grade with the branch meeting's decision: at most one third 优秀.
-     * Each member gets a ledger entry and a notice.
-     */
-    async grade(actor: Actor, id: number, body: EvaluationGradesBody) {
-      await audited(db, actor, async (tx, audit) => {
-        const round = await access.managed(tx, actor, id);
-        assertVersion(round, body.version);
-        access.inState(round, 'counted');
-        const rows = await participantRows(tx, id);
-        const known = new Set(rows.map((r) => r.memberId));
-        const given = new Map<number, (typeof body.grades)[number]>();
-        body.grades.forEach((g, i) => {
-          if (!known.has(g.memberId)) throw notInRound(`grades.${i}.memberId`);
-          if (given.has(g.memberId)) throw gradesIncomplete('同一党员的等次重复');
-          given.set(g.memberId, g);
-        });
-        const missing = rows.length - given.size;
-        if (missing > 0) throw gradesIncomplete(`还有 ${missing} 名参评党员未确定等次`);
-        const excellent = body.grades.filter((g) => g.grade === 'excellent').length;
-        const max = maxExcellent(rows.length);
-        if (excellent > max) throw tooManyExcellent(rows.length, max, excellent);
-        for (const g of body.grades)
-          await tx
-            .update(participants)
-            .set({ finalGrade: g.grade, finalNote: g.note ?? null })
-            .where(and(eq(participants.roundId, id), eq(participants.memberId, g.memberId)));
-        await access.touch(tx, id, {
-          state: 'decided',
-          decisionNote: body.decisionNote,
-          decidedOn: body.decidedOn,
-          decidedBy: actor.userId,
-        });
-        await access.activity.recordMany(
-          tx,
-          body.grades.map((g) => gradeEntry(round, g.memberId, g.grade, body.decidedOn)),
-        );
-        const accounts = await access.accountsOf(
-          tx,
-          body.grades.map((g) => g.memberId),
-        );
-        for (const a of accounts) {
-          const grade = given.get(a.memberId)!.grade;
-          await access.inbox.post(tx, {
-            userIds: [a.userId],
-            kind: 'evaluation',
-            title: `${round.year}年度民主评议结果：${EVALUATION_GRADE_LABELS[grade]}`,
-            link: MINE_LINK,
-            dedupeKey: `evaluation:${id}:${grade}`,
-          });
-        }
-        audit({
-          action: 'evaluation.graded',
-          targetType: 'evaluation_round',
-          targetId: id,
-          targetLabel: round.title,
-          after: {
-            decidedOn: body.decidedOn,
-            decisionNote: body.decisionNote,
-            grades: Object.fromEntries(body.grades.map((g) => [g.memberId, g.grade])),
-          },
-        });
-      });
-      return access.presentOne(db, actor, id);
     },
 
     /** The member's latest round: what they wrote, whether they voted, their grade and appeal. */
