@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOrg } from './pickers';
 
 /** 服务家乡: the totals page (by county) and the project drawer on the projects page. */
 export class HometownPage {
@@ -50,10 +51,7 @@ export class HometownPage {
     await this.pick(drawer.getByRole('combobox', { name: '县区' }), p.county);
     await drawer.getByLabel('行业').fill(p.industry);
     await drawer.getByLabel('签约投资额（万元）').fill(p.signedWan);
-    const org = drawer.getByRole('combobox', { name: '填报组织' });
-    await org.click();
-    await org.fill(p.orgName);
-    await this.page.locator(`.ant-select-tree-node-content-wrapper[title="${p.orgName}"]`).click();
+    await pickOrg(drawer, '填报组织', p.orgName);
     await drawer.getByRole('button', { name: '保存' }).click();
     await expect(drawer).toBeHidden();
     await expect(this.main.getByRole('heading', { level: 2 })).toContainText(p.name);

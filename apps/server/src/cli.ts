@@ -4,7 +4,7 @@ import { checkPasswordStrength } from '@ningxin/shared';
 import { eq } from 'drizzle-orm';
 import { createPlatform } from './app';
 import { backupCommand, restoreCommand } from './cli-backup';
-import { type Config, ConfigError, loadConfig } from './config';
+import { COMMITTEE_TIME_ZONE, type Config, ConfigError, loadConfig } from './config';
 import { BackupError } from './db/backup';
 import { openStore, type Store } from './db/client';
 import { roleAssignments, users } from './db/schema';
@@ -186,6 +186,8 @@ async function run(store: Store, config: Config, command: string, values: CliVal
 }
 
 async function main() {
+  // Dates are days in Beijing time, as in the server (main.ts).
+  process.env.TZ = COMMITTEE_TIME_ZONE;
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {

@@ -54,6 +54,9 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
+/** The committee's time zone: dates are days in Beijing time (DESIGN.md, Time and money). */
+export const COMMITTEE_TIME_ZONE = 'Asia/Shanghai';
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;

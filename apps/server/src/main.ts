@@ -1,10 +1,13 @@
 import { buildApp, fieldCryptoFor } from './app';
-import { ConfigError, loadConfig } from './config';
+import { COMMITTEE_TIME_ZONE, ConfigError, loadConfig } from './config';
 import { openStore } from './db/client';
 import { runSeeds } from './lib/modules';
 import { demoAccountsText, seedDemo } from './seed/demo';
 
 async function main() {
+  // The committee keeps Beijing time: "today" (a date not in the future, this month's ledger) is
+  // the day in Asia/Shanghai, also on a machine whose clock runs in UTC.
+  process.env.TZ = COMMITTEE_TIME_ZONE;
   const config = loadConfig();
   const store = await openStore({
     databaseUrl: config.databaseUrl,
