@@ -6,6 +6,11 @@ import { defineConfig } from 'vitest/config';
  * PostgreSQL when TEST_DATABASE_URL is set (CI sets it; with CI=true it is required).
  */
 const intFiles = ['apps/server/**/*.int.test.ts'];
+
+// The committee keeps Beijing time, and so does the server (main.ts sets the zone at start): the
+// tests run in that zone too, so "today" in a test and in the app it drives is the same day, on a
+// machine whose clock runs in UTC as at any hour.
+process.env.TZ = 'Asia/Shanghai';
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
