@@ -13,6 +13,7 @@ const reportDir = path.join(root, '.tmp');
 fs.mkdirSync(reportDir, { recursive: true });
 
 const results = [];
+const failures = [];
 let failed = false;
 
 function run(name, cmd, args, env = {}) {
@@ -28,9 +29,17 @@ function record(suite, outcome, passed = 0, failedCount = 0, skipped = 0, second
   if (outcome === 'failed') failed = true;
 }
 
-function vitestCounts(file) {
+function vitestCounts(file, suite) {
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const f of report.testResults ?? []) {
+      const where = path.relative(root, f.name);
+      const failedTests = (f.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failedTests) failures.push(`${suite}: ${where} › ${t.fullName ?? t.title}`);
+      if (f.status === 'failed' && failedTests.length === 0) {
+        failures.push(`${suite}: ${where} (${(f.message ?? '').split('\n')[0]})`);
+      }
+    }
     return {
       passed: report.numPassedTests ?? 0,
       failed: report.numFailedTests ?? 0,
@@ -41,9 +50,20 @@ function vitestCounts(file) {
   }
 }
 
-function playwrightCounts(file) {
+function playwrightFailures(suites, suite) {
+  for (const s of suites ?? []) {
+    for (const spec of s.specs ?? []) {
+      const bad = (spec.tests ?? []).some((t) => t.status === 'unexpected' || t.status === 'flaky');
+      if (bad) failures.push(`${suite}: ${spec.file}:${spec.line} › ${spec.title}`);
+    }
+    playwrightFailures(s.suites, suite);
+  }
+}
+
+function playwrightCounts(file, suite) {
   try {
-    const { stats } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const { stats, suites } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    playwrightFailures(suites, suite);
     return {
       passed: stats.expected ?? 0,
       failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
@@ -65,7 +85,7 @@ function playwrightCounts(file) {
   process.stdout.write(`\n━━ typecheck: tsc -p, two at a time: ${projects.join(', ')}\n`);
   const started = Date.now();
   const queue = [...projects];
-  const failures = [];
+  const broken = [];
   const lane = async () => {
     for (let p = queue.shift(); p; p = queue.shift()) {
       const project = p;
@@ -79,17 +99,18 @@ function playwrightCounts(file) {
       });
       const code = await new Promise((resolve) => child.on('close', resolve));
       process.stdout.write(`  tsc -p ${project}: ${code === 0 ? 'ok' : 'failed'}\n${output}`);
-      if (code !== 0) failures.push(project);
+      if (code !== 0) broken.push(project);
     }
   };
   await Promise.all([lane(), lane()]);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = failures.length === 0;
+  const ok = broken.length === 0;
+  for (const p of broken) failures.push(`typecheck: tsc -p ${p}`);
   record(
     'typecheck (tsc)',
     ok ? 'passed' : 'failed',
-    projects.length - failures.length,
-    failures.length,
+    projects.length - broken.length,
+    broken.length,
     0,
     seconds,
   );
@@ -113,7 +134,7 @@ for (const [project, label] of vitestProjects) {
     '--reporter=json',
     `--outputFile.json=${out}`,
   ]);
-  const c = vitestCounts(out);
+  const c = vitestCounts(out, label);
   const ok = r.ok && c.failed === 0 && c.passed > 0;
   record(label, ok ? 'passed' : 'failed', c.passed, c.failed || (ok ? 0 : 1), c.skipped, r.seconds);
 }
@@ -139,7 +160,7 @@ if (fs.existsSync(chromium)) {
         CHROMIUM_PATH: chromium,
       },
     );
-    const c = playwrightCounts(out);
+    const c = playwrightCounts(out, 'browser tests');
     const ok = r.ok && c.failed === 0 && c.passed > 0;
     record(
       'browser tests (Chromium)',
@@ -166,6 +187,10 @@ for (const r of results) {
   process.stdout.write(
     `  ${r.suite.padEnd(32)} ${r.outcome.padEnd(8)}${counts}${r.seconds !== '0' ? `  (${r.seconds} s)` : ''}\n`,
   );
+}
+if (failures.length > 0) {
+  process.stdout.write('\n━━ Failed\n');
+  for (const f of failures) process.stdout.write(`  ${f}\n`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failedTotal = results.reduce((n, r) => n + r.failed, 0);

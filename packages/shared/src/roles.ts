@@ -82,6 +82,8 @@ export const ACTIONS = [
   'evaluation.manage', // run a round: members, steps, ballot codes, counting, grades, appeals
   'archive.read', // the archive room's registry (档案) and its loans
   'archive.write', // register items, their places and files; lend and take back
+  'stats.read', // the statistics (统计) of one's scope: dashboards, the tables behind them, the annual report
+  'screen.manage', // the big screen's (数据大屏) kiosk links: issue and revoke
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -130,6 +132,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'evaluation.manage',
     'archive.read',
     'archive.write',
+    'stats.read',
+    'screen.manage',
   ],
   secretary: [
     'org.read',
@@ -168,6 +172,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'evaluation.manage',
     'archive.read',
     'archive.write',
+    'stats.read',
   ],
   home_viewer: [
     'org.read',
@@ -181,8 +186,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'care.read',
     'points.read',
     'evaluation.read',
+    'stats.read',
   ],
-  host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write', 'volunteer.read'],
+  host_viewer: ['org.read', 'member.read', 'member.export', 'contact.write', 'volunteer.read', 'stats.read'],
   finder: ['org.read', 'finding.lead'],
   member: ['member.self'],
 };

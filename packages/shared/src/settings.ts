@@ -189,6 +189,14 @@ export const SETTINGS = {
     schema: WholeNumber('上传文件大小上限', MEGABYTE, 500 * MEGABYTE, megabytesText),
     defaultValue: 20 * MEGABYTE,
   }),
+  'screen.refreshSeconds': define({
+    group: 'system',
+    label: '数据大屏刷新间隔',
+    description: '数据大屏每隔多少秒重新读取一次数据。记录改动后，大屏在下一次刷新时显示新的数字。',
+    unit: '秒',
+    schema: WholeNumber('数据大屏刷新间隔', 10, 3600),
+    defaultValue: 60,
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -16,4 +16,5 @@ export * from './notices';
 export * from './orgs';
 export * from './service';
 export * from './settings';
+export * from './stats';
 export * from './users';
