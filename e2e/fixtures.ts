@@ -1,6 +1,6 @@
 import type { OrgResponse, OrgTreeNode, OrgTreeResponse } from '@ningxin/shared';
 import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
-import { type SavedAccount, storageStateOf } from './support/accounts';
+import { E2E_USER_AGENT, type SavedAccount, storageStateOf } from './support/accounts';
 
 export { expect };
 
@@ -44,6 +44,7 @@ export const test = base.extend<Fixtures>({
       const request = await playwright.request.newContext({
         baseURL,
         storageState: storageStateOf(account),
+        userAgent: E2E_USER_AGENT,
       });
       requests.push(request);
       return new Api(request);

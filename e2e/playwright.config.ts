@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { E2E_USER_AGENT } from './support/accounts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -37,6 +38,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    userAgent: E2E_USER_AGENT,
     launchOptions: chromium,
     screenshot: 'only-on-failure',
     trace: 'off',

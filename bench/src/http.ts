@@ -3,6 +3,12 @@ import { type Latency, latencyOf } from './stats';
 
 export const DEMO_PASSWORD = 'Demo-2026';
 
+/**
+ * A session is bound to the User-Agent that signed in. Node's fetch (the sign-in, the imports and
+ * exports) sends `node`; autocannon sends none, so its requests send the same.
+ */
+const FETCH_USER_AGENT = 'node';
+
 /** Signs in a demo account; returns the session cookie header value. */
 export async function login(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
@@ -57,7 +63,11 @@ export async function load(
           method: r.method,
           path: r.path,
           ...(r.body ? { body: r.body } : {}),
-          headers: { ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers },
+          headers: {
+            'user-agent': FETCH_USER_AGENT,
+            ...(r.body ? { 'content-type': 'application/json' } : {}),
+            ...r.headers,
+          },
         })),
       },
       (err, result) => (err ? reject(err) : resolve(result)),

@@ -42,8 +42,13 @@ interface Load {
   scripts: { file: string; bytes: number }[];
 }
 
+/** The phone's browser; the member signs in with it too (a session is bound to its User-Agent). */
+const PHONE_USER_AGENT =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36';
+
 async function throttled(browser: Browser, cookie: string | null): Promise<Page> {
   const context = await browser.newContext({
+    userAgent: PHONE_USER_AGENT,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -94,7 +99,7 @@ async function load(page: Page, url: string, ready: string): Promise<Load> {
 async function memberCookie(url: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'user-agent': PHONE_USER_AGENT },
     body: JSON.stringify({ username: 'member', password: 'Demo-2026' }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);

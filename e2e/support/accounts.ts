@@ -1,5 +1,12 @@
 import path from 'node:path';
 
+/**
+ * The browser every test presents, in pages and in API contexts alike: a session is bound to the
+ * User-Agent that signed in, and the setup project signs in through the API for the pages.
+ */
+export const E2E_USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+
 /** The password of every demo account (apps/server seeds them on a fresh store). */
 export const DEMO_PASSWORD = 'Demo-2026';
 

@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = {
   'auth.logout': '退出登录',
   'auth.password_changed': '修改密码',
   'auth.session_revoked': '注销会话',
+  'auth.session_rejected': '拒绝会话（登录所用浏览器不一致）',
   'auth.password_change_failed': '修改密码失败（当前密码错误）',
   'auth.password_expired': '密码已过期，须修改',
   'auth.two_factor_enabled': '开启两步验证',

@@ -22,6 +22,12 @@ export const accountLocked = (maxFailures: number, until: Date) => {
 
 export const accountDisabled = () => new AppError(403, 'ACCOUNT_DISABLED', '该账户已停用，请联系管理员');
 export const sessionExpired = () => new AppError(401, 'SESSION_EXPIRED', '登录已超时，请重新登录');
+export const sessionClientChanged = () =>
+  new AppError(
+    401,
+    'SESSION_CLIENT_CHANGED',
+    '登录所用的浏览器与本次访问的不一致，为安全起见已退出，请重新登录',
+  );
 export const wrongCurrentPassword = (remaining: number, field = 'currentPassword') =>
   new AppError(
     400,

@@ -7,7 +7,7 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
 export interface SessionWithUser {
-  session: Pick<SessionRow, 'id' | 'userId' | 'createdAt' | 'lastSeenAt' | 'expiresAt'>;
+  session: Pick<SessionRow, 'id' | 'userId' | 'createdAt' | 'lastSeenAt' | 'expiresAt' | 'userAgent'>;
   user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'mustChangePassword' | 'disabled' | 'memberId'>;
   assignments: Assignment[];
   /** Whether the user signs in with a second factor. */
@@ -20,6 +20,7 @@ interface SessionLookupRow extends Record<string, unknown> {
   created_at: string | Date;
   last_seen_at: string | Date;
   expires_at: string | Date;
+  user_agent: string | null;
   username: string;
   display_name: string;
   must_change_password: boolean;
@@ -35,7 +36,7 @@ const SESSION_LOOKUP: NamedStatement = {
   name: 'nx_session_lookup',
   paramTypes: ['text'],
   text: `
-    select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
+    select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.user_agent,
            u.username, u.display_name, u.must_change_password, u.disabled, u.member_id,
            exists (select 1 from user_second_factors f
                    where f.user_id = u.id and f.enabled_at is not null) as two_factor,
@@ -67,6 +68,7 @@ export const authRepository = {
         createdAt: toDate(row.created_at),
         lastSeenAt: toDate(row.last_seen_at),
         expiresAt: toDate(row.expires_at),
+        userAgent: row.user_agent,
       },
       user: {
         id: row.user_id,

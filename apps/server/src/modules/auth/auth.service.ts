@@ -19,6 +19,7 @@ import {
   invalidCredentials,
   otpInvalid,
   otpRequired,
+  sessionClientChanged,
   sessionExpired,
   sessionNotFound,
   wrongCurrentPassword,
@@ -32,6 +33,15 @@ export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
 }
+
+/** What the session keeps of the browser it was opened in (the sign-in stores the first 300 characters). */
+const clientKey = (userAgent: string | null) => userAgent?.slice(0, 300) ?? null;
+
+/**
+ * A session is bound to the browser that signed in: a request whose User-Agent differs is refused
+ * and the session ended. The address is not bound: a phone moves between Wi-Fi and 4G.
+ */
+const sameClient = (stored: string | null, current: string | null) => stored === clientKey(current);
 
 /** How long an ended session (expired or signed out) is kept before the nightly purge deletes it. */
 export const ENDED_SESSIONS_KEPT_DAYS = 30;
@@ -205,7 +215,7 @@ export function createAuthService(
           tokenHash: hashSessionToken(token),
           expiresAt: new Date(now.getTime() + config.session.absoluteHours * 3_600_000),
           ip: client.ip,
-          userAgent: client.userAgent?.slice(0, 300) ?? null,
+          userAgent: clientKey(client.userAgent),
         });
         await users.markLogin(tx, user.id, now);
         audit({
@@ -237,6 +247,21 @@ export function createAuthService(
       if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs) {
         await db.transaction((tx) => authRepository.revokeSession(tx, session.id, user.id));
         throw sessionExpired();
+      }
+      if (!sameClient(session.userAgent, client.userAgent)) {
+        // The cookie came from another browser than the one that signed in: taken, not carried.
+        const context: AuditContext = { actorId: user.id, actorName: user.username, ip: client.ip };
+        await audited(db, context, async (tx, audit) => {
+          if (await authRepository.revokeSession(tx, session.id, user.id)) {
+            audit({
+              action: 'auth.session_rejected',
+              targetType: 'session',
+              targetId: String(session.id),
+              after: { reason: 'client_changed' },
+            });
+          }
+        });
+        throw sessionClientChanged();
       }
       if (user.disabled) throw accountDisabled();
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {

@@ -51,6 +51,38 @@ describe('session timeouts', () => {
   });
 });
 
+describe('session binding', () => {
+  const from = (userAgent: string, cookie: string) =>
+    t.request({ method: 'GET', url: '/api/v1/auth/me', cookie, headers: { 'user-agent': userAgent } });
+
+  it('refuses the cookie from another browser and ends the session, audited; the same browser goes on', async () => {
+    const phone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0';
+    const user = await newUser();
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+      headers: { 'user-agent': phone },
+    });
+    expect(login.statusCode).toBe(200);
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    expect((await from(phone, cookie)).statusCode).toBe(200);
+    expect((await from(phone, cookie)).statusCode).toBe(200);
+
+    const taken = await from('curl/8.5.0', cookie);
+    expect(taken.statusCode).toBe(401);
+    expect(taken.json()).toMatchObject({ code: 'SESSION_CLIENT_CHANGED' });
+    expect(taken.json().message).toContain('请重新登录');
+    // The session is over for its own browser too: whoever holds the cookie must sign in again.
+    expect((await from(phone, cookie)).json().code).toBe('UNAUTHENTICATED');
+
+    const id = (await sessionOf(t.store, cookie)).id;
+    const audit = (await get(`/api/v1/audit?action=auth.session_rejected&targetId=${id}`, auditor)).json();
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]).toMatchObject({ actorName: user.username, after: { reason: 'client_changed' } });
+  });
+});
+
 describe('POST /api/v1/auth/password', () => {
   it('401 without a session', async () => {
     const res = await post('/api/v1/auth/password', {

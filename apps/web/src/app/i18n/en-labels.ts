@@ -67,6 +67,7 @@ export const enLabels: {
     'auth.logout': 'Logout',
     'auth.password_changed': 'Password changed',
     'auth.session_revoked': 'Session revoked',
+    'auth.session_rejected': 'Session refused (another browser than the one that signed in)',
     'auth.password_change_failed': 'Password change failed (wrong current password)',
     'user.created': 'Account created',
     'user.password_reset': 'Password reset',
