@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProcessStoreEnv } from '../test/store';
 import { openStore, queryRows } from './db/client';
+import { readAuditBackup } from './modules/audit/audit.backup';
 
 const serverDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -89,10 +93,28 @@ describe('npm run cli', () => {
     expect(r.out).toContain('已重置 office');
   });
 
-  it('reports the audit chain intact, then the first broken row after tampering', async () => {
+  // Three runs of the CLI, each opening the store: a minute or more when the machine is busy.
+  it('reports the audit chain intact, then the first broken row after tampering', {
+    timeout: 240_000,
+  }, async () => {
     const intact = cli('audit-verify');
     expect(intact.code).toBe(0);
     expect(intact.out).toMatch(/intact: \d+ 条记录/);
+    const rows = Number(/intact: (\d+) 条记录/.exec(intact.out)![1]);
+
+    // The log's own backup holds every row, and is checked without the database.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'audit-backup-')), 'audit.ndjson.gz');
+    const backup = cli('audit-backup', '--out', file);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toContain(`${rows} 条记录`);
+    expect(await readAuditBackup(file)).toMatchObject({ status: 'intact', rows });
+    // A row changed in the backup file shows as a break at that row.
+    const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+    const third = lines.findIndex((l) => l.includes('"seq":3,'));
+    lines[third] = lines[third]!.replace(/"actorName":("[^"]*"|null)/, '"actorName":"someone-else"');
+    fs.writeFileSync(file, gzipSync(lines.join('\n')));
+    const tampered = await readAuditBackup(file);
+    expect(tampered).toMatchObject({ status: 'broken', firstBrokenSeq: 3, reason: '记录内容与哈希不符' });
     await withStore(async (s) => {
       await s.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
       await s.db.execute(sql`update audit_log set actor_name = 'someone-else' where seq = 2`);

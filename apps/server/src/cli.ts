@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength } from '@ningxin/shared';
@@ -11,6 +12,7 @@ import { roleAssignments, users } from './db/schema';
 import { isUniqueViolation } from './lib/db-errors';
 import { createFieldCrypto, loadMasterKey } from './lib/field-crypto';
 import { runSeeds } from './lib/modules';
+import { AuditBackupError, readAuditBackup, writeAuditBackup } from './modules/audit/audit.backup';
 import { audited, verifyChain } from './modules/audit/audit.service';
 import { hashPassword } from './modules/auth/auth.password';
 import { authRepository } from './modules/auth/auth.repository';
@@ -24,8 +26,10 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
       创建系统管理员账户（首次登录须修改密码）
   reset-password --username <name> --password <pw>
       重置密码（须在下次登录时修改），注销其全部会话并解除锁定
-  audit-verify
-      校验审计日志哈希链，报告第一处断裂或"完整"
+  audit-verify [--in <file>]
+      校验审计日志哈希链，报告第一处断裂或"完整"；给出 --in 时校验审计日志备份文件（不读数据库）
+  audit-backup --out <file>
+      把审计日志单独备份到一个文件（gzip 压缩的 JSON 行，含哈希链），写完即校验
   backup --out <file> [--with-key]
       备份整个数据库（含附件）到一个文件；默认不含字段加密密钥，--with-key 时含密钥
   restore --in <file>
@@ -46,7 +50,15 @@ interface CliValues {
 }
 
 /** The commands `run` knows; anything else gets the usage before a store is opened. */
-const COMMANDS = ['create-admin', 'reset-password', 'audit-verify', 'backup', 'restore', 'seed-demo'];
+const COMMANDS = [
+  'create-admin',
+  'reset-password',
+  'audit-verify',
+  'audit-backup',
+  'backup',
+  'restore',
+  'seed-demo',
+];
 
 const CLI_ACTOR = { actorId: null, actorName: 'cli', ip: null };
 
@@ -119,16 +131,28 @@ async function run(store: Store, config: Config, command: string, values: CliVal
       return;
     }
     case 'audit-verify': {
-      const result = await verifyChain(db);
+      const result = values.in ? await readAuditBackup(values.in) : await verifyChain(db);
+      const what = values.in ? `审计日志备份 ${values.in}` : '审计日志';
       if (result.status === 'intact') {
-        process.stdout.write(`审计日志完整 / intact: ${result.rows} 条记录（${result.lanes} 条链）\n`);
+        process.stdout.write(`${what}完整 / intact: ${result.rows} 条记录（${result.lanes} 条链）\n`);
         return;
       }
       process.stdout.write(
-        `审计日志已被篡改 / broken: 第 ${result.firstBrokenSeq} 条（链 ${result.firstBrokenLane}：${result.reason}），` +
+        `${what}已被篡改 / broken: 第 ${result.firstBrokenSeq} 条（链 ${result.firstBrokenLane}：${result.reason}），` +
           `${result.lanes} 条链中完好 ${result.rows} 条\n`,
       );
       process.exitCode = 2;
+      return;
+    }
+    case 'audit-backup': {
+      if (!values.out) fail('缺少 --out');
+      if (fs.existsSync(values.out)) fail(`${values.out} 已存在，不覆盖`);
+      const result = await writeAuditBackup(db, values.out);
+      process.stdout.write(
+        `已备份审计日志到 ${values.out}：${result.rows} 条记录（${result.lanes} 条链），` +
+          `${result.status === 'intact' ? '校验完整' : `第 ${result.firstBrokenSeq} 条起已断裂`}\n`,
+      );
+      if (result.status !== 'intact') process.exitCode = 2;
       return;
     }
     case 'backup':
@@ -213,7 +237,7 @@ async function main() {
 
 main().catch((err: unknown) => {
   fail(
-    err instanceof ConfigError || err instanceof BackupError
+    err instanceof ConfigError || err instanceof BackupError || err instanceof AuditBackupError
       ? err.message
       : err instanceof Error
         ? (err.stack ?? err.message)

@@ -6,7 +6,7 @@ import {
 } from '@ningxin/shared';
 import type { Db, Executor } from '../../db/client';
 import { type Actor, assertCan } from '../../policy/policy';
-import { type ChainRow, checkLink } from './audit.hash';
+import { chainWalk } from './audit.hash';
 import { type AuditRow, auditRepository } from './audit.repository';
 
 export {
@@ -87,36 +87,20 @@ export type AuditService = ReturnType<typeof createAuditService>;
  * any lane. A lane is not checked past its first broken row; `rows` counts the rows found intact.
  */
 export async function verifyChain(db: Executor, batchSize = 2000): Promise<AuditVerifyResponse> {
-  let previous: ChainRow | null = null;
+  const walk = chainWalk();
   let after: { lane: number; laneSeq: number } | null = null;
-  let rows = 0;
-  const lanes = new Set<number>();
-  let broken: { seq: number; lane: number; reason: string } | null = null;
   for (;;) {
     const batch = await auditRepository.chainBatch(db, after, batchSize);
     if (batch.length === 0) break;
     for (const row of batch) {
-      if (previous?.lane !== row.lane) previous = null;
-      lanes.add(row.lane);
-      const check = checkLink(previous, row);
-      if (!check.ok) {
-        if (!broken || row.seq < broken.seq) broken = { seq: row.seq, lane: row.lane, reason: check.reason };
+      if (walk.add(row)) {
+        after = { lane: row.lane, laneSeq: row.laneSeq };
+      } else {
         // The rest of this lane cannot be vouched for: go on with the next lane.
         after = { lane: row.lane, laneSeq: Number.MAX_SAFE_INTEGER };
-        previous = null;
         break;
       }
-      previous = row;
-      after = { lane: row.lane, laneSeq: row.laneSeq };
-      rows++;
     }
   }
-  return {
-    status: broken ? 'broken' : 'intact',
-    rows,
-    lanes: lanes.size,
-    firstBrokenSeq: broken?.seq ?? null,
-    firstBrokenLane: broken?.lane ?? null,
-    reason: broken?.reason ?? null,
-  };
+  return walk.result();
 }
