@@ -4,6 +4,7 @@ import { buildApp, fieldCryptoFor } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import type { Store } from '../src/db/client';
 import { runSeeds, type ServiceRegistry } from '../src/lib/modules';
+import type { Actor } from '../src/policy/policy';
 import { seedDemo } from '../src/seed/demo';
 import { DEMO_PASSWORD } from '../src/seed/demo-committee';
 import { createTestStore, DEFAULT_TEST_MEMBERS, TEST_FIELD_KEY } from './store';
@@ -18,10 +19,15 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
   /** An API request, as the given session (cookie) or anonymous. */
   request(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
+  /** The actor of a signed-in session, as the server resolves it for a request from the same client. */
+  actorOf(cookie: string): Promise<Actor>;
   close(): Promise<void>;
 }
 
 export { DEFAULT_TEST_MEMBERS, TEST_FIELD_KEY };
+
+/** The User-Agent of requests made with `inject` (light-my-request), sign-ins included. */
+const INJECT_USER_AGENT = 'lightMyRequest';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -83,6 +89,12 @@ export async function createTestApp(
       const raw = res.headers['set-cookie'];
       const first = Array.isArray(raw) ? raw[0] : raw;
       return first!.split(';')[0]!;
+    },
+    async actorOf(cookie) {
+      const token = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
+      // The session is bound to the client that signed in: inject's own User-Agent.
+      const client = { ip: null, userAgent: INJECT_USER_AGENT };
+      return (await app.platform.services.auth.authenticate(token, client)).actor;
     },
     async close() {
       await app.close();

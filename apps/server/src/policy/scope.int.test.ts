@@ -18,9 +18,7 @@ let t: TestApp;
 const actors: [string, Actor][] = [];
 
 async function actorOf(username: string, password?: string): Promise<Actor> {
-  const cookie = await t.login(username, password);
-  const token = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
-  return (await t.services.auth.authenticate(token, { ip: null, userAgent: null })).actor;
+  return t.actorOf(await t.login(username, password));
 }
 
 beforeAll(async () => {

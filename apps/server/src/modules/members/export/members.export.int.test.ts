@@ -165,10 +165,7 @@ describe('GET /api/v1/members/export', () => {
     ['by name', '?sort=name&order=asc&homeCounty=130732'],
     ['newest first, the default', '?homeCounty=130732'],
   ])('writes page after page in the list order (%s) without losing or repeating a row', async (_, filter) => {
-    const { actor } = await t.services.auth.authenticate(decodeURIComponent(office.split('=')[1]!), {
-      ip: null,
-      userAgent: null,
-    });
+    const actor = await t.actorOf(office);
     const exporter = createMemberExport({
       db: t.store.db,
       crypto: fieldCryptoFor(t.config),

@@ -27,8 +27,7 @@ let tongzhouId: number;
 beforeAll(async () => {
   t = await createTestApp({}, { members: 0 });
   tongzhouCookie = await t.login('tongzhou');
-  const token = decodeURIComponent(tongzhouCookie.slice(tongzhouCookie.indexOf('=') + 1));
-  tongzhou = (await t.services.auth.authenticate(token, { ip: null, userAgent: null })).actor;
+  tongzhou = await t.actorOf(tongzhouCookie);
   tongzhouId = (await orgByName(t.store, '驻北京通州区流动党委')).id;
 });
 const spooled: string[] = [];
