@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type AnnualReportQuery,
   CITIES,
@@ -89,6 +90,9 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback }: 
         for await (const items of feedback.countyPages(actor, run.year, county.code)) {
           for (const item of items) sheet.addRow(FEEDBACK_SHEET.exportValues(item, null)).commit();
           run.membersDone += items.length;
+          // Lets other requests in between pages: on the embedded store, whose statements run
+          // one at a time, the next page's statements would otherwise always queue first.
+          await nextTurn();
         }
         sheet.commit();
         run.countiesDone += 1;

@@ -125,8 +125,12 @@ function FeedbackCard() {
   });
   const start = useMutation({
     mutationFn: () => reportsApi.startRun(year),
-    onSuccess: () => {
+    onSuccess: (run) => {
       message.success(t('reports.feedback.started'));
+      // Shown at once (the polling starts from it), then read back.
+      queryClient.setQueryData<{ items: FeedbackRun[] }>(reportsKeys.runs, (old) => ({
+        items: [run, ...(old?.items ?? [])],
+      }));
       void queryClient.invalidateQueries({ queryKey: reportsKeys.runs });
     },
     onError,
