@@ -262,6 +262,8 @@ export const AUDIT_ACTIONS = {
   'dues.relief_decided': '上级审批党费减免',
   'dues.reminded': '提醒欠缴党费',
   'dues.exported': '导出党费报表',
+  'stats.annual_report_exported': '导出年度党内统计报表',
+  'stats.feedback_workbook_exported': '导出全委现实表现反馈汇总',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

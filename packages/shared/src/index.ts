@@ -26,6 +26,7 @@ export * from './password';
 export * from './points';
 export * from './reflections';
 export * from './registrations';
+export * from './reports';
 export * from './roles';
 export * from './settings';
 export * from './sign-in';

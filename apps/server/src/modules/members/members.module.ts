@@ -3,6 +3,7 @@ import { pdfRenderer } from '../../lib/pdf/pdf-renderer';
 import { permissionsOf } from '../../policy/policy';
 import { createMemberCounts, type MemberCounts } from './counts/members.counts';
 import { memberCountsRoutes } from './counts/members.counts.routes';
+import { createMemberReportFigures, type MemberReportFigures } from './counts/members.report';
 import { createRollupCheck } from './counts/members.rollups';
 import { createMemberExport, type MemberExport } from './export/members.export';
 import { memberExcelRoutes } from './import/members.excel.routes';
@@ -26,6 +27,8 @@ declare module '../../lib/modules' {
       /** Compares the member rollups with the members (the nightly members.rollup_check job). */
       checkRollups: () => Promise<number>;
       print: MemberPrint;
+      /** Member figures of the annual statistical report (stats/reports). */
+      reportFigures: MemberReportFigures;
     };
   }
 }
@@ -51,6 +54,7 @@ export const membersModule = defineModule({
       counts: createMemberCounts({ db, orgs: orgs.tree }),
       checkRollups: createRollupCheck({ db, orgs: orgs.tree }),
       print: createMemberPrint({ db, orgs: orgs.tree, pdf: pdfRenderer() }),
+      reportFigures: createMemberReportFigures({ db }),
     };
   },
   routes: ({ record, actions, importer, exporter, counts, print }, { config }) => [

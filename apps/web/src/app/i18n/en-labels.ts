@@ -233,6 +233,8 @@ export const enLabels: {
     'dues.relief_decided': 'Dues relief decided',
     'dues.reminded': 'Dues arrears reminded',
     'dues.exported': 'Dues report exported',
+    'stats.annual_report_exported': 'Annual statistical report exported',
+    'stats.feedback_workbook_exported': 'Committee feedback workbook exported',
     'registration.accepted': 'Self-registration accepted',
     'registration.returned': 'Self-registration returned',
     'registration.duplicate': 'Self-registration marked duplicate',

@@ -32,6 +32,7 @@ import { pointsText } from './text/points';
 import { portalText } from './text/portal';
 import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
+import { reportsText } from './text/reports';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
@@ -86,4 +87,5 @@ export const en: Translation = {
   care: careText.en,
   evaluation: evaluationText.en,
   dues: duesText.en,
+  reports: reportsText.en,
 };

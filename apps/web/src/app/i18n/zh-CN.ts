@@ -32,6 +32,7 @@ import { pointsText } from './text/points';
 import { portalText } from './text/portal';
 import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
+import { reportsText } from './text/reports';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
@@ -85,6 +86,7 @@ export const zhCN = {
   care: careText.zh,
   evaluation: evaluationText.zh,
   dues: duesText.zh,
+  reports: reportsText.zh,
 };
 
 export type Translation = typeof zhCN;

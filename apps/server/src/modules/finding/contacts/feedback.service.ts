@@ -283,6 +283,32 @@ export function createFeedbackService({
     },
 
     /**
+     * For the whole committee's feedback run (stats/reports): how many members on the rolls of
+     * the county the actor's scope holds (the run's progress), counted like the list's total.
+     */
+    async countyTotal(actor: Actor, county: string): Promise<number> {
+      assertHolds(actor, 'feedback.read');
+      checkCounty(county);
+      return (await memberPage(actor, 'feedback.read', county, 1, undefined)).total;
+    },
+
+    /**
+     * For the whole committee's feedback run: the items of the county's members, a page at a
+     * time, as the list and the county workbook have them. Not audited here: the run's
+     * workbook is audited when it is downloaded.
+     */
+    async *countyPages(actor: Actor, year: number, county: string): AsyncGenerator<FeedbackItem[]> {
+      assertHolds(actor, 'feedback.read');
+      checkCounty(county);
+      let cursor: string | undefined;
+      do {
+        const page = await memberPage(actor, 'feedback.read', county, PAGE, cursor);
+        yield await itemsOf(actor, page.items, year);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+
+    /**
      * Marks a county's year sent for the members the actor may write, and tells the county's
      * organization department (its home_viewer accounts) in their inbox. Audited.
      */

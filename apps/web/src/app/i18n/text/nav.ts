@@ -60,6 +60,7 @@ const zh = {
   duesBases: '党费基数',
   duesReliefs: '党费减免',
   myDues: '我的党费',
+  reports: '统计报表',
 };
 
 const en: typeof zh = {
@@ -123,6 +124,7 @@ const en: typeof zh = {
   duesBases: 'Dues bases',
   duesReliefs: 'Dues relief',
   myDues: 'My dues',
+  reports: 'Reports',
 };
 
 export const navText = { zh, en };

@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { expect, signedInAs, test } from '../fixtures';
+import { ReportsPage } from '../pages/ReportsPage';
+
+test.use(signedInAs('office'));
+
+test('the office downloads the annual report and the committee-wide feedback workbook', async ({ page }) => {
+  const reports = new ReportsPage(page);
+  await reports.goto();
+
+  const annual = await reports.downloadAnnual();
+  expect(annual.suggestedFilename()).toMatch(/^\d{4}年度党内统计_全部\.xlsx$/);
+  // An .xlsx is a zip: "PK" at the start.
+  expect((await readFile((await annual.path())!)).subarray(0, 2).toString()).toBe('PK');
+
+  await reports.runFeedback();
+  await expect(reports.latestRun).toContainText('县区 16/16');
+  const workbook = await reports.downloadFeedback();
+  expect(workbook.suggestedFilename()).toMatch(/^\d{4}年度现实表现反馈汇总\.xlsx$/);
+  expect((await readFile((await workbook.path())!)).subarray(0, 2).toString()).toBe('PK');
+});

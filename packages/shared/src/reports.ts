@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { localIsoDate } from './common/calendar';
+import { QueryId, QueryInt } from './common/ids';
+
+/**
+ * Reports (统计报表): the annual statistical report workbook (年度党内统计) and the whole
+ * committee's home-county feedback workbook (现实表现反馈), generated as a run with progress.
+ */
+
+export const REPORT_FIRST_YEAR = 2000;
+
+const thisYear = () => Number(localIsoDate(new Date()).slice(0, 4));
+
+/** `?year=&orgId=`: the annual report of a year, for the actor's scope or one org's subtree. */
+export const AnnualReportQuery = z.object({
+  year: QueryInt('年度', REPORT_FIRST_YEAR, 2199).refine((y) => y <= thisYear(), '年度不能晚于今年'),
+  /** A second-level committee (or any org) whose subtree the report covers; the actor's scope when absent. */
+  orgId: QueryId('组织').optional(),
+});
+export type AnnualReportQuery = z.infer<typeof AnnualReportQuery>;
+
+/** Age bands (年龄段) at the end of the report year, and Party-age bands (党龄段). */
+export const AGE_BANDS = [
+  { key: 'le30', name: '30岁及以下', max: 30 },
+  { key: '31_35', name: '31至35岁', max: 35 },
+  { key: '36_40', name: '36至40岁', max: 40 },
+  { key: '41_45', name: '41至45岁', max: 45 },
+  { key: '46_50', name: '46至50岁', max: 50 },
+  { key: '51_55', name: '51至55岁', max: 55 },
+  { key: '56_60', name: '56至60岁', max: 60 },
+  { key: 'ge61', name: '61岁及以上', max: Number.POSITIVE_INFINITY },
+] as const;
+export const PARTY_AGE_BANDS = [
+  { key: 'lt5', name: '不满5年', max: 4 },
+  { key: '5_10', name: '5至10年', max: 10 },
+  { key: '11_20', name: '11至20年', max: 20 },
+  { key: '21_30', name: '21至30年', max: 30 },
+  { key: 'gt30', name: '30年以上', max: Number.POSITIVE_INFINITY },
+] as const;
+
+/** The band of a number of years, or null when unknown. */
+export function bandOf<B extends { key: string; max: number }>(
+  bands: readonly B[],
+  years: number | null,
+): B | null {
+  if (years === null) return null;
+  return bands.find((b) => years <= b.max) ?? null;
+}
+
+/** `POST /stats/reports/feedback-runs`: the year whose feedback the run gathers. */
+export const FeedbackRunBody = z.object({
+  year: z
+    .number({ error: '年度应为整数' })
+    .int('年度应为整数')
+    .min(REPORT_FIRST_YEAR, `年度不能早于 ${REPORT_FIRST_YEAR} 年`)
+    .max(2199, '年度不能晚于今年')
+    .refine((y) => y <= thisYear(), '年度不能晚于今年'),
+});
+export type FeedbackRunBody = z.infer<typeof FeedbackRunBody>;
+
+export const FEEDBACK_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export const FeedbackRunState = z.enum(FEEDBACK_RUN_STATES);
+export type FeedbackRunState = z.infer<typeof FeedbackRunState>;
+export const FEEDBACK_RUN_STATE_LABELS: Record<FeedbackRunState, string> = {
+  queued: '排队中',
+  running: '生成中',
+  done: '已完成',
+  failed: '失败',
+};
+
+/** `/stats/reports/feedback-runs/:id` */
+export const FeedbackRunParams = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '编号格式不正确'),
+});
+
+export const FeedbackRun = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    state: FeedbackRunState,
+    countiesDone: z.number().int(),
+    countiesTotal: z.number().int(),
+    membersDone: z.number().int(),
+    /** Members on the rolls in the actor's scope, counted when the run starts. */
+    membersTotal: z.number().int(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    /** Why a run failed (a Chinese message). */
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'FeedbackRun' });
+export type FeedbackRun = z.infer<typeof FeedbackRun>;
