@@ -27,6 +27,7 @@ export * from './points';
 export * from './reflections';
 export * from './registrations';
 export * from './roles';
+export * from './screen';
 export * from './settings';
 export * from './sign-in';
 export * from './study';

@@ -232,6 +232,8 @@ export const enLabels: {
     'dues.relief_decided': 'Dues relief decided',
     'dues.reminded': 'Dues arrears reminded',
     'dues.exported': 'Dues report exported',
+    'screen_token.issue': 'Screen link issued',
+    'screen_token.revoke': 'Screen link revoked',
     'registration.accepted': 'Self-registration accepted',
     'registration.returned': 'Self-registration returned',
     'registration.duplicate': 'Self-registration marked duplicate',
