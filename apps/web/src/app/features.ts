@@ -20,6 +20,7 @@ import { pointsFeature } from '../features/points/points.feature';
 import { portalFeature } from '../features/portal/portal.feature';
 import { reflectionsFeature } from '../features/reflections/reflections.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
+import { screenFeature } from '../features/screen/screen.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { studyFeature } from '../features/study/study.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
@@ -59,6 +60,7 @@ export const FEATURES: readonly Feature[] = [
   careFeature,
   evaluationFeature,
   duesFeature,
+  screenFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -33,6 +33,7 @@ import { portalText } from './text/portal';
 import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
+import { screenText } from './text/screen';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
@@ -86,4 +87,5 @@ export const en: Translation = {
   care: careText.en,
   evaluation: evaluationText.en,
   dues: duesText.en,
+  screen: screenText.en,
 };

@@ -33,6 +33,7 @@ import { portalText } from './text/portal';
 import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
+import { screenText } from './text/screen';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
@@ -85,6 +86,7 @@ export const zhCN = {
   care: careText.zh,
   evaluation: evaluationText.zh,
   dues: duesText.zh,
+  screen: screenText.zh,
 };
 
 export type Translation = typeof zhCN;

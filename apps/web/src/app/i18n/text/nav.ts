@@ -60,6 +60,8 @@ const zh = {
   duesBases: '党费基数',
   duesReliefs: '党费减免',
   myDues: '我的党费',
+  screen: '数据大屏',
+  screenLinks: '大屏链接',
 };
 
 const en: typeof zh = {
@@ -123,6 +125,8 @@ const en: typeof zh = {
   duesBases: 'Dues bases',
   duesReliefs: 'Dues relief',
   myDues: 'My dues',
+  screen: 'Big screen',
+  screenLinks: 'Screen links',
 };
 
 export const navText = { zh, en };
