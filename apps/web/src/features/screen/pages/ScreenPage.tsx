@@ -99,8 +99,8 @@ function mapOption(
         map,
         name,
         roam: false,
-        layoutCenter: ['52%', '50%'],
-        layoutSize: '96%',
+        layoutCenter: ['54%', '50%'],
+        layoutSize: '100%',
         itemStyle: { borderColor: '#7fb2ff', borderWidth: 1, areaColor: '#0d2550' },
         emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#ffd666' } },
         label: {
@@ -202,7 +202,7 @@ function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
           areaStyle: { color: 'rgba(255,214,102,0.18)' },
           markLine: {
             symbol: 'none',
-            label: { color: '#ff7875', fontFamily },
+            label: { color: '#ff7875', fontFamily, position: 'insideEndTop', formatter: '{c}' },
             lineStyle: { color: '#ff7875', type: 'dashed' },
             data: [{ yAxis: f.targetCount }],
           },
@@ -339,7 +339,7 @@ function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
           )}
         </Panel>
         <Panel
-          title={data.volunteer?.title ?? t('screen.panels.volunteer')}
+          title={t('screen.panels.volunteer')}
           extra={
             data.volunteer
               ? t('screen.panels.volunteerSummary', {
