@@ -53,7 +53,11 @@ test('the office issues a kiosk link that opens the screen without a session, un
   const label = `昌平党员之家一楼大厅 ${Date.now() % 100000}`;
   const url = await links.issue(label);
 
-  const kiosk = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  // A fresh context: no cookies (the file's sign-in would otherwise carry over).
+  const kiosk = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    storageState: { cookies: [], origins: [] },
+  });
   try {
     const kioskPage = await kiosk.newPage();
     const screen = new ScreenPage(kioskPage);
