@@ -62,7 +62,6 @@ async function main() {
       SEED_DEMO: 'true',
       SEED_DEMO_MEMBERS: process.env.SEED_DEMO_MEMBERS ?? '3000',
       JOBS_ENABLED: 'false',
-      ADMIN_TWO_FACTOR: 'optional',
     },
     PORT,
   );
@@ -77,13 +76,12 @@ async function main() {
     ],
   });
   try {
-    const admin = await signIn(server.url, 'admin');
-    const setting = await call(server.url, admin, 'GET', '/settings/screen.refreshSeconds');
-    await call(server.url, admin, 'PUT', '/settings/screen.refreshSeconds', {
+    const office = await signIn(server.url, 'office');
+    const setting = await call(server.url, office, 'GET', '/settings/screen.refreshSeconds');
+    await call(server.url, office, 'PUT', '/settings/screen.refreshSeconds', {
       value: REFRESH_SECONDS,
       version: setting.version,
     });
-    const office = await signIn(server.url, 'office');
     const { token } = (await call(server.url, office, 'POST', '/screen-tokens', { label: '内存测试' })) as {
       token: string;
     };
