@@ -261,8 +261,8 @@ export const AUDIT_ACTIONS = {
   'dues.relief_decided': '上级审批党费减免',
   'dues.reminded': '提醒欠缴党费',
   'dues.exported': '导出党费报表',
-  'screen_token.issue': '发放数据大屏链接',
-  'screen_token.revoke': '作废数据大屏链接',
+  'screen.token_issued': '发放数据大屏链接',
+  'screen.token_revoked': '作废数据大屏链接',
   'demo.seeded': '生成演示数据',
 } as const satisfies Record<string, string>;
 

@@ -192,7 +192,7 @@ describe('kiosk links', () => {
     expect(issued.statusCode).toBe(201);
     const { id, token } = issued.json();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await auditCount(t.store, 'screen_token.issue', id)).toBe(1);
+    expect(await auditCount(t.store, 'screen.token_issued', id)).toBe(1);
 
     // Only the keyed hash is stored; the token is never in a list or an audit row.
     const stored = await queryRows<{ token_hash: string }>(
@@ -246,12 +246,12 @@ describe('kiosk links', () => {
     });
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().revokedAt).not.toBeNull();
-    expect(await auditCount(t.store, 'screen_token.revoke', id)).toBe(1);
+    expect(await auditCount(t.store, 'screen.token_revoked', id)).toBe(1);
     const after = await pub(token);
     expect(after.statusCode).toBe(401);
     const audits = await queryRows<{ row: string }>(
       t.store.db,
-      sql`select row_to_json(a)::text as row from audit_log a where action like 'screen_token.%'`,
+      sql`select row_to_json(a)::text as row from audit_log a where action like 'screen.token_%'`,
     );
     expect(audits.length).toBe(2);
     for (const a of audits) expect(a.row).not.toContain(token);

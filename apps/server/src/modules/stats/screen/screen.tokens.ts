@@ -66,7 +66,7 @@ export function createScreenTokens({ db, crypto, users }: ScreenTokensDeps) {
           .returning();
         if (!created) throw new Error('screen token not stored');
         audit({
-          action: 'screen_token.issue',
+          action: 'screen.token_issued',
           targetType: 'screen_token',
           targetId: created.id,
           targetLabel: created.label,
@@ -90,7 +90,7 @@ export function createScreenTokens({ db, crypto, users }: ScreenTokensDeps) {
           .where(eq(screenTokens.id, id))
           .returning();
         audit({
-          action: 'screen_token.revoke',
+          action: 'screen.token_revoked',
           targetType: 'screen_token',
           targetId: id,
           targetLabel: before.label,
