@@ -108,6 +108,7 @@ const OPEN_ROUTES = [
   'POST /api/v1/public/registrations/status',
   'POST /api/v1/public/evaluation-ballot',
   'POST /api/v1/public/evaluation-ballots',
+  'GET /api/v1/public/screen',
 ];
 
 describe('every /api/v1 route needs a session', () => {

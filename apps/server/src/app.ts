@@ -43,6 +43,7 @@ import { volunteerHoursModule } from './modules/service/hours/volunteer-hours.mo
 import { serviceModule } from './modules/service/service.module';
 import { settingsModule } from './modules/settings/settings.module';
 import { reportsModule } from './modules/stats/reports/reports.module';
+import { screenModule } from './modules/stats/screen/screen.module';
 import { usersModule } from './modules/users/users.module';
 import { workbenchModule } from './modules/workbench/workbench.module';
 import { authPlugin } from './plugins/auth';
@@ -91,6 +92,7 @@ export const MODULES: readonly AnyModule[] = [
   archivesModule,
   pointsModule,
   reportsModule,
+  screenModule,
 ];
 
 // Validation messages in Chinese.

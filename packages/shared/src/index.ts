@@ -28,6 +28,7 @@ export * from './reflections';
 export * from './registrations';
 export * from './reports';
 export * from './roles';
+export * from './screen';
 export * from './settings';
 export * from './sign-in';
 export * from './study';

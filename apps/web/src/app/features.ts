@@ -21,6 +21,7 @@ import { portalFeature } from '../features/portal/portal.feature';
 import { reflectionsFeature } from '../features/reflections/reflections.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
+import { screenFeature } from '../features/screen/screen.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
 import { studyFeature } from '../features/study/study.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
@@ -61,6 +62,7 @@ export const FEATURES: readonly Feature[] = [
   evaluationFeature,
   duesFeature,
   reportsFeature,
+  screenFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -235,6 +235,8 @@ export const enLabels: {
     'dues.exported': 'Dues report exported',
     'stats.annual_report_exported': 'Annual statistical report exported',
     'stats.feedback_workbook_exported': 'Committee feedback workbook exported',
+    'screen.token_issued': 'Screen link issued',
+    'screen.token_revoked': 'Screen link revoked',
     'registration.accepted': 'Self-registration accepted',
     'registration.returned': 'Self-registration returned',
     'registration.duplicate': 'Self-registration marked duplicate',

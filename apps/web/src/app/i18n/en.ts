@@ -34,6 +34,7 @@ import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { reportsText } from './text/reports';
 import { scopeKindText } from './text/scope-kind';
+import { screenText } from './text/screen';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
@@ -88,4 +89,5 @@ export const en: Translation = {
   evaluation: evaluationText.en,
   dues: duesText.en,
   reports: reportsText.en,
+  screen: screenText.en,
 };

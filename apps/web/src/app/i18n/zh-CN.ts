@@ -34,6 +34,7 @@ import { reflectionsText } from './text/reflections';
 import { registrationsText } from './text/registrations';
 import { reportsText } from './text/reports';
 import { scopeKindText } from './text/scope-kind';
+import { screenText } from './text/screen';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
 import { studyText } from './text/study';
@@ -87,6 +88,7 @@ export const zhCN = {
   evaluation: evaluationText.zh,
   dues: duesText.zh,
   reports: reportsText.zh,
+  screen: screenText.zh,
 };
 
 export type Translation = typeof zhCN;

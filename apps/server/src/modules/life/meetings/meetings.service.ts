@@ -23,6 +23,7 @@ import { sanitizeRichText } from '../../../lib/rich-text';
 import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
 import { inPathSubtree, scopeCondition } from '../../../policy/scope';
 import { audited } from '../../audit/audit.service';
+import { committeeOf } from '../../orgs/orgs.fragments';
 import type { OrgsService } from '../../orgs/orgs.service';
 import {
   type AttendeeRules,
@@ -126,6 +127,35 @@ export function createMeetingsService(deps: MeetingsDeps) {
         nextCursor:
           rows.length === q.limit && last ? encodeCursor([last.plannedAt.toISOString(), last.id]) : null,
       };
+    },
+
+    /**
+     * A month's meetings in the actor's scope by second-level committee: how many are on the
+     * calendar (cancelled ones left out) and how many of them were held (held or archived).
+     */
+    async monthByCommittee(
+      actor: Actor,
+      month: string,
+    ): Promise<{ committeeId: number; name: string; held: number; planned: number }[]> {
+      const at = sql`coalesce(${meetings.heldAt}, ${meetings.plannedAt})`;
+      const committee = committeeOf(meetings.orgId);
+      return db
+        .select({
+          committeeId: sql<number>`${committee.id}`,
+          name: committee.name,
+          held: sql<number>`(count(*) filter (where ${meetings.state} in ('held', 'archived')))::int`,
+          planned: sql<number>`count(*)::int`,
+        })
+        .from(meetings)
+        .where(
+          and(
+            scopeCondition(actor, 'meeting.read', MEETING_SCOPE),
+            sql`${meetings.state} <> 'cancelled'`,
+            sql`${at} >= ${shanghaiMidnight(`${month}-01`)}`,
+            sql`${at} < ${shanghaiMidnight(`${nextMonth(month)}-01`)}`,
+          ),
+        )
+        .groupBy(sql`1`, sql`2`);
     },
 
     async get(actor: Actor, id: number): Promise<MeetingResponse> {

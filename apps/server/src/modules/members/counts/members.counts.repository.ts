@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { committeeOf } from '../../orgs/orgs.fragments';
 import type { CountSource } from './members.counts.source';
@@ -33,6 +33,17 @@ export const memberCountsRepository = {
       .from(rollup.table)
       .where(where)
       .groupBy(sql`${county}`);
+  },
+
+  /** Counts by host district (members without one, kept as '', left out): only `member_counts` has one. */
+  async byHostDistrict(db: Executor, { rollup, where }: CountSource): Promise<CountRow[]> {
+    const district = rollup.columns.hostDistrict;
+    if (!district) throw new Error('counts by host district need member_counts');
+    return db
+      .select({ key: sql<string>`${district}`, count: sql<number>`sum(${rollup.n})::int` })
+      .from(rollup.table)
+      .where(and(where, ne(district, '')))
+      .groupBy(sql`${district}`);
   },
 
   async byStatus(db: Executor, { rollup, where }: CountSource): Promise<CountRow[]> {

@@ -55,6 +55,16 @@ export function createMemberCounts({ db, orgs }: MemberCountsDeps) {
       return { by: q.by, items, total: items.reduce((sum, i) => sum + i.count, 0) };
     },
 
+    /** Counts by host district (Beijing district) in the actor's read scope, for the given statuses. */
+    async byHostDistrict(actor: Actor, status: readonly MemberStatus[]): Promise<MemberCountItem[]> {
+      const source = countSource(actor, { orgPath: null, homeCounty: [], hostDistrict: [], status }, true);
+      const items = named(
+        await memberCountsRepository.byHostDistrict(db, source),
+        (k) => divisionName(k) ?? k,
+      );
+      return items.sort(byCountThenKey);
+    },
+
     /** How many member records in the actor's read scope were created since the instant. */
     createdSince(actor: Actor, since: Date): Promise<number> {
       return membersRepository.count(

@@ -61,6 +61,8 @@ const zh = {
   duesReliefs: '党费减免',
   myDues: '我的党费',
   reports: '统计报表',
+  screen: '数据大屏',
+  screenLinks: '大屏链接',
 };
 
 const en: typeof zh = {
@@ -125,6 +127,8 @@ const en: typeof zh = {
   duesReliefs: 'Dues relief',
   myDues: 'My dues',
   reports: 'Reports',
+  screen: 'Big screen',
+  screenLinks: 'Screen links',
 };
 
 export const navText = { zh, en };

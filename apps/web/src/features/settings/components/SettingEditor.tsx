@@ -33,6 +33,8 @@ export function SettingEditor({ setting }: { setting: SettingResponse }) {
       return <NumberEditor setting={setting} />;
     case 'auth.passwordMaxAgeDays':
       return <NumberEditor setting={setting} />;
+    case 'screen.refreshSeconds':
+      return <NumberEditor setting={setting} />;
     default: {
       const unknown: never = setting;
       return unknown;

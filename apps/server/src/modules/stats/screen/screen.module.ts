@@ -1,0 +1,39 @@
+import { defineModule, mount } from '../../../lib/modules';
+import { screenPublicRoutes, screenRoutes, screenTokenRoutes } from './screen.routes';
+import { createScreenService, type ScreenService } from './screen.service';
+import { createScreenTokens, type ScreenTokens } from './screen.tokens';
+
+declare module '../../../lib/modules' {
+  interface ServiceRegistry {
+    screen: { screen: ScreenService; tokens: ScreenTokens };
+  }
+}
+
+/** The big screen (数据大屏): the headline figures, the whole screen in one answer, and its kiosk links. */
+export const screenModule = defineModule({
+  name: 'screen',
+  needs: ['members', 'orgs', 'users', 'finding', 'service', 'hometown', 'life', 'activity', 'settings'],
+  build: (
+    { db, crypto },
+    { members, orgs, users, finding, service, hometown, life, activity, settings },
+  ) => ({
+    screen: createScreenService({
+      db,
+      counts: members.counts,
+      orgs: orgs.tree,
+      finding: finding.campaigns,
+      volunteerCampaigns: service.campaigns,
+      board: service.board,
+      hometown: hometown.totals,
+      meetings: life.meetings,
+      activity,
+      settings,
+    }),
+    tokens: createScreenTokens({ db, crypto, users }),
+  }),
+  routes: ({ screen, tokens }) => [
+    mount('/stats', screenRoutes, { screen }),
+    mount('/screen-tokens', screenTokenRoutes, { tokens }),
+    mount('/public', screenPublicRoutes, { screen, tokens }),
+  ],
+});

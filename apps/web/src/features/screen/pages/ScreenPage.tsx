@@ -1,0 +1,480 @@
+import type { ScreenResponse } from '@ningxin/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Button, theme } from 'antd';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart, type EChartOption } from '../../../components/EChart';
+import { isApiError } from '../../../lib/api';
+import { screenApi, screenKeys, tokenFromHash } from '../screen.api';
+import { registerScreenMaps } from '../screen.charts';
+import './screen.css';
+
+const WIDTH = 1920;
+const HEIGHT = 1080;
+
+/** The canvas's scale and offset in a window of this size: as large as fits, centred. */
+function fit() {
+  const w = window.innerWidth;
+  const h = window.innerHeight;
+  const scale = Math.min(w / WIDTH, h / HEIGHT);
+  return { scale, left: (w - WIDTH * scale) / 2, top: (h - HEIGHT * scale) / 2 };
+}
+
+function useFit() {
+  const [box, setBox] = useState(fit);
+  useEffect(() => {
+    const onResize = () => setBox(fit());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return box;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const WEEKDAYS = '日一二三四五六';
+
+/** The date and time, ticking each second (one timer for the page's life). */
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <div className="nx-screen-clock" data-testid="screen-clock">
+      {`${now.getFullYear()}年${pad(now.getMonth() + 1)}月${pad(now.getDate())}日 星期${WEEKDAYS[now.getDay()]} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`}
+    </div>
+  );
+}
+
+const fmt = (n: number) => n.toLocaleString('zh-CN');
+/** Fen as 亿元 (two decimals) or 万元 (whole). */
+const yi = (fen: number) => (fen / 1e10).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+const wan = (fen: number) => (fen / 1e6).toLocaleString('zh-CN', { maximumFractionDigits: 0 });
+
+function Panel({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="nx-screen-panel" aria-label={title}>
+      <div className="nx-screen-panel-title">
+        {title}
+        {extra ? <span>{extra}</span> : null}
+      </div>
+      <div className="nx-screen-panel-body">{children}</div>
+    </section>
+  );
+}
+
+function Empty({ text }: { text: string }) {
+  return <div className="nx-screen-empty">{text}</div>;
+}
+
+const AXIS = { color: '#a9bbd8', fontSize: 14 };
+const SPLIT = { lineStyle: { color: 'rgba(64,140,255,0.15)' } };
+
+/** The series of a map: every district or county of the outline, labelled with its number. */
+function mapOption(
+  map: string,
+  areas: ScreenResponse['byDistrict'],
+  fontFamily: string,
+  name: string,
+): EChartOption {
+  const max = Math.max(1, ...areas.map((a) => a.count));
+  return {
+    textStyle: { fontFamily },
+    tooltip: { trigger: 'item' },
+    visualMap: {
+      type: 'continuous',
+      min: 0,
+      max,
+      left: 12,
+      bottom: 12,
+      itemHeight: 100,
+      calculable: false,
+      inRange: { color: ['#12305e', '#2f6fd0', '#ffb340', '#e8412c'] },
+      textStyle: { color: '#a9bbd8', fontFamily },
+    },
+    series: [
+      {
+        type: 'map',
+        map,
+        name,
+        roam: false,
+        layoutCenter: ['54%', '50%'],
+        layoutSize: '100%',
+        itemStyle: { borderColor: '#7fb2ff', borderWidth: 1, areaColor: '#0d2550' },
+        emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#ffd666' } },
+        label: {
+          show: true,
+          color: '#ffffff',
+          fontSize: 12,
+          fontFamily,
+          textBorderColor: '#020817',
+          textBorderWidth: 2,
+          formatter: (p: { name: string; value: unknown }) =>
+            `${p.name}\n${typeof p.value === 'number' && Number.isFinite(p.value) ? p.value : 0}`,
+        },
+        data: areas.map((a) => ({ name: a.name, value: a.count })),
+      },
+    ],
+  };
+}
+
+function Counters({ o }: { o: ScreenResponse['overview'] }) {
+  const { t } = useTranslation();
+  const counters: [string, string, number | null, (n: number) => string, string][] = [
+    ['members', t('screen.counters.members'), o.members, fmt, t('screen.unit.people')],
+    ['committees', t('screen.counters.committees'), o.committees, fmt, t('screen.unit.committees')],
+    ['found', t('screen.counters.found'), o.found, fmt, t('screen.unit.people')],
+    ['volunteers', t('screen.counters.volunteers'), o.volunteers, fmt, t('screen.unit.people')],
+    ['served', t('screen.counters.served'), o.servedPersonTimes, fmt, t('screen.unit.times')],
+    ['projects', t('screen.counters.projects'), o.projects, fmt, t('screen.unit.projects')],
+    ['investment', t('screen.counters.investment'), o.investmentFen, yi, t('screen.unit.yi')],
+    ['donations', t('screen.counters.donations'), o.donationsFen, yi, t('screen.unit.yi')],
+    ['labour', t('screen.counters.labour'), o.labourPersonTimes, fmt, t('screen.unit.times')],
+    ['covid', t('screen.counters.covid'), o.covidFen, wan, t('screen.unit.wan')],
+  ];
+  return (
+    <div className="nx-screen-counters">
+      {counters.map(([key, label, value, show, unit]) => (
+        <div key={key} className="nx-screen-counter" data-testid={`screen-counter-${key}`}>
+          <div className="nx-screen-counter-value">
+            <span data-testid={`screen-counter-${key}-value`}>{value === null ? '—' : show(value)}</span>
+            {value !== null && unit ? <small>{unit}</small> : null}
+          </div>
+          <div className="nx-screen-counter-label">{label}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The feed scrolls by a CSS animation over the list twice over (no timers); a short list stands still. */
+function Feed({ items }: { items: ScreenResponse['feed'] }) {
+  const moving = items.length > 8;
+  const rows = moving ? [...items, ...items] : items;
+  return (
+    <div className="nx-screen-feed" data-testid="screen-feed">
+      <ul style={moving ? { animationDuration: `${items.length * 3}s` } : { animation: 'none' }}>
+        {rows.map((f, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is shown twice over; the place is the identity.
+          <li key={i} aria-hidden={i >= items.length ? true : undefined}>
+            <b>{f.name}</b>
+            <i>{f.kind}</i>
+            <span>{f.title}</span>
+            <time>{f.occurredOn.slice(5)}</time>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const fontFamily = token.fontFamily;
+
+  const beijing = useMemo(
+    () => mapOption('beijing', data.byDistrict, fontFamily, t('screen.series.members')),
+    [data.byDistrict, fontFamily, t],
+  );
+  const zhangjiakou = useMemo(
+    () => mapOption('zhangjiakou', data.byCounty, fontFamily, t('screen.series.members')),
+    [data.byCounty, fontFamily, t],
+  );
+  const finding = useMemo<EChartOption | null>(() => {
+    const f = data.finding;
+    if (!f) return null;
+    return {
+      textStyle: { fontFamily },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 24, top: 24, bottom: 36 },
+      xAxis: { type: 'category', data: f.daily.map((d) => d.day.slice(5)), axisLabel: AXIS },
+      yAxis: { type: 'value', axisLabel: AXIS, splitLine: SPLIT },
+      series: [
+        {
+          type: 'line',
+          name: t('screen.series.cumulative'),
+          data: f.daily.map((d) => d.cumulative),
+          showSymbol: false,
+          smooth: true,
+          lineStyle: { color: '#ffd666', width: 3 },
+          areaStyle: { color: 'rgba(255,214,102,0.18)' },
+          markLine: {
+            symbol: 'none',
+            label: { color: '#ff7875', fontFamily, position: 'insideEndTop', formatter: '{c}' },
+            lineStyle: { color: '#ff7875', type: 'dashed' },
+            data: [{ yAxis: f.targetCount }],
+          },
+        },
+      ],
+    };
+  }, [data.finding, fontFamily, t]);
+  const volunteer = useMemo<EChartOption | null>(() => {
+    const v = data.volunteer;
+    if (!v) return null;
+    const posts = [...v.byPost]
+      .sort((a, b) => b.served - a.served)
+      .slice(0, 6)
+      .reverse();
+    return {
+      textStyle: { fontFamily },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 150, right: 50, top: 10, bottom: 10 },
+      xAxis: { type: 'value', show: false },
+      yAxis: {
+        type: 'category',
+        data: posts.map((p) => p.name),
+        axisLabel: { ...AXIS, width: 140, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('screen.series.served'),
+          data: posts.map((p) => p.served),
+          barWidth: 14,
+          itemStyle: { color: '#40a9ff', borderRadius: 3 },
+          label: { show: true, position: 'right', color: '#e6edf7', fontFamily },
+        },
+      ],
+    };
+  }, [data.volunteer, fontFamily, t]);
+  const hometown = useMemo<EChartOption | null>(() => {
+    const h = data.hometown;
+    if (!h) return null;
+    return {
+      textStyle: { fontFamily },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 20, top: 30, bottom: 70 },
+      xAxis: {
+        type: 'category',
+        data: h.map((c) => c.name),
+        axisLabel: { ...AXIS, rotate: 40, interval: 0, fontSize: 13 },
+      },
+      yAxis: {
+        type: 'value',
+        name: t('screen.unit.yi'),
+        nameTextStyle: AXIS,
+        axisLabel: AXIS,
+        splitLine: SPLIT,
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('screen.series.investment'),
+          data: h.map((c) => Math.round(c.investmentFen / 1e8) / 100),
+          barWidth: 16,
+          itemStyle: { color: '#ff9c6e', borderRadius: [3, 3, 0, 0] },
+        },
+      ],
+    };
+  }, [data.hometown, fontFamily, t]);
+  const life = useMemo<EChartOption | null>(() => {
+    const l = data.life;
+    if (!l) return null;
+    const rows = l.byCommittee.slice(0, 6).reverse();
+    const short = (name: string) => name.replace(/^驻北京/, '').replace(/流动党委$/, '');
+    return {
+      textStyle: { fontFamily },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, right: 10, textStyle: { color: '#a9bbd8', fontFamily }, itemHeight: 10 },
+      grid: { left: 110, right: 40, top: 28, bottom: 8 },
+      xAxis: { type: 'value', show: false },
+      yAxis: {
+        type: 'category',
+        data: rows.map((r) => short(r.name)),
+        axisLabel: { ...AXIS, width: 100, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('screen.series.planned'),
+          data: rows.map((r) => r.planned),
+          barWidth: 8,
+          itemStyle: { color: '#597ef7' },
+        },
+        {
+          type: 'bar',
+          name: t('screen.series.held'),
+          data: rows.map((r) => r.held),
+          barWidth: 8,
+          itemStyle: { color: '#73d13d' },
+          label: { show: true, position: 'right', color: '#e6edf7', fontFamily, fontSize: 12 },
+        },
+      ],
+    };
+  }, [data.life, fontFamily, t]);
+
+  const noAccess = t('screen.panels.noAccess');
+  const none = t('screen.panels.none');
+  const generated = new Date(data.generatedAt);
+  return (
+    <>
+      <header className="nx-screen-header">
+        <div className="nx-screen-updated">
+          {t('screen.updatedAt', {
+            time: `${pad(generated.getHours())}:${pad(generated.getMinutes())}:${pad(generated.getSeconds())}`,
+          })}
+        </div>
+        <h1>{t('screen.title')}</h1>
+        <Clock />
+      </header>
+      <Counters o={data.overview} />
+      <div className="nx-screen-col" style={{ left: 20, width: 540 }}>
+        <Panel
+          title={t('screen.panels.finding')}
+          extra={
+            data.finding
+              ? t('screen.panels.findingSummary', {
+                  target: fmt(data.finding.targetCount),
+                  found: fmt(data.finding.found),
+                })
+              : null
+          }
+        >
+          {finding ? (
+            <EChart option={finding} height={228} ariaLabel={t('screen.panels.finding')} />
+          ) : (
+            <Empty text={noAccess} />
+          )}
+        </Panel>
+        <Panel
+          title={t('screen.panels.volunteer')}
+          extra={
+            data.volunteer
+              ? t('screen.panels.volunteerSummary', {
+                  days: data.volunteer.days,
+                  volunteers: fmt(data.volunteer.volunteers),
+                  served: fmt(data.volunteer.served),
+                })
+              : null
+          }
+        >
+          {volunteer ? (
+            <EChart option={volunteer} height={228} ariaLabel={t('screen.panels.volunteer')} />
+          ) : (
+            <Empty text={data.volunteer === null ? noAccess : none} />
+          )}
+        </Panel>
+        <Panel
+          title={t('screen.panels.life')}
+          extra={
+            data.life
+              ? t('screen.panels.lifeSummary', {
+                  month: data.life.month,
+                  held: data.life.held,
+                  planned: data.life.planned,
+                })
+              : null
+          }
+        >
+          {life && data.life && data.life.byCommittee.length > 0 ? (
+            <EChart option={life} height={228} ariaLabel={t('screen.panels.life')} />
+          ) : (
+            <Empty text={life ? none : noAccess} />
+          )}
+        </Panel>
+      </div>
+      <div className="nx-screen-col" style={{ left: 580, width: 760 }}>
+        <Panel title={t('screen.panels.beijing')}>
+          {maps ? <EChart option={beijing} height={370} ariaLabel={t('screen.panels.beijing')} /> : null}
+        </Panel>
+        <Panel title={t('screen.panels.zhangjiakou')}>
+          {maps ? (
+            <EChart option={zhangjiakou} height={370} ariaLabel={t('screen.panels.zhangjiakou')} />
+          ) : null}
+        </Panel>
+      </div>
+      <div className="nx-screen-col" style={{ left: 1360, width: 540 }}>
+        <Panel title={t('screen.panels.hometown')}>
+          {hometown ? (
+            <EChart option={hometown} height={370} ariaLabel={t('screen.panels.hometown')} />
+          ) : (
+            <Empty text={noAccess} />
+          )}
+        </Panel>
+        <Panel title={t('screen.panels.feed')}>
+          {data.feed.length > 0 ? <Feed items={data.feed} /> : <Empty text={none} />}
+        </Panel>
+      </div>
+    </>
+  );
+}
+
+/**
+ * 数据大屏 (public route): with a kiosk token in the fragment (`#t=…`) the whole committee's
+ * screen, else the signed-in user's scope; with neither a message and a link to sign in. Reads
+ * again every refreshSeconds; the charts are updated in place.
+ */
+export function ScreenPage() {
+  const { t } = useTranslation();
+  const { token: designToken } = theme.useToken();
+  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const box = useFit();
+  const maps = useQuery({
+    queryKey: ['screen-maps'],
+    queryFn: registerScreenMaps,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+  const screen = useQuery({
+    queryKey: screenKeys.screen(Boolean(token)),
+    queryFn: ({ signal }) => screenApi.screen(token, signal),
+    refetchInterval: (query) => (query.state.data?.refreshSeconds ?? 60) * 1000,
+    refetchIntervalInBackground: true,
+    retry: (count, error) => !(isApiError(error) && error.status === 401) && count < 2,
+  });
+
+  useEffect(() => {
+    const before = document.title;
+    document.title = t('screen.title');
+    return () => {
+      document.title = before;
+    };
+  }, [t]);
+
+  const error = screen.error;
+  if (isApiError(error) && error.status === 401) {
+    return (
+      <div
+        className="nx-screen-message"
+        style={{ fontFamily: designToken.fontFamily }}
+        data-testid="screen-message"
+      >
+        <div>{token ? error.message : t('screen.needSignIn')}</div>
+        {token ? null : (
+          <Button type="primary" size="large" href="/login">
+            {t('screen.signIn')}
+          </Button>
+        )}
+      </div>
+    );
+  }
+  if (!screen.data) {
+    return (
+      <div
+        className="nx-screen-message"
+        style={{ fontFamily: designToken.fontFamily }}
+        data-testid="screen-message"
+      >
+        <div>{error ? error.message : t('screen.loading')}</div>
+        {error ? (
+          <Button size="large" onClick={() => void screen.refetch()}>
+            {t('screen.retry')}
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div className="nx-screen-frame" style={{ fontFamily: designToken.fontFamily }}>
+      <div
+        className="nx-screen"
+        data-testid="screen"
+        style={{ left: box.left, top: box.top, transform: `scale(${box.scale})` }}
+      >
+        <Screen data={screen.data} maps={maps.isSuccess} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { DesktopOutlined, LinkOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/feature';
+import { lazyNamed } from '../../app/lazyNamed';
+
+/** 数据大屏: the screen itself (outside the signed-in frame, its own chunk) and its kiosk links. */
+export const screenFeature = defineFeature({
+  name: 'screen',
+  routes: [
+    {
+      path: 'screen-links',
+      page: lazyNamed(() => import('./pages/ScreenLinksPage'), 'ScreenLinksPage'),
+      permission: 'screen.manage',
+    },
+  ],
+  publicRoutes: [{ path: '/screen', page: lazyNamed(() => import('./pages/ScreenPage'), 'ScreenPage') }],
+  menu: [
+    {
+      path: '/screen',
+      labelKey: 'nav.screen',
+      icon: <DesktopOutlined aria-hidden />,
+      group: 'stats',
+      permission: 'stats.read',
+    },
+    {
+      path: '/screen-links',
+      labelKey: 'nav.screenLinks',
+      icon: <LinkOutlined aria-hidden />,
+      group: 'stats',
+      permission: 'screen.manage',
+    },
+  ],
+});
