@@ -42,6 +42,7 @@ import { pointsModule } from './modules/points/points.module';
 import { volunteerHoursModule } from './modules/service/hours/volunteer-hours.module';
 import { serviceModule } from './modules/service/service.module';
 import { settingsModule } from './modules/settings/settings.module';
+import { statsModule } from './modules/stats/stats.module';
 import { usersModule } from './modules/users/users.module';
 import { workbenchModule } from './modules/workbench/workbench.module';
 import { authPlugin } from './plugins/auth';
@@ -89,6 +90,7 @@ export const MODULES: readonly AnyModule[] = [
   evaluationModule,
   archivesModule,
   pointsModule,
+  statsModule,
 ];
 
 // Validation messages in Chinese.

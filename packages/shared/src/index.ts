@@ -29,6 +29,7 @@ export * from './registrations';
 export * from './roles';
 export * from './settings';
 export * from './sign-in';
+export * from './stats';
 export * from './study';
 export * from './trainings';
 export * from './users';

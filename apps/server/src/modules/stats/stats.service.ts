@@ -1,0 +1,21 @@
+import type { Db } from '../../db/client';
+import type { ServiceRegistry } from '../../lib/modules';
+import { createStatsMembers } from './members/stats.members';
+import { createStatsExport } from './stats.export';
+
+export interface StatsDeps {
+  db: Db;
+  members: ServiceRegistry['members'];
+}
+
+/** The statistics: each topic's figures read from the owning module's service, in the actor's scope. */
+export function createStatsService({ db, members }: StatsDeps) {
+  const memberFigures = createStatsMembers(members);
+  return {
+    members: memberFigures.members,
+    flow: memberFigures.flow,
+    prepareTable: createStatsExport(db),
+  };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;
