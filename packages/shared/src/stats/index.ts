@@ -1,2 +1,3 @@
 export * from './bands';
 export * from './members';
+export * from './topics';

@@ -1,8 +1,11 @@
 import {
+  StatsFindingQuery,
   StatsFlowQuery,
   StatsFlowResponse,
   StatsMembersQuery,
   StatsMembersResponse,
+  StatsTopicResponse,
+  StatsYearQuery,
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifySchema } from 'fastify';
@@ -13,7 +16,7 @@ import { actorOf } from '../../plugins/auth';
 import type { Actor } from '../../policy/policy';
 import type { StatsTable } from './stats.export';
 import type { StatsService } from './stats.service';
-import { flowTable, membersTable } from './stats.tables';
+import { flowTable, membersTable, topicTable } from './stats.tables';
 
 const tags = ['统计 stats'];
 
@@ -84,5 +87,45 @@ export const statsRoutes: FastifyPluginAsyncZod<{ stats: StatsService }> = async
     StatsFlowResponse,
     (actor, q) => stats.flow(actor, q),
     flowTable,
+  );
+  topic(
+    '/finding',
+    '党员寻找进度（最近一次或指定的寻找活动，按日累计）',
+    StatsFindingQuery,
+    StatsTopicResponse,
+    (actor, q) => stats.topics.finding(actor, q),
+    topicTable,
+  );
+  topic(
+    '/meetings',
+    '三会一课落实情况（按二级流动党委）',
+    StatsYearQuery,
+    StatsTopicResponse,
+    (actor, q) => stats.topics.meetings(actor, q),
+    topicTable,
+  );
+  topic(
+    '/study',
+    '学时达标情况（按二级流动党委）',
+    StatsYearQuery,
+    StatsTopicResponse,
+    (actor, q) => stats.topics.study(actor, q),
+    topicTable,
+  );
+  topic(
+    '/volunteer',
+    '志愿服务（按活动：志愿者、时长、服务人次）',
+    StatsYearQuery,
+    StatsTopicResponse,
+    (actor, q) => stats.topics.volunteer(actor, q),
+    topicTable,
+  );
+  topic(
+    '/hometown',
+    '服务家乡（按县区）',
+    StatsYearQuery,
+    StatsTopicResponse,
+    (actor, q) => stats.topics.hometown(actor, q),
+    topicTable,
   );
 };

@@ -1,4 +1,9 @@
-import type { StatsFlowResponse, StatsMemberDimension, StatsMembersResponse } from '@ningxin/shared';
+import type {
+  StatsFlowResponse,
+  StatsMemberDimension,
+  StatsMembersResponse,
+  StatsTopicResponse,
+} from '@ningxin/shared';
 import type { StatsTable } from './stats.export';
 
 /** The tables behind the charts, as the .xlsx exports write them: one function per topic. */
@@ -31,4 +36,13 @@ export const flowTable = (r: StatsFlowResponse): StatsTable => ({
   headers: ['月份', '新建档案', '其中组织寻找', '转出', '失联', '恢复在册'],
   rows: r.rows.map((m) => [m.name, m.created, m.found, m.transferredOut, m.lost, m.restored]),
   total: ['合计', r.total.created, r.total.found, r.total.transferredOut, r.total.lost, r.total.restored],
+});
+
+/** A domain topic's table: its rows under its columns (units in the headers), and the total. */
+export const topicTable = (r: StatsTopicResponse): StatsTable => ({
+  title: r.title,
+  topic: r.topic,
+  headers: ['', ...r.columns.map((c) => `${c.label}（${c.unit}）`)],
+  rows: r.rows.map((row) => [row.name, ...r.columns.map((c) => row.values[c.key] ?? null)]),
+  total: ['合计', ...r.columns.map((c) => r.total[c.key] ?? null)],
 });

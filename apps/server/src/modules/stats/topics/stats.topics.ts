@@ -1,0 +1,216 @@
+import {
+  formatFen,
+  type StatsColumn,
+  type StatsFindingQuery,
+  type StatsTopicResponse,
+  type StatsTopicRow,
+  type StatsYearQuery,
+} from '@ningxin/shared';
+import type { ServiceRegistry } from '../../../lib/modules';
+import type { Actor } from '../../../policy/policy';
+import { thisYear } from '../members/stats.members';
+
+export interface TopicDeps {
+  finding: ServiceRegistry['finding'];
+  compliance: ServiceRegistry['compliance'];
+  study: ServiceRegistry['study'];
+  service: ServiceRegistry['service'];
+  hometown: ServiceRegistry['hometown'];
+}
+
+const col = (key: string, label: string, unit: string): StatsColumn => ({ key, label, unit });
+const yuan = (fen: number) => Number(formatFen(fen, 'yuan'));
+const wan = (fen: number) => Number(formatFen(fen, 'wan'));
+/** A rate in percent with one decimal (the services give 0–1), null where nothing was required. */
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+/** Adds up rows' values column by column. */
+function totalOf(columns: readonly StatsColumn[], rows: readonly StatsTopicRow[]) {
+  return Object.fromEntries(
+    columns.map((c) => [c.key, rows.reduce((s, r) => s + (r.values[c.key] ?? 0), 0)]),
+  );
+}
+
+/**
+ * The domain topics: each one service call of the owning module, in the actor's scope (the
+ * module's own read rule applies: an actor without its read permission gets its 403), turned
+ * into one table.
+ */
+export function createStatsTopics({ finding, compliance, study, service, hometown }: TopicDeps) {
+  return {
+    /** The found curve of a finding campaign (the latest in scope by default): one row a day. */
+    async finding(actor: Actor, q: StatsFindingQuery): Promise<StatsTopicResponse> {
+      const id = q.campaignId ?? (await finding.campaigns.list(actor, { limit: 1 })).items[0]?.id;
+      const columns = [col('found', '当日找到', '人'), col('cumulative', '累计找到', '人')];
+      if (id === undefined)
+        return {
+          topic: 'finding',
+          title: '党员寻找进度',
+          year: null,
+          columns,
+          rows: [],
+          total: { found: 0, cumulative: 0 },
+        };
+      const p = await finding.campaigns.progress(actor, id);
+      return {
+        topic: 'finding',
+        title: `${p.campaign.name}：寻找进度`,
+        year: Number(p.campaign.startsOn.slice(0, 4)),
+        columns,
+        rows: p.daily.map((d) => ({
+          key: d.day,
+          name: d.day,
+          values: { found: d.found, cumulative: d.cumulative },
+        })),
+        total: {
+          found: p.totals.found,
+          cumulative: p.totals.found,
+          leads: p.totals.leads,
+          target: p.campaign.targetCount,
+        },
+      };
+    },
+
+    /** Meeting compliance (三会一课 落实) by second-level committee. */
+    async meetings(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
+      const board = await compliance.board.board(actor, { year: q.year ?? thisYear() });
+      const columns = [
+        col('branches', '支部数', '个'),
+        col('behindBranches', '未按期落实支部', '个'),
+        col('completionRate', '落实率', '%'),
+      ];
+      const rowOf = (r: (typeof board.committees)[number]) => ({
+        branches: r.branches,
+        behindBranches: r.behindBranches,
+        completionRate: percent(r.completionRate),
+      });
+      return {
+        topic: 'meetings',
+        title: `${board.year}年三会一课落实情况`,
+        year: board.year,
+        columns,
+        rows: board.committees.map((r) => ({ key: String(r.orgId ?? 0), name: r.name, values: rowOf(r) })),
+        total: rowOf(board.total),
+      };
+    },
+
+    /** Members meeting and below their study requirement (32 / 56 学时) by second-level committee. */
+    async study(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
+      const hours = await study.hours.orgHours(actor, { year: q.year ?? thisYear() });
+      const columns = [
+        col('members', '党员', '人'),
+        col('met', '达标', '人'),
+        col('below', '未达标', '人'),
+        col('hours', '学时', '学时'),
+      ];
+      const byCommittee = new Map<string, StatsTopicRow>();
+      for (const o of hours.items) {
+        const name = o.committeeName ?? o.name;
+        const row = byCommittee.get(name) ?? {
+          key: name,
+          name,
+          values: { members: 0, met: 0, below: 0, hours: 0 },
+        };
+        const v = row.values as Record<string, number>;
+        v.members! += o.members;
+        v.below! += o.below;
+        v.met! += o.members - o.below;
+        v.hours = Math.round((v.hours! + o.hours) * 10) / 10;
+        byCommittee.set(name, row);
+      }
+      const rows = [...byCommittee.values()].sort(
+        (a, b) => (b.values.members ?? 0) - (a.values.members ?? 0),
+      );
+      return {
+        topic: 'study',
+        title: `${hours.year}年学时达标情况（党员 ${hours.thresholds.memberHours} 学时，班子成员 ${hours.thresholds.cadreHours} 学时）`,
+        year: hours.year,
+        columns,
+        rows,
+        total: {
+          members: hours.total.members,
+          met: hours.total.members - hours.total.below,
+          below: hours.total.below,
+          hours: hours.total.hours,
+        },
+      };
+    },
+
+    /** Volunteer campaigns of the year: volunteers, hours and person-times served, one row a campaign. */
+    async volunteer(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
+      const year = q.year ?? thisYear();
+      const columns = [
+        col('volunteers', '志愿者', '人'),
+        col('shifts', '班次', '个'),
+        col('hours', '服务时长', '小时'),
+        col('served', '服务人次', '人次'),
+      ];
+      const rows: StatsTopicRow[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await service.campaigns.list(actor, {
+          year,
+          q: undefined,
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const c of page.items) {
+          const s = await service.board.summary(actor, c.id);
+          rows.push({
+            key: String(c.id),
+            name: c.title,
+            values: {
+              volunteers: s.totals.volunteers,
+              shifts: s.totals.shifts,
+              hours: s.totals.hours,
+              served: s.totals.served,
+            },
+          });
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return {
+        topic: 'volunteer',
+        title: `${year}年志愿服务`,
+        year,
+        columns,
+        rows,
+        total: totalOf(columns, rows),
+      };
+    },
+
+    /** Contributions to the home city by county in the year (the hometown ledgers' totals). */
+    async hometown(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
+      const year = q.year ?? thisYear();
+      const totals = await hometown.totals.totals(actor, { year });
+      const columns = [
+        col('projects', '引进项目', '个'),
+        col('signedWan', '签约投资', '万元'),
+        col('actualWan', '实际投资', '万元'),
+        col('donations', '捐赠', '笔'),
+        col('donatedYuan', '捐赠金额（资金及物资）', '元'),
+        col('personTimes', '劳务输出', '人次'),
+      ];
+      const valuesOf = (f: (typeof totals)['total']) => ({
+        projects: f.projects,
+        signedWan: wan(f.signedFen),
+        actualWan: wan(f.actualFen),
+        donations: f.donations,
+        donatedYuan: yuan(f.fundsFen + f.goodsFen),
+        personTimes: f.personTimes,
+      });
+      return {
+        topic: 'hometown',
+        title: `${year}年服务家乡（按县区）`,
+        year,
+        columns,
+        rows: totals.rows
+          .filter((r) => r.year === year)
+          .map((r) => ({ key: r.county.code, name: r.county.name, values: valuesOf(r) })),
+        total: valuesOf(totals.total),
+      };
+    },
+  };
+}
+
+export type StatsTopics = ReturnType<typeof createStatsTopics>;
