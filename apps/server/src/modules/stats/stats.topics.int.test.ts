@@ -62,6 +62,10 @@ describe('the domain topics of /api/v1/stats', () => {
     expect(answer.total.donations).toBe(ledger.total.donations);
     const kangbao: Topic = await get('kangbao', `/api/v1/stats/hometown?year=${year}`);
     expect(kangbao.rows.every((r) => r.key === '130723')).toBe(true);
+    // A district viewer may read the statistics but not the hometown ledgers: an empty table.
+    const xicheng: Topic = await get('xicheng', `/api/v1/stats/hometown?year=${year}`);
+    expect(xicheng.rows).toEqual([]);
+    expect(xicheng.total.projects).toBe(0);
   });
 
   it('meetings: the compliance board by committee, in the secretary’s subtree', async () => {

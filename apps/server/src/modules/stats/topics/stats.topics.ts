@@ -7,7 +7,7 @@ import {
   type StatsYearQuery,
 } from '@ningxin/shared';
 import type { ServiceRegistry } from '../../../lib/modules';
-import type { Actor } from '../../../policy/policy';
+import { type Actor, permissionsOf } from '../../../policy/policy';
 import { thisYear } from '../members/stats.members';
 
 export interface TopicDeps {
@@ -32,25 +32,43 @@ function totalOf(columns: readonly StatsColumn[], rows: readonly StatsTopicRow[]
 }
 
 /**
- * The domain topics: each one service call of the owning module, in the actor's scope (the
- * module's own read rule applies: an actor without its read permission gets its 403), turned
- * into one table.
+ * An actor who may read the statistics but not the domain (a host-district viewer and the
+ * hometown ledgers, a home-county viewer and the meetings) sees the table with no rows: the
+ * domain holds nothing in their scope for them.
+ */
+function readable(
+  actor: Actor,
+  action: 'finding.manage' | 'meeting.read' | 'study.read' | 'volunteer.read' | 'hometown.read',
+) {
+  return permissionsOf(actor).includes(action);
+}
+
+const emptyTable = (
+  topic: StatsTopicResponse['topic'],
+  title: string,
+  year: number | null,
+  columns: StatsColumn[],
+): StatsTopicResponse => ({
+  topic,
+  title,
+  year,
+  columns,
+  rows: [],
+  total: Object.fromEntries(columns.map((c) => [c.key, 0])),
+});
+
+/**
+ * The domain topics: each one service call of the owning module, in the actor's scope by the
+ * module's own read rule, turned into one table.
  */
 export function createStatsTopics({ finding, compliance, study, service, hometown }: TopicDeps) {
   return {
     /** The found curve of a finding campaign (the latest in scope by default): one row a day. */
     async finding(actor: Actor, q: StatsFindingQuery): Promise<StatsTopicResponse> {
-      const id = q.campaignId ?? (await finding.campaigns.list(actor, { limit: 1 })).items[0]?.id;
       const columns = [col('found', '当日找到', '人'), col('cumulative', '累计找到', '人')];
-      if (id === undefined)
-        return {
-          topic: 'finding',
-          title: '党员寻找进度',
-          year: null,
-          columns,
-          rows: [],
-          total: { found: 0, cumulative: 0 },
-        };
+      if (!readable(actor, 'finding.manage')) return emptyTable('finding', '党员寻找进度', null, columns);
+      const id = q.campaignId ?? (await finding.campaigns.list(actor, { limit: 1 })).items[0]?.id;
+      if (id === undefined) return emptyTable('finding', '党员寻找进度', null, columns);
       const p = await finding.campaigns.progress(actor, id);
       return {
         topic: 'finding',
@@ -73,12 +91,15 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
 
     /** Meeting compliance (三会一课 落实) by second-level committee. */
     async meetings(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
-      const board = await compliance.board.board(actor, { year: q.year ?? thisYear() });
+      const year = q.year ?? thisYear();
       const columns = [
         col('branches', '支部数', '个'),
         col('behindBranches', '未按期落实支部', '个'),
         col('completionRate', '落实率', '%'),
       ];
+      if (!readable(actor, 'meeting.read'))
+        return emptyTable('meetings', `${year}年三会一课落实情况`, year, columns);
+      const board = await compliance.board.board(actor, { year });
       const rowOf = (r: (typeof board.committees)[number]) => ({
         branches: r.branches,
         behindBranches: r.behindBranches,
@@ -96,13 +117,15 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
 
     /** Members meeting and below their study requirement (32 / 56 学时) by second-level committee. */
     async study(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
-      const hours = await study.hours.orgHours(actor, { year: q.year ?? thisYear() });
+      const year = q.year ?? thisYear();
       const columns = [
         col('members', '党员', '人'),
         col('met', '达标', '人'),
         col('below', '未达标', '人'),
         col('hours', '学时', '学时'),
       ];
+      if (!readable(actor, 'study.read')) return emptyTable('study', `${year}年学时达标情况`, year, columns);
+      const hours = await study.hours.orgHours(actor, { year });
       const byCommittee = new Map<string, StatsTopicRow>();
       for (const o of hours.items) {
         const name = o.committeeName ?? o.name;
@@ -145,6 +168,8 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
         col('hours', '服务时长', '小时'),
         col('served', '服务人次', '人次'),
       ];
+      if (!readable(actor, 'volunteer.read'))
+        return emptyTable('volunteer', `${year}年志愿服务`, year, columns);
       const rows: StatsTopicRow[] = [];
       let cursor: string | undefined;
       do {
@@ -182,7 +207,6 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
     /** Contributions to the home city by county in the year (the hometown ledgers' totals). */
     async hometown(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
       const year = q.year ?? thisYear();
-      const totals = await hometown.totals.totals(actor, { year });
       const columns = [
         col('projects', '引进项目', '个'),
         col('signedWan', '签约投资', '万元'),
@@ -191,6 +215,9 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
         col('donatedYuan', '捐赠金额（资金及物资）', '元'),
         col('personTimes', '劳务输出', '人次'),
       ];
+      if (!readable(actor, 'hometown.read'))
+        return emptyTable('hometown', `${year}年服务家乡（按县区）`, year, columns);
+      const totals = await hometown.totals.totals(actor, { year });
       const valuesOf = (f: (typeof totals)['total']) => ({
         projects: f.projects,
         signedWan: wan(f.signedFen),
