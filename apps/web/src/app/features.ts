@@ -21,6 +21,7 @@ import { portalFeature } from '../features/portal/portal.feature';
 import { reflectionsFeature } from '../features/reflections/reflections.feature';
 import { registrationsFeature } from '../features/registrations/registrations.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
+import { statsFeature } from '../features/stats/stats.feature';
 import { studyFeature } from '../features/study/study.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
 import { usersFeature } from '../features/users/users.feature';
@@ -59,6 +60,7 @@ export const FEATURES: readonly Feature[] = [
   careFeature,
   evaluationFeature,
   duesFeature,
+  statsFeature,
   settingsFeature,
   accountFeature,
 ];

@@ -35,6 +35,7 @@ import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { statsText } from './text/stats';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
@@ -48,6 +49,7 @@ export const en: Translation = {
   nav: navText.en,
   finding: findingText.en,
   workbench: workbenchText.en,
+  stats: statsText.en,
   menuGroup: menuGroupText.en,
   common: commonText.en,
   login: loginText.en,

@@ -35,6 +35,7 @@ import { registrationsText } from './text/registrations';
 import { scopeKindText } from './text/scope-kind';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { statsText } from './text/stats';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
@@ -47,6 +48,7 @@ export const zhCN = {
   nav: navText.zh,
   finding: findingText.zh,
   workbench: workbenchText.zh,
+  stats: statsText.zh,
   menuGroup: menuGroupText.zh,
   common: commonText.zh,
   login: loginText.zh,
