@@ -1,17 +1,32 @@
 import { z } from 'zod';
-import { QueryId } from '../common/ids';
+import { QueryId, QueryInt } from '../common/ids';
 import { StatsYear } from './members';
 
 /**
  * The domain topics of the statistics (统计), each read from its module's service in the actor's
  * scope: one table of named rows with figures in named columns, and the total row.
  */
-export const STATS_TOPICS = ['finding', 'meetings', 'study', 'volunteer', 'hometown'] as const;
+export const STATS_TOPICS = [
+  'finding',
+  'meetings',
+  'study',
+  'volunteer',
+  'hometown',
+  'honours',
+  'dues',
+] as const;
 export const StatsTopic = z.enum(STATS_TOPICS);
 export type StatsTopic = z.infer<typeof StatsTopic>;
 
 export const StatsYearQuery = z.object({ year: StatsYear.optional() });
 export type StatsYearQuery = z.infer<typeof StatsYearQuery>;
+
+export const StatsDuesQuery = z.object({
+  year: StatsYear.optional(),
+  /** 1–12; default: this month (of this year), December of a past year. */
+  month: QueryInt('月份', 1, 12).optional(),
+});
+export type StatsDuesQuery = z.infer<typeof StatsDuesQuery>;
 
 export const StatsFindingQuery = z.object({
   /** Default: the latest campaign in scope. */

@@ -1,4 +1,5 @@
 import {
+  StatsDuesQuery,
   StatsFindingQuery,
   StatsFlowQuery,
   StatsFlowResponse,
@@ -126,6 +127,22 @@ export const statsRoutes: FastifyPluginAsyncZod<{ stats: StatsService }> = async
     StatsYearQuery,
     StatsTopicResponse,
     (actor, q) => stats.topics.hometown(actor, q),
+    topicTable,
+  );
+  topic(
+    '/honours',
+    '表彰（按级别）',
+    StatsYearQuery,
+    StatsTopicResponse,
+    (actor, q) => stats.topics.honours(actor, q),
+    topicTable,
+  );
+  topic(
+    '/dues',
+    '党费收缴率（某月，按支部：应缴与已缴）',
+    StatsDuesQuery,
+    StatsTopicResponse,
+    (actor, q) => stats.topics.dues(actor, q),
     topicTable,
   );
 };

@@ -30,7 +30,7 @@ interface Topic {
 
 describe('the domain topics of /api/v1/stats', () => {
   it('401 without a session, 403 for a member, 400 for a bad year or campaign', async () => {
-    for (const topic of ['finding', 'meetings', 'study', 'volunteer', 'hometown']) {
+    for (const topic of ['finding', 'meetings', 'study', 'volunteer', 'hometown', 'honours', 'dues']) {
       expect((await t.request({ method: 'GET', url: `/api/v1/stats/${topic}` })).statusCode).toBe(401);
       const member = await t.request({
         method: 'GET',
@@ -137,6 +137,42 @@ describe('the domain topics of /api/v1/stats', () => {
       sql`select count(*)::int as n from finding_leads where campaign_id = ${founding[0]!.id} and state = 'found'`,
     );
     expect(named.total.found).toBe(found!.n);
+  });
+
+  it('honours: each level equals a direct count of the year’s honours', async () => {
+    const [latest] = await queryRows<{ y: number }>(
+      t.store.db,
+      sql`select extract(year from awarded_on)::int as y from honours order by awarded_on desc limit 1`,
+    );
+    const y = latest?.y ?? year;
+    const answer: Topic = await get('office', `/api/v1/stats/honours?year=${y}`);
+    const levels = await queryRows<{ level: string; n: number }>(
+      t.store.db,
+      sql`select level, count(*)::int as n from honours where extract(year from awarded_on) = ${y} group by 1`,
+    );
+    for (const r of answer.rows)
+      expect(r.values.count, r.key).toBe(levels.find((l) => l.level === r.key)?.n ?? 0);
+    expect(answer.total.count).toBeGreaterThan(0);
+  });
+
+  it('dues: each branch’s month as the dues module counts it, and the rate of the whole', async () => {
+    const [month] = await queryRows<{ m: string }>(
+      t.store.db,
+      sql`select to_char(month, 'YYYY-MM') as m from dues_months order by month desc limit 1`,
+    );
+    const [y, m] = month!.m.split('-').map(Number) as [number, number];
+    const answer: Topic = await get('office', `/api/v1/stats/dues?year=${y}&month=${m}`);
+    expect(answer.rows.length).toBeGreaterThan(0);
+    let due = 0;
+    let paid = 0;
+    for (const r of answer.rows) {
+      const detail = await get('office', `/api/v1/dues/months/${r.key}`);
+      expect([r.values.due, r.values.paid], r.name).toEqual([detail.totals.due, detail.totals.paid]);
+      due += detail.totals.due;
+      paid += detail.totals.paid;
+    }
+    expect([answer.total.due, answer.total.paid]).toEqual([due, paid]);
+    expect(answer.total.rate).toBe(due ? Math.round((paid / due) * 1000) / 10 : null);
   });
 
   it('exports a topic’s table as .xlsx with its total row, audited', async () => {

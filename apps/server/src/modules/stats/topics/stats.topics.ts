@@ -1,6 +1,10 @@
 import {
   formatFen,
+  HONOUR_LEVEL_LABELS,
+  HONOUR_LEVELS,
+  localIsoDate,
   type StatsColumn,
+  type StatsDuesQuery,
   type StatsFindingQuery,
   type StatsTopicResponse,
   type StatsTopicRow,
@@ -16,6 +20,8 @@ export interface TopicDeps {
   study: ServiceRegistry['study'];
   service: ServiceRegistry['service'];
   hometown: ServiceRegistry['hometown'];
+  care: ServiceRegistry['care'];
+  dues: ServiceRegistry['dues'];
 }
 
 const col = (key: string, label: string, unit: string): StatsColumn => ({ key, label, unit });
@@ -38,7 +44,14 @@ function totalOf(columns: readonly StatsColumn[], rows: readonly StatsTopicRow[]
  */
 function readable(
   actor: Actor,
-  action: 'finding.manage' | 'meeting.read' | 'study.read' | 'volunteer.read' | 'hometown.read',
+  action:
+    | 'finding.manage'
+    | 'meeting.read'
+    | 'study.read'
+    | 'volunteer.read'
+    | 'hometown.read'
+    | 'care.read'
+    | 'dues.read',
 ) {
   return permissionsOf(actor).includes(action);
 }
@@ -61,7 +74,7 @@ const emptyTable = (
  * The domain topics: each one service call of the owning module, in the actor's scope by the
  * module's own read rule, turned into one table.
  */
-export function createStatsTopics({ finding, compliance, study, service, hometown }: TopicDeps) {
+export function createStatsTopics({ finding, compliance, study, service, hometown, care, dues }: TopicDeps) {
   return {
     /** The found curve of a finding campaign (the latest in scope by default): one row a day. */
     async finding(actor: Actor, q: StatsFindingQuery): Promise<StatsTopicResponse> {
@@ -235,6 +248,82 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
           .filter((r) => r.year === year)
           .map((r) => ({ key: r.county.code, name: r.county.name, values: valuesOf(r) })),
         total: valuesOf(totals.total),
+      };
+    },
+
+    /** Honours (表彰) awarded in the year by level: the care module's list total of each level. */
+    async honours(actor: Actor, q: StatsYearQuery): Promise<StatsTopicResponse> {
+      const year = q.year ?? thisYear();
+      const columns = [col('count', '表彰', '项')];
+      const title = `${year}年表彰（按级别）`;
+      if (!readable(actor, 'care.read')) return emptyTable('honours', title, year, columns);
+      const rows: StatsTopicRow[] = [];
+      for (const level of HONOUR_LEVELS) {
+        const list = await care.honours.list(actor, { year, level, limit: 1 });
+        rows.push({ key: level, name: HONOUR_LEVEL_LABELS[level], values: { count: list.totals.count } });
+      }
+      return { topic: 'honours', title, year, columns, rows, total: totalOf(columns, rows) };
+    },
+
+    /**
+     * Dues collection (党费收缴) of a month by branch: members due and paid, amounts due and paid,
+     * from each branch's month as the dues module computes it (branches that opened the month).
+     */
+    async dues(actor: Actor, q: StatsDuesQuery): Promise<StatsTopicResponse> {
+      const year = q.year ?? thisYear();
+      const today = localIsoDate(new Date());
+      const month = q.month ?? (year === thisYear() ? Number(today.slice(5, 7)) : 12);
+      const key = `${year}-${String(month).padStart(2, '0')}`;
+      const columns = [
+        col('due', '应缴人数', '人'),
+        col('paid', '已缴人数', '人'),
+        col('expectedYuan', '应缴金额', '元'),
+        col('paidYuan', '已缴金额', '元'),
+        col('rate', '收缴率', '%'),
+      ];
+      const title = `${year}年${month}月党费收缴`;
+      if (!readable(actor, 'dues.read')) return emptyTable('dues', title, year, columns);
+      const rows: StatsTopicRow[] = [];
+      let due = 0;
+      let paid = 0;
+      let expectedFen = 0;
+      let paidFen = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await dues.months.list(actor, { year, limit: 500, ...(cursor ? { cursor } : {}) });
+        for (const m of page.items.filter((i) => i.month === key)) {
+          const { totals } = await dues.months.get(actor, m.id);
+          due += totals.due;
+          paid += totals.paid;
+          expectedFen += totals.expectedFen;
+          paidFen += totals.paidFen;
+          rows.push({
+            key: String(m.id),
+            name: m.org.name,
+            values: {
+              due: totals.due,
+              paid: totals.paid,
+              expectedYuan: yuan(totals.expectedFen),
+              paidYuan: yuan(totals.paidFen),
+              rate: totals.due ? percent(totals.paid / totals.due) : null,
+            },
+          });
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return {
+        topic: 'dues',
+        title,
+        year,
+        columns,
+        rows,
+        total: {
+          due,
+          paid,
+          expectedYuan: yuan(expectedFen),
+          paidYuan: yuan(paidFen),
+          rate: due ? percent(paid / due) : null,
+        },
       };
     },
   };

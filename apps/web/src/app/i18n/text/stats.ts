@@ -35,6 +35,8 @@ const zh = {
     study: '学时达标',
     volunteer: '志愿服务',
     hometown: '服务家乡',
+    honours: '表彰',
+    dues: '党费收缴',
   },
 };
 
@@ -74,6 +76,8 @@ const en: typeof zh = {
     study: 'Study hours',
     volunteer: 'Volunteering',
     hometown: 'Hometown',
+    honours: 'Honours',
+    dues: 'Dues collection',
   },
 };
 
