@@ -44,6 +44,7 @@ import { serviceModule } from './modules/service/service.module';
 import { settingsModule } from './modules/settings/settings.module';
 import { reportsModule } from './modules/stats/reports/reports.module';
 import { screenModule } from './modules/stats/screen/screen.module';
+import { statsModule } from './modules/stats/stats.module';
 import { usersModule } from './modules/users/users.module';
 import { workbenchModule } from './modules/workbench/workbench.module';
 import { authPlugin } from './plugins/auth';
@@ -93,6 +94,7 @@ export const MODULES: readonly AnyModule[] = [
   pointsModule,
   reportsModule,
   screenModule,
+  statsModule,
 ];
 
 // Validation messages in Chinese.

@@ -238,6 +238,7 @@ export const AUDIT_ACTIONS = {
   'care.honour_updated': '修改表彰',
   'care.honour_deleted': '删除表彰',
   'care.exported': '导出关爱表彰台账',
+  'stats.exported': '导出统计表',
   'care.birthday_card_printed': '打印政治生日贺卡',
   'evaluation.round_created': '创建民主评议',
   'evaluation.step_moved': '推进民主评议步骤',

@@ -31,6 +31,7 @@ export * from './roles';
 export * from './screen';
 export * from './settings';
 export * from './sign-in';
+export * from './stats';
 export * from './study';
 export * from './trainings';
 export * from './users';

@@ -19,34 +19,6 @@ export const AnnualReportQuery = z.object({
 });
 export type AnnualReportQuery = z.infer<typeof AnnualReportQuery>;
 
-/** Age bands (年龄段) at the end of the report year, and Party-age bands (党龄段). */
-export const AGE_BANDS = [
-  { key: 'le30', name: '30岁及以下', max: 30 },
-  { key: '31_35', name: '31至35岁', max: 35 },
-  { key: '36_40', name: '36至40岁', max: 40 },
-  { key: '41_45', name: '41至45岁', max: 45 },
-  { key: '46_50', name: '46至50岁', max: 50 },
-  { key: '51_55', name: '51至55岁', max: 55 },
-  { key: '56_60', name: '56至60岁', max: 60 },
-  { key: 'ge61', name: '61岁及以上', max: Number.POSITIVE_INFINITY },
-] as const;
-export const PARTY_AGE_BANDS = [
-  { key: 'lt5', name: '不满5年', max: 4 },
-  { key: '5_10', name: '5至10年', max: 10 },
-  { key: '11_20', name: '11至20年', max: 20 },
-  { key: '21_30', name: '21至30年', max: 30 },
-  { key: 'gt30', name: '30年以上', max: Number.POSITIVE_INFINITY },
-] as const;
-
-/** The band of a number of years, or null when unknown. */
-export function bandOf<B extends { key: string; max: number }>(
-  bands: readonly B[],
-  years: number | null,
-): B | null {
-  if (years === null) return null;
-  return bands.find((b) => years <= b.max) ?? null;
-}
-
 /** `POST /stats/reports/feedback-runs`: the year whose feedback the run gathers. */
 export const FeedbackRunBody = z.object({
   year: z

@@ -23,6 +23,7 @@ import { registrationsFeature } from '../features/registrations/registrations.fe
 import { reportsFeature } from '../features/reports/reports.feature';
 import { screenFeature } from '../features/screen/screen.feature';
 import { settingsFeature } from '../features/settings/settings.feature';
+import { statsFeature } from '../features/stats/stats.feature';
 import { studyFeature } from '../features/study/study.feature';
 import { trainingsFeature } from '../features/trainings/trainings.feature';
 import { usersFeature } from '../features/users/users.feature';
@@ -61,6 +62,7 @@ export const FEATURES: readonly Feature[] = [
   careFeature,
   evaluationFeature,
   duesFeature,
+  statsFeature,
   reportsFeature,
   screenFeature,
   settingsFeature,

@@ -1,11 +1,15 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
 
 // Only the parts the pages use, so each page's bundle stays small (STACK.md: import from echarts/core).
 echarts.use([LineChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+// The statistics (统计): bars, pies and a legend.
+echarts.use([BarChart]);
+echarts.use([PieChart]);
+echarts.use([LegendComponent]);
 
 export type EChartOption = echarts.EChartsCoreOption;
 

@@ -11,6 +11,7 @@ export * from './jobs';
 export * from './learning';
 export * from './life';
 export * from './member-counts';
+export * from './member-facets';
 export * from './members';
 export * from './notices';
 export * from './orgs';

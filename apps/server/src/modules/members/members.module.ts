@@ -5,6 +5,7 @@ import { createMemberCounts, type MemberCounts } from './counts/members.counts';
 import { memberCountsRoutes } from './counts/members.counts.routes';
 import { createMemberReportFigures, type MemberReportFigures } from './counts/members.report';
 import { createRollupCheck } from './counts/members.rollups';
+import { createMemberStats, type MemberStats } from './counts/members.stats';
 import { createMemberExport, type MemberExport } from './export/members.export';
 import { memberExcelRoutes } from './import/members.excel.routes';
 import { createMemberImport, type MemberImport } from './import/members.import';
@@ -24,6 +25,8 @@ declare module '../../lib/modules' {
       importer: MemberImport;
       exporter: MemberExport;
       counts: MemberCounts;
+      /** Figures for the statistics (统计) from the rollups, in the stats.read scope. */
+      stats: MemberStats;
       /** Compares the member rollups with the members (the nightly members.rollup_check job). */
       checkRollups: () => Promise<number>;
       print: MemberPrint;
@@ -52,6 +55,7 @@ export const membersModule = defineModule({
       importer: createMemberImport({ db, config, crypto, orgs: orgs.tree, members: record, events, metrics }),
       exporter: createMemberExport({ db, crypto, orgs: orgs.tree, members: record }),
       counts: createMemberCounts({ db, orgs: orgs.tree }),
+      stats: createMemberStats({ db, orgs: orgs.tree }),
       checkRollups: createRollupCheck({ db, orgs: orgs.tree }),
       print: createMemberPrint({ db, orgs: orgs.tree, pdf: pdfRenderer() }),
       reportFigures: createMemberReportFigures({ db }),

@@ -191,6 +191,7 @@ export const enLabels: {
     'hometown.placement_updated': 'Labour placement changed',
     'hometown.placement_deleted': 'Labour placement deleted',
     'hometown.exported': 'Hometown ledger exported',
+    'stats.exported': 'Statistics table exported',
     'points.computed': 'Points computed',
     'points.exported': 'Points ranking exported',
     'archive.item_created': 'Archive item registered',

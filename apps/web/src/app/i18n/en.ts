@@ -37,6 +37,7 @@ import { scopeKindText } from './text/scope-kind';
 import { screenText } from './text/screen';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { statsText } from './text/stats';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
@@ -50,6 +51,7 @@ export const en: Translation = {
   nav: navText.en,
   finding: findingText.en,
   workbench: workbenchText.en,
+  stats: statsText.en,
   menuGroup: menuGroupText.en,
   common: commonText.en,
   login: loginText.en,

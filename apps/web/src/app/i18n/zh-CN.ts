@@ -37,6 +37,7 @@ import { scopeKindText } from './text/scope-kind';
 import { screenText } from './text/screen';
 import { settingsText } from './text/settings';
 import { signInText } from './text/sign-in';
+import { statsText } from './text/stats';
 import { studyText } from './text/study';
 import { trainingsText } from './text/trainings';
 import { usersText } from './text/users';
@@ -49,6 +50,7 @@ export const zhCN = {
   nav: navText.zh,
   finding: findingText.zh,
   workbench: workbenchText.zh,
+  stats: statsText.zh,
   menuGroup: menuGroupText.zh,
   common: commonText.zh,
   login: loginText.zh,

@@ -1,4 +1,4 @@
-import { and, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { committeeOf } from '../../orgs/orgs.fragments';
 import type { CountSource } from './members.counts.source';
@@ -35,14 +35,14 @@ export const memberCountsRepository = {
       .groupBy(sql`${county}`);
   },
 
-  /** Counts by host district (members without one, kept as '', left out): only `member_counts` has one. */
+  /** Counts by host district ('' for members without one): only `member_counts` has one. */
   async byHostDistrict(db: Executor, { rollup, where }: CountSource): Promise<CountRow[]> {
     const district = rollup.columns.hostDistrict;
     if (!district) throw new Error('counts by host district need member_counts');
     return db
       .select({ key: sql<string>`${district}`, count: sql<number>`sum(${rollup.n})::int` })
       .from(rollup.table)
-      .where(and(where, ne(district, '')))
+      .where(where)
       .groupBy(sql`${district}`);
   },
 

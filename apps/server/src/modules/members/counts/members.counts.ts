@@ -55,11 +55,12 @@ export function createMemberCounts({ db, orgs }: MemberCountsDeps) {
       return { by: q.by, items, total: items.reduce((sum, i) => sum + i.count, 0) };
     },
 
-    /** Counts by host district (Beijing district) in the actor's read scope, for the given statuses. */
+    /** Counts by host district (Beijing district) in the actor's read scope, for the given statuses; members without one left out. */
     async byHostDistrict(actor: Actor, status: readonly MemberStatus[]): Promise<MemberCountItem[]> {
       const source = countSource(actor, { orgPath: null, homeCounty: [], hostDistrict: [], status }, true);
+      const rows = await memberCountsRepository.byHostDistrict(db, source);
       const items = named(
-        await memberCountsRepository.byHostDistrict(db, source),
+        rows.filter((r) => r.key !== ''),
         (k) => divisionName(k) ?? k,
       );
       return items.sort(byCountThenKey);

@@ -25,10 +25,11 @@ async function check(): Promise<Run> {
 }
 
 describe('the members.rollup_check job', () => {
-  it('succeeds when both rollups equal the members, counting the groups it compared', async () => {
+  it('succeeds when the rollups equal the members, counting the groups it compared', async () => {
     const [{ groups }] = (await queryRows<{ groups: number }>(
       t.store.db,
-      sql`select (select count(*) from member_counts) + (select count(*) from member_org_counts) as groups`,
+      sql`select (select count(*) from member_counts) + (select count(*) from member_org_counts)
+                 + (select count(*) from member_facet_counts) as groups`,
     )) as [{ groups: number }];
     const run = await check();
     expect(run).toMatchObject({ outcome: 'succeeded', error: null });
@@ -62,6 +63,27 @@ describe('the members.rollup_check job', () => {
     expect(run.error).toContain(
       `首处为 member_org_counts（按组织、状态）中组织「${branch.name}」（编号 ${branch.id}）、状态「已故」：汇总`,
     );
+  });
+
+  it('fails on a tampered row of member_facet_counts, naming its facet and value', async () => {
+    const [row] = await queryRows<{ org_id: number; status: string; value: string; n: number }>(
+      t.store.db,
+      sql`select org_id, status, value, n from member_facet_counts where facet = 'member_type'
+          order by org_id, home_county, host_district, status, value limit 1`,
+    );
+    const where = sql`facet = 'member_type' and org_id = ${row!.org_id} and status = ${row!.status}
+                      and value = ${row!.value}`;
+    await t.store.db.execute(sql`update member_facet_counts set n = n + 1 where ${where}`);
+    try {
+      const run = await check();
+      expect(run.outcome).toBe('failed');
+      expect(run.error).toMatch(
+        /首处为 member_facet_counts（按组织、流出地、流入地、状态、分项）中.*党员类别「(full|probationary)」：汇总/,
+      );
+    } finally {
+      await t.store.db.execute(sql`update member_facet_counts set n = n - 1 where ${where}`);
+    }
+    expect((await check()).outcome).toBe('succeeded');
   });
 
   it('fails on a group of members the rollups have lost', async () => {

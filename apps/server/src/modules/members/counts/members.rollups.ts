@@ -6,6 +6,18 @@ import { type RollupMismatch, rollupsRepository } from './members.rollups.reposi
 const ROLLUP_NAMES: Record<RollupMismatch['rollup'], string> = {
   member_counts: 'member_counts（按组织、流出地、流入地、状态）',
   member_org_counts: 'member_org_counts（按组织、状态）',
+  member_facet_counts: 'member_facet_counts（按组织、流出地、流入地、状态、分项）',
+};
+
+/** The facets of member_facet_counts in words (migration 0022). */
+const FACET_NAMES: Record<string, string> = {
+  birth_year: '出生年份',
+  joined_year: '入党年份',
+  education: '学历',
+  member_type: '党员类别',
+  source: '来源',
+  gender: '性别',
+  tag: '标签',
 };
 
 const division = (code: string) => `${divisionName(code) ?? '未知区划'} ${code}`;
@@ -17,6 +29,7 @@ function describe(m: RollupMismatch, orgName: string | undefined): string {
   if (m.hostDistrict !== null)
     parts.push(m.hostDistrict ? `流入地 ${division(m.hostDistrict)}` : '流入地 未填');
   parts.push(`状态「${MEMBER_STATUS_LABELS[m.status as MemberStatus] ?? m.status}」`);
+  if (m.facet !== null) parts.push(`${FACET_NAMES[m.facet] ?? m.facet}「${m.value || '未填'}」`);
   return `${ROLLUP_NAMES[m.rollup]}中${parts.join('、')}：汇总 ${m.stored ?? 0} 人，实有 ${m.members ?? 0} 人`;
 }
 

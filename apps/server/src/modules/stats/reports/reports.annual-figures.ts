@@ -4,6 +4,7 @@
  */
 import {
   AGE_BANDS,
+  type Band,
   bandOf,
   EDUCATION_LEVELS,
   GENDER_LABELS,
@@ -77,6 +78,8 @@ export function basicSections(
 ): { total: number; sections: Section[] } {
   const of = (facet: ProfileFacet) => rows.filter((r) => r.facet === facet);
   const years = (value: string | null) => (value === null ? null : year - Number(value));
+  const bandName = (bands: readonly Band[], y: number | null) =>
+    y === null ? UNKNOWN : bandOf(bands, y).name;
   const total = of('memberType').reduce((s, r) => s + r.n, 0);
   const sections: Section[] = [
     {
@@ -92,7 +95,7 @@ export function basicSections(
     {
       title: '年龄',
       rows: tally(
-        of('birthYear').map((r) => ({ name: bandOf(AGE_BANDS, years(r.value))?.name ?? UNKNOWN, n: r.n })),
+        of('birthYear').map((r) => ({ name: bandName(AGE_BANDS, years(r.value)), n: r.n })),
         AGE_BANDS.map((b) => b.name),
       ),
     },
@@ -117,7 +120,7 @@ export function basicSections(
       title: '党龄',
       rows: tally(
         of('joinedYear').map((r) => ({
-          name: bandOf(PARTY_AGE_BANDS, years(r.value))?.name ?? UNKNOWN,
+          name: bandName(PARTY_AGE_BANDS, years(r.value)),
           n: r.n,
         })),
         PARTY_AGE_BANDS.map((b) => b.name),

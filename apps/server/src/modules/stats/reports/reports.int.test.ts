@@ -1,4 +1,12 @@
-import { AGE_BANDS, bandOf, CITIES, EDUCATION_LEVELS, localIsoDate, PARTY_AGE_BANDS } from '@ningxin/shared';
+import {
+  AGE_BANDS,
+  type Band,
+  bandOf,
+  CITIES,
+  EDUCATION_LEVELS,
+  localIsoDate,
+  PARTY_AGE_BANDS,
+} from '@ningxin/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,10 +83,10 @@ async function direct(key: SQL, where: SQL): Promise<Map<string, number>> {
 }
 
 /** A band's name of each row of a year column, added up. */
-function banded(rows: Map<string, number>, bands: readonly { key: string; name: string; max: number }[]) {
+function banded(rows: Map<string, number>, bands: readonly Band[]) {
   const out = new Map<string, number>();
   for (const [k, n] of rows) {
-    const name = k === '未填写' ? '未填写' : (bandOf(bands, YEAR - Number(k))?.name ?? '未填写');
+    const name = k === '未填写' ? '未填写' : bandOf(bands, YEAR - Number(k)).name;
     out.set(name, (out.get(name) ?? 0) + n);
   }
   return out;

@@ -1,0 +1,3 @@
+export * from './bands';
+export * from './members';
+export * from './topics';

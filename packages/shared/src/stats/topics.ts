@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { QueryId, QueryInt } from '../common/ids';
+import { StatsYear } from './members';
+
+/**
+ * The domain topics of the statistics (统计), each read from its module's service in the actor's
+ * scope: one table of named rows with figures in named columns, and the total row.
+ */
+export const STATS_TOPICS = [
+  'finding',
+  'meetings',
+  'study',
+  'volunteer',
+  'hometown',
+  'honours',
+  'dues',
+] as const;
+export const StatsTopic = z.enum(STATS_TOPICS);
+export type StatsTopic = z.infer<typeof StatsTopic>;
+
+export const StatsYearQuery = z.object({ year: StatsYear.optional() });
+export type StatsYearQuery = z.infer<typeof StatsYearQuery>;
+
+export const StatsDuesQuery = z.object({
+  year: StatsYear.optional(),
+  /** 1–12; default: this month (of this year), December of a past year. */
+  month: QueryInt('月份', 1, 12).optional(),
+});
+export type StatsDuesQuery = z.infer<typeof StatsDuesQuery>;
+
+export const StatsFindingQuery = z.object({
+  /** Default: the latest campaign in scope. */
+  campaignId: QueryId('寻找活动').optional(),
+});
+export type StatsFindingQuery = z.infer<typeof StatsFindingQuery>;
+
+export const StatsColumn = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** How a figure reads: a count (人, 个, 人次), hours, a percentage, yuan. */
+  unit: z.string(),
+});
+export type StatsColumn = z.infer<typeof StatsColumn>;
+
+export const StatsTopicRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  /** By column key; null where a figure does not apply (a rate with nothing required). */
+  values: z.record(z.string(), z.number().nullable()),
+});
+export type StatsTopicRow = z.infer<typeof StatsTopicRow>;
+
+export const StatsTopicResponse = z
+  .object({
+    topic: StatsTopic,
+    /** The table's title (the chart's and the sheet's). */
+    title: z.string(),
+    year: z.number().int().nullable(),
+    columns: z.array(StatsColumn),
+    rows: z.array(StatsTopicRow),
+    total: z.record(z.string(), z.number().nullable()),
+  })
+  .meta({ id: 'StatsTopic' });
+export type StatsTopicResponse = z.infer<typeof StatsTopicResponse>;
