@@ -3,7 +3,7 @@ import type { BenchRequest } from './http';
 /** Runs one SQL text with parameters directly on the store; returns its rows. */
 export type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-export type OpGroup = 'login' | 'session' | 'search' | 'list' | 'detail' | 'tree' | 'counts';
+export type OpGroup = 'login' | 'session' | 'search' | 'list' | 'detail' | 'tree' | 'counts' | 'stats';
 
 /** One operation of the benchmark, as the web app sends it. */
 export interface Op {
@@ -209,5 +209,23 @@ export async function buildOps(query: Query): Promise<Op[]> {
       requests: [{ method: 'GET', path: `/api/v1/members/counts?by=${by}` }],
     });
   }
+  // The 统计 dashboards (member figures from the rollups) and the big screen's headline figures.
+  const stats = (id: string, label: string, user: Op['user'], path: string) =>
+    ops.push({ id, label, group: 'stats', user, requests: [{ method: 'GET', path }] });
+  stats('stats-age', '数据统计：按年龄段', 'office', '/api/v1/stats/members?by=ageBand');
+  stats(
+    'stats-age-scoped',
+    '数据统计：按年龄段（二级党委书记）',
+    'tongzhou',
+    '/api/v1/stats/members?by=ageBand',
+  );
+  stats('stats-education', '数据统计：按学历', 'office', '/api/v1/stats/members?by=education');
+  stats('stats-district', '数据统计：按在京居住区', 'office', '/api/v1/stats/members?by=hostDistrict');
+  stats(
+    'stats-overview',
+    '数据大屏：头部数字（同一范围 5 秒内共用一次计算）',
+    'office',
+    '/api/v1/stats/overview',
+  );
   return ops;
 }
