@@ -5,11 +5,16 @@ import { SVGRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
 
 // Only the parts the pages use, so each page's bundle stays small (STACK.md: import from echarts/core).
-echarts.use([LineChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
-// The statistics (统计): bars, pies and a legend.
-echarts.use([BarChart]);
-echarts.use([PieChart]);
-echarts.use([LegendComponent]);
+echarts.use([
+  LineChart,
+  BarChart,
+  PieChart,
+  GridComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  LegendComponent,
+]);
+echarts.use([SVGRenderer]);
 
 export type EChartOption = echarts.EChartsCoreOption;
 
@@ -22,20 +27,29 @@ export function EChart({
   height = 300,
   ariaLabel,
   style,
+  onItemClick,
 }: {
   option: EChartOption;
   height?: number;
   ariaLabel: string;
   style?: CSSProperties;
+  /** A bar, slice or point clicked: its index in the series' data (e.g. to open the list behind it). */
+  onItemClick?: (dataIndex: number) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The latest handler, read at click time: a new function each render needs no new listener.
+  const clicked = useRef(onItemClick);
+  clicked.current = onItemClick;
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const instance = echarts.init(el, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('click', (params) => {
+      if (typeof params.dataIndex === 'number') clicked.current?.(params.dataIndex);
+    });
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(el);
     return () => {

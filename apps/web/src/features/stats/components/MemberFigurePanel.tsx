@@ -2,7 +2,7 @@ import type { StatsMemberDimension, StatsMemberRow } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { EChart } from '../../../components/EChart';
 import { LoadError } from '../../../components/LoadError';
 import { memberListLink, statsApi, statsKeys } from '../stats.api';
@@ -20,6 +20,7 @@ export function MemberFigurePanel({
   chart?: 'bar' | 'pie';
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const title = t(`stats.by.${by}`);
   const figures = useQuery({ queryKey: statsKeys.members(by), queryFn: () => statsApi.members(by) });
   const rows = figures.data?.rows ?? [];
@@ -58,6 +59,10 @@ export function MemberFigurePanel({
             ariaLabel={title}
             height={Math.max(200, Math.min(rows.length, 17) * 22 + 40)}
             option={option}
+            onItemClick={(i) => {
+              const filter = rows[i]?.filter;
+              if (filter) navigate(memberListLink(filter));
+            }}
           />
           <Table<StatsMemberRow>
             rowKey="key"
