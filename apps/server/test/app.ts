@@ -46,8 +46,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export interface TestAppOptions {
   /** Synthetic demo members seeded with the committee: 600 by default, enough for scope and search. */
   members?: number;
-  /** Runs the modules' demo seed steps too (the rest of the demo `npm start` shows). */
-  moduleSeeds?: boolean;
+  /** Runs the modules' demo seed steps too (the rest of the demo `npm start` shows): all, or those of the named modules. */
+  moduleSeeds?: boolean | readonly string[];
   /** Receives the app's log lines (with LOG_LEVEL set in `env`). */
   logStream?: { write(line: string): void };
 }
@@ -68,7 +68,8 @@ export async function createTestApp(
     await seedDemo(store.db, fieldCryptoFor(config), { members: options.members ?? DEFAULT_TEST_MEMBERS });
   const app = await buildApp(config, store, options.logStream ? { logStream: options.logStream } : {});
   await app.ready();
-  if (options.moduleSeeds) await runSeeds(app.platform);
+  const seeds = options.moduleSeeds;
+  if (seeds) await runSeeds(app.platform, undefined, seeds === true ? undefined : seeds);
   const request = (opts: InjectOptions & { cookie?: string }) => {
     const { cookie, headers, ...rest } = opts;
     return app.inject({ ...rest, headers: { ...headers, ...(cookie ? { cookie } : {}) } });

@@ -193,13 +193,15 @@ export function buildPlatform(
 
 /**
  * Runs the modules' demo seed steps in dependency order, once the demo committee and its members
- * exist (a fresh store only: the caller decides).
+ * exist (a fresh store only: the caller decides). `only`: the steps of those modules alone (a test).
  */
 export async function runSeeds(
   platform: Platform,
   onStep: (module: string) => void = () => {},
+  only?: readonly string[],
 ): Promise<void> {
   for (const { module, step } of platform.seeds) {
+    if (only && !only.includes(module)) continue;
     onStep(module);
     await step(platform.ctx);
   }
