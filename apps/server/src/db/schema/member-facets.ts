@@ -36,3 +36,26 @@ export const memberFacetCounts = pgTable(
     index('member_facet_counts_host_district_idx').on(t.facet, t.hostDistrict),
   ],
 );
+
+/**
+ * `member_facet_counts` summed over orgs and host districts: members per (facet, home county,
+ * status, value). What the office's and a home-county viewer's figures read (a few thousand rows
+ * at 1,000,000 members where member_facet_counts holds hundreds of thousands per facet). Kept by
+ * the same trigger function as member_facet_counts, from the same deltas (migration 0024).
+ */
+export const memberFacetTotals = pgTable(
+  'member_facet_totals',
+  {
+    n: integer('n').notNull(),
+    facet: text('facet').notNull(),
+    homeCounty: text('home_county').notNull(),
+    status: text('status').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'member_facet_totals_pkey',
+      columns: [t.facet, t.homeCounty, t.status, t.value],
+    }),
+  ],
+);

@@ -29,7 +29,8 @@ describe('the members.rollup_check job', () => {
     const [{ groups }] = (await queryRows<{ groups: number }>(
       t.store.db,
       sql`select (select count(*) from member_counts) + (select count(*) from member_org_counts)
-                 + (select count(*) from member_facet_counts) as groups`,
+                 + (select count(*) from member_facet_counts)
+                 + (select count(*) from member_facet_totals) as groups`,
     )) as [{ groups: number }];
     const run = await check();
     expect(run).toMatchObject({ outcome: 'succeeded', error: null });
@@ -82,6 +83,27 @@ describe('the members.rollup_check job', () => {
       );
     } finally {
       await t.store.db.execute(sql`update member_facet_counts set n = n - 1 where ${where}`);
+    }
+    expect((await check()).outcome).toBe('succeeded');
+  });
+
+  it('fails on a tampered row of member_facet_totals, naming its county, facet and value and no org', async () => {
+    const [row] = await queryRows<{ home_county: string; value: string }>(
+      t.store.db,
+      sql`select home_county, value from member_facet_totals where facet = 'gender' and status = 'active'
+          order by home_county, value limit 1`,
+    );
+    const where = sql`facet = 'gender' and home_county = ${row!.home_county} and status = 'active'
+                      and value = ${row!.value}`;
+    await t.store.db.execute(sql`update member_facet_totals set n = n + 2 where ${where}`);
+    try {
+      const run = await check();
+      expect(run.outcome).toBe('failed');
+      expect(run.error).toMatch(
+        /共 1 处；首处为 member_facet_totals（按流出地、状态、分项）中流出地 \S+ \d{6}、状态「在册」、性别「(male|female)」：汇总 \d+ 人/,
+      );
+    } finally {
+      await t.store.db.execute(sql`update member_facet_totals set n = n - 2 where ${where}`);
     }
     expect((await check()).outcome).toBe('succeeded');
   });

@@ -3,11 +3,12 @@ import { type Executor, queryRows } from '../../../db/client';
 
 /** A group whose rollup row and count of members disagree (null where one side has none). */
 export interface RollupMismatch {
-  rollup: 'member_counts' | 'member_org_counts' | 'member_facet_counts';
-  orgId: number;
+  rollup: 'member_counts' | 'member_org_counts' | 'member_facet_counts' | 'member_facet_totals';
+  /** Null for member_facet_totals, which has no org. */
+  orgId: number | null;
   /** Null for member_org_counts, which has neither. */
   homeCounty: string | null;
-  /** '' for members with no host district; null for member_org_counts. */
+  /** '' for members with no host district; null for member_org_counts and member_facet_totals. */
   hostDistrict: string | null;
   status: string;
   /** The facet and its value, for member_facet_counts; null for the others. */
@@ -47,7 +48,8 @@ export const rollupsRepository = {
    * between cannot show as a difference): every group of `member_counts` (org, home county,
    * host district, status), of `member_org_counts` (org, status) and of `member_facet_counts`
    * (facet, org, home county, host district, status, value; the facet values by the same
-   * function as its triggers, migration 0022) against its members.
+   * function as its triggers, migration 0022) and of `member_facet_totals` (facet, home county,
+   * status, value; migration 0024) against its members.
    */
   async compareWithMembers(db: Executor): Promise<RollupComparison> {
     const [row] = await queryRows<ComparisonRow>(
@@ -56,6 +58,14 @@ export const rollupsRepository = {
             select org_id, home_county, coalesce(host_district, '') as host_district, status,
                    count(*)::int as n
             from members group by 1, 2, 3, 4
+          ),
+          fm as (
+            select f.facet, x.org_id, x.home_county, coalesce(x.host_district, '') as host_district,
+                   x.status, f.value, count(*)::int as n
+            from members x,
+                 member_facet_values(x.birth_date, x.joined_at, x.education, x.member_type, x.source,
+                                     x.gender, x.tags) f
+            group by 1, 2, 3, 4, 5, 6
           ),
           cmp as (
             select 1 as ord, 'member_counts' as rollup, org_id, home_county, host_district, status,
@@ -68,13 +78,12 @@ export const rollupsRepository = {
             union all
             select 3, 'member_facet_counts', org_id, home_county, host_district, status, facet, value,
                    fm.n, c.n
-            from (select f.facet, x.org_id, x.home_county, coalesce(x.host_district, '') as host_district,
-                         x.status, f.value, count(*)::int as n
-                  from members x,
-                       member_facet_values(x.birth_date, x.joined_at, x.education, x.member_type, x.source,
-                                           x.gender, x.tags) f
-                  group by 1, 2, 3, 4, 5, 6) fm
+            from fm
             full join member_facet_counts c using (facet, org_id, home_county, host_district, status, value)
+            union all
+            select 4, 'member_facet_totals', null, home_county, null, status, facet, value, ft.n, c.n
+            from (select facet, home_county, status, value, sum(n)::int as n from fm group by 1, 2, 3, 4) ft
+            full join member_facet_totals c using (facet, home_county, status, value)
           )
           select s.groups, s.mismatches, f.rollup, f.org_id, f.home_county, f.host_district,
                  f.status, f.facet, f.value, f.members, f.stored
@@ -90,7 +99,7 @@ export const rollupsRepository = {
     );
     const r = row!;
     const first: RollupMismatch | null =
-      r.rollup && r.org_id !== null && r.status !== null
+      r.rollup && r.status !== null
         ? {
             rollup: r.rollup,
             orgId: r.org_id,

@@ -7,6 +7,7 @@ const ROLLUP_NAMES: Record<RollupMismatch['rollup'], string> = {
   member_counts: 'member_counts（按组织、流出地、流入地、状态）',
   member_org_counts: 'member_org_counts（按组织、状态）',
   member_facet_counts: 'member_facet_counts（按组织、流出地、流入地、状态、分项）',
+  member_facet_totals: 'member_facet_totals（按流出地、状态、分项）',
 };
 
 /** The facets of member_facet_counts in words (migration 0022). */
@@ -24,7 +25,7 @@ const division = (code: string) => `${divisionName(code) ?? '未知区划'} ${co
 
 /** The group in words: its org, county, district and status; counts and names only, no person. */
 function describe(m: RollupMismatch, orgName: string | undefined): string {
-  const parts = [`组织「${orgName ?? '已不存在'}」（编号 ${m.orgId}）`];
+  const parts = m.orgId === null ? [] : [`组织「${orgName ?? '已不存在'}」（编号 ${m.orgId}）`];
   if (m.homeCounty !== null) parts.push(`流出地 ${division(m.homeCounty)}`);
   if (m.hostDistrict !== null)
     parts.push(m.hostDistrict ? `流入地 ${division(m.hostDistrict)}` : '流入地 未填');
@@ -42,7 +43,7 @@ export function createRollupCheck({ db, orgs }: { db: Db; orgs: OrgsService }) {
   return async function checkRollups(): Promise<number> {
     const { groups, mismatches, first } = await rollupsRepository.compareWithMembers(db);
     if (!first) return groups;
-    const org = await orgs.lookup(db, first.orgId);
+    const org = first.orgId === null ? undefined : await orgs.lookup(db, first.orgId);
     throw new Error(
       `党员统计汇总与党员记录不一致，共 ${mismatches} 处；首处为 ${describe(first, org?.name)}。` +
         '统计数字可能有误，请按部署文档（docs/deployment.md）核对并重建汇总表。',

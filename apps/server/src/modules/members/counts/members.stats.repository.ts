@@ -1,7 +1,8 @@
 import { and, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { memberFacetCounts, memberStatusEvents, members } from '../../../db/schema';
+import { memberFacetCounts, memberFacetTotals, memberStatusEvents, members } from '../../../db/schema';
 import { orgIdInSubtree } from '../../orgs/orgs.fragments';
+import type { GroupColumns } from '../record/members.scope';
 import type { CountRow } from './members.counts.repository';
 import type { Rollup } from './members.counts.source';
 
@@ -19,6 +20,24 @@ export const FACET_ROLLUP: Rollup = {
     memberId: null,
   },
 };
+
+/**
+ * `member_facet_totals`: (facet, home county, status, value), migration 0024: member_facet_counts
+ * summed over orgs and host districts. It has no org: read only where neither the scope nor the
+ * filter names an org or a host district (`facetRollup` decides).
+ */
+export const FACET_TOTALS_COLUMNS: GroupColumns = {
+  inOrgSubtree: () => {
+    throw new Error('condition on an org subtree over member_facet_totals');
+  },
+  homeCounty: memberFacetTotals.homeCounty,
+  hostDistrict: null,
+  status: memberFacetTotals.status,
+  memberId: null,
+};
+
+/** Which facet rollup a read goes to: the full one, or its totals by home county. */
+export type FacetRollup = 'counts' | 'totals';
 
 /** The facets member_facet_counts keeps (its `facet` column). */
 export type MemberFacet =
@@ -40,13 +59,22 @@ export interface FlowRow {
 }
 
 export const memberStatsRepository = {
-  /** Members by the values of one facet, from `member_facet_counts`, under the source's condition. */
-  async byFacet(db: Executor, facet: MemberFacet, where: SQL | undefined): Promise<CountRow[]> {
+  /**
+   * Members by the values of one facet, from `member_facet_counts` or `member_facet_totals`, under
+   * a condition over that table's columns.
+   */
+  async byFacet(
+    db: Executor,
+    facet: MemberFacet,
+    rollup: FacetRollup,
+    where: SQL | undefined,
+  ): Promise<CountRow[]> {
+    const t = rollup === 'totals' ? memberFacetTotals : memberFacetCounts;
     return db
-      .select({ key: memberFacetCounts.value, count: sql<number>`sum(${memberFacetCounts.n})::int` })
-      .from(memberFacetCounts)
-      .where(and(sql`${memberFacetCounts.facet} = ${facet}`, where))
-      .groupBy(memberFacetCounts.value);
+      .select({ key: t.value, count: sql<number>`sum(${t.n})::int` })
+      .from(t)
+      .where(and(sql`${t.facet} = ${facet}`, where))
+      .groupBy(t.value);
   },
 
   /**

@@ -1,12 +1,19 @@
 import { and } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../policy/policy';
+import { holdersOf } from '../../../policy/scope';
 import type { OrgsService } from '../../orgs/orgs.service';
-import { type GroupFilter, groupCondition, memberScopeCondition } from '../record/members.scope';
+import {
+  type GroupColumns,
+  type GroupFilter,
+  groupCondition,
+  memberScopeCondition,
+} from '../record/members.scope';
 import { type CountRow, memberCountsRepository } from './members.counts.repository';
 import { type CountSource, GROUP_ROLLUP, type Rollup } from './members.counts.source';
 import {
   FACET_ROLLUP,
+  FACET_TOTALS_COLUMNS,
   type FlowRow,
   type MemberFacet,
   memberStatsRepository,
@@ -36,12 +43,11 @@ export function createMemberStats({ db, orgs }: { db: Db; orgs: OrgsService }) {
     return { orgPath, homeCounty: f.homeCounty, hostDistrict: f.hostDistrict, status: f.status };
   }
 
+  const within = (actor: Actor, columns: GroupColumns, filter: GroupFilter) =>
+    and(memberScopeCondition(actor, 'stats.read', columns), groupCondition(filter, columns));
   const sourceOver = (actor: Actor, rollup: Rollup, filter: GroupFilter): CountSource => ({
     rollup,
-    where: and(
-      memberScopeCondition(actor, 'stats.read', rollup.columns),
-      groupCondition(filter, rollup.columns),
-    ),
+    where: within(actor, rollup.columns, filter),
   });
 
   return {
@@ -56,8 +62,18 @@ export function createMemberStats({ db, orgs }: { db: Db; orgs: OrgsService }) {
           return memberCountsRepository.byHostDistrict(db, sourceOver(actor, GROUP_ROLLUP, filter));
         case 'status':
           return memberCountsRepository.byStatus(db, sourceOver(actor, GROUP_ROLLUP, filter));
-        default:
-          return memberStatsRepository.byFacet(db, by, sourceOver(actor, FACET_ROLLUP, filter).where);
+        default: {
+          // The totals by home county answer whoever's scope and filter name no org and no host
+          // district: the office, a home-county viewer (a few thousand rows, not ~250,000 at 1M).
+          const holders = holdersOf(actor, 'stats.read');
+          const byCounty =
+            !filter.orgPath &&
+            filter.hostDistrict.length === 0 &&
+            (holders.some((a) => a.scopeKind === 'all') || holders.every((a) => a.scopeKind === 'home'));
+          return byCounty
+            ? memberStatsRepository.byFacet(db, by, 'totals', within(actor, FACET_TOTALS_COLUMNS, filter))
+            : memberStatsRepository.byFacet(db, by, 'counts', within(actor, FACET_ROLLUP.columns, filter));
+        }
       }
     },
 
