@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ExportTiming, type ImportTiming, timeExport, timeImport } from './excel-ops';
 import { load, login } from './http';
-import { buildOps } from './ops';
+import { BENCH_USERS, type BenchUser, buildOps } from './ops';
 import { BENCH_DIR } from './paths';
 import { rawSqlTimes } from './raw-sql';
 import { type BenchResult, machineInfo, type OpResult, toMarkdown } from './report';
@@ -77,10 +77,8 @@ async function main() {
   log('starting the server');
   const server = await startServer(env, Number(args.port));
   const idleMb = server.memory().rssMb;
-  const cookies = {
-    office: await login(server.url, 'office'),
-    tongzhou: await login(server.url, 'tongzhou'),
-  };
+  const cookies = {} as Record<BenchUser, string>;
+  for (const user of BENCH_USERS) cookies[user] = await login(server.url, user);
   const results: OpResult[] = [];
   for (const op of ops) {
     const requests = op.requests.map((r) =>

@@ -5,14 +5,21 @@ export type Query = (text: string, params?: unknown[]) => Promise<Record<string,
 
 export type OpGroup = 'login' | 'session' | 'search' | 'list' | 'detail' | 'tree' | 'counts' | 'stats';
 
+/**
+ * The demo accounts operations run as: the committee office (whole tree), 通州's secretary
+ * (subtree), 康保's home-county viewer and 西城's host-district viewer.
+ */
+export const BENCH_USERS = ['office', 'tongzhou', 'kangbao', 'xicheng'] as const;
+export type BenchUser = (typeof BENCH_USERS)[number];
+
 /** One operation of the benchmark, as the web app sends it. */
 export interface Op {
   id: string;
   /** What a user does, in Chinese, for the report. */
   label: string;
   group: OpGroup;
-  /** The demo account it runs as: the committee office (whole tree) or 通州's secretary (subtree). */
-  user: 'office' | 'tongzhou';
+  /** The demo account it runs as. */
+  user: BenchUser;
   /** Requests rotated through; several probes so that no single cached answer is measured. */
   requests: BenchRequest[];
 }
@@ -220,6 +227,18 @@ export async function buildOps(query: Query): Promise<Op[]> {
     '/api/v1/stats/members?by=ageBand',
   );
   stats('stats-education', '数据统计：按学历', 'office', '/api/v1/stats/members?by=education');
+  stats(
+    'stats-age-county',
+    '数据统计：按年龄段（户籍县区查看者）',
+    'kangbao',
+    '/api/v1/stats/members?by=ageBand',
+  );
+  stats(
+    'stats-education-district',
+    '数据统计：按学历（居住区查看者）',
+    'xicheng',
+    '/api/v1/stats/members?by=education',
+  );
   stats('stats-district', '数据统计：按在京居住区', 'office', '/api/v1/stats/members?by=hostDistrict');
   stats(
     'stats-overview',

@@ -1,7 +1,7 @@
 import { buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
 import { DEMO_PASSWORD } from './http';
-import type { Op } from './ops';
+import { BENCH_USERS, type Op } from './ops';
 import { type Latency, latencyOf, timeSerial } from './stats';
 import type { DirectStore, Statement } from './store';
 
@@ -31,7 +31,7 @@ export async function rawSqlTimes(
   const config = loadConfig({ ...process.env, ...env, LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
   const app = await buildApp(config, direct.store);
   const cookies = new Map<string, string>();
-  for (const user of ['office', 'tongzhou']) {
+  for (const user of BENCH_USERS) {
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
