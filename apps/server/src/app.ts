@@ -16,6 +16,7 @@ import { createMetrics } from './lib/metrics';
 import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
 import { activityModule } from './modules/activity/activity.module';
 import { archivesModule } from './modules/archives/archives.module';
+import { useChainAlgorithm } from './modules/audit/audit.hash';
 import { auditModule } from './modules/audit/audit.module';
 import { authModule } from './modules/auth/auth.module';
 import { careModule } from './modules/care/care.module';
@@ -104,11 +105,13 @@ z.config(z.locales.zhCN());
 export function fieldCryptoFor(config: Config, onGenerated: (file: string) => void = () => {}): FieldCrypto {
   return createFieldCrypto(
     loadMasterKey({ envKey: config.fieldEncryptionKey, dataDir: config.dataDir }, onGenerated),
+    config.cryptoSuite,
   );
 }
 
 /** Every module's services, built on the store. */
 export function createPlatform(store: Store, config: Config, crypto: FieldCrypto): Platform {
+  useChainAlgorithm(config.cryptoSuite === 'sm' ? 'sm3' : 'sha256');
   // Process metrics only when /metrics is on: they watch the event loop and the collector.
   const metrics = createMetrics({
     processMetrics: Boolean(config.metricsToken),

@@ -3,17 +3,19 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength } from '@ningxin/shared';
 import { eq } from 'drizzle-orm';
-import { createPlatform } from './app';
+import { createPlatform, fieldCryptoFor } from './app';
 import { backupCommand, restoreCommand } from './cli-backup';
 import { COMMITTEE_TIME_ZONE, type Config, ConfigError, loadConfig } from './config';
 import { BackupError } from './db/backup';
 import { openStore, type Store } from './db/client';
+import { reencryptFields } from './db/reencrypt';
 import { roleAssignments, users } from './db/schema';
 import { isUniqueViolation } from './lib/db-errors';
 import { createFieldCrypto, loadMasterKey } from './lib/field-crypto';
 import { runSeeds } from './lib/modules';
 import { AuditBackupError, readAuditBackup, writeAuditBackup } from './modules/audit/audit.backup';
-import { audited, verifyChain } from './modules/audit/audit.service';
+import { useChainAlgorithm } from './modules/audit/audit.hash';
+import { appendAudit, audited, verifyChain } from './modules/audit/audit.service';
 import { hashPassword } from './modules/auth/auth.password';
 import { authRepository } from './modules/auth/auth.repository';
 import { usersRepository } from './modules/users/users.repository';
@@ -34,6 +36,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
       备份整个数据库（含附件）到一个文件；默认不含字段加密密钥，--with-key 时含密钥
   restore --in <file>
       把备份恢复到空库（新的数据目录或新建的数据库），逐表校验；PGlite 须先停止服务
+  reencrypt
+      把全部加密的个人信息（身份证号、手机号、动态码密钥）及其查找散列改用 CRYPTO_SUITE 所设的算法
+      （standard 或 sm 国密），一个事务内完成并记入审计日志；已是该算法的不动。先停止服务
   seed-demo [--members <n>]
       在空库上生成演示党委、演示账户与 SEED_DEMO_MEMBERS 名演示党员；
       给出 --members 时（如基准测试用 1000000），缺党委则先建党委，再补足党员至 n 名（PostgreSQL 用 COPY）
@@ -57,6 +62,7 @@ const COMMANDS = [
   'audit-backup',
   'backup',
   'restore',
+  'reencrypt',
   'seed-demo',
 ];
 
@@ -76,6 +82,8 @@ function requirePassword(password: string | undefined): string {
 
 async function run(store: Store, config: Config, command: string, values: CliValues) {
   const { db } = store;
+  // What the commands append to the audit log is hashed as the server hashes it.
+  useChainAlgorithm(config.cryptoSuite === 'sm' ? 'sm3' : 'sha256');
   switch (command) {
     case 'create-admin': {
       const username = values.username?.trim().toLowerCase();
@@ -159,12 +167,32 @@ async function run(store: Store, config: Config, command: string, values: CliVal
       return backupCommand(store, config, values.out, values['with-key'] === true);
     case 'restore':
       return restoreCommand(store, config, values.in);
+    case 'reencrypt': {
+      const crypto = fieldCryptoFor(config);
+      const counts = await db.transaction(async (tx) => {
+        const rewritten = await reencryptFields(tx, crypto, (c) =>
+          process.stdout.write(`  ${c.table}.${c.column}：已改写 ${c.rewritten} 个\n`),
+        );
+        await appendAudit(tx, CLI_ACTOR, {
+          action: 'fields.reencrypted',
+          targetType: 'store',
+          after: { suite: crypto.suite, columns: rewritten.filter((c) => c.rewritten > 0) },
+        });
+        return rewritten;
+      });
+      const total = counts.reduce((n, c) => n + c.rewritten, 0);
+      process.stdout.write(
+        `已按 ${crypto.suite === 'sm' ? '国密（SM4-CTR、HMAC-SM3）' : '标准（AES-256-GCM、HMAC-SHA256）'}` +
+          `算法改写 ${total} 个加密字段；审计日志自此${crypto.suite === 'sm' ? '用 SM3' : '用 SHA-256'}。\n`,
+      );
+      return;
+    }
     case 'seed-demo': {
       const masterKey = loadMasterKey(
         { envKey: config.fieldEncryptionKey, dataDir: config.dataDir },
         (file) => process.stderr.write(`已生成字段加密密钥 ${file}，请备份：没有它无法读取加密的个人信息\n`),
       );
-      const crypto = createFieldCrypto(masterKey);
+      const crypto = createFieldCrypto(masterKey, config.cryptoSuite);
       if (values.members === undefined) {
         const result = await seedDemo(db, crypto, {
           members: config.seedDemoMembers,

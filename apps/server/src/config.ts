@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   SEED_DEMO_MEMBERS: z.coerce.number().int().min(0).max(2_000_000).default(12_000),
   FIELD_ENCRYPTION_KEY: z.string().optional(),
+  /** standard (AES-256-GCM, HMAC-SHA256, SHA-256 audit chain) or sm (国密: SM4-CTR, HMAC-SM3, SM3). */
+  CRYPTO_SUITE: z.enum(['standard', 'sm']).default('standard'),
   WEB_DIST: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   CHALLENGE_TEST_ANSWERS: bool.default(false),
@@ -76,6 +78,8 @@ export interface Config {
   jobsEnabled: boolean;
   /** Base64 32-byte master key for field encryption; else a key file in DATA_DIR. */
   fieldEncryptionKey: string | undefined;
+  /** The algorithms of field encryption, lookup hashes and the audit chain (docs/security.md). */
+  cryptoSuite: 'standard' | 'sm';
   webDist: string;
   /** The site's public address (for QR codes on posters); else taken from the request's host. */
   publicUrl: string | undefined;
@@ -133,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoMembers: e.SEED_DEMO_MEMBERS,
     jobsEnabled: e.JOBS_ENABLED,
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
+    cryptoSuite: e.CRYPTO_SUITE,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     challengeTestAnswers: e.CHALLENGE_TEST_ANSWERS,

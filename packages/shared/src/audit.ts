@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = {
   'auth.recovery_code_used': '使用恢复码登录',
   'user.created': '创建账户',
   'user.password_reset': '重置密码',
+  'fields.reencrypted': '按新的密码算法重新加密个人信息',
   'user.unlocked': '解除锁定',
   'user.two_factor_reset': '重置两步验证',
   'user.disabled': '停用账户',

@@ -56,3 +56,48 @@ describe('createFieldCrypto', () => {
     expect(crypto.hash('idNumber', 'x')).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('createFieldCrypto, 国密 suite (SM4-CTR + HMAC-SM3)', () => {
+  const sm = createFieldCrypto(master, 'sm');
+  const standard = createFieldCrypto(master);
+
+  it('encrypts with SM4-CTR under a fresh IV, authenticated and bound to the field', () => {
+    const a = sm.encrypt('idNumber', '13073219900101123X');
+    expect(a).toMatch(/^sm1\./);
+    expect(a).not.toBe(sm.encrypt('idNumber', '13073219900101123X'));
+    expect(sm.decrypt('idNumber', a)).toBe('13073219900101123X');
+    expect(() => sm.decrypt('phone', a)).toThrow();
+    // A flipped bit anywhere (IV, body, MAC) fails authentication.
+    const raw = Buffer.from(a.slice(4), 'base64url');
+    for (const at of [0, 17, raw.length - 1]) {
+      const bad = Buffer.from(raw);
+      bad[at]! ^= 1;
+      expect(() => sm.decrypt('idNumber', `sm1.${bad.toString('base64url')}`)).toThrow();
+    }
+    expect(() => sm.decrypt('idNumber', 'sm1.AAAA')).toThrow();
+  });
+
+  it('reads the other suite’s values both ways, and tells which ones are its own', () => {
+    const old = standard.encrypt('phone', '13800138000');
+    const fresh = sm.encrypt('phone', '13800138000');
+    expect(sm.decrypt('phone', old)).toBe('13800138000');
+    expect(standard.decrypt('phone', fresh)).toBe('13800138000');
+    expect([sm.isCurrent(old), sm.isCurrent(fresh)]).toEqual([false, true]);
+    expect([standard.isCurrent(old), standard.isCurrent(fresh)]).toEqual([true, false]);
+  });
+
+  it('hashes with HMAC-SM3, and lists both suites’ hashes for values kept only as a hash', () => {
+    expect(sm.hash('idNumber', 'x')).toMatch(/^[0-9a-f]{64}$/);
+    expect(sm.hash('idNumber', 'x')).not.toBe(standard.hash('idNumber', 'x'));
+    expect(sm.hashes('recoveryCode', 'x')).toEqual([
+      sm.hash('recoveryCode', 'x'),
+      standard.hash('recoveryCode', 'x'),
+    ]);
+    expect(standard.hashes('recoveryCode', 'x')).toEqual([
+      standard.hash('recoveryCode', 'x'),
+      sm.hash('recoveryCode', 'x'),
+    ]);
+    // Signed tokens and challenges keep their keys whatever the suite.
+    expect(sm.deriveKey('qr')).toEqual(standard.deriveKey('qr'));
+  });
+});

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FieldCrypto } from '../lib/field-crypto';
+import type { CryptoSuite, FieldCrypto } from '../lib/field-crypto';
 import { createPinyinCache, formatCopyBatch } from './demo-member-rows';
 import type { DemoMember } from './demo-members';
 
@@ -24,7 +24,7 @@ export function inThreadFormatter(crypto: FieldCrypto): CopyFormatter {
  * Worker threads that encrypt and format (AES-GCM and HMAC are ~70% of a row's cost); they need
  * the master key, as the FieldCrypto of this thread cannot be handed over.
  */
-export function workerFormatter(masterKey: Buffer, count: number): CopyFormatter {
+export function workerFormatter(masterKey: Buffer, count: number, suite: CryptoSuite): CopyFormatter {
   type Reply = { seq: number; members: string; events: string; error?: string };
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   let broken: Error | null = null;
@@ -39,7 +39,7 @@ export function workerFormatter(masterKey: Buffer, count: number): CopyFormatter
   const workers = Array.from({ length: count }, () => {
     const worker = new Worker(bootstrap, {
       eval: true,
-      workerData: { masterKey: new Uint8Array(masterKey) },
+      workerData: { masterKey: new Uint8Array(masterKey), suite },
     });
     worker.on('message', (reply: Reply) => {
       const p = pending.get(reply.seq);

@@ -347,7 +347,7 @@ export async function topUpDemoMembers(
 ): Promise<TopUpResult> {
   const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
   const formatter = opts.workers?.count
-    ? workerFormatter(opts.workers.masterKey, opts.workers.count)
+    ? workerFormatter(opts.workers.masterKey, opts.workers.count, crypto.suite)
     : inThreadFormatter(crypto);
   let result: TopUpResult;
   try {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createFieldCrypto } from '../lib/field-crypto';
+import { type CryptoSuite, createFieldCrypto } from '../lib/field-crypto';
 import { createPinyinCache, formatCopyBatch } from './demo-member-rows';
 import type { DemoMember } from './demo-members';
 
@@ -7,7 +7,10 @@ import type { DemoMember } from './demo-members';
  * A worker of the bulk load: turns generated members into COPY text (encryption, keyed hashes,
  * pinyin), the costly part of a row, while the main thread generates and streams.
  */
-const crypto = createFieldCrypto(Buffer.from(workerData.masterKey as Uint8Array));
+const crypto = createFieldCrypto(
+  Buffer.from(workerData.masterKey as Uint8Array),
+  workerData.suite as CryptoSuite,
+);
 const pinyin = createPinyinCache();
 
 parentPort!.on('message', (job: { seq: number; firstId: number; members: DemoMember[] }) => {

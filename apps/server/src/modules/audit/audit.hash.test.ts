@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type AuditRecord,
   auditHash,
+  type ChainAlgorithm,
   type ChainRow,
   canonicalJson,
   checkLink,
@@ -34,12 +35,16 @@ function record(seq: number, overrides: Partial<AuditRecord> = {}): AuditRecord 
  * at its own seq (as rows written before lanes are); in another lane the log's seqs run on
  * from 100 with gaps, as they do when other lanes and rolled-back writes take numbers between.
  */
-function chain(n: number, lane = 0): ChainRow[] {
+function chain(
+  n: number,
+  lane = 0,
+  algorithmAt: (laneSeq: number) => ChainAlgorithm = () => 'sha256',
+): ChainRow[] {
   const rows: ChainRow[] = [];
   let prevHash = GENESIS_HASH;
   for (let laneSeq = 1; laneSeq <= n; laneSeq++) {
     const r = record(lane === 0 ? laneSeq : 100 + 3 * laneSeq, { lane, laneSeq });
-    const hash = auditHash(prevHash, r);
+    const hash = auditHash(prevHash, r, algorithmAt(laneSeq));
     rows.push({ ...r, prevHash, hash });
     prevHash = hash;
   }
@@ -205,5 +210,23 @@ describe('checkLink', () => {
     const first = chain(1);
     first[0] = { ...first[0]!, prevHash: 'f'.repeat(64) };
     expect(walk(first)).toEqual({ laneSeq: 1, reason: '前序哈希与上一条记录不符' });
+  });
+});
+
+describe('the 国密 suite’s chain (SM3)', () => {
+  it('hashes with SM3 and marks it, and a log that moves from SHA-256 to SM3 verifies as one chain', () => {
+    const rows = chain(6, 3, (laneSeq) => (laneSeq > 3 ? 'sm3' : 'sha256'));
+    expect(rows.map((r) => r.hash.startsWith('sm3:'))).toEqual([false, false, false, true, true, true]);
+    expect(rows[3]!.hash).toMatch(/^sm3:[0-9a-f]{64}$/);
+    expect(rows[3]!.hash.slice(4)).not.toBe(auditHash(rows[3]!.prevHash, rows[3]!, 'sha256'));
+    expect(walk(rows)).toBe('intact');
+  });
+
+  it('finds an edited SM3 row, and an SM3 row relabelled as SHA-256', () => {
+    const rows = chain(4, 0, () => 'sm3');
+    const edited = rows.map((r, i) => (i === 2 ? { ...r, targetLabel: '改过的' } : r));
+    expect(walk(edited)).toEqual({ laneSeq: 3, reason: '记录内容与哈希不符' });
+    const relabelled = rows.map((r, i) => (i === 1 ? { ...r, hash: r.hash.slice(4) } : r));
+    expect(walk(relabelled)).toEqual({ laneSeq: 2, reason: '记录内容与哈希不符' });
   });
 });

@@ -60,13 +60,31 @@ export function hashedContent(record: AuditRecord): Record<string, unknown> {
   return { ...rest, ...position, at: record.at.toISOString() };
 }
 
-/** The hash of a row: SHA-256 over the previous row's hash (in its lane) and the row's content. */
-export function auditHash(prevHash: string, record: AuditRecord): string {
-  return createHash('sha256')
+/** The hash function of a row: SHA-256, or SM3 in the 国密 suite (its hashes carry `sm3:`). */
+export type ChainAlgorithm = 'sha256' | 'sm3';
+const SM3_PREFIX = 'sm3:';
+let writeAlgorithm: ChainAlgorithm = 'sha256';
+
+/**
+ * The algorithm rows appended from now on are hashed with: one per process, set when the app is
+ * built from CRYPTO_SUITE. Rows keep the algorithm they were written with, so a log that moves to
+ * SM3 verifies as one chain: its SHA-256 rows, then its SM3 rows.
+ */
+export function useChainAlgorithm(algorithm: ChainAlgorithm): void {
+  writeAlgorithm = algorithm;
+}
+
+/** The algorithm a stored hash was made with. */
+export const algorithmOf = (hash: string): ChainAlgorithm => (hash.startsWith(SM3_PREFIX) ? 'sm3' : 'sha256');
+
+/** The hash of a row: over the previous row's hash (in its lane) and the row's content. */
+export function auditHash(prevHash: string, record: AuditRecord, algorithm = writeAlgorithm): string {
+  const digest = createHash(algorithm)
     .update(prevHash)
     .update('\n')
     .update(canonicalJson(hashedContent(record)))
     .digest('hex');
+  return algorithm === 'sm3' ? `${SM3_PREFIX}${digest}` : digest;
 }
 
 export interface ChainRow extends AuditRecord {
@@ -84,7 +102,8 @@ export function checkLink(previous: Pick<ChainRow, 'laneSeq' | 'hash'> | null, r
   const expectedPrev = previous ? previous.hash : GENESIS_HASH;
   if (row.prevHash !== expectedPrev) return { ok: false, reason: '前序哈希与上一条记录不符' };
   const { prevHash: _p, hash: _h, ...record } = row;
-  if (auditHash(row.prevHash, record) !== row.hash) return { ok: false, reason: '记录内容与哈希不符' };
+  if (auditHash(row.prevHash, record, algorithmOf(row.hash)) !== row.hash)
+    return { ok: false, reason: '记录内容与哈希不符' };
   return { ok: true };
 }
 

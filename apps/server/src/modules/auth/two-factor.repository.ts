@@ -69,14 +69,15 @@ export const twoFactorRepository = {
   },
 
   /** Marks an unused recovery code used; false when there is no such unused code. */
-  async useRecoveryCode(tx: Executor, userId: number, codeHash: string): Promise<boolean> {
+  /** Uses up the unused code stored under any of the hashes (the suites' hashes of one code). */
+  async useRecoveryCode(tx: Executor, userId: number, codeHashes: string[]): Promise<boolean> {
     const rows = await tx
       .update(userRecoveryCodes)
       .set({ usedAt: new Date() })
       .where(
         and(
           eq(userRecoveryCodes.userId, userId),
-          eq(userRecoveryCodes.codeHash, codeHash),
+          inArray(userRecoveryCodes.codeHash, codeHashes),
           isNull(userRecoveryCodes.usedAt),
         ),
       )

@@ -55,6 +55,8 @@ export function createTwoFactor({ db, crypto }: TwoFactorDeps) {
   const seal = (secret: string) => crypto.encrypt('totpSecret', secret);
   const unseal = (token: string) => crypto.decrypt('totpSecret', token);
   const hashRecovery = (code: string) => crypto.hash('recoveryCode', normalizeRecovery(code));
+  // Codes given out before a change of the crypto suite are kept under the other suite's hash.
+  const recoveryHashes = (code: string) => crypto.hashes('recoveryCode', normalizeRecovery(code));
 
   /**
    * Whether the one-time code (a current TOTP code, or an unused recovery code, which is then
@@ -68,7 +70,7 @@ export function createTwoFactor({ db, crypto }: TwoFactorDeps) {
       const step = await totpStep(unseal(row.secret), trimmed);
       return step !== null && (await repo.takeStep(tx, userId, step));
     }
-    if (!(await repo.useRecoveryCode(tx, userId, hashRecovery(trimmed)))) return false;
+    if (!(await repo.useRecoveryCode(tx, userId, recoveryHashes(trimmed)))) return false;
     audit({ action: 'auth.recovery_code_used', targetType: 'user', targetId: userId });
     return true;
   }

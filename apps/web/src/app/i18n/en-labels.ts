@@ -71,6 +71,7 @@ export const enLabels: {
     'auth.password_change_failed': 'Password change failed (wrong current password)',
     'user.created': 'Account created',
     'user.password_reset': 'Password reset',
+    'fields.reencrypted': 'Personal data re-encrypted under the new crypto suite',
     'user.unlocked': 'Account unlocked',
     'user.disabled': 'Account disabled',
     'user.enabled': 'Account enabled',
