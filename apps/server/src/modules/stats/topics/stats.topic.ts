@@ -6,6 +6,7 @@ import {
   type StatsDuesQuery,
   type StatsTopicResponse,
   type StatsTopicRow,
+  type StatsYearQuery,
 } from '@ningxin/shared';
 import { type Actor, permissionsOf } from '../../../policy/policy';
 import { thisYear } from '../members/stats.members';
@@ -80,6 +81,16 @@ export function topic<Q>(
 
 /** A year's topic: the query's year, this year by default. */
 export const yearOf = (q: { year?: number | undefined }) => q.year ?? thisYear();
+/** The shape of a year's table whose title, rows and columns do not change with the query. */
+export const yearly =
+  (title: string, rowLabel: string, columns: StatsColumn[]) =>
+  (q: StatsYearQuery): TableShape => ({
+    title: `${yearOf(q)}年${title}`,
+    year: yearOf(q),
+    rowLabel,
+    columns,
+  });
+
 /** The dues topic's month: the query's, else this month of this year or December of a past year. */
 export const monthOf = (q: StatsDuesQuery) =>
   q.month ?? (yearOf(q) === thisYear() ? Number(localIsoDate(new Date()).slice(5, 7)) : 12);

@@ -6,10 +6,9 @@ import {
   type StatsHonoursQuery,
   type StatsTopicRow,
   type StatsVolunteerQuery,
-  type StatsYearQuery,
 } from '@ningxin/shared';
 import type { ServiceRegistry } from '../../../lib/modules';
-import { col, monthOf, percent, topic, wan, yearOf, yuan } from './stats.topic';
+import { col, monthOf, percent, topic, wan, yearly, yearOf, yuan } from './stats.topic';
 
 export interface TopicDeps {
   finding: ServiceRegistry['finding'];
@@ -63,16 +62,11 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
     meetings: topic(
       'meetings',
       'meeting.read',
-      (q: StatsYearQuery) => ({
-        title: `${yearOf(q)}年三会一课落实情况`,
-        year: yearOf(q),
-        rowLabel: '二级流动党委',
-        columns: [
-          col('branches', '支部数', '个'),
-          col('behindBranches', '未按期落实支部', '个'),
-          col('completionRate', '落实率', '%'),
-        ],
-      }),
+      yearly('三会一课落实情况', '二级流动党委', [
+        col('branches', '支部数', '个'),
+        col('behindBranches', '未按期落实支部', '个'),
+        col('completionRate', '落实率', '%'),
+      ]),
       async (actor, q) => {
         const board = await compliance.board.board(actor, { year: yearOf(q) });
         const valuesOf = (r: (typeof board.committees)[number]) => ({
@@ -97,17 +91,12 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
     study: topic(
       'study',
       'study.read',
-      (q: StatsYearQuery) => ({
-        title: `${yearOf(q)}年学时达标情况`,
-        year: yearOf(q),
-        rowLabel: '二级流动党委',
-        columns: [
-          col('members', '党员', '人'),
-          col('met', '达标', '人'),
-          col('below', '未达标', '人'),
-          col('hours', '学时', '学时'),
-        ],
-      }),
+      yearly('学时达标情况', '二级流动党委', [
+        col('members', '党员', '人'),
+        col('met', '达标', '人'),
+        col('below', '未达标', '人'),
+        col('hours', '学时', '学时'),
+      ]),
       async (actor, q) => {
         const hours = await study.hours.orgHours(actor, { year: yearOf(q) });
         const byCommittee = new Map<string, StatsTopicRow>();
@@ -194,19 +183,14 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
     hometown: topic(
       'hometown',
       'hometown.read',
-      (q: StatsYearQuery) => ({
-        title: `${yearOf(q)}年服务家乡（按县区）`,
-        year: yearOf(q),
-        rowLabel: '县区',
-        columns: [
-          col('projects', '引进项目', '个'),
-          col('signedWan', '签约投资', '万元'),
-          col('actualWan', '实际投资', '万元'),
-          col('donations', '捐赠', '笔'),
-          col('donatedYuan', '捐赠金额（资金及物资）', '元'),
-          col('personTimes', '劳务输出', '人次'),
-        ],
-      }),
+      yearly('服务家乡（按县区）', '县区', [
+        col('projects', '引进项目', '个'),
+        col('signedWan', '签约投资', '万元'),
+        col('actualWan', '实际投资', '万元'),
+        col('donations', '捐赠', '笔'),
+        col('donatedYuan', '捐赠金额（资金及物资）', '元'),
+        col('personTimes', '劳务输出', '人次'),
+      ]),
       async (actor, q) => {
         const year = yearOf(q);
         const totals = await hometown.totals.totals(actor, { year });
