@@ -21,6 +21,20 @@ export type StatsTopic = z.infer<typeof StatsTopic>;
 export const StatsYearQuery = z.object({ year: StatsYear.optional() });
 export type StatsYearQuery = z.infer<typeof StatsYearQuery>;
 
+/** The volunteer topic's rows: one a campaign of the year, or one an organizing second-level committee. */
+export const STATS_VOLUNTEER_BY = ['campaign', 'committee'] as const;
+export const StatsVolunteerQuery = StatsYearQuery.extend({
+  by: z.enum(STATS_VOLUNTEER_BY, { error: '分组方式只能是 campaign 或 committee' }).default('campaign'),
+});
+export type StatsVolunteerQuery = z.infer<typeof StatsVolunteerQuery>;
+
+/** The honours topic's rows: one a level, or one a second-level committee (its honours by level). */
+export const STATS_HONOURS_BY = ['level', 'committee'] as const;
+export const StatsHonoursQuery = StatsYearQuery.extend({
+  by: z.enum(STATS_HONOURS_BY, { error: '分组方式只能是 level 或 committee' }).default('level'),
+});
+export type StatsHonoursQuery = z.infer<typeof StatsHonoursQuery>;
+
 export const StatsDuesQuery = z.object({
   year: StatsYear.optional(),
   /** 1–12; default: this month (of this year), December of a past year. */
@@ -55,6 +69,8 @@ export const StatsTopicResponse = z
     topic: StatsTopic,
     /** The table's title (the chart's and the sheet's). */
     title: z.string(),
+    /** What a row is (活动, 二级流动党委, 县区…): the heading of the rows' names. */
+    rowLabel: z.string(),
     year: z.number().int().nullable(),
     columns: z.array(StatsColumn),
     rows: z.array(StatsTopicRow),

@@ -3,9 +3,11 @@ import {
   StatsFindingQuery,
   StatsFlowQuery,
   StatsFlowResponse,
+  StatsHonoursQuery,
   StatsMembersQuery,
   StatsMembersResponse,
   StatsTopicResponse,
+  StatsVolunteerQuery,
   StatsYearQuery,
   standardErrors,
 } from '@ningxin/shared';
@@ -115,8 +117,8 @@ export const statsRoutes: FastifyPluginAsyncZod<{ stats: StatsService }> = async
   );
   topic(
     '/volunteer',
-    '志愿服务（按活动：志愿者、时长、服务人次）',
-    StatsYearQuery,
+    '志愿服务（按活动或主办二级流动党委：志愿者、班次、时长、服务人次）',
+    StatsVolunteerQuery,
     StatsTopicResponse,
     (actor, q) => stats.topics.volunteer(actor, q),
     topicTable,
@@ -131,8 +133,8 @@ export const statsRoutes: FastifyPluginAsyncZod<{ stats: StatsService }> = async
   );
   topic(
     '/honours',
-    '表彰（按级别）',
-    StatsYearQuery,
+    '表彰（按级别，或按二级流动党委分级别）',
+    StatsHonoursQuery,
     StatsTopicResponse,
     (actor, q) => stats.topics.honours(actor, q),
     topicTable,

@@ -42,7 +42,7 @@ export const flowTable = (r: StatsFlowResponse): StatsTable => ({
 export const topicTable = (r: StatsTopicResponse): StatsTable => ({
   title: r.title,
   topic: r.topic,
-  headers: ['', ...r.columns.map((c) => `${c.label}（${c.unit}）`)],
+  headers: [r.rowLabel, ...r.columns.map((c) => `${c.label}（${c.unit}）`)],
   rows: r.rows.map((row) => [row.name, ...r.columns.map((c) => row.values[c.key] ?? null)]),
   total: ['合计', ...r.columns.map((c) => r.total[c.key] ?? null)],
 });

@@ -22,6 +22,19 @@ async function get(who: string, url: string) {
   return res.json();
 }
 
+/** The first year of a table's dates (null: no rows). */
+async function firstYear(table: string, column: string) {
+  const [row] = await queryRows<{ y: number }>(
+    t.store.db,
+    sql`select extract(year from ${sql.identifier(column)})::int as y from ${sql.identifier(table)}
+      order by 1 limit 1`,
+  );
+  return row?.y ?? null;
+}
+
+/** An org `o` whose second-level committee is `cm` (the top committee keeps only its own). */
+const keptBy = sql`(o.path = cm.path or (strpos(cm.path, '.') > 0 and o.path like cm.path || '.%'))`;
+
 interface Topic {
   columns: { key: string }[];
   rows: { key: string; name: string; values: Record<string, number | null> }[];
@@ -43,6 +56,8 @@ describe('the domain topics of /api/v1/stats', () => {
       '/api/v1/stats/meetings?year=1999',
       '/api/v1/stats/hometown?year=x',
       '/api/v1/stats/finding?campaignId=0',
+      '/api/v1/stats/volunteer?by=level',
+      '/api/v1/stats/honours?by=campaign',
     ])
       expect((await t.request({ method: 'GET', url, cookie: cookies.office! })).statusCode, url).toBe(400);
   });
@@ -117,6 +132,34 @@ describe('the domain topics of /api/v1/stats', () => {
     expect(answer.total.served).toBe(answer.rows.reduce((s, r) => s + (r.values.served ?? 0), 0));
   });
 
+  it('volunteer by committee: each organizing committee’s campaigns counted directly; a secretary sees its own', async () => {
+    for (const y of [(await firstYear('volunteer_campaigns', 'starts_on')) ?? year, year]) {
+      const answer: Topic = await get('office', `/api/v1/stats/volunteer?year=${y}&by=committee`);
+      const campaigns: Topic = await get('office', `/api/v1/stats/volunteer?year=${y}`);
+      for (const key of ['shifts', 'hours', 'served'])
+        expect(answer.total[key], key).toBe(campaigns.total[key]);
+      for (const r of answer.rows) {
+        const [direct] = await queryRows<{ campaigns: number; shifts: number; served: number }>(
+          t.store.db,
+          sql`select count(distinct c.id)::int as campaigns, count(s.id)::int as shifts,
+              coalesce(sum(s.served_count), 0)::int as served
+            from volunteer_campaigns c join orgs o on o.id = c.org_id
+            join orgs cm on cm.id = ${Number(r.key)}
+            left join volunteer_shifts s on s.campaign_id = c.id
+            where ${keptBy} and extract(year from c.starts_on) = ${y}`,
+        );
+        expect([r.values.campaigns, r.values.shifts, r.values.served], r.name).toEqual([
+          direct!.campaigns,
+          direct!.shifts,
+          direct!.served,
+        ]);
+      }
+      expect(answer.total.campaigns).toBe(campaigns.rows.length);
+    }
+    const tongzhou: Topic = await get('tongzhou', `/api/v1/stats/volunteer?year=${year}&by=committee`);
+    expect(tongzhou.rows.map((r) => r.name)).toEqual(['驻北京通州区流动党委']);
+  });
+
   it('finding: the latest campaign’s found curve ends at its found total', async () => {
     const answer: Topic & { title: string } = await get('office', '/api/v1/stats/finding');
     expect(answer.rows.length).toBeGreaterThan(0);
@@ -153,6 +196,48 @@ describe('the domain topics of /api/v1/stats', () => {
     for (const r of answer.rows)
       expect(r.values.count, r.key).toBe(levels.find((l) => l.level === r.key)?.n ?? 0);
     expect(answer.total.count).toBeGreaterThan(0);
+  });
+
+  it('honours by committee: each committee’s levels counted directly; a secretary sees its own', async () => {
+    const [latest] = await queryRows<{ day: string; org: number }>(
+      t.store.db,
+      sql`select (select max(awarded_on)::text from honours) as day,
+          (select id from orgs where name = '驻北京通州区流动党委') as org`,
+    );
+    const y = Number(latest!.day.slice(0, 4));
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/honours',
+      cookie: cookies.tongzhou!,
+      payload: {
+        kind: 'collective',
+        level: 'county',
+        title: '优秀志愿服务集体',
+        issuer: '通州区委组织部',
+        awardedOn: latest!.day,
+        recipientName: '通州平安守望志愿服务队',
+        orgId: latest!.org,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const answer: Topic = await get('office', `/api/v1/stats/honours?year=${y}&by=committee`);
+    const byLevel: Topic = await get('office', `/api/v1/stats/honours?year=${y}`);
+    expect(answer.total.count).toBe(byLevel.total.count);
+    expect(answer.rows.length).toBeGreaterThan(0);
+    for (const r of answer.rows) {
+      const levels = await queryRows<{ level: string; n: number }>(
+        t.store.db,
+        sql`select h.level, count(*)::int as n from honours h join orgs o on o.id = h.org_id
+          join orgs cm on cm.id = ${Number(r.key)}
+          where ${keptBy} and extract(year from h.awarded_on) = ${y}
+          group by 1`,
+      );
+      for (const l of byLevel.rows)
+        expect(r.values[l.key], `${r.name} ${l.key}`).toBe(levels.find((x) => x.level === l.key)?.n ?? 0);
+      expect(r.values.count).toBe(levels.reduce((s, x) => s + x.n, 0));
+    }
+    const tongzhou: Topic = await get('tongzhou', `/api/v1/stats/honours?year=${y}&by=committee`);
+    expect(tongzhou.rows.map((r) => r.name)).toEqual(['驻北京通州区流动党委']);
   });
 
   it('dues: each branch’s month as the dues module counts it, and the rate of the whole', async () => {

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
+import { type Executor, queryRows } from '../../../db/client';
 import { honours } from '../../../db/schema';
 import { memberNameOf } from '../../members/members.fragments';
-import { orgNameOf } from '../../orgs/orgs.fragments';
+import { committeeOf, orgNameOf } from '../../orgs/orgs.fragments';
 
 /** Every query of honours (表彰). */
 
@@ -85,4 +85,15 @@ export const honoursRepository = {
       .where(eq(honours.memberId, memberId))
       .orderBy(desc(honours.awardedOn), desc(honours.id))
       .limit(limit),
+  /** Honours matching `where`, counted by the second-level committee of the org keeping them and by level. */
+  byCommitteeAndLevel(db: Executor, where: SQL | undefined) {
+    const committee = committeeOf(honours.orgId);
+    return queryRows<{ committee_id: number | null; name: string | null; level: string; n: number }>(
+      db,
+      sql`select ${committee.id} as committee_id, ${committee.name} as name, ${honours.level} as level,
+          count(*)::int as n
+        from ${honours} where ${where ?? sql`true`}
+        group by 1, 2, 3`,
+    );
+  },
 };

@@ -186,6 +186,19 @@ export function createHonoursService(access: CareAccess) {
       };
     },
 
+    /**
+     * Honours awarded in the year that the actor reads, by the second-level committee of the org
+     * keeping them (the top committee for its own) and by level: one row a committee and level.
+     */
+    async byCommittee(actor: Actor, year: number) {
+      const rows = await repo.byCommitteeAndLevel(db, and(readScope(actor), yearFilter(year)));
+      return rows.map((r) => ({
+        committee: { id: r.committee_id ?? 0, name: r.name ?? '' },
+        level: r.level as HonourLevel,
+        count: r.n,
+      }));
+    },
+
     /** The honour wall (荣誉墙): collective honours first, each part by level, latest first. */
     async wall(actor: Actor, q: HonourWallQuery): Promise<HonourWallResponse> {
       const where = and(readScope(actor), yearFilter(q.year));

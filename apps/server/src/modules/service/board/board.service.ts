@@ -4,7 +4,9 @@ import {
   type VolunteerBoardFigures,
   type VolunteerCampaignSummaryResponse,
 } from '@ningxin/shared';
-import type { Actor } from '../../../policy/policy';
+import { and, sql } from 'drizzle-orm';
+import { volunteerCampaigns } from '../../../db/schema';
+import { type Actor, assertHolds } from '../../../policy/policy';
 import { postTask, type ServiceAccess } from '../campaigns/campaigns.access';
 import { campaignsRepository as repo } from '../campaigns/campaigns.repository';
 import { boardRepository } from './board.repository';
@@ -24,7 +26,7 @@ const empty = (): VolunteerBoardFigures => ({
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function createBoardService(access: ServiceAccess) {
-  const { db, readableCampaign } = access;
+  const { db, readableCampaign, readScope } = access;
   return {
     async summary(actor: Actor, id: number): Promise<VolunteerCampaignSummaryResponse> {
       const campaign = await readableCampaign(db, actor, id);
@@ -74,6 +76,29 @@ export function createBoardService(access: ServiceAccess) {
         byPost: [...byPost.values()],
         byDay: [...byDay.values()].sort((a, b) => a.onDate.localeCompare(b.onDate)),
       };
+    },
+
+    /**
+     * The campaigns starting in the year that the actor reads, added up by the organizer's
+     * second-level committee (the top committee for a campaign it organizes itself).
+     */
+    async byCommittee(actor: Actor, year: number) {
+      assertHolds(actor, 'volunteer.read');
+      const rows = await boardRepository.byCommittee(
+        db,
+        and(
+          readScope(actor),
+          sql`${volunteerCampaigns.startsOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+        ),
+      );
+      return rows.map((r) => ({
+        committee: { id: r.committee_id ?? 0, name: r.name ?? '' },
+        campaigns: r.campaigns,
+        volunteers: r.volunteers,
+        shifts: r.shifts,
+        hours: round2(Number(r.hours)),
+        served: r.served,
+      }));
     },
   };
 }

@@ -6,6 +6,9 @@ const zh = {
   count: '人数',
   total: '合计',
   empty: '暂无数据',
+  emptyTopic: '您的管理范围内暂无{{topic}}记录',
+  groupBy: '分组方式',
+  grouping: { campaign: '按活动', committee: '按二级党委', level: '按级别' },
   tab: { members: '党员构成', flow: '党员变动' },
   by: {
     secondCommittee: '按二级流动党委',
@@ -47,6 +50,9 @@ const en: typeof zh = {
   count: 'Members',
   total: 'Total',
   empty: 'No data',
+  emptyTopic: 'No {{topic}} records in your scope',
+  groupBy: 'Group by',
+  grouping: { campaign: 'By campaign', committee: 'By committee', level: 'By level' },
   tab: { members: 'Members', flow: 'Changes' },
   by: {
     secondCommittee: 'By second-level committee',

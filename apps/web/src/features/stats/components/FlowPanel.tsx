@@ -1,10 +1,12 @@
+import type { StatsFlowResponse } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/EChart';
 import { LoadError } from '../../../components/LoadError';
 import { statsApi, statsKeys } from '../stats.api';
 import { ExportButton } from './ExportButton';
+import { FigureTable } from './FigureTable';
 
 const KINDS = ['created', 'found', 'transferredOut', 'lost', 'restored'] as const;
 
@@ -40,36 +42,12 @@ export function FlowPanel({ year }: { year: number }) {
               })),
             }}
           />
-          <Table
-            rowKey="key"
-            size="small"
+          <FigureTable<StatsFlowResponse['rows'][number]>
+            rowLabel={t('stats.flow.month')}
+            rows={rows}
             loading={flow.isPending}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              { key: 'name', title: t('stats.flow.month'), dataIndex: 'name' },
-              ...KINDS.map((k) => ({
-                key: k,
-                title: t(`stats.flow.${k}`),
-                dataIndex: k,
-                align: 'right' as const,
-              })),
-            ]}
-            summary={() =>
-              flow.data ? (
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>
-                    <strong>{t('stats.total')}</strong>
-                  </Table.Summary.Cell>
-                  {KINDS.map((k, i) => (
-                    <Table.Summary.Cell key={k} index={i + 1} align="right">
-                      <strong>{flow.data.total[k]}</strong>
-                    </Table.Summary.Cell>
-                  ))}
-                </Table.Summary.Row>
-              ) : null
-            }
+            total={flow.data?.total}
+            columns={KINDS.map((k) => ({ key: k, title: t(`stats.flow.${k}`), value: (r) => r[k] }))}
           />
         </>
       )}

@@ -1,12 +1,13 @@
 import type { StatsMemberDimension, StatsMemberRow } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { EChart } from '../../../components/EChart';
 import { LoadError } from '../../../components/LoadError';
 import { memberListLink, statsApi, statsKeys } from '../stats.api';
 import { ExportButton } from './ExportButton';
+import { FigureTable } from './FigureTable';
 
 /**
  * One member figure: a bar chart (or a pie for a few groups) and the table behind it; each row's
@@ -40,9 +41,16 @@ export function MemberFigurePanel({
       : {
           grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
           tooltip: { trigger: 'axis' },
-          xAxis: { type: 'value' },
+          xAxis: { type: 'value', minInterval: 1 },
           yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
-          series: [{ type: 'bar', data: rows.map((r) => r.count), label: { show: true, position: 'right' } }],
+          series: [
+            {
+              type: 'bar',
+              data: rows.map((r) => r.count),
+              barMaxWidth: 28,
+              label: { show: true, position: 'right' },
+            },
+          ],
         };
   return (
     <Card
@@ -55,54 +63,39 @@ export function MemberFigurePanel({
         <LoadError error={figures.error} onRetry={() => void figures.refetch()} />
       ) : (
         <>
-          <EChart
-            ariaLabel={title}
-            height={Math.max(200, Math.min(rows.length, 17) * 22 + 40)}
-            option={option}
-            onItemClick={(i) => {
-              const filter = rows[i]?.filter;
-              if (filter) navigate(memberListLink(filter));
-            }}
-          />
-          <Table<StatsMemberRow>
-            rowKey="key"
-            size="small"
+          {figures.data && !rows.length ? null : (
+            <EChart
+              ariaLabel={title}
+              height={Math.max(200, Math.min(rows.length, 17) * 22 + 40)}
+              option={option}
+              onItemClick={(i) => {
+                const filter = rows[i]?.filter;
+                if (filter) navigate(memberListLink(filter));
+              }}
+            />
+          )}
+          <FigureTable<StatsMemberRow>
+            rowLabel={title}
+            rows={rows}
             loading={figures.isPending}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ y: 240 }}
+            height={240}
+            total={figures.data ? { count: figures.data.total } : undefined}
             columns={[
-              { key: 'name', title: title, dataIndex: 'name' },
               {
                 key: 'count',
                 title: t('stats.count'),
-                align: 'right',
-                render: (_, r) =>
+                value: (r) => r.count,
+                totalTestId: `stats-total-${by}`,
+                render: (r, text) =>
                   r.filter ? (
                     <Link to={memberListLink(r.filter)} data-testid={`stats-link-${by}-${r.key}`}>
-                      {r.count.toLocaleString('zh-CN')}
+                      {text}
                     </Link>
                   ) : (
-                    r.count.toLocaleString('zh-CN')
+                    text
                   ),
               },
             ]}
-            summary={() =>
-              figures.data ? (
-                <Table.Summary fixed>
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0}>
-                      <strong>{t('stats.total')}</strong>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={1} align="right">
-                      <strong data-testid={`stats-total-${by}`}>
-                        {figures.data.total.toLocaleString('zh-CN')}
-                      </strong>
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
-                </Table.Summary>
-              ) : null
-            }
           />
         </>
       )}
