@@ -22,6 +22,17 @@ export async function login(url: string, username: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
+/** One JSON call to /api/v1 with a session cookie (the writes carry the page's Origin, as a browser's do). */
+export async function callApi(url: string, cookie: string, method: string, apiPath: string, body?: unknown) {
+  const res = await fetch(`${url}/api/v1${apiPath}`, {
+    method,
+    headers: { cookie, 'content-type': 'application/json', origin: url },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
 /** One HTTP request of an operation. */
 export interface BenchRequest {
   method: 'GET' | 'POST';

@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { BENCH_DIR, ROOT } from './paths';
 import { startServer } from './server';
 import { latencyOf, round } from './stats';
@@ -117,18 +118,7 @@ async function main() {
     { DATA_DIR: dataDir, SEED_DEMO: 'true', SEED_DEMO_MEMBERS: '300', JOBS_ENABLED: 'false' },
     PORT,
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const rows: Record<string, unknown>[] = [];
   try {
     const cookie = await memberCookie(server.url);

@@ -1,5 +1,5 @@
 /**
- * npm run bench:screen -- <minutes>     the big screen's JS heap over many refreshes
+ * npm run bench:screen -w @ningxin/bench -- <minutes>     the big screen's JS heap over many refreshes
  *
  * Needs the built web app (npm run build -w @ningxin/web). Starts the server on a fresh embedded
  * store with the demo committee, sets the screen's refresh to 10 s (the fastest the setting
@@ -13,24 +13,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { login } from './http';
+import { launchChromium } from './chromium';
+import { callApi, login } from './http';
 import { BENCH_DIR, ROOT } from './paths';
 import { startServer } from './server';
 
 const PORT = 3291;
 const REFRESH_SECONDS = 10;
 const MB = 1024 * 1024;
-
-async function call(url: string, cookie: string, method: string, apiPath: string, body?: unknown) {
-  const res = await fetch(`${url}/api/v1${apiPath}`, {
-    method,
-    headers: { cookie, 'content-type': 'application/json', origin: url },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, unknown>>;
-}
 
 interface Sample {
   minute: number;
@@ -56,24 +46,17 @@ async function main() {
     },
     PORT,
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const office = await login(server.url, 'office');
-    const setting = await call(server.url, office, 'GET', '/settings/screen.refreshSeconds');
-    await call(server.url, office, 'PUT', '/settings/screen.refreshSeconds', {
+    const setting = await callApi(server.url, office, 'GET', '/settings/screen.refreshSeconds');
+    await callApi(server.url, office, 'PUT', '/settings/screen.refreshSeconds', {
       value: REFRESH_SECONDS,
       version: setting.version,
     });
-    const { token } = (await call(server.url, office, 'POST', '/screen-tokens', { label: '内存测试' })) as {
+    const { token } = (await callApi(server.url, office, 'POST', '/screen-tokens', {
+      label: '内存测试',
+    })) as {
       token: string;
     };
 

@@ -12,7 +12,16 @@ export const screenFeature = defineFeature({
       permission: 'screen.manage',
     },
   ],
-  publicRoutes: [{ path: '/screen', page: lazyNamed(() => import('./pages/ScreenPage'), 'ScreenPage') }],
+  publicRoutes: [
+    {
+      path: '/screen',
+      // The answer and the outlines are asked for alongside the page's chunk, not after it.
+      page: lazyNamed(() => {
+        void import('./screen.early').then((early) => early.loadScreenEarly());
+        return import('./pages/ScreenPage');
+      }, 'ScreenPage'),
+    },
+  ],
   menu: [
     {
       path: '/screen',

@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api';
 import { Clock, Counters, Empty, Feed, fmt, Panel, pad, useFit } from '../components/ScreenFrame';
 import { screenApi, screenKeys, tokenFromHash } from '../screen.api';
 import { registerScreenMaps } from '../screen.charts';
+import { takeEarlyAnswer } from '../screen.early';
 import './screen.css';
 import { AXIS, mapOption, SPLIT } from '../screen.options';
 
@@ -261,7 +262,8 @@ export function ScreenPage() {
   });
   const screen = useQuery({
     queryKey: screenKeys.screen(Boolean(token)),
-    queryFn: ({ signal }) => screenApi.screen(token, signal),
+    // The first read takes the answer asked for when the route opened (screen.early.ts).
+    queryFn: ({ signal }) => takeEarlyAnswer(token) ?? screenApi.screen(token, signal),
     refetchInterval: (query) => (query.state.data?.refreshSeconds ?? 60) * 1000,
     refetchIntervalInBackground: true,
     retry: (count, error) => !(isApiError(error) && error.status === 401) && count < 2,
