@@ -34,7 +34,7 @@ const PORT = Number(process.env.FAULTS_PORT ?? 3297);
 const KILLS = Number(process.env.FAULTS_KILLS ?? 5);
 const IMPORT_ROWS = Number(process.env.FAULTS_IMPORT_ROWS ?? 5000);
 const WRITERS = 50;
-const DEMO_MEMBERS = 1000;
+const DEMO_MEMBERS = 300;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HOUR = 3_600_000;
 
@@ -78,7 +78,7 @@ async function target(kind: Kind, drill: string, env: Record<string, string> = {
 }
 
 async function start(t: Target): Promise<ServerProcess> {
-  t.server = await startServer(t.env, PORT);
+  t.server = await startServer(t.env, PORT, 600);
   return t.server;
 }
 
@@ -256,19 +256,25 @@ interface ImportOutcome {
   end: string;
 }
 
-/** Posts the import with a progress stream; kills the server `killAfterMs` after the commit began. */
+/**
+ * Posts the import with a progress stream; kills the server when the commit's `killAtBatch`-th
+ * progress line arrives (one a batch of 1,000 rows, written inside the import's transaction) and
+ * `killAfterMs` more have passed.
+ */
 async function importWithKill(
   server: ServerProcess,
   cookie: string,
   file: Buffer,
   orgId: number,
-  killAfterMs: number | null,
+  killAtBatch: number | null,
+  killAfterMs = 0,
 ): Promise<ImportOutcome> {
   const form = new FormData();
   form.set('orgId', String(orgId));
   form.set('dryRun', 'false');
   form.set('file', new Blob([new Uint8Array(file)], { type: XLSX }), 'members.xlsx');
   let commitAt: number | null = null;
+  let batches = 0;
   let imported: number | null = null;
   let end = 'stream ended';
   try {
@@ -289,9 +295,10 @@ async function importWithKill(
         const line = JSON.parse(buffer.slice(0, nl));
         buffer = buffer.slice(nl + 1);
         nl = buffer.indexOf('\n');
-        if (line.type === 'progress' && line.phase === 'commit' && commitAt === null) {
-          commitAt = performance.now();
-          if (killAfterMs !== null) setTimeout(() => void server.kill(), killAfterMs);
+        if (line.type === 'progress' && line.phase === 'commit') {
+          commitAt ??= performance.now();
+          batches++;
+          if (batches === killAtBatch) setTimeout(() => void server.kill(), killAfterMs);
         } else if (line.type === 'report') {
           imported = line.imported;
           end = `report: ${line.imported} imported`;
@@ -329,12 +336,15 @@ async function importKill(kind: Kind) {
         `导入演练流动党支部${chineseNumber(run, 2)}`,
       );
       const file = await xlsxFile('党员信息', runSheet(IMPORT_ROWS, run));
-      // Spread over the commit: just after its first batch to just after its end.
-      const killAfterMs =
+      // Spread over the commit's batches, from the first to the last (then the commit itself and
+      // its answer race the kill), each a random moment after its batch was written.
+      const batches = Math.ceil(IMPORT_ROWS / 1000);
+      const killAtBatch =
         run === 0
           ? null
-          : Math.round(baselineCommitMs * ((run - 1) / (KILLS - 1)) * (0.9 + Math.random() * 0.2));
-      const outcome = await importWithKill(server, office, file, orgId, killAfterMs);
+          : Math.min(batches, Math.round(1 + ((run - 1) * (batches - 1)) / Math.max(1, KILLS - 1)));
+      const killAfterMs = killAtBatch === null ? null : Math.round(Math.random() * 200);
+      const outcome = await importWithKill(server, office, file, orgId, killAtBatch, killAfterMs ?? 0);
       if (run === 0) {
         if (!outcome.acknowledged) throw new Error(`the uncut import failed: ${outcome.end}`);
         baselineCommitMs = outcome.commitMs!;
@@ -369,6 +379,7 @@ async function importKill(kind: Kind) {
       runs.push({
         run,
         killedAfterMs: killAfterMs,
+        killedAtBatch: killAtBatch === null ? null : `${killAtBatch} of ${batches}`,
         acknowledged: outcome.acknowledged,
         end: outcome.end,
         rowsFound: found.members,
@@ -838,7 +849,7 @@ async function pgRestart() {
 // e) a mixed load on PostgreSQL for some minutes
 
 async function mixed(minutes: number) {
-  const t = await target('postgres', 'mixed', { JOBS_ENABLED: 'true', SEED_DEMO_MEMBERS: '20000' });
+  const t = await target('postgres', 'mixed', { JOBS_ENABLED: 'true', SEED_DEMO_MEMBERS: '3000' });
   const perMinute: Record<string, unknown>[] = [];
   try {
     const server = await start(t);
@@ -854,7 +865,7 @@ async function mixed(minutes: number) {
       '/api/v1/members?limit=50',
       '/api/v1/members?limit=50&q=王',
       '/api/v1/orgs/tree',
-      '/api/v1/members/counts',
+      '/api/v1/members/counts?by=committee',
       '/api/v1/auth/me',
       '/api/v1/stats/members?by=status',
       '/api/v1/audit?limit=20',
@@ -940,7 +951,7 @@ async function mixed(minutes: number) {
     }
     stopped = true;
     await Promise.all([...clients, importing]);
-    return { minutes, clients: 8, demoMembers: 20_000, rssAtStartMb: rss0.rssMb, imports, perMinute };
+    return { minutes, clients: 8, demoMembers: 3000, rssAtStartMb: rss0.rssMb, imports, perMinute };
   } finally {
     await dispose(t);
   }
@@ -953,10 +964,11 @@ const RESULTS = path.join(BENCH_DIR, 'results', 'faults.json');
 async function main() {
   const [drill, storeArg = 'both', minutesArg = '10'] = process.argv.slice(2);
   const kinds: Kind[] = storeArg === 'both' ? ['pglite', 'postgres'] : [storeArg as Kind];
-  const results: Record<string, unknown> = fs.existsSync(RESULTS)
-    ? JSON.parse(fs.readFileSync(RESULTS, 'utf8'))
-    : {};
   const record = (key: string, value: unknown) => {
+    // Read again: another drill may have written its results meanwhile.
+    const results: Record<string, unknown> = fs.existsSync(RESULTS)
+      ? JSON.parse(fs.readFileSync(RESULTS, 'utf8'))
+      : {};
     results[key] = {
       at: new Date().toISOString(),
       uptime: fs.readFileSync('/proc/loadavg', 'utf8').trim(),
