@@ -22,6 +22,7 @@ import path from 'node:path';
 import { idCheckChar } from '@ningxin/shared';
 import { verifyChain } from '../../apps/server/src/modules/audit/audit.service';
 import { rollupsRepository } from '../../apps/server/src/modules/members/counts/members.rollups.repository';
+import { memberBody as testMemberBody } from '../../apps/server/test/member-factory';
 import { login } from './http';
 import { memberSheetRows, xlsxFile } from './import-files';
 import { BENCH_DIR } from './paths';
@@ -411,20 +412,11 @@ function memberBody(orgId: number, run: number, writer: number, k: number) {
   const ymd = birth.toISOString().slice(0, 10).replaceAll('-', '');
   const seq = 101 + 2 * (run * WRITERS + writer);
   const first17 = `130723${ymd}${String(seq).padStart(3, '0')}`;
-  return {
+  return testMemberBody(orgId, {
     name: `演练${chineseNumber(writer, 2)}${chineseNumber(k, 3)}`,
     idNumber: first17 + idCheckChar(first17),
     phone: `139${run}${String(writer).padStart(2, '0')}${String(k).padStart(5, '0')}`,
-    joinedAt: '2010-07-01',
-    fullMemberAt: '2011-07-01',
-    memberType: 'full',
-    homeCounty: '130723',
-    hostDistrict: '110112',
-    relationship: 'certificate',
-    orgId,
-    tags: [],
-    source: 'manual',
-  };
+  });
 }
 
 async function writesKill(kind: Kind) {
@@ -578,7 +570,7 @@ async function checkinSetup(url: string, places: number) {
   await must(call(url, office, 'POST', `${base}/state`, { to: 'open', version: campaign.version }), 'open');
   const memberIds: number[] = [];
   let cursor: string | null = null;
-  while (memberIds.length < places) {
+  while (memberIds.length < places + 100) {
     const q: URLSearchParams = new URLSearchParams({
       limit: '100',
       status: 'active',
@@ -592,7 +584,7 @@ async function checkinSetup(url: string, places: number) {
     if (!cursor) break;
   }
   const placed: Place[] = [];
-  for (let i = 0; i < Math.min(places, memberIds.length); i += 5) {
+  for (let i = 0; i < memberIds.length && placed.length < places; i += 5) {
     const batch = memberIds.slice(i, i + 5);
     const answers = await Promise.all(
       batch.map((memberId) =>
@@ -984,6 +976,11 @@ async function main() {
     if (kill) for (const kind of kinds) record(`${drill}/${kind}`, await kill(kind));
     else if (drill === 'pg-restart') record('pg-restart/postgres', await pgRestart());
     else if (drill === 'mixed') record('mixed/postgres', await mixed(Number(minutesArg)));
+    else if (drill === 'md')
+      fs.writeFileSync(
+        RESULTS.replace(/\.json$/, '.md'),
+        toMarkdown(JSON.parse(fs.readFileSync(RESULTS, 'utf8'))),
+      );
     else
       throw new Error(
         'usage: faults.ts <import-kill|writes-kill|checkin-kill> [pglite|postgres|both] | pg-restart | mixed [minutes]',
@@ -1017,6 +1014,7 @@ function toMarkdown(results: Record<string, unknown>): string {
       `Run ${r.at.slice(0, 16).replace('T', ' ')} UTC, load average at the end ${r.uptime.split(' ').slice(0, 3).join(' ')}.`,
       '',
     );
+    if ((r as { note?: string }).note) lines.push((r as { note?: string }).note!, '');
     if (r.runs) {
       lines.push(
         '| run | killed after (ms) | what was acknowledged / found | rollups | chain | restart (s) | verify route | rollup job | faults |',
