@@ -22,7 +22,11 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Math.round(kb / 1024);
 }
 
-export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+  timeoutSeconds = 120,
+): Promise<ServerProcess> {
   const serverDir = path.join(ROOT, 'apps/server');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
@@ -45,7 +49,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     output += d.toString();
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + timeoutSeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     try {
@@ -56,7 +60,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not answer within 120 s:\n${output}`);
+      throw new Error(`server did not answer within ${timeoutSeconds} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
