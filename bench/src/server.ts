@@ -10,6 +10,10 @@ export interface ServerProcess {
   /** Resident memory now and at its peak, in MB, from /proc. */
   memory(): { rssMb: number; peakRssMb: number };
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown, no checkpoint; resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** What the process wrote to stdout and stderr. */
+  output(): string;
 }
 
 function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -72,5 +76,12 @@ export async function startServer(
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
+    output: () => output,
   };
 }

@@ -46,6 +46,9 @@ export type RunNamed = <T>(statement: NamedStatement, params: string[]) => Promi
 
 export const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
+/** How long a request waits for a database connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** A lock key shared by every instance, so that one of them migrates at a time. */
 const MIGRATION_LOCK = 72_810_001;
 
@@ -107,7 +110,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockClient.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A request waits at most CONNECT_TIMEOUT_MS for a connection (a free one, or a new one to a
+  // database that may be restarting) and is then answered 503, never left hanging.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A connection ended by the database (a restart: 57P01) is an 'error' on the pool when idle, on
+  // its client when checked out (a transaction between statements, a job's lock): without a
+  // listener either would end the process. The statement in flight fails (answered 503), the pool
+  // drops the connection on its release and opens a new one when asked.
+  const lost = (err: Error) =>
+    process.stderr.write(`database connection lost: ${(err as { code?: string }).code ?? err.message}\n`);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',

@@ -8,6 +8,7 @@
 import { PassThrough } from 'node:stream';
 import { type ErrorLine, NDJSON, type ProgressLine } from '@ningxin/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { databaseUnavailable, isDatabaseUnavailable } from './db-errors';
 import { AppError } from './errors';
 import { safeError } from './safe-error';
 
@@ -21,6 +22,7 @@ export const wantsProgress = (request: FastifyRequest) => (request.headers.accep
 
 /** An error after the stream began, as its last line; internals stay in the log. */
 function errorLine(err: unknown, request: FastifyRequest): ErrorLine {
+  if (isDatabaseUnavailable(err)) return errorLine(databaseUnavailable(), request);
   if (err instanceof AppError)
     return { type: 'error', status: err.status, code: err.code, message: err.message };
   request.log.error({ err: safeError(err) }, 'streamed work failed');

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseUnavailable, isDatabaseUnavailable } from '../lib/db-errors';
 import { AppError } from '../lib/errors';
 import { safeError } from '../lib/safe-error';
 
@@ -103,6 +104,10 @@ function toProblem(error: FastifyError | Error, request: FastifyRequest): Proble
   if (mapped && fe.statusCode) return { status: fe.statusCode, ...mapped };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, code: 'BAD_REQUEST', message: '请求有误' };
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: safeError(error) }, 'database unavailable');
+    return toProblem(databaseUnavailable(), request);
   }
   request.log.error({ err: safeError(error) }, 'unhandled error');
   return {
