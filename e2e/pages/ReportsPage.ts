@@ -38,4 +38,9 @@ export class ReportsPage {
   downloadFeedback(): Promise<Download> {
     return this.save(this.latestRun.getByRole('link', { name: /下载汇总表/ }));
   }
+
+  /** A county's feedback PDF of the latest run, by the county's name. */
+  downloadCountyPdf(county: string): Promise<Download> {
+    return this.save(this.latestRun.getByRole('link', { name: new RegExp(`^${county} 下载 PDF`) }));
+  }
 }

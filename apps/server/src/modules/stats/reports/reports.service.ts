@@ -19,6 +19,7 @@ import type { Db } from '../../../db/client';
 import type { PreparedExport } from '../../../lib/downloads';
 import { AppError, notFound } from '../../../lib/errors';
 import { addTableSheet, createXlsxStream } from '../../../lib/excel/xlsx-writer';
+import type { PdfContent } from '../../../lib/pdf/pdf-document';
 import type { PdfRenderer, RenderedPdf } from '../../../lib/pdf/pdf-renderer';
 import { type Actor, assertHolds, coversOrgPath, orgScope } from '../../../policy/policy';
 import { scopeNamesDivisions } from '../../../policy/scope';
@@ -92,6 +93,26 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
     }
   }
 
+  /**
+   * A county's feedback PDF: one document, one record (page) a member, written to the run's
+   * directory as it is made.
+   */
+  async function print(record: RunRecord, code: string, records: PdfContent[][], committee: string) {
+    const { run } = record;
+    const entry = run.counties.find((c) => c.code === code)!;
+    const rendered = await render({
+      committee,
+      title: `${entry.name}${run.year}年度${FEEDBACK_TITLE}`,
+      records,
+    });
+    if (!record.dir) throw new Error('the run has no directory');
+    const file = path.join(record.dir, `${code}.pdf`);
+    await pipeline(rendered.stream, createWriteStream(file, { mode: 0o600 }));
+    record.pdfs.set(code, file);
+    entry.pdfPages = rendered.pages;
+    run.pdfMembersDone += records.length;
+  }
+
   /** A county's document laid out by the PDF service, waiting while it is busy with other prints. */
   async function render(doc: Parameters<PdfRenderer['render']>[0]): Promise<RenderedPdf> {
     for (let i = 1; ; i++) {
@@ -115,6 +136,8 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
   async function execute(record: RunRecord) {
     const { run, actor } = record;
     const counties = CITIES[homeCity]?.divisions ?? [];
+    const done = Promise.resolve();
+    let printing = done;
     try {
       run.state = 'running';
       const totals = await Promise.all(counties.map((c) => feedback.countyTotal(actor, c.code)));
@@ -131,7 +154,7 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
       for (const [i, county] of counties.entries()) {
         const sheet = addTableSheet(workbook, county.name, FEEDBACK_SHEET.exportColumns);
         // The county's PDF pages, from the same items as its sheet's rows.
-        const records: Awaited<ReturnType<typeof printer.records>> = [];
+        const records: PdfContent[][] = [];
         for await (const items of feedback.countyPages(actor, run.year, county.code)) {
           for (const item of items) sheet.addRow(FEEDBACK_SHEET.exportValues(item, null)).commit();
           records.push(...(await printer.records(items)));
@@ -143,22 +166,14 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
         sheet.commit();
         const entry = run.counties[i]!;
         entry.members = records.length;
-        if (records.length && record.dir) {
-          // One document a county, one record (page) a member; written to the run's directory
-          // as it is made, so the run holds one county's pages at a time.
-          const rendered = await render({
-            committee: printer.committee(),
-            title: `${county.name}${run.year}年度${FEEDBACK_TITLE}`,
-            records,
-          });
-          const file = path.join(record.dir, `${county.code}.pdf`);
-          await pipeline(rendered.stream, createWriteStream(file, { mode: 0o600 }));
-          record.pdfs.set(county.code, file);
-          entry.pdfPages = rendered.pages;
-          run.pdfMembersDone += records.length;
-        }
         run.countiesDone += 1;
+        // The county's PDF is laid out (in the PDF service's worker thread) while the next
+        // county's rows are read; one at a time, so the run holds two counties' pages at most.
+        await printing;
+        printing = records.length ? print(record, county.code, records, printer.committee()) : done;
+        printing.catch(() => {});
       }
+      await printing;
       await workbook.commit();
       await ended;
       record.workbook = Buffer.concat(chunks);
@@ -166,6 +181,7 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
     } catch (err) {
       run.state = 'failed';
       run.error = '生成失败，请重新开始';
+      await printing.catch(() => {});
       for (const c of run.counties) c.pdfPages = null;
       await removeFiles(record);
       throw err;
@@ -357,8 +373,9 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
       if (!entry) throw notFound('县区');
       const file = r.pdfs.get(county);
       if (!file || entry.pdfPages === null) {
-        const made = r.run.state === 'done' || r.run.counties.indexOf(entry) < r.run.countiesDone;
-        if (made || r.run.state === 'failed') throw notFound('县区反馈表');
+        // A county whose rows are read and hold nobody has no PDF; nor has a failed run.
+        const read = r.run.state === 'done' || r.run.counties.indexOf(entry) < r.run.countiesDone;
+        if ((read && entry.members === 0) || r.run.state === 'failed') throw notFound('县区反馈表');
         throw runNotDone();
       }
       await recordAudit(db, actor, {
