@@ -17,6 +17,9 @@ import type { ReportsService } from './reports.service';
 const tags = ['统计报表 reports'];
 
 export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> = async (app, { reports }) => {
+  // The runs' PDFs live in temporary directories: they go with the server.
+  app.addHook('onClose', () => reports.dropRuns());
+
   app.get(
     '/annual.xlsx',
     {

@@ -329,6 +329,13 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
       return copy(run);
     },
 
+    /** Drops every run and removes their files (the server is closing). */
+    async dropRuns(): Promise<void> {
+      const all = [...runs.values()];
+      runs.clear();
+      await Promise.all(all.map(removeFiles));
+    },
+
     /** The actor's own runs, newest first. */
     feedbackRuns(actor: Actor): FeedbackRun[] {
       assertHolds(actor, 'feedback.read');
