@@ -32,7 +32,7 @@ export class ReportsPage {
   /** Starts a run and waits until it is done (the page polls it every second). */
   async runFeedback(): Promise<void> {
     await this.feedbackCard.getByRole('button', { name: /开始生成/ }).click();
-    await expect(this.latestRun.getByText('已完成')).toBeVisible({ timeout: 120_000 });
+    await expect(this.latestRun.getByText('已完成')).toBeVisible({ timeout: 240_000 });
   }
 
   downloadFeedback(): Promise<Download> {

@@ -6,7 +6,7 @@ test.use(signedInAs('office'));
 
 test('the office downloads the annual report and the committee-wide feedback workbook', async ({ page }) => {
   // The run lays out every county's feedback PDF too (one page a member of the demo committee).
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const reports = new ReportsPage(page);
   await reports.goto();
 
