@@ -39,8 +39,8 @@ export class ReportsPage {
     return this.save(this.latestRun.getByRole('link', { name: /下载汇总表/ }));
   }
 
-  /** A county's feedback PDF of the latest run, by the county's name. */
+  /** A county's feedback PDF of the latest run (the list below its progress), by the county's name. */
   downloadCountyPdf(county: string): Promise<Download> {
-    return this.save(this.latestRun.getByRole('link', { name: new RegExp(`^${county} 下载 PDF`) }));
+    return this.save(this.feedbackCard.getByRole('link', { name: new RegExp(`^${county} 下载 PDF`) }));
   }
 }

@@ -113,7 +113,6 @@ function RunProgress({ run }: { run: FeedbackRun }) {
           </Button>
         </div>
       )}
-      <CountyPdfs run={run} />
     </Flex>
   );
 }
@@ -167,7 +166,11 @@ function FeedbackCard() {
         {runs.isError ? (
           <LoadError error={runs.error} onRetry={() => runs.refetch()} />
         ) : latest ? (
-          <RunProgress run={latest} />
+          <>
+            <RunProgress run={latest} />
+            {/* Outside the live region: its rows change with each poll. */}
+            <CountyPdfs run={latest} />
+          </>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.feedback.none')} />
         )}
