@@ -12,7 +12,8 @@ export class ReportsPage {
     this.heading = page.getByRole('heading', { name: '统计报表', level: 2 });
     this.annualCard = page.locator('.ant-card').filter({ hasText: '年度党内统计报表' });
     this.feedbackCard = page.locator('.ant-card').filter({ hasText: '全委现实表现反馈汇总表' });
-    this.latestRun = this.feedbackCard.locator('[aria-live=polite]');
+    // The first live region: the county list's table below it has its own (its loading spinner).
+    this.latestRun = this.feedbackCard.locator('[aria-live=polite]').first();
   }
 
   async goto(): Promise<void> {
