@@ -12,7 +12,8 @@ export class ReportsPage {
     this.heading = page.getByRole('heading', { name: '统计报表', level: 2 });
     this.annualCard = page.locator('.ant-card').filter({ hasText: '年度党内统计报表' });
     this.feedbackCard = page.locator('.ant-card').filter({ hasText: '全委现实表现反馈汇总表' });
-    this.latestRun = this.feedbackCard.locator('[aria-live=polite]');
+    // The first live region: the county list's table below it has its own (its loading spinner).
+    this.latestRun = this.feedbackCard.locator('[aria-live=polite]').first();
   }
 
   async goto(): Promise<void> {
@@ -32,10 +33,15 @@ export class ReportsPage {
   /** Starts a run and waits until it is done (the page polls it every second). */
   async runFeedback(): Promise<void> {
     await this.feedbackCard.getByRole('button', { name: /开始生成/ }).click();
-    await expect(this.latestRun.getByText('已完成')).toBeVisible({ timeout: 120_000 });
+    await expect(this.latestRun.getByText('已完成')).toBeVisible({ timeout: 240_000 });
   }
 
   downloadFeedback(): Promise<Download> {
     return this.save(this.latestRun.getByRole('link', { name: /下载汇总表/ }));
+  }
+
+  /** A county's feedback PDF of the latest run (the list below its progress), by the county's name. */
+  downloadCountyPdf(county: string): Promise<Download> {
+    return this.save(this.feedbackCard.getByRole('link', { name: new RegExp(`^${county} 下载 PDF`) }));
   }
 }

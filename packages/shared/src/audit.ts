@@ -266,6 +266,7 @@ export const AUDIT_ACTIONS = {
   'dues.exported': '导出党费报表',
   'stats.annual_report_exported': '导出年度党内统计报表',
   'stats.feedback_workbook_exported': '导出全委现实表现反馈汇总',
+  'stats.feedback_pdf_exported': '导出县区现实表现反馈表（PDF）',
   'screen.token_issued': '发放数据大屏链接',
   'screen.token_revoked': '作废数据大屏链接',
   'demo.seeded': '生成演示数据',

@@ -45,6 +45,22 @@ export const FeedbackRunParams = z.object({
   id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '编号格式不正确'),
 });
 
+/** `/stats/reports/feedback-runs/:id/counties/:county.pdf`: a county of the home city, by division code. */
+export const FeedbackRunCountyParams = FeedbackRunParams.extend({
+  county: z.string().regex(/^\d{6}$/, '县区代码应为 6 位数字'),
+});
+
+/** A county of a run: its members in the actor's scope and, once made, its feedback PDF. */
+export const FeedbackRunCounty = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Members of the county in the run's workbook sheet and PDF. */
+  members: z.number().int(),
+  /** The PDF's pages (one a member) once it is made; null before, and for a county without members. */
+  pdfPages: z.number().int().nullable(),
+});
+export type FeedbackRunCounty = z.infer<typeof FeedbackRunCounty>;
+
 export const FeedbackRun = z
   .object({
     id: z.string(),
@@ -55,6 +71,10 @@ export const FeedbackRun = z
     membersDone: z.number().int(),
     /** Members on the rolls in the actor's scope, counted when the run starts. */
     membersTotal: z.number().int(),
+    /** Members whose page of the county feedback PDF is made (of `membersTotal`). */
+    pdfMembersDone: z.number().int(),
+    /** The home city's counties in order, with their PDFs as they are made. */
+    counties: z.array(FeedbackRunCounty),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     /** Why a run failed (a Chinese message). */

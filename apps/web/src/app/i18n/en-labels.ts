@@ -237,6 +237,7 @@ export const enLabels: {
     'dues.exported': 'Dues report exported',
     'stats.annual_report_exported': 'Annual statistical report exported',
     'stats.feedback_workbook_exported': 'Committee feedback workbook exported',
+    'stats.feedback_pdf_exported': 'County feedback PDF exported',
     'screen.token_issued': 'Screen link issued',
     'screen.token_revoked': 'Screen link revoked',
     'registration.accepted': 'Self-registration accepted',

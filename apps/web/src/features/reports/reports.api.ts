@@ -16,6 +16,8 @@ export const reportsApi = {
 export const annualReportUrl = (year: number, orgId?: number) =>
   apiUrl('/stats/reports/annual.xlsx', { year, orgId });
 export const feedbackWorkbookUrl = (id: string) => apiUrl(`/stats/reports/feedback-runs/${id}/workbook.xlsx`);
+export const feedbackCountyPdfUrl = (id: string, county: string) =>
+  apiUrl(`/stats/reports/feedback-runs/${id}/counties/${county}.pdf`);
 
 /** Whether a run is still being made (the page polls it). */
 export const inProgress = (run: FeedbackRun) => run.state === 'queued' || run.state === 'running';

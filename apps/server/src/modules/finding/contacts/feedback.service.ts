@@ -14,6 +14,7 @@ import {
 } from '@ningxin/shared';
 import type { Db } from '../../../db/client';
 import { assertVersion, versionConflict } from '../../../lib/errors';
+import type { PdfContent } from '../../../lib/pdf/pdf-document';
 import type { PdfRenderer } from '../../../lib/pdf/pdf-renderer';
 import { type Actor, assertCan, assertHolds, can } from '../../../policy/policy';
 import type { ActivityService } from '../../activity/activity.service';
@@ -31,7 +32,7 @@ import { type FeedbackRow, feedbackRepository } from './feedback.repository';
 export interface FeedbackDeps {
   db: Db;
   homeCity: string;
-  members: Pick<MembersService, 'list' | 'visibleMember' | 'placements'>;
+  members: Pick<MembersService, 'list' | 'visibleMember' | 'placements' | 'rowsWithOrg'>;
   activity: Pick<ActivityService, 'yearTotals'>;
   users: Pick<UsersService, 'roleHolders'>;
   inbox: Pick<InboxService, 'post'>;
@@ -306,6 +307,39 @@ export function createFeedbackService({
         yield await itemsOf(actor, page.items, year);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
+    },
+
+    /**
+     * For the whole committee's feedback run: the printed feedback (the per-member PDF's page) of
+     * items the run has listed, drawn from the items' own figures and comment, so a member's page
+     * says what the workbook's row says. Holds the org names read so far (a run reads each org's
+     * path once). Not audited here: the run's files are audited when downloaded.
+     */
+    printer(year: number) {
+      const pathNames = new Map<string, string[]>();
+      const printedOn = localIsoDate(new Date());
+      let committee: string | null = null;
+      return {
+        /** The pages of these items' members, in the items' order. */
+        async records(items: readonly FeedbackItem[]): Promise<PdfContent[][]> {
+          const rows = await members.rowsWithOrg(
+            db,
+            items.map((i) => i.member.id),
+          );
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          for (const path of new Set(rows.map((r) => r.orgPath)))
+            if (!pathNames.has(path)) pathNames.set(path, await orgs.namesAlong(db, path));
+          return items.flatMap((item) => {
+            const m = byId.get(item.member.id);
+            if (!m) return [];
+            const names = pathNames.get(m.orgPath) ?? [m.orgName];
+            committee ??= names[0] ?? null;
+            return [feedbackBlocks(m, names, year, item.figures, item.comment, printedOn)];
+          });
+        },
+        /** The committee's name for the pages' heading (the root of the first member's org path). */
+        committee: () => committee ?? '',
+      };
     },
 
     /**

@@ -1,14 +1,18 @@
 /**
- * Member figures of the annual statistical report (年度党内统计, the stats/reports module): one
- * grouped statement per table, over the members in the actor's `stats.read` scope and, when
- * given, an org's subtree. At the committee's size (~12,000 members) a grouped read of `members`
- * is a few milliseconds; the facet rollup (`member_facet_counts`) takes its place once it exists.
+ * Member figures of the annual statistical report (年度党内统计, the stats/reports module), over
+ * the members in the actor's `stats.read` scope and, when given, an org's subtree: the members on
+ * the rolls by facet and by org from the rollups kept by triggers (member_facet_counts,
+ * member_counts / member_org_counts), never from the members; the year's changes from the status
+ * timeline (no rollup keeps them), one grouped statement.
  */
-import { and, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../../db/client';
-import { memberStatusEvents, members } from '../../../db/schema';
+import { and, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { memberFacetCounts, memberStatusEvents, members } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
-import { inOrgSubtree, memberScopeCondition } from '../record/members.scope';
+import { scopeNamesDivisions } from '../../../policy/scope';
+import { groupCondition, inOrgSubtree, memberScopeCondition } from '../record/members.scope';
+import { GROUP_ROLLUP, ORG_ROLLUP, type Rollup } from './members.counts.source';
+import { FACET_ROLLUP } from './members.stats.repository';
 
 /** The members a report counts as on the rolls (在册, 失联). */
 export const REPORT_ON_ROLLS = ['active', 'lost'] as const;
@@ -32,6 +36,22 @@ export interface ChangeRow {
   n: number;
 }
 
+/** The rollup's facets the first sheet reads, and their names here. */
+const PROFILE_FACETS = {
+  gender: 'gender',
+  birth_year: 'birthYear',
+  education: 'education',
+  member_type: 'memberType',
+  joined_year: 'joinedYear',
+} as const satisfies Record<string, ProfileFacet>;
+
+/** Rows of a rollup in the actor's `stats.read` scope, on the rolls, within the org's subtree when given. */
+const rollupWhere = (actor: Actor, rollup: Rollup, orgPath: string | null): SQL | undefined =>
+  and(
+    memberScopeCondition(actor, 'stats.read', rollup.columns),
+    groupCondition({ orgPath, homeCounty: [], hostDistrict: [], status: REPORT_ON_ROLLS }, rollup.columns),
+  );
+
 export interface ReportFiguresDeps {
   db: Db;
 }
@@ -42,40 +62,28 @@ export function createMemberReportFigures({ db }: ReportFiguresDeps) {
 
   return {
     /**
-     * Members on the rolls by gender, birth year, education, member type and joining year: one
-     * statement, a group of rows per facet (GROUPING SETS).
+     * Members on the rolls by gender, birth year, education, member type and joining year, from
+     * the facet rollup (`member_facet_counts`): one grouped read of its rows in scope.
      */
     async profile(actor: Actor, orgPath: string | null): Promise<ProfileRow[]> {
-      const birthYear = sql`extract(year from ${members.birthDate})::int::text`;
-      const joinedYear = sql`extract(year from ${members.joinedAt})::int::text`;
-      const rows = await queryRows<{
-        g: number;
-        gender: string | null;
-        birth_year: string | null;
-        education: string | null;
-        member_type: string | null;
-        joined_year: string | null;
-        n: number;
-      }>(
-        db,
-        sql`select grouping(${members.gender}, ${birthYear}, ${members.education}, ${members.memberType}, ${joinedYear})::int as g,
-            ${members.gender} as gender, ${birthYear} as birth_year, ${members.education} as education,
-            ${members.memberType} as member_type, ${joinedYear} as joined_year, count(*)::int as n
-          from ${members}
-          where ${members.status} in ('active', 'lost') and (${where(actor, orgPath) ?? sql`true`})
-          group by grouping sets ((${members.gender}), (${birthYear}), (${members.education}), (${members.memberType}), (${joinedYear}))`,
-      );
-      // grouping() sets a bit for each column NOT in the row's set (first column = highest bit).
-      const facets: [ProfileFacet, number, keyof (typeof rows)[number]][] = [
-        ['gender', 0b01111, 'gender'],
-        ['birthYear', 0b10111, 'birth_year'],
-        ['education', 0b11011, 'education'],
-        ['memberType', 0b11101, 'member_type'],
-        ['joinedYear', 0b11110, 'joined_year'],
-      ];
+      const rows = await db
+        .select({
+          facet: memberFacetCounts.facet,
+          value: memberFacetCounts.value,
+          n: sql<number>`sum(${memberFacetCounts.n})::int`,
+        })
+        .from(memberFacetCounts)
+        .where(
+          and(
+            inArray(memberFacetCounts.facet, Object.keys(PROFILE_FACETS)),
+            rollupWhere(actor, FACET_ROLLUP, orgPath),
+          ),
+        )
+        .groupBy(memberFacetCounts.facet, memberFacetCounts.value);
       return rows.flatMap((r) => {
-        const f = facets.find(([, bits]) => bits === Number(r.g));
-        return f ? [{ facet: f[0], value: (r[f[2]] as string | null) ?? null, n: Number(r.n) }] : [];
+        const facet = PROFILE_FACETS[r.facet as keyof typeof PROFILE_FACETS];
+        // The rollup keeps a missing value as ''.
+        return facet && Number(r.n) ? [{ facet, value: r.value || null, n: Number(r.n) }] : [];
       });
     },
 
@@ -105,14 +113,18 @@ export function createMemberReportFigures({ db }: ReportFiguresDeps) {
       return rows.map((r) => ({ ...r, n: Number(r.n) }));
     },
 
-    /** Members on the rolls by the org they are placed in directly. */
+    /**
+     * Members on the rolls by the org they are placed in directly, from the group rollups: the
+     * (org, status) one unless the scope names a home county or host district.
+     */
     async byOrg(actor: Actor, orgPath: string | null): Promise<{ orgId: number; n: number }[]> {
+      const rollup = scopeNamesDivisions(actor, 'stats.read') ? GROUP_ROLLUP : ORG_ROLLUP;
       const rows = await db
-        .select({ orgId: members.orgId, n: sql<number>`count(*)::int` })
-        .from(members)
-        .where(and(sql`${members.status} in ('active', 'lost')`, where(actor, orgPath)))
-        .groupBy(members.orgId);
-      return rows.map((r) => ({ orgId: r.orgId, n: Number(r.n) }));
+        .select({ orgId: rollup.orgId, n: sql<number>`sum(${rollup.n})::int` })
+        .from(rollup.table)
+        .where(rollupWhere(actor, rollup, orgPath))
+        .groupBy(rollup.orgId);
+      return rows.map((r) => ({ orgId: Number(r.orgId), n: Number(r.n) })).filter((r) => r.n > 0);
     },
   };
 }

@@ -43,6 +43,13 @@ export function membersForModules(
       return (await forModules.createPlaced(tx, audit, actor, body, org)).id;
     },
 
+    /**
+     * For other modules: whole records with their org's name, in the order of `ids` (no scope
+     * check: the caller passes ids it listed within the actor's scope, e.g. a page of `list`).
+     */
+    rowsWithOrg: (executor: Executor, ids: readonly number[]) =>
+      membersRepository.findManyWithOrg(executor, [...ids]),
+
     /** For other modules: the member record with this ID number's keyed hash, if any (no scope check). */
     findByIdHash: (executor: Executor, idHash: string) => membersRepository.findByIdHash(executor, idHash),
 

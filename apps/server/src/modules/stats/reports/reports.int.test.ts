@@ -14,6 +14,7 @@ import { createTestApp, type TestApp } from '../../../../test/app';
 import { loadXlsx } from '../../../../test/excel';
 import { auditCount, branchOf, createUser, orgByName } from '../../../../test/factories';
 import { memberBody } from '../../../../test/member-factory';
+import { hasPoppler, pdfPages } from '../../../../test/pdf';
 import { queryRows } from '../../../db/client';
 
 let t: TestApp;
@@ -306,6 +307,7 @@ describe('feedback runs (/api/v1/stats/reports/feedback-runs)', () => {
     const counties = CITIES[t.config.homeCity]!.divisions;
     expect(run).toMatchObject({ state: 'done', countiesDone: 16, countiesTotal: 16, error: null });
     expect(run.membersDone).toBe(run.membersTotal);
+    expect(run.pdfMembersDone).toBe(run.membersTotal);
     expect((await get(runs, office)).json().items[0].id).toBe(id);
     const before = await auditCount(t.store, 'stats.feedback_workbook_exported');
     const file = await get(`${runs}/${id}/workbook.xlsx`, office);
@@ -334,8 +336,65 @@ describe('feedback runs (/api/v1/stats/reports/feedback-runs)', () => {
       });
       expect(rows, county.name).toEqual(names);
       members += names.length;
+      // The county's PDF: one page a member, the sheet's members in its order.
+      const entry = run.counties.find((c: { code: string }) => c.code === county.code);
+      expect(entry, county.name).toMatchObject({ members: names.length });
+      const pdf = await get(`${runs}/${id}/counties/${county.code}.pdf`, office);
+      if (names.length === 0) {
+        expect(pdf.statusCode, county.name).toBe(404);
+        continue;
+      }
+      expect(pdf.statusCode, county.name).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(Number(pdf.headers['x-pdf-pages']), county.name).toBe(names.length);
+      expect(entry.pdfPages).toBe(names.length);
+      if (hasPoppler) {
+        const pages = pdfPages(pdf.rawPayload).map((p) => p.replace(/\s+/g, ''));
+        expect(
+          pages.map((page, i) => (page.includes(names[i]!) ? names[i] : page)),
+          county.name,
+        ).toEqual(names);
+      }
     }
+    expect(await auditCount(t.store, 'stats.feedback_pdf_exported')).toBeGreaterThan(0);
     expect(members).toBe(run.membersDone);
     expect(members).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /api/v1/stats/reports/feedback-runs/:id/counties/:county.pdf', () => {
+  const runs = '/api/v1/stats/reports/feedback-runs';
+  const pdf = (id: string, county: string, cookie?: string) =>
+    get(`${runs}/${id}/counties/${county}.pdf`, cookie);
+  async function finishedRun(cookie: string) {
+    const res = await t.request({ method: 'POST', url: runs, payload: { year: YEAR }, cookie });
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json() as { id: string };
+    for (let i = 0; i < 600; i++) {
+      const run = (await get(`${runs}/${id}`, cookie)).json();
+      if (run.state === 'done' || run.state === 'failed') return run;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the run did not end');
+  }
+
+  it("401, 403, 400; an unknown county 404; a county viewer's run has its county's PDF only", async () => {
+    const run = await finishedRun(kangbao);
+    expect(run.state).toBe('done');
+    expect((await pdf(run.id, '130723')).statusCode).toBe(401);
+    expect((await pdf(run.id, '130723', memberCookie)).statusCode).toBe(403);
+    expect((await pdf(run.id, '1307', kangbao)).statusCode).toBe(400);
+    expect((await pdf('not-a-run', '130723', kangbao)).statusCode).toBe(400);
+    expect((await pdf(run.id, '110108', kangbao)).statusCode).toBe(404);
+    // Another account does not see the run.
+    expect((await pdf(run.id, '130723', office)).statusCode).toBe(404);
+    expect(run.counties.filter((c: { pdfPages: number | null }) => c.pdfPages !== null)).toEqual([
+      expect.objectContaining({ code: '130723', members: run.membersTotal, pdfPages: run.membersTotal }),
+    ]);
+    expect((await pdf(run.id, '130722', kangbao)).statusCode).toBe(404);
+    const own = await pdf(run.id, '130723', kangbao);
+    expect(own.statusCode).toBe(200);
+    expect(Number(own.headers['x-pdf-pages'])).toBe(run.membersTotal);
   });
 });

@@ -1,4 +1,5 @@
 import { defineModule, mount } from '../../../lib/modules';
+import { pdfRenderer } from '../../../lib/pdf/pdf-renderer';
 import { reportsRoutes } from './reports.routes';
 import { createReportsService, type ReportsService } from './reports.service';
 
@@ -10,7 +11,7 @@ declare module '../../../lib/modules' {
 
 /**
  * Reports (统计报表): the annual statistical report workbook and the whole committee's
- * home-county feedback workbook, made as a run with progress.
+ * home-county feedback workbook and each county's feedback PDF, made as a run with progress.
  */
 export const reportsModule = defineModule({
   name: 'reports',
@@ -22,6 +23,7 @@ export const reportsModule = defineModule({
       figures: members.reportFigures,
       orgs: orgs.tree,
       feedback: contacts.feedback,
+      pdf: pdfRenderer(),
     }),
   routes: (reports) => [mount('/stats/reports', reportsRoutes, { reports })],
 });

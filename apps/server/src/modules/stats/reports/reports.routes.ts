@@ -2,12 +2,13 @@ import {
   AnnualReportQuery,
   FeedbackRun,
   FeedbackRunBody,
+  FeedbackRunCountyParams,
   FeedbackRunParams,
   standardErrors,
 } from '@ningxin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendXlsx, Xlsx } from '../../../lib/downloads';
+import { Pdf, sendPdf, sendXlsx, Xlsx } from '../../../lib/downloads';
 import { attachmentHeader, XLSX_MIME } from '../../../lib/excel/xlsx-writer';
 import { safeError } from '../../../lib/safe-error';
 import { actorOf } from '../../../plugins/auth';
@@ -16,6 +17,9 @@ import type { ReportsService } from './reports.service';
 const tags = ['统计报表 reports'];
 
 export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> = async (app, { reports }) => {
+  // The runs' PDFs live in temporary directories: they go with the server.
+  app.addHook('onClose', () => reports.dropRuns());
+
   app.get(
     '/annual.xlsx',
     {
@@ -97,6 +101,23 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> =
         .header('content-disposition', attachmentHeader(file.fileName, file.asciiName))
         .header('cache-control', 'no-store')
         .send(file.stream);
+    },
+  );
+
+  app.get(
+    '/feedback-runs/:id/counties/:county.pdf',
+    {
+      config: { permission: 'feedback.read' },
+      schema: {
+        tags,
+        summary: '下载生成任务中一个流出地县区的现实表现反馈表（PDF，每名党员一页），记入审计',
+        params: FeedbackRunCountyParams,
+        response: { 200: Pdf, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const { id, county } = request.params;
+      return sendPdf(reply, await reports.feedbackCountyPdf(actorOf(request), id, county));
     },
   );
 };

@@ -12,7 +12,7 @@ const zh = {
   },
   feedback: {
     title: '全委现实表现反馈汇总表',
-    help: '每个流出地县区一页、每名在册党员一行：所在组织、状态、组织生活、学时、志愿服务、服务家乡、表彰、民主评议。生成需要一些时间，可离开本页后回来下载。',
+    help: '每个流出地县区一页、每名在册党员一行：所在组织、状态、组织生活、学时、志愿服务、服务家乡、表彰、民主评议；同时生成每个县区的现实表现反馈表（PDF，每名党员一页，与汇总表同一数据）。生成需要一些时间，可离开本页后回来下载。',
     start: '开始生成',
     started: '已开始生成',
     none: '尚未生成',
@@ -25,6 +25,15 @@ const zh = {
     membersCol: '党员数',
     startedCol: '开始时间',
     yearOf: '{{year}} 年度',
+    pdfs: '反馈表 {{done}}/{{total}}',
+    countyList: '各县区现实表现反馈表（PDF）',
+    county: '县区',
+    countyMembers: '党员数',
+    countyPdf: '反馈表',
+    downloadPdf: '下载 PDF（{{pages}} 页）',
+    noMembers: '无党员',
+    pdfWaiting: '生成中',
+    pdfNotMade: '未生成',
   },
 };
 
@@ -41,7 +50,7 @@ const en: typeof zh = {
   },
   feedback: {
     title: 'Committee feedback workbook',
-    help: 'One sheet per home county, one row per member on the rolls: organization, status, meetings, study hours, volunteering, hometown service, honours, evaluation. Generation takes a while; you may leave and come back to download.',
+    help: "One sheet per home county, one row per member on the rolls: organization, status, meetings, study hours, volunteering, hometown service, honours, evaluation; and each county's feedback forms (PDF, one page per member, from the same data). Generation takes a while; you may leave and come back to download.",
     start: 'Generate',
     started: 'Generation started',
     none: 'Not generated yet',
@@ -54,6 +63,15 @@ const en: typeof zh = {
     membersCol: 'Members',
     startedCol: 'Started',
     yearOf: 'Year {{year}}',
+    pdfs: 'Forms {{done}}/{{total}}',
+    countyList: 'Feedback forms by county (PDF)',
+    county: 'County',
+    countyMembers: 'Members',
+    countyPdf: 'Forms',
+    downloadPdf: 'Download PDF ({{pages}} pages)',
+    noMembers: 'No members',
+    pdfWaiting: 'Generating',
+    pdfNotMade: 'Not generated',
   },
 };
 

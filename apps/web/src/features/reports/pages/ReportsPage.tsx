@@ -10,6 +10,7 @@ import { useFormatters } from '../../../lib/useFormatters';
 import { useCurrentUser } from '../../auth/useMe';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { annualReportUrl, feedbackWorkbookUrl, inProgress, reportsApi, reportsKeys } from '../reports.api';
+import { CountyPdfs } from './CountyPdfs';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
@@ -74,7 +75,7 @@ function RunProgress({ run }: { run: FeedbackRun }) {
     run.state === 'done'
       ? 100
       : run.membersTotal > 0
-        ? Math.floor((run.membersDone / run.membersTotal) * 100)
+        ? Math.floor(((run.membersDone + run.pdfMembersDone) / (2 * run.membersTotal)) * 100)
         : Math.floor((run.countiesDone / Math.max(1, run.countiesTotal)) * 100);
   return (
     <Flex vertical gap={8} aria-live="polite">
@@ -87,6 +88,12 @@ function RunProgress({ run }: { run: FeedbackRun }) {
         <Typography.Text>
           {t('reports.feedback.members', {
             done: run.membersDone.toLocaleString('zh-CN'),
+            total: run.membersTotal.toLocaleString('zh-CN'),
+          })}
+        </Typography.Text>
+        <Typography.Text>
+          {t('reports.feedback.pdfs', {
+            done: run.pdfMembersDone.toLocaleString('zh-CN'),
             total: run.membersTotal.toLocaleString('zh-CN'),
           })}
         </Typography.Text>
@@ -159,7 +166,11 @@ function FeedbackCard() {
         {runs.isError ? (
           <LoadError error={runs.error} onRetry={() => runs.refetch()} />
         ) : latest ? (
-          <RunProgress run={latest} />
+          <>
+            <RunProgress run={latest} />
+            {/* Outside the live region: its rows change with each poll. */}
+            <CountyPdfs run={latest} />
+          </>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.feedback.none')} />
         )}
