@@ -23,8 +23,8 @@ const cookies = new Map<string, string>();
 const actors = new Map<string, Actor>();
 
 beforeAll(async () => {
-  // With the demo records of the modules whose records are read by id below.
-  t = await createTestApp({}, { members: 150, moduleSeeds: ['archives', 'hometown', 'care'] });
+  // With the archive room's demo records, for the route that reads an item by id.
+  t = await createTestApp({}, { members: 150, moduleSeeds: ['archives'] });
   operations = operationsOf((await t.request({ method: 'GET', url: '/api/openapi.json' })).json());
   for (const { username } of DEMO_ACCOUNTS) {
     const cookie = await t.login(username);
@@ -122,47 +122,7 @@ describe('the records behind the read routes, against each role’s scope', () =
     { path: '/api/v1/archives/:id', ids: () => recordsOfOrgs('archive_items') },
     // A member's dues: the member's record decides.
     { path: '/api/v1/dues/members/:memberId', ids: sampleMembers },
-    // Hometown records: kept by the recording org's subtree, and read by the viewer of the county
-    // they serve.
-    { path: '/api/v1/hometown/projects/:id', ids: () => recordsServing('hometown_projects') },
-    { path: '/api/v1/hometown/donations/:id', ids: () => recordsServing('hometown_donations') },
-    // Care records: kept by the subtree of the member's org at the time, and read by the viewer of
-    // the member's home county.
-    { path: '/api/v1/care/visits/:id', ids: () => recordsAbout('care_visits') },
-    { path: '/api/v1/care/help/:id', ids: () => recordsAbout('care_help') },
-    { path: '/api/v1/honours/:id', ids: () => recordsAbout('honours') },
   ];
-
-  /**
-   * A record's target as the policy reads one: its org path, and the home county it reaches a
-   * home viewer by (no host district, no member of its own: neither reaches it).
-   */
-  const kept = (orgPath: string, homeCounty: string | null): Target => ({
-    type: 'member',
-    memberId: -1,
-    orgPath,
-    homeCounty: homeCounty ?? '',
-    hostDistrict: null,
-  });
-
-  /** Up to 60 hometown records of the table, each with the county it serves. */
-  async function recordsServing(table: string) {
-    const rows = await queryRows<{ id: number; org_path: string; county_code: string }>(
-      t.store.db,
-      sql`select id, org_path, county_code from ${sql.identifier(table)} order by id % 7, id limit 60`,
-    );
-    return rows.map((r) => ({ id: r.id, target: kept(r.org_path, r.county_code) }));
-  }
-
-  /** Up to 60 care records of the table, each with its member's home county (none for an org's honour). */
-  async function recordsAbout(table: string) {
-    const rows = await queryRows<{ id: number; org_path: string; home_county: string | null }>(
-      t.store.db,
-      sql`select r.id, r.org_path, m.home_county from ${sql.identifier(table)} r
-          left join members m on m.id = r.member_id order by r.id % 7, r.id limit 60`,
-    );
-    return rows.map((r) => ({ id: r.id, target: kept(r.org_path, r.home_county) }));
-  }
 
   /** Up to 60 records of the table, spread over the tree, each with its org as the target. */
   async function recordsOfOrgs(table: string) {
