@@ -6,9 +6,10 @@
  * writes nothing (no member, org, user or audit row, but the failed sign-in the audit must
  * record). After the run the audit chain verifies.
  *
- * Seeded and bounded: FUZZ_SEED and FUZZ_RUNS (requests per operation: by default 50 on
- * PostgreSQL and 30 on PGlite, from a different seed, so that the two stores walk 80 different
- * requests per operation between them in one CI run, within the CI's time) change it;
+ * Seeded and bounded: FUZZ_SEED and FUZZ_RUNS (requests per operation: by default 40 on
+ * PostgreSQL and 20 on PGlite, from a different seed, so that the two stores walk 60 different
+ * requests per operation between them in one CI run, within the CI's time; a longer local run
+ * is FUZZ_RUNS=100) change it;
  * FUZZ_ONLY=<part of a route> walks some routes only; FUZZ_STATS=1 prints how each route answered.
  * A new module joins by being in the OpenAPI document.
  */
@@ -25,7 +26,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-committee';
 
 const ON_PGLITE = (process.env.TEST_STORE ?? 'pglite') === 'pglite';
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_205) + (ON_PGLITE ? 1_000_000 : 0);
-const RUNS = Number(process.env.FUZZ_RUNS ?? (ON_PGLITE ? 30 : 50));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (ON_PGLITE ? 20 : 40));
 const ACTORS = DEMO_ACCOUNTS.map((a) => a.username);
 
 /** Refusals that must leave a trace: a failed password is audited and counted toward the lock. */
