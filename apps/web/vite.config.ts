@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
 // Node's process, without pulling Node's types into the browser app's tsconfig.
@@ -8,15 +8,29 @@ declare const process: { env: Record<string, string | undefined> };
 /** Where `vite dev` sends /api; override with NINGXIN_API_URL when the server listens elsewhere. */
 const apiTarget = process.env.NINGXIN_API_URL ?? 'http://localhost:3000';
 
+/** In dev, /screen is the big screen's own page (the server sends screen.html there too). */
+const screenPage: Plugin = {
+  name: 'ningxin-screen-page',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url === '/screen' || req.url?.startsWith('/screen?'))
+        req.url = `/screen.html${req.url.slice(7)}`;
+      next();
+    });
+  },
+};
+
 export default defineConfig({
   // Each asset also as .gz and .br beside it: the server sends those as they are (a phone on 4G
   // gets a third of the bytes, and nothing is compressed per request).
-  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 })],
+  plugins: [react(), screenPage, compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 })],
   base: '/',
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // The app, and the big screen as a page of its own (no antd, no router, only its texts).
+    rollupOptions: { input: { index: 'index.html', screen: 'screen.html' } },
   },
   server: {
     port: 5173,

@@ -20,6 +20,15 @@ export class ScreenPage {
     await expect(this.beijingMap.locator('svg text').first()).toBeVisible();
   }
 
+  /** From the workbench through the menu: the screen is a page of its own, loaded as a whole. */
+  async openFromMenu(): Promise<void> {
+    await this.page.goto('/workbench');
+    await this.page.getByRole('navigation').getByRole('menuitem', { name: '数据大屏', exact: true }).click();
+    await expect(this.page).toHaveURL(/\/screen$/);
+    await expect(this.canvas).toBeVisible();
+    await expect(this.beijingMap.locator('svg text').first()).toBeVisible();
+  }
+
   counterValue(key: string): Locator {
     return this.page.getByTestId(`screen-counter-${key}-value`);
   }

@@ -278,6 +278,9 @@ export async function buildApp(
         else res.header('cache-control', 'no-cache');
       },
     });
+  // The big screen is a page of its own (no app frame): its HTML at /screen, checked every time.
+  if (hasWeb)
+    app.get('/screen', { schema: { hide: true } }, (_request, reply) => reply.sendFile('screen.html'));
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html');

@@ -15,11 +15,14 @@ describe('the web app', () => {
   let dir: string;
   const script = `console.log(${JSON.stringify('凝心'.repeat(2000))});\n`;
   const page = '<!doctype html><html lang="zh-CN"><title>凝心</title><div id="root"></div></html>\n';
+  const screenPage =
+    '<!doctype html><html lang="zh-CN"><title>凝心 · 数据大屏</title><div id="root"></div></html>\n';
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-web-'));
     fs.mkdirSync(path.join(dir, 'assets'));
     fs.writeFileSync(path.join(dir, 'index.html'), page);
+    fs.writeFileSync(path.join(dir, 'screen.html'), screenPage);
     const asset = path.join(dir, 'assets', 'index-3f9a1c.js');
     fs.writeFileSync(asset, script);
     fs.writeFileSync(`${asset}.gz`, zlib.gzipSync(script));
@@ -60,6 +63,15 @@ describe('the web app', () => {
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(res.body, url).toBe(page);
     }
+  });
+
+  it('sends the big screen its own page at /screen (a kiosk link keeps its fragment in the browser)', async () => {
+    const res = await get('/screen', 'gzip, br');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toBe(screenPage);
+    expect((await get('/screen-links')).body).toBe(page);
   });
 
   it('answers an unknown API path with a problem, not the page', async () => {

@@ -29,6 +29,7 @@ export * from './registrations';
 export * from './reports';
 export * from './roles';
 export * from './screen';
+export * from './screen-token';
 export * from './settings';
 export * from './sign-in';
 export * from './stats';

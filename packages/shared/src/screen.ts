@@ -94,9 +94,6 @@ export const ScreenResponse = z
   .meta({ id: 'Screen' });
 export type ScreenResponse = z.infer<typeof ScreenResponse>;
 
-/** The header a kiosk sends its token in (the page reads it from the URL fragment `#t=`). */
-export const SCREEN_TOKEN_HEADER = 'x-screen-token';
-
 export const ScreenTokenItem = z.object({
   id: Int,
   label: z.string(),

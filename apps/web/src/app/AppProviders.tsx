@@ -4,6 +4,7 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
+import { FONT_FAMILY } from './fontFamily';
 import { useLanguage } from './i18n/useLanguage';
 import { queryClient } from './queryClient';
 
@@ -12,8 +13,7 @@ const theme: ThemeConfig = {
     colorPrimary: '#c8161d',
     colorLink: '#b3141a',
     borderRadius: 6,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
+    fontFamily: FONT_FAMILY,
   },
 };
 

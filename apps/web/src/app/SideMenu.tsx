@@ -30,7 +30,8 @@ export function SideMenu({ onNavigate }: SideMenuProps) {
           children: inGroup.map((e) => ({ key: e.path, icon: e.icon, label: t(e.labelKey) })),
         }))}
         onClick={({ key }) => {
-          navigate(key);
+          if (entries.find((e) => e.path === key)?.ownPage) window.location.assign(key);
+          else navigate(key);
           onNavigate?.();
         }}
       />

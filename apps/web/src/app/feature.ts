@@ -39,13 +39,15 @@ export interface MenuEntry {
   group: MenuGroup;
   /** The permission needed to see the entry; none means everyone. */
   permission?: Action;
+  /** A page of its own outside the app (the big screen): opened by loading it as a whole. */
+  ownPage?: true;
 }
 
 /** A page outside the signed-in frame, open to anyone (the self-registration page). */
 export interface PublicRoute {
   /** From the root, with the leading slash (`/join`). */
   path: string;
-  page: LazyExoticComponent<ComponentType>;
+  page: ComponentType | LazyExoticComponent<ComponentType>;
 }
 
 /**

@@ -4,12 +4,10 @@ import 'dayjs/locale/en';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { LANGUAGE_STORAGE_KEY, type Language, storedLanguage, toLanguage } from './language';
 import { type Translation, zhCN } from './zh-CN';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'ningxin.language';
+export { LANGUAGES, type Language, toLanguage } from './language';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -18,23 +16,10 @@ declare module 'i18next' {
   }
 }
 
-function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-export function toLanguage(value: string | undefined): Language {
-  return value === 'en' ? 'en' : 'zh-CN';
-}
-
 /** Switches the UI language and remembers the choice in this browser. */
 export function setLanguage(language: Language): void {
   try {
-    localStorage.setItem(STORAGE_KEY, language);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Private mode: the choice lasts for this page only.
   }

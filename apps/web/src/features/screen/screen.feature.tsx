@@ -1,6 +1,12 @@
 import { DesktopOutlined, LinkOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
+
+function OpenScreen() {
+  useEffect(() => window.location.replace(`/screen${window.location.hash}`), []);
+  return null;
+}
 
 /** 数据大屏: the screen itself (outside the signed-in frame, its own chunk) and its kiosk links. */
 export const screenFeature = defineFeature({
@@ -13,14 +19,9 @@ export const screenFeature = defineFeature({
     },
   ],
   publicRoutes: [
-    {
-      path: '/screen',
-      // The answer and the outlines are asked for alongside the page's chunk, not after it.
-      page: lazyNamed(() => {
-        void import('./screen.early').then((early) => early.loadScreenEarly());
-        return import('./pages/ScreenPage');
-      }, 'ScreenPage'),
-    },
+    // The screen is a page of its own (screen.html, which the server sends at /screen): the menu
+    // loads it as a whole; reached inside the app otherwise (after signing in), it is loaded so.
+    { path: '/screen', page: OpenScreen },
   ],
   menu: [
     {
@@ -29,6 +30,7 @@ export const screenFeature = defineFeature({
       icon: <DesktopOutlined aria-hidden />,
       group: 'stats',
       permission: 'stats.read',
+      ownPage: true,
     },
     {
       path: '/screen-links',

@@ -1,8 +1,8 @@
 import type { ScreenResponse } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Button, theme } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FONT_FAMILY as fontFamily } from '../../../app/fontFamily';
 import { EChart, type EChartOption } from '../../../components/EChart';
 import { isApiError } from '../../../lib/api';
 import { Clock, Counters, Empty, Feed, fmt, Panel, pad, useFit } from '../components/ScreenFrame';
@@ -14,16 +14,14 @@ import { AXIS, mapOption, SPLIT } from '../screen.options';
 
 function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
-  const fontFamily = token.fontFamily;
 
   const beijing = useMemo(
     () => mapOption('beijing', data.byDistrict, fontFamily, t('screen.series.members')),
-    [data.byDistrict, fontFamily, t],
+    [data.byDistrict, t],
   );
   const zhangjiakou = useMemo(
     () => mapOption('zhangjiakou', data.byCounty, fontFamily, t('screen.series.members')),
-    [data.byCounty, fontFamily, t],
+    [data.byCounty, t],
   );
   const finding = useMemo<EChartOption | null>(() => {
     const f = data.finding;
@@ -52,7 +50,7 @@ function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
         },
       ],
     };
-  }, [data.finding, fontFamily, t]);
+  }, [data.finding, t]);
   const volunteer = useMemo<EChartOption | null>(() => {
     const v = data.volunteer;
     if (!v) return null;
@@ -81,7 +79,7 @@ function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
         },
       ],
     };
-  }, [data.volunteer, fontFamily, t]);
+  }, [data.volunteer, t]);
   const hometown = useMemo<EChartOption | null>(() => {
     const h = data.hometown;
     if (!h) return null;
@@ -111,7 +109,7 @@ function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
         },
       ],
     };
-  }, [data.hometown, fontFamily, t]);
+  }, [data.hometown, t]);
   const life = useMemo<EChartOption | null>(() => {
     const l = data.life;
     if (!l) return null;
@@ -146,7 +144,7 @@ function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
         },
       ],
     };
-  }, [data.life, fontFamily, t]);
+  }, [data.life, t]);
 
   const noAccess = t('screen.panels.noAccess');
   const none = t('screen.panels.none');
@@ -251,7 +249,6 @@ function Screen({ data, maps }: { data: ScreenResponse; maps: boolean }) {
  */
 export function ScreenPage() {
   const { t } = useTranslation();
-  const { token: designToken } = theme.useToken();
   const [token] = useState(() => tokenFromHash(window.location.hash));
   const box = useFit();
   const maps = useQuery({
@@ -280,38 +277,30 @@ export function ScreenPage() {
   const error = screen.error;
   if (isApiError(error) && error.status === 401) {
     return (
-      <div
-        className="nx-screen-message"
-        style={{ fontFamily: designToken.fontFamily }}
-        data-testid="screen-message"
-      >
+      <div className="nx-screen-message" style={{ fontFamily }} data-testid="screen-message">
         <div>{token ? error.message : t('screen.needSignIn')}</div>
         {token ? null : (
-          <Button type="primary" size="large" href="/login">
+          <a className="nx-screen-button nx-screen-button-primary" href="/login?next=%2Fscreen">
             {t('screen.signIn')}
-          </Button>
+          </a>
         )}
       </div>
     );
   }
   if (!screen.data) {
     return (
-      <div
-        className="nx-screen-message"
-        style={{ fontFamily: designToken.fontFamily }}
-        data-testid="screen-message"
-      >
+      <div className="nx-screen-message" style={{ fontFamily }} data-testid="screen-message">
         <div>{error ? error.message : t('screen.loading')}</div>
         {error ? (
-          <Button size="large" onClick={() => void screen.refetch()}>
+          <button type="button" className="nx-screen-button" onClick={() => void screen.refetch()}>
             {t('screen.retry')}
-          </Button>
+          </button>
         ) : null}
       </div>
     );
   }
   return (
-    <div className="nx-screen-frame" style={{ fontFamily: designToken.fontFamily }}>
+    <div className="nx-screen-frame" style={{ fontFamily }}>
       <div
         className="nx-screen"
         data-testid="screen"
