@@ -51,14 +51,24 @@ export async function serverCheck(t: Target): Promise<ServerCheck> {
   };
 }
 
-export interface KillRun {
+/** What a kill run found: the drill's own figures (any keys) beside the checks every drill makes. */
+interface KillRunFound {
   run: number;
   killedAfterMs: number | null;
   [key: string]: unknown;
   invariants: Invariants;
   server: ServerCheck;
-  ok: boolean;
   faults: string[];
+}
+
+export interface KillRun extends KillRunFound {
+  ok: boolean;
+}
+
+/** Keeps a run's outcome (ok when it found no fault) and prints it as a line of JSON. */
+export function keepRun(runs: KillRun[], { faults, ...run }: KillRunFound) {
+  runs.push({ ...run, ok: faults.length === 0, faults });
+  console.log(JSON.stringify(runs.at(-1)));
 }
 
 export const invariantFaults = (i: Invariants, s: ServerCheck) => [
