@@ -15,7 +15,9 @@ import {
   ledgerOf,
   office,
   placementBody,
+  post,
   postingBody,
+  statusOf,
   t,
   tongzhou,
   tongzhouMembers,
@@ -25,9 +27,6 @@ import {
 } from './hometown.fixture';
 
 useHometownWorld();
-
-const post = (url: string, cookie: string, payload: Record<string, unknown>) =>
-  t.request({ method: 'POST', url: `${API}${url}`, cookie, payload });
 
 describe('donations', () => {
   it('400 naming every missing field; the donor, amount and items must agree with the kinds', async () => {
@@ -144,15 +143,9 @@ describe('donations', () => {
       payload: { ...donationBody(), orgId: undefined, version: v },
     });
     expect(stale.statusCode).toBe(409);
-    expect(
-      (await t.request({ method: 'DELETE', url: `${API}/donations/${d.id}`, cookie: haidian })).statusCode,
-    ).toBe(404);
-    expect(
-      (await t.request({ method: 'DELETE', url: `${API}/donations/${d.id}`, cookie: tongzhou })).statusCode,
-    ).toBe(204);
-    expect(
-      (await t.request({ method: 'GET', url: `${API}/donations/${d.id}`, cookie: tongzhou })).statusCode,
-    ).toBe(404);
+    expect(await statusOf('DELETE', `/donations/${d.id}`, haidian)).toBe(404);
+    expect(await statusOf('DELETE', `/donations/${d.id}`, tongzhou)).toBe(204);
+    expect(await statusOf('GET', `/donations/${d.id}`, tongzhou)).toBe(404);
   });
 
   it('reads in scope, and the honour roll ranks donors by their sum in that scope', async () => {
@@ -200,12 +193,8 @@ describe('donations', () => {
     ]);
     // 康保 reads the gifts to its county only.
     expect(await roll(kangbao)).toEqual([]);
-    expect(
-      (await t.request({ method: 'GET', url: `${API}/donations/${a.id}`, cookie: kangbao })).statusCode,
-    ).toBe(404);
-    expect(
-      (await t.request({ method: 'GET', url: `${API}/donations/${h.id}`, cookie: tongzhou })).statusCode,
-    ).toBe(404);
+    expect(await statusOf('GET', `/donations/${a.id}`, kangbao)).toBe(404);
+    expect(await statusOf('GET', `/donations/${h.id}`, tongzhou)).toBe(404);
     const list = (
       await t.request({
         method: 'GET',
@@ -305,12 +294,8 @@ describe('labour export', () => {
       placedPersonTimes: 0,
     });
     expect(p.employerMember.name).toBe(tongzhouMembers[0]!.name);
-    expect(
-      (await t.request({ method: 'GET', url: `${API}/labour/postings/${p.id}`, cookie: kangbao })).statusCode,
-    ).toBe(200);
-    expect(
-      (await t.request({ method: 'GET', url: `${API}/labour/postings/${p.id}`, cookie: haidian })).statusCode,
-    ).toBe(404);
+    expect(await statusOf('GET', `/labour/postings/${p.id}`, kangbao)).toBe(200);
+    expect(await statusOf('GET', `/labour/postings/${p.id}`, haidian)).toBe(404);
     const closed = await t.request({
       method: 'PUT',
       url: `${API}/labour/postings/${p.id}`,
@@ -331,10 +316,7 @@ describe('labour export', () => {
       (await t.request({ method: 'GET', url: `${API}/labour/postings/${p.id}`, cookie: tongzhou })).json()
         .placedPersonTimes,
     ).toBe(25);
-    expect(
-      (await t.request({ method: 'DELETE', url: `${API}/labour/postings/${p.id}`, cookie: tongzhou }))
-        .statusCode,
-    ).toBe(204);
+    expect(await statusOf('DELETE', `/labour/postings/${p.id}`, tongzhou)).toBe(204);
     expect(
       (
         await t.request({
@@ -399,14 +381,8 @@ describe('labour export', () => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect((await list(tongzhou)).totals.personTimes).toBe(355);
-    expect(
-      (await t.request({ method: 'DELETE', url: `${API}/labour/placements/${a.id}`, cookie: kangbao }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await t.request({ method: 'DELETE', url: `${API}/labour/placements/${a.id}`, cookie: tongzhou }))
-        .statusCode,
-    ).toBe(204);
+    expect(await statusOf('DELETE', `/labour/placements/${a.id}`, kangbao)).toBe(403);
+    expect(await statusOf('DELETE', `/labour/placements/${a.id}`, tongzhou)).toBe(204);
     expect((await list(tongzhou)).totals).toEqual({ count: 1, personTimes: 45 });
   });
 });

@@ -23,6 +23,14 @@ export const API = '/api/v1/hometown';
 export const KANGBAO = '130723';
 export const YUXIAN = '130726';
 
+/** A POST to the hometown API (`url` under it). */
+export const post = (url: string, cookie: string, payload: Record<string, unknown>) =>
+  t.request({ method: 'POST', url: `${API}${url}`, cookie, payload });
+
+/** The status a GET or DELETE of the hometown API answers (`url` under it). */
+export const statusOf = async (method: 'GET' | 'DELETE', url: string, cookie: string) =>
+  (await t.request({ method, url: `${API}${url}`, cookie })).statusCode;
+
 export const projectBody = (extra: Record<string, unknown> = {}) => ({
   name: '古典家具产业园',
   industry: '家具制造',

@@ -1,51 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
+import { describe, expect, it } from 'vitest';
+import { faultyFields } from '../../../../test/app';
 import { branchOf, orgByName } from '../../../../test/factories';
 import { memberBody } from '../../../../test/member-factory';
 import { queryRows } from '../../../db/client';
+import { api, c, campaignId, newLead, t, tongzhou, uid, useLeadsWorld } from './leads.fixture';
 
-let t: TestApp;
-type User = 'office' | 'tongzhou' | 'haidian' | 'finder1' | 'finder2' | 'finder5' | 'auditor';
-const c = {} as Record<User, string>;
-const uid = {} as Record<User, number>;
-let tongzhou: { id: number; path: string };
-let campaignId: number;
-
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie?: string, payload?: object) =>
-  t.request({ method, url: `/api/v1/finding${url}`, cookie, ...(payload ? { payload } : {}) });
-
-async function newLead(payload: object = {}) {
-  const res = await api('POST', `/campaigns/${campaignId}/leads`, c.office, {
-    name: '李大山',
-    phone: '13812345678',
-    hostDistrict: '110112',
-    finderId: uid.finder1,
-    ...payload,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; version: number; state: string };
-}
-
-beforeAll(async () => {
-  t = await createTestApp({}, { members: 200 });
-  for (const u of ['office', 'tongzhou', 'haidian', 'finder1', 'finder2', 'finder5', 'auditor'] as const) {
-    c[u] = await t.login(u);
-    uid[u] = (await t.services.users.accountByUsername(t.store.db, u))!.id;
-  }
-  tongzhou = await orgByName(t.store, '驻北京通州区流动党委');
-  const res = await api('POST', '/campaigns', c.office, {
-    name: '通州寻找行动',
-    orgId: tongzhou.id,
-    startsOn: '2026-01-01',
-    endsOn: '2026-12-31',
-    targetCount: 10,
-    districts: ['110112'],
-    finderIds: [uid.finder1, uid.finder2, uid.finder5],
-  });
-  campaignId = res.json().id;
-});
-afterAll(() => t.close());
+useLeadsWorld();
 
 describe('POST /finding/campaigns/:id/leads', () => {
   it('401, 403 for a finder, 400 naming the fields', async () => {

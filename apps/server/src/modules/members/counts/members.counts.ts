@@ -11,7 +11,7 @@ import type { Db } from '../../../db/client';
 import { members } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
 import type { OrgsService } from '../../orgs/orgs.service';
-import { membersRepository } from '../record/members.repository';
+import { membersListRepository } from '../record/members.list.repository';
 import { memberScopeCondition } from '../record/members.scope';
 import { type CountRow, memberCountsRepository } from './members.counts.repository';
 import { countSource } from './members.counts.source';
@@ -68,7 +68,7 @@ export function createMemberCounts({ db, orgs }: MemberCountsDeps) {
 
     /** How many member records in the actor's read scope were created since the instant. */
     createdSince(actor: Actor, since: Date): Promise<number> {
-      return membersRepository.count(
+      return membersListRepository.count(
         db,
         and(memberScopeCondition(actor, 'member.read'), gte(members.createdAt, since)),
       );

@@ -15,6 +15,7 @@ import { recordAudit } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { revealNotAllowed } from '../import/members.excel.errors';
 import { MEMBER_SHEET } from '../members.sheet';
+import { membersListRepository } from '../record/members.list.repository';
 import { membersRepository } from '../record/members.repository';
 import { memberScopeCondition } from '../record/members.scope';
 import type { MembersService } from '../record/members.service';
@@ -47,7 +48,7 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
     const sheet = addTableSheet(workbook, '党员名单', MEMBER_SHEET.exportColumns);
     let after: { value: string | null; id: number } | undefined;
     for (;;) {
-      const page = await membersRepository.list(db, where, {
+      const page = await membersListRepository.list(db, where, {
         sort: q.sort,
         order: q.order,
         after,
@@ -83,14 +84,14 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
         if (!permissionsOf(actor).includes('member.reveal')) throw revealNotAllowed();
         const revealable = memberScopeCondition(actor, 'member.reveal');
         if (revealable) {
-          const beyond = await membersRepository.count(
+          const beyond = await membersListRepository.count(
             db,
             and(where, sql`not coalesce(${revealable}, false)`),
           );
           if (beyond > 0) throw revealNotAllowed();
         }
       }
-      const count = await membersRepository.count(db, where);
+      const count = await membersListRepository.count(db, where);
       await recordAudit(db, actor, {
         action: 'member.exported',
         targetType: 'member',

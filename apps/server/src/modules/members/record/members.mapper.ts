@@ -9,7 +9,8 @@ import {
   type MemberType,
   type RelationshipType,
 } from '@ningxin/shared';
-import type { MemberListRow, MemberRow } from './members.repository';
+import type { MemberListRow } from './members.list.repository';
+import type { MemberRow } from './members.repository';
 
 const age = (birthDate: string | null, today: Date) => (birthDate ? ageOn(birthDate, today) : null);
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { memberStatusEvents, members } from '../../../db/schema';
 import { orgNameOf } from '../../orgs/orgs.fragments';
@@ -9,50 +9,6 @@ export type MemberRow = typeof members.$inferSelect;
 export type MemberInsert = typeof members.$inferInsert;
 export type StatusEventRow = typeof memberStatusEvents.$inferSelect;
 export type StatusEventWithActor = StatusEventRow & { actorDisplayName: string | null };
-
-/**
- * The columns a list shows, and no more (each cell costs parsing; the sort value comes as `sortKey`):
- * no ciphertext leaves the database for a list.
- */
-const listColumns = {
-  id: members.id,
-  name: members.name,
-  gender: members.gender,
-  birthDate: members.birthDate,
-  idMasked: members.idMasked,
-  phoneMasked: members.phoneMasked,
-  orgId: members.orgId,
-  homeCounty: members.homeCounty,
-  hostDistrict: members.hostDistrict,
-  status: members.status,
-  memberType: members.memberType,
-  tags: members.tags,
-  joinedAt: members.joinedAt,
-  lastContactAt: members.lastContactAt,
-};
-export type MemberListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & {
-  orgName: string;
-  sortKey: string | null;
-};
-
-/** Sortable columns; Chinese names sort by their pinyin. */
-export const SORT_COLUMNS = {
-  name: members.namePinyin,
-  joinedAt: members.joinedAt,
-  birthDate: members.birthDate,
-  createdAt: members.createdAt,
-} as const;
-export type SortKey = keyof typeof SORT_COLUMNS;
-/** Sort columns that may be NULL (sorted last ascending, first descending). */
-const NULLABLE_SORTS = new Set<SortKey>(['birthDate']);
-
-export interface KeysetPage {
-  sort: SortKey;
-  order: 'asc' | 'desc';
-  /** The sort value and id of the last row of the previous page. */
-  after?: { value: string | null; id: number } | undefined;
-  limit: number;
-}
 
 export const membersRepository = {
   async insert(tx: Executor, values: MemberInsert): Promise<MemberRow> {
@@ -148,51 +104,6 @@ export const membersRepository = {
       .where(inArray(members.id, ids));
     const byId = new Map(rows.map((r) => [r.member.id, { ...r.member, orgName: r.orgName }]));
     return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
-  },
-
-  /**
-   * A page of the list in the sort order, after the cursor. Each row carries `sortKey`, its sort
-   * value as the database's own text (a timestamp keeps its microseconds), for the next cursor.
-   * NULLs sort last ascending and first descending, as PostgreSQL orders them.
-   */
-  async list(db: Executor, where: SQL | undefined, page: KeysetPage): Promise<MemberListRow[]> {
-    const col = SORT_COLUMNS[page.sort];
-    const asc_ = page.order === 'asc';
-    let keyset: SQL | undefined;
-    if (page.after) {
-      const { value, id } = page.after;
-      // A row comparison is one range of the (column, id) index, however deep the page; the value
-      // goes in untyped, so PostgreSQL reads it as the column's type.
-      keyset =
-        value === null
-          ? asc_
-            ? and(sql`${col} is null`, gt(members.id, id))
-            : or(and(sql`${col} is null`, lt(members.id, id)), sql`${col} is not null`)
-          : or(
-              asc_
-                ? sql`(${col}, ${members.id}) > (${value}, ${id})`
-                : sql`(${col}, ${members.id}) < (${value}, ${id})`,
-              asc_ && NULLABLE_SORTS.has(page.sort) ? sql`${col} is null` : undefined,
-            );
-    }
-    const dir = asc_ ? asc : desc;
-    return (await db
-      .select({
-        ...listColumns,
-        // A subquery, not a join: it runs for the page's rows only and leaves the planner one table
-        // (with a join, a misjudged keyset estimate made a deep page a 500,000-row hash and sort).
-        orgName: orgNameOf(members.orgId),
-        sortKey: sql<string | null>`${col}::text`,
-      })
-      .from(members)
-      .where(and(where, keyset))
-      .orderBy(dir(col), dir(members.id))
-      .limit(page.limit)) as MemberListRow[];
-  },
-
-  async count(db: Executor, where: SQL | undefined): Promise<number> {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where);
-    return row?.n ?? 0;
   },
 
   /** Some of a member's status changes, by id, each with the acting account's display name now. */

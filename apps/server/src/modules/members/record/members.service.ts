@@ -26,8 +26,9 @@ import { countSource } from '../counts/members.counts.source';
 import { searchCondition } from '../search/members.search';
 import { memberChecks } from './members.checks';
 import { membersForModules } from './members.for-modules';
+import { membersListRepository } from './members.list.repository';
 import { mapListItem, mapMember } from './members.mapper';
-import { type MemberRow, membersRepository } from './members.repository';
+import type { MemberRow } from './members.repository';
 import { filtersWholeGroups, groupCondition, memberScopeCondition, memberTarget } from './members.scope';
 
 export interface MembersDeps {
@@ -97,7 +98,7 @@ export function createMembersService(deps: MembersDeps) {
    */
   function listTotal(actor: Actor, q: MemberListQuery, orgPath: string | null, where: SQL | undefined) {
     if (!filtersWholeGroups(q) || !scopeIsGroupwise(actor, 'member.read'))
-      return membersRepository.count(db, where);
+      return membersListRepository.count(db, where);
     return memberCountsRepository.total(db, countSource(actor, { ...q, orgPath }));
   }
 
@@ -145,7 +146,7 @@ export function createMembersService(deps: MembersDeps) {
         ? (([value, id]) => ({ value, id }))(decodeCursor(q.cursor, memberCursor(q.sort)))
         : undefined;
       const [rows, total] = await Promise.all([
-        membersRepository.list(db, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
+        membersListRepository.list(db, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
         listTotal(actor, q, orgPath, where),
       ]);
       const last = rows.at(-1);

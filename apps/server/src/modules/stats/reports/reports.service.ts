@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type AnnualReportQuery,
   CITIES,
@@ -17,21 +12,19 @@ import {
 } from '@ningxin/shared';
 import type { Db } from '../../../db/client';
 import type { PreparedExport } from '../../../lib/downloads';
-import { AppError, notFound } from '../../../lib/errors';
-import { addTableSheet, createXlsxStream } from '../../../lib/excel/xlsx-writer';
-import type { PdfContent } from '../../../lib/pdf/pdf-document';
-import type { PdfRenderer, RenderedPdf } from '../../../lib/pdf/pdf-renderer';
+import { notFound } from '../../../lib/errors';
+import type { PdfRenderer } from '../../../lib/pdf/pdf-renderer';
 import { type Actor, assertHolds, coversOrgPath, orgScope } from '../../../policy/policy';
 import { scopeNamesDivisions } from '../../../policy/scope';
 import { recordAudit } from '../../audit/audit.service';
 import { FEEDBACK_TITLE } from '../../finding/contacts/feedback.print';
 import type { FeedbackService } from '../../finding/contacts/feedback.service';
-import { FEEDBACK_SHEET } from '../../finding/contacts/feedback.sheet';
 import type { MemberReportFigures } from '../../members/counts/members.report';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { basicSections, changeTable, orgTable, type ReportOrg } from './reports.annual-figures';
 import { type AnnualReport, writeAnnualReport } from './reports.annual-sheet';
 import { runNotDone, runNotFound, tooManyRuns } from './reports.errors';
+import { executeFeedbackRun, type RunRecord, removeRunFiles } from './reports.feedback-run';
 
 export interface ReportsDeps {
   db: Db;
@@ -42,25 +35,10 @@ export interface ReportsDeps {
   pdf: PdfRenderer;
 }
 
-/** A feedback run as kept in this instance's memory (see `runs` below). */
-interface RunRecord {
-  run: FeedbackRun;
-  ownerId: number;
-  actor: Actor;
-  workbook: Buffer | null;
-  /** The run's own temporary directory (the county PDFs), removed when the run is dropped. */
-  dir: string | null;
-  /** The county PDFs made so far, by county code. */
-  pdfs: Map<string, string>;
-}
-
 /** How long a finished run (and its workbook) is kept. */
 const RUN_KEPT_MS = 60 * 60 * 1000;
 /** Runs kept per account (the newest). */
 const RUNS_PER_USER = 5;
-/** How long a county's PDF waits for the PDF service when it is busy with other prints, and how often. */
-const PDF_BUSY_WAIT_MS = 1000;
-const PDF_BUSY_TRIES = 120;
 
 export function createReportsService({ db, homeCity, figures, orgs, feedback, pdf }: ReportsDeps) {
   /**
@@ -77,51 +55,12 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
   function drop(id: string) {
     const r = runs.get(id);
     runs.delete(id);
-    if (r) void removeFiles(r);
-  }
-
-  async function removeFiles(r: RunRecord) {
-    const dir = r.dir;
-    r.dir = null;
-    r.pdfs.clear();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (r) void removeRunFiles(r);
   }
 
   function prune(now = Date.now()) {
     for (const [id, r] of runs) {
       if (r.run.finishedAt && now - Date.parse(r.run.finishedAt) > RUN_KEPT_MS) drop(id);
-    }
-  }
-
-  /**
-   * A county's feedback PDF: one document, one record (page) a member, written to the run's
-   * directory as it is made.
-   */
-  async function print(record: RunRecord, code: string, records: PdfContent[][], committee: string) {
-    const { run } = record;
-    const entry = run.counties.find((c) => c.code === code)!;
-    const rendered = await render({
-      committee,
-      title: `${entry.name}${run.year}年度${FEEDBACK_TITLE}`,
-      records,
-    });
-    if (!record.dir) throw new Error('the run has no directory');
-    const file = path.join(record.dir, `${code}.pdf`);
-    await pipeline(rendered.stream, createWriteStream(file, { mode: 0o600 }));
-    record.pdfs.set(code, file);
-    entry.pdfPages = rendered.pages;
-    run.pdfMembersDone += records.length;
-  }
-
-  /** A county's document laid out by the PDF service, waiting while it is busy with other prints. */
-  async function render(doc: Parameters<PdfRenderer['render']>[0]): Promise<RenderedPdf> {
-    for (let i = 1; ; i++) {
-      try {
-        return await pdf.render(doc);
-      } catch (err) {
-        if (!(err instanceof AppError && err.code === 'PDF_BUSY') || i >= PDF_BUSY_TRIES) throw err;
-        await new Promise((resolve) => setTimeout(resolve, PDF_BUSY_WAIT_MS));
-      }
     }
   }
 
@@ -131,67 +70,6 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
     const r = runs.get(id);
     if (!r || r.ownerId !== actor.userId) throw runNotFound();
     return r;
-  }
-
-  async function execute(record: RunRecord) {
-    const { run, actor } = record;
-    const counties = CITIES[homeCity]?.divisions ?? [];
-    const done = Promise.resolve();
-    let printing = done;
-    try {
-      run.state = 'running';
-      const totals = await Promise.all(counties.map((c) => feedback.countyTotal(actor, c.code)));
-      run.membersTotal = totals.reduce((s, n) => s + n, 0);
-      record.dir = await mkdtemp(path.join(tmpdir(), 'nx-feedback-run-'));
-      const printer = feedback.printer(run.year);
-      const { workbook, stream } = createXlsxStream();
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const ended = new Promise<void>((resolve, reject) => {
-        stream.on('end', resolve);
-        stream.on('error', reject);
-      });
-      for (const [i, county] of counties.entries()) {
-        const sheet = addTableSheet(workbook, county.name, FEEDBACK_SHEET.exportColumns);
-        // The county's PDF pages, from the same items as its sheet's rows.
-        const records: PdfContent[][] = [];
-        for await (const items of feedback.countyPages(actor, run.year, county.code)) {
-          for (const item of items) sheet.addRow(FEEDBACK_SHEET.exportValues(item, null)).commit();
-          records.push(...(await printer.records(items)));
-          run.membersDone += items.length;
-          // Lets other requests in between pages: on the embedded store, whose statements run
-          // one at a time, the next page's statements would otherwise always queue first.
-          await nextTurn();
-        }
-        sheet.commit();
-        const entry = run.counties[i]!;
-        entry.members = records.length;
-        run.countiesDone += 1;
-        // The county's PDF is laid out (in the PDF service's worker thread) while the next
-        // county's rows are read; one at a time, so the run holds two counties' pages at most.
-        await printing;
-        printing = records.length ? print(record, county.code, records, printer.committee()) : done;
-        printing.catch(() => {});
-      }
-      await printing;
-      await workbook.commit();
-      await ended;
-      record.workbook = Buffer.concat(chunks);
-      run.state = 'done';
-    } catch (err) {
-      run.state = 'failed';
-      run.error = '生成失败，请重新开始';
-      await printing.catch(() => {});
-      for (const c of run.counties) c.pdfPages = null;
-      await removeFiles(record);
-      throw err;
-    } finally {
-      run.finishedAt = new Date().toISOString();
-      // The files go when the run is kept no longer, even if nobody asks for runs again.
-      setTimeout(() => {
-        if (runs.get(run.id) === record) drop(run.id);
-      }, RUN_KEPT_MS + 1000).unref();
-    }
   }
 
   /** A run as answered: a copy (the run goes on changing). */
@@ -324,7 +202,14 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
       };
       runs.set(run.id, record);
       setImmediate(() => {
-        execute(record).catch(onError);
+        executeFeedbackRun(record, { homeCity, feedback, pdf })
+          .finally(() => {
+            // The files go when the run is kept no longer, even if nobody asks for runs again.
+            setTimeout(() => {
+              if (runs.get(run.id) === record) drop(run.id);
+            }, RUN_KEPT_MS + 1000).unref();
+          })
+          .catch(onError);
       });
       return copy(run);
     },
@@ -333,7 +218,7 @@ export function createReportsService({ db, homeCity, figures, orgs, feedback, pd
     async dropRuns(): Promise<void> {
       const all = [...runs.values()];
       runs.clear();
-      await Promise.all(all.map(removeFiles));
+      await Promise.all(all.map(removeRunFiles));
     },
 
     /** The actor's own runs, newest first. */
