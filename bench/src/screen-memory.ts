@@ -18,7 +18,7 @@ import { callApi, login } from './http';
 import { BENCH_DIR, ROOT } from './paths';
 import { startServer } from './server';
 
-const PORT = 3291;
+const PORT = Number(process.env.BENCH_PORT ?? 3291);
 const REFRESH_SECONDS = 10;
 const MB = 1024 * 1024;
 

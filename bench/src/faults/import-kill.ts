@@ -2,13 +2,13 @@
 import { idCheckChar } from '@ningxin/shared';
 import { login } from '../http';
 import { memberSheetRows, xlsxFile } from '../import-files';
+import { postImport } from '../import-post';
 import type { ServerProcess } from '../server';
 import { chineseNumber, newBranch, treeBranchParent } from './api';
 import { invariantFaults, invariants, type KillRun, keepRun, serverCheck } from './checks';
 import { dispose, KILLS, type Kind, start, target, withDirect } from './target';
 
 const IMPORT_ROWS = Number(process.env.FAULTS_IMPORT_ROWS ?? 5000);
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** ID regions of 石家庄 (never in the demo data), one per run, so that no run's rows collide. */
 const REGIONS = ['130102', '130104', '130105', '130107', '130108', '130109', '130110', '130111'];
@@ -46,47 +46,14 @@ export async function importWithKill(
   killAtBatch: number | null,
   killAfterMs = 0,
 ): Promise<ImportOutcome> {
-  const form = new FormData();
-  form.set('orgId', String(orgId));
-  form.set('dryRun', 'false');
-  form.set('file', new Blob([new Uint8Array(file)], { type: XLSX }), 'members.xlsx');
   let commitAt: number | null = null;
   let batches = 0;
-  let imported: number | null = null;
-  let end = 'stream ended';
-  try {
-    const res = await fetch(`${server.url}/api/v1/members/import`, {
-      method: 'POST',
-      headers: { cookie, accept: 'application/x-ndjson' },
-      body: form,
-    });
-    if (!res.ok || !res.body) throw new Error(`import: HTTP ${res.status} ${await res.text()}`);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const reader = res.body.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      const chunk = next.value;
-      buffer += decoder.decode(chunk, { stream: true });
-      let nl = buffer.indexOf('\n');
-      while (nl >= 0) {
-        const line = JSON.parse(buffer.slice(0, nl));
-        buffer = buffer.slice(nl + 1);
-        nl = buffer.indexOf('\n');
-        if (line.type === 'progress' && line.phase === 'commit') {
-          commitAt ??= performance.now();
-          batches++;
-          if (batches === killAtBatch) setTimeout(() => void server.kill(), killAfterMs);
-        } else if (line.type === 'report') {
-          imported = line.imported;
-          end = `report: ${line.imported} imported`;
-        } else if (line.type === 'error') {
-          end = `error line: ${line.code}`;
-        }
-      }
-    }
-  } catch (err) {
-    end = `connection: ${(err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message}`;
-  }
+  const { imported, end } = await postImport(server.url, cookie, file, orgId, (line) => {
+    if (line.type !== 'progress' || line.phase !== 'commit') return;
+    commitAt ??= performance.now();
+    batches++;
+    if (batches === killAtBatch) setTimeout(() => void server.kill(), killAfterMs);
+  });
   return {
     acknowledged: imported !== null,
     imported,

@@ -1,0 +1,102 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+
+/**
+ * A reverse proxy in front of the app's instances, as a deployment runs one: Debian's nginx
+ * (`apt-get install nginx-light`) with a configuration of the bench's own in a temporary
+ * directory, round robin over the upstreams with keep-alive connections to them. Each answer
+ * names the instance that served it (`X-Upstream`), so the bench can see the spread.
+ */
+export interface Proxy {
+  url: string;
+  /** The nginx master and worker processes (for their CPU time). */
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+export function nginxAvailable(): boolean {
+  return fs.existsSync(NGINX);
+}
+
+function config(dir: string, port: number, upstreams: number[]): string {
+  const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
+  return `worker_processes 1;
+daemon off;
+pid ${path.join(dir, 'nginx.pid')};
+error_log ${path.join(dir, 'error.log')} warn;
+events { worker_connections 2048; }
+http {
+  access_log off;
+  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
+  upstream app {
+    ${upstreams.map((p) => `server 127.0.0.1:${p};`).join('\n    ')}
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    client_max_body_size 50m;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_buffering off;
+      proxy_read_timeout 600s;
+      add_header X-Upstream $upstream_addr always;
+    }
+  }
+}
+`;
+}
+
+export async function startProxy(port: number, upstreams: number[]): Promise<Proxy> {
+  if (!nginxAvailable()) throw new Error(`${NGINX} is missing: apt-get install nginx-light`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-nginx-'));
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(conf, config(dir, port, upstreams));
+  const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.headers.get('x-upstream')) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 100) throw new Error(`nginx did not answer on ${port}: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pids: () => {
+      const master = child.pid!;
+      const workers = execFileSync('pgrep', ['-P', String(master)])
+        .toString()
+        .trim()
+        .split(/\s+/)
+        .map(Number);
+      return [master, ...workers.filter((p) => p > 0)];
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGQUIT');
+      }),
+  };
+}
