@@ -251,6 +251,10 @@ describe('hardship help (困难帮扶)', () => {
     expect((await req('GET', '/care/help?kind=service', tongzhou)).json().totals.count).toBe(1);
     const home = (await req('GET', '/care/help', kangbao)).json();
     expect(home.items.map((i: { member: { id: number } }) => i.member.id)).not.toContain(tzOther.id);
+    // Another committee neither reads nor removes it.
+    expect((await req('GET', `/care/help/${money.json().id}`, tongzhou)).statusCode).toBe(200);
+    expect((await req('GET', `/care/help/${money.json().id}`, haidian)).statusCode).toBe(404);
+    expect((await req('DELETE', `/care/help/${money.json().id}`, haidian)).statusCode).toBe(404);
     const stale = await req('PUT', `/care/help/${money.json().id}`, tongzhou, helpBody({ version: 5 }));
     expect(stale.statusCode).toBe(409);
     expect((await req('DELETE', `/care/help/${service.json().id}`, tongzhou)).statusCode).toBe(204);

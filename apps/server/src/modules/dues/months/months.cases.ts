@@ -144,6 +144,17 @@ export function monthCases() {
         owedFen: 3000 * (monthsSoFar - 4),
       });
       expect((await req('GET', `/members/${p.id}`, haidian)).statusCode).toBe(404);
+      // The payment itself: read in the member's subtree only.
+      expect((await req('GET', `/payments/${cash.json().id}`, tongzhou)).json()).toMatchObject({
+        amountFen: 3000,
+      });
+      expect((await req('GET', `/payments/${cash.json().id}`, haidian)).statusCode).toBe(404);
+      const paidIds = async (cookie: string) =>
+        (await req('GET', `/payments?memberId=${p.id}`, cookie))
+          .json()
+          .items.map((i: { id: number }) => i.id);
+      expect(await paidIds(tongzhou)).toContain(cash.json().id);
+      expect(await paidIds(haidian)).toEqual([]);
 
       // Reversal: the months are owed again and the ledger entry goes.
       expect(

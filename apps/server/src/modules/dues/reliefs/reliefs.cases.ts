@@ -60,6 +60,8 @@ export function reliefCases() {
       expect(created.statusCode, created.body).toBe(201);
       const r = created.json();
       expect(r).toMatchObject({ state: 'submitted', monthlyFen: 0 });
+      expect((await req('GET', `/reliefs/${r.id}`, tongzhou)).statusCode).toBe(200);
+      expect((await req('GET', `/reliefs/${r.id}`, haidian)).statusCode).toBe(404);
       // Approving before the review is refused.
       expect(
         (await req('POST', `/reliefs/${r.id}/decide`, office, { version: r.version, approve: true })).json()
