@@ -33,6 +33,13 @@ describe('the dues calculator at and around each boundary', () => {
     expect(ask('retiree', '5000.01')).toEqual({ rate: 0.01, amountFen: 5000 });
   });
 
+  it('a fen below each bound keeps the lower rate (half a fen rounds up)', () => {
+    expect(ask('employee', '2999.99')).toEqual({ rate: 0.005, amountFen: 1500 }); // 1,499.995 fen
+    expect(ask('employee', '4999.99')).toEqual({ rate: 0.01, amountFen: 5000 }); // 4,999.99 fen
+    expect(ask('employee', '9999.99')).toEqual({ rate: 0.015, amountFen: 15000 }); // 14,999.985 fen
+    expect(ask('retiree', '4999.99')).toEqual({ rate: 0.005, amountFen: 2500 }); // 2,499.995 fen
+  });
+
   it('the fixed classes: 0.2 yuan a month, no rate, any base ignored', () => {
     for (const cls of ['farmer', 'student', 'minimum_support'] as const) {
       expect(ask(cls)).toEqual({ rate: null, amountFen: 20 });

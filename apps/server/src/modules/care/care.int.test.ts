@@ -1,75 +1,32 @@
 /** Care and honours: visits, hardship help, honours, Party anniversaries and a member's own view. */
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, faultyFields, type TestApp } from '../../../test/app';
-import { auditCount, orgByName } from '../../../test/factories';
+import { describe, expect, it } from 'vitest';
+import { faultyFields } from '../../../test/app';
+import { auditCount } from '../../../test/factories';
 import { jpeg, uploadFile } from '../../../test/files';
-import { queryRows } from '../../db/client';
-import { committeeDay } from '../notices/anniversaries';
+import { anniversaryCases } from './birthdays/birthdays.cases';
+import {
+  auditor,
+  haidian,
+  hdMember,
+  KANGBAO,
+  kangbao,
+  ledger,
+  member,
+  office,
+  req,
+  t,
+  tongzhou,
+  tongzhouOrg,
+  tzKangbao,
+  tzOther,
+  useCareApp,
+  visitBody,
+} from './care.fixture';
+import { honourCases } from './honours/honours.cases';
 
-let t: TestApp;
-let office: string;
-let tongzhou: string;
-let haidian: string;
-let kangbao: string;
-let auditor: string;
-let member: string;
-let tongzhouOrg: { id: number; path: string };
-let haidianOrg: { id: number; path: string };
-/** Members under 通州: one whose home is 康保 (the home viewer kangbao sees it), one from elsewhere. */
-let tzKangbao: { id: number; name: string; joined_at: string };
-let tzOther: { id: number; name: string; joined_at: string };
-let hdMember: { id: number; name: string; joined_at: string };
-let me: { id: number; name: string };
-
-const KANGBAO = '130723';
-
-async function memberWhere(path: string, home: string | null, notHome: string | null, not = 0) {
-  const [row] = await queryRows<{ id: number; name: string; joined_at: string }>(
-    t.store.db,
-    sql`select id, name, joined_at::text from members
-      where (org_path = ${path} or org_path like ${`${path}.%`}) and status = 'active'
-        and (${home}::text is null or home_county = ${home})
-        and (${notHome}::text is null or home_county <> ${notHome}) and id <> ${not}
-      order by id limit 1`,
-  );
-  if (!row) throw new Error('no member');
-  return row;
-}
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [office, tongzhou, haidian, kangbao, auditor, member] = (await Promise.all(
-    ['office', 'tongzhou', 'haidian', 'kangbao', 'auditor', 'member'].map((u) => t.login(u)),
-  )) as [string, string, string, string, string, string];
-  tongzhouOrg = await orgByName(t.store, '驻北京通州区流动党委');
-  haidianOrg = await orgByName(t.store, '驻北京海淀区流动党委');
-  me = (await t.request({ method: 'GET', url: '/api/v1/me/member', cookie: member })).json();
-  tzKangbao = await memberWhere(tongzhouOrg.path, KANGBAO, null, me.id);
-  tzOther = await memberWhere(tongzhouOrg.path, null, KANGBAO, me.id);
-  hdMember = await memberWhere(haidianOrg.path, null, KANGBAO);
-});
-afterAll(() => t.close());
-
-const req = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie?: string, payload?: object) =>
-  t.request({ method, url: `/api/v1${url}`, ...(cookie ? { cookie } : {}), ...(payload ? { payload } : {}) });
-
-const ledger = (memberId: number, kind: string) =>
-  queryRows<{ source_id: string; title: string; occurred_on: string; quantity: string }>(
-    t.store.db,
-    sql`select source_id, title, occurred_on::text, quantity::text from member_activity
-      where member_id = ${memberId} and source_module = 'care' and kind = ${kind} order by source_id`,
-  );
-
-const visitBody = (extra: Record<string, unknown> = {}) => ({
-  memberId: tzKangbao.id,
-  reason: 'holiday',
-  holiday: '春节',
-  visitedOn: '2026-02-10',
-  visitors: '通州流动党委书记 王某、李某',
-  giftYuan: '500.00',
-  ...extra,
-});
+// One app for the whole file (each file builds its own on each store): the honours and the
+// anniversaries are kept in their folders and run here, after the visits and the help.
+useCareApp();
 
 describe('who may reach the routes', () => {
   it('401 without a session, 403 for roles without care, 403 for a reader writing', async () => {
@@ -294,6 +251,10 @@ describe('hardship help (困难帮扶)', () => {
     expect((await req('GET', '/care/help?kind=service', tongzhou)).json().totals.count).toBe(1);
     const home = (await req('GET', '/care/help', kangbao)).json();
     expect(home.items.map((i: { member: { id: number } }) => i.member.id)).not.toContain(tzOther.id);
+    // Another committee neither reads nor removes it.
+    expect((await req('GET', `/care/help/${money.json().id}`, tongzhou)).statusCode).toBe(200);
+    expect((await req('GET', `/care/help/${money.json().id}`, haidian)).statusCode).toBe(404);
+    expect((await req('DELETE', `/care/help/${money.json().id}`, haidian)).statusCode).toBe(404);
     const stale = await req('PUT', `/care/help/${money.json().id}`, tongzhou, helpBody({ version: 5 }));
     expect(stale.statusCode).toBe(409);
     expect((await req('DELETE', `/care/help/${service.json().id}`, tongzhou)).statusCode).toBe(204);
@@ -303,182 +264,5 @@ describe('hardship help (困难帮扶)', () => {
   });
 });
 
-describe('honours (表彰)', () => {
-  const honourBody = (extra: Record<string, unknown> = {}) => ({
-    kind: 'individual',
-    level: 'city',
-    title: '优秀共产党员',
-    issuer: '中共张家口市委',
-    awardedOn: '2026-06-28',
-    memberId: tzKangbao.id,
-    ...extra,
-  });
-
-  it('the recipient must agree with the kind and lie in the write scope', async () => {
-    const cases: [Record<string, unknown>, string[]][] = [
-      [{ memberId: null }, ['memberId']],
-      [{ recipientOrgId: tongzhouOrg.id }, ['recipientOrgId']],
-      [{ kind: 'collective' }, ['memberId']],
-      [{ kind: 'collective', memberId: null }, ['recipientOrgId']],
-      [{ kind: 'collective', memberId: null, recipientName: '平安守望志愿服务队' }, ['orgId']],
-      [{ kind: 'collective', memberId: null, recipientOrgId: haidianOrg.id }, ['recipientOrgId']],
-      [{ level: 'town' }, ['level']],
-    ];
-    for (const [extra, fields] of cases) {
-      const res = await req('POST', '/honours', tongzhou, honourBody(extra));
-      expect(res.statusCode, JSON.stringify(extra)).toBe(400);
-      expect(faultyFields(res), JSON.stringify(extra)).toEqual(fields);
-    }
-  });
-
-  it('an individual honour is in the ledger; the wall puts collective honours first, by level', async () => {
-    const person = await req('POST', '/honours', tongzhou, honourBody());
-    expect(person.statusCode, person.body).toBe(201);
-    expect(person.json()).toMatchObject({ kindLabel: '个人', levelLabel: '市级', recipient: tzKangbao.name });
-    expect(await ledger(tzKangbao.id, 'honour')).toEqual([
-      expect.objectContaining({
-        source_id: `honour:${person.json().id}`,
-        title: '优秀共产党员（中共张家口市委）',
-      }),
-    ]);
-    const org = await req(
-      'POST',
-      '/honours',
-      tongzhou,
-      honourBody({
-        kind: 'collective',
-        memberId: null,
-        recipientOrgId: tongzhouOrg.id,
-        level: 'provincial',
-        title: '先进基层党组织',
-        issuer: '中共河北省委',
-      }),
-    );
-    expect(org.statusCode, org.body).toBe(201);
-    expect(org.json()).toMatchObject({ recipient: '驻北京通州区流动党委', org: { id: tongzhouOrg.id } });
-    const group = await req(
-      'POST',
-      '/honours',
-      office,
-      honourBody({
-        kind: 'collective',
-        memberId: null,
-        recipientName: '平安守望志愿服务队',
-        orgId: tongzhouOrg.id,
-        level: 'county',
-        title: '优秀志愿服务集体',
-        issuer: '通州区委',
-      }),
-    );
-    expect(group.statusCode, group.body).toBe(201);
-    const national = await req(
-      'POST',
-      '/honours',
-      office,
-      honourBody({
-        kind: 'collective',
-        memberId: null,
-        recipientOrgId: haidianOrg.id,
-        level: 'national',
-        title: '全国先进基层党组织',
-        issuer: '中共中央',
-        awardedOn: '2021-06-28',
-      }),
-    );
-    expect(national.statusCode, national.body).toBe(201);
-
-    const wall = (await req('GET', '/honours/wall', tongzhou)).json();
-    expect(wall.collective.map((h: { title: string }) => h.title)).toEqual([
-      '先进基层党组织',
-      '优秀志愿服务集体',
-    ]);
-    expect(wall.individual.map((h: { title: string }) => h.title)).toEqual(['优秀共产党员']);
-    const officeWall = (await req('GET', '/honours/wall', office)).json();
-    expect(officeWall.collective.map((h: { levelLabel: string }) => h.levelLabel)).toEqual([
-      '国家级',
-      '省级',
-      '区县级',
-    ]);
-    // The home viewer sees its county's members' honours, not the orgs'.
-    const home = (await req('GET', '/honours/wall', kangbao)).json();
-    expect(home).toMatchObject({ collective: [], individual: [{ id: person.json().id }] });
-
-    expect((await req('GET', '/honours?kind=collective&year=2026', tongzhou)).json().totals.count).toBe(2);
-    expect((await req('GET', '/honours?level=national', tongzhou)).json().totals.count).toBe(0);
-    expect((await req('GET', `/honours/${national.json().id}`, tongzhou)).statusCode).toBe(404);
-    const upd = await req(
-      'PUT',
-      `/honours/${person.json().id}`,
-      tongzhou,
-      honourBody({ title: '优秀党务工作者', version: 0 }),
-    );
-    expect(upd.statusCode, upd.body).toBe(200);
-    expect(await ledger(tzKangbao.id, 'honour')).toMatchObject([
-      { title: '优秀党务工作者（中共张家口市委）' },
-    ]);
-    expect((await req('DELETE', `/honours/${person.json().id}`, tongzhou)).statusCode).toBe(204);
-    expect(await ledger(tzKangbao.id, 'honour')).toEqual([]);
-  });
-});
-
-describe('Party anniversaries (政治生日) and the member', () => {
-  it('lists the members whose anniversary falls in the window, with the years, in scope', async () => {
-    const on = `2026-${tzOther.joined_at.slice(5)}`;
-    const years = 2026 - Number(tzOther.joined_at.slice(0, 4));
-    const res = await req('GET', `/care/birthdays?from=${on}&days=1`, tongzhou);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().items).toContainEqual(
-      expect.objectContaining({
-        member: { id: tzOther.id, name: tzOther.name },
-        on,
-        years,
-        joinedAt: tzOther.joined_at,
-      }),
-    );
-    const other = (await req('GET', `/care/birthdays?from=${on}&days=1`, haidian)).json();
-    expect(other.items.map((i: { member: { id: number } }) => i.member.id)).not.toContain(tzOther.id);
-    const week = (await req('GET', '/care/birthdays', tongzhou)).json();
-    expect(week.from).toBe(committeeDay(new Date()));
-    const todo = (await req('GET', '/workbench', tongzhou)).json().todos;
-    const count = todo.find((x: { key: string }) => x.key === 'care.anniversaries')?.count ?? 0;
-    expect(count).toBe(week.items.length);
-  });
-
-  it('prints a birthday card for a member in scope, audited; 404 outside', async () => {
-    const before = await auditCount(t.store, 'care.birthday_card_printed', tzOther.id);
-    const res = await req('GET', `/care/birthdays/${tzOther.id}/card.pdf`, tongzhou);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await auditCount(t.store, 'care.birthday_card_printed', tzOther.id)).toBe(before + 1);
-    expect((await req('GET', `/care/birthdays/${tzOther.id}/card.pdf`, haidian)).statusCode).toBe(404);
-  });
-
-  it('a member sees their own visits, help, honours and next anniversary', async () => {
-    const v = await req(
-      'POST',
-      '/care/visits',
-      tongzhou,
-      visitBody({ memberId: me.id, reason: 'anniversary', holiday: null }),
-    );
-    expect(v.statusCode, v.body).toBe(201);
-    await req('POST', '/honours', tongzhou, {
-      kind: 'individual',
-      level: 'committee',
-      title: '优秀共产党员',
-      issuer: '中共张家口市驻京流动党员联合委员会',
-      awardedOn: '2026-07-01',
-      memberId: me.id,
-    });
-    const mine = await req('GET', '/care/mine', member);
-    expect(mine.statusCode, mine.body).toBe(200);
-    expect(mine.json()).toMatchObject({
-      visits: [{ id: v.json().id, title: '政治生日走访', visitedOn: '2026-02-10' }],
-      honours: [{ title: '优秀共产党员', levelLabel: '流动党委' }],
-      help: [],
-    });
-    const next = mine.json().nextBirthday;
-    expect(next.on >= committeeDay(new Date())).toBe(true);
-    expect(next.on.slice(5) === next.joinedAt.slice(5) || next.on.slice(5) === '02-28').toBe(true);
-  });
-});
+honourCases();
+anniversaryCases();

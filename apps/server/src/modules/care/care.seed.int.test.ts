@@ -20,7 +20,7 @@ const get = async (url: string) => {
 };
 
 describe('the demo care records', () => {
-  it('visits before 春节 and 中秋 2026, help of every kind, each in the ledger; run again, nothing added', async () => {
+  it('visits before 春节 and 中秋 2026, help of every kind (some before 春节), each in the ledger; run again, nothing added', async () => {
     const first = await t.services.care.seed();
     expect(await t.services.care.seed()).toEqual(first);
 
@@ -35,9 +35,13 @@ describe('the demo care records', () => {
     expect(chunjie.every((v) => v.giftFen >= 30_000 && v.visitors.endsWith('书记、组织委员'))).toBe(true);
 
     const help = await get('/care/help?limit=200');
-    const kinds = (help.items as { kind: string; amountFen: number }[]).map((h) => h.kind);
+    const given = help.items as { kind: string; amountFen: number; givenOn: string }[];
+    const kinds = given.map((h) => h.kind);
     expect(kinds.filter((k) => k === 'service')).toHaveLength(1);
     expect(kinds).toContain('money');
+    // Help before 春节 (17 February 2026) too, besides the help over the year.
+    const beforeSpring = (h: { givenOn: string }) => h.givenOn >= '2026-02-02' && h.givenOn <= '2026-02-15';
+    expect(given.filter((h) => h.kind !== 'service' && beforeSpring(h)).length).toBeGreaterThan(0);
     expect(help.totals.count).toBe(first.help);
 
     const [ledger] = await queryRows<{ care: number; honour: number }>(

@@ -1,7 +1,7 @@
 /**
  * The demo's care records: visits before 春节 2026 and 中秋 2026 across the committees (a few
  * hundred), visits to the sick and to members in hardship, a handful of 政治生日 visits, hardship
- * help (a few dozen: money, goods, one service), and the honours on the wall — the committee's 2020
+ * help (a few dozen: money, goods, one service; half of it before 春节), and the honours on the wall — the committee's 2020
  * national collective honour (全国抗击新冠肺炎疫情先进集体, 中共中央、国务院、中央军委, 2020-09-08),
  * provincial and city honours to second-level committees, and 20–40 individual honours of synthetic
  * members. Deterministic (every choice is arithmetic on a member's rank by id), set-based: a few
@@ -100,14 +100,16 @@ export function createCareSeed({ db, orgs, activity }: CareSeedDeps) {
   }
 
   async function help(tx: Executor) {
-    // One member in 331: money mostly, goods every third, the first a service (帮办).
+    // One member in 331: money mostly, goods every third, the first a service (帮办); every second
+    // record goes out in the fortnight before 春节 (送温暖; 17 February 2026), the rest over the year.
     await run(
       tx,
       sql`insert into care_help (member_id, org_id, org_path, kind, amount_fen, given_on, reason, note)
       select r.member_id, r.org_id, r.org_path, k.kind,
         case k.kind when 'money' then ((10 + (r.rn * 7) % 40) * 10000)::bigint
           when 'goods' then ((5 + r.rn % 10) * 10000)::bigint else 0 end,
-        least(date '2026-01-05' + (r.rn * 13) % 300, current_date),
+        least(case when r.k_rn % 2 = 0 then date '2026-02-02' + r.rn % 14
+          else date '2026-01-05' + (r.rn * 13) % 300 end, current_date),
         case k.kind when 'service' then '协助子女在京入学'
           else (${textArray(HARDSHIP_REASONS)})[1 + r.rn % ${HARDSHIP_REASONS.length}] end,
         case k.kind when 'goods' then '米、面、油和棉被' else null end

@@ -265,6 +265,25 @@ describe('the secret vote', () => {
       sql`select column_name from information_schema.columns where table_name = 'evaluation_ballots' order by column_name`,
     );
     expect(columns.map((c) => c.column_name)).toEqual(['id', 'round_id']);
+    // Nor do the tables beside it: no order or time on a mark, no ballot on a code, no time of voting.
+    const columnsOf = async (table: string) =>
+      (
+        await queryRows<{ column_name: string }>(
+          t.store.db,
+          sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`,
+        )
+      ).map((c) => c.column_name);
+    expect(await columnsOf('evaluation_ballot_marks')).toEqual(['ballot_id', 'grade', 'member_id']);
+    expect(await columnsOf('evaluation_ballot_codes')).toEqual(['code_hash', 'round_id', 'used']);
+    expect((await columnsOf('evaluation_participants')).filter((c) => /vot|ballot|_at$/.test(c))).toEqual([
+      'ballot_mode',
+      'self_at',
+      'voted',
+      'votes_basic',
+      'votes_excellent',
+      'votes_qualified',
+      'votes_unqualified',
+    ]);
     const ids = (
       await queryRows<{ id: string }>(
         t.store.db,
