@@ -1,4 +1,3 @@
-import { DesktopOutlined, LinkOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -26,14 +25,14 @@ export const screenFeature = defineFeature({
     {
       path: '/screen',
       labelKey: 'nav.screen',
-      icon: <DesktopOutlined aria-hidden />,
+      icon: 'DesktopOutlined',
       group: 'stats',
       permission: 'stats.read',
     },
     {
       path: '/screen-links',
       labelKey: 'nav.screenLinks',
-      icon: <LinkOutlined aria-hidden />,
+      icon: 'LinkOutlined',
       group: 'stats',
       permission: 'screen.manage',
     },
