@@ -45,6 +45,8 @@ async function main() {
       JOBS_ENABLED: 'false',
     },
     PORT,
+    // Seeding the demo committee on a busy machine takes minutes.
+    600_000,
   );
   const browser = await launchChromium();
   try {

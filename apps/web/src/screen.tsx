@@ -7,9 +7,8 @@ import { loadScreenEarly } from './features/screen/screen.early';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from screen.html');
 loadScreenEarly();
-import('./features/screen/screen.app').then(
-  (app) => app.mountScreen(root),
-  () => {
+import('./features/screen/screen.app')
+  .then((app) => app.mountScreen(root))
+  .catch(() => {
     root.textContent = '数据大屏加载失败，请刷新页面重试';
-  },
-);
+  });

@@ -1,12 +1,16 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useLogout } from '../features/auth/useLogout';
 import { useCurrentUser } from '../features/auth/useMe';
 import { InboxBell } from '../features/notices/components/InboxBell';
-import { UserRoleTags } from './UserRoleTags';
+import { lazyNamed } from './lazyNamed';
+
+// The role tags (the code tables' names) show on a desk only; a phone shows them in the menu drawer.
+const UserRoleTags = lazyNamed(() => import('./UserRoleTags'), 'UserRoleTags');
 
 interface AppHeaderProps {
   compact: boolean;
@@ -33,7 +37,11 @@ export function AppHeader({ compact, onOpenMenu }: AppHeaderProps) {
         {!compact && <span className="nx-brand-subtitle">{t('app.subtitle')}</span>}
       </Link>
       <div className="nx-header-right">
-        {!compact && <UserRoleTags />}
+        {!compact && (
+          <Suspense fallback={null}>
+            <UserRoleTags />
+          </Suspense>
+        )}
         <InboxBell />
         <Link to="/account" className="nx-header-user">
           <UserOutlined aria-hidden />

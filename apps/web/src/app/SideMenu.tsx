@@ -2,6 +2,7 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../features/auth/useMe';
+import { MENU_ICONS } from './menuIcons';
 import { isInSection, visibleEntries, visibleGroups } from './navigation';
 
 interface SideMenuProps {
@@ -27,7 +28,7 @@ export function SideMenu({ onNavigate }: SideMenuProps) {
           type: 'group' as const,
           key: `group-${group}`,
           label: t(`menuGroup.${group}`),
-          children: inGroup.map((e) => ({ key: e.path, icon: e.icon, label: t(e.labelKey) })),
+          children: inGroup.map((e) => ({ key: e.path, icon: MENU_ICONS[e.icon], label: t(e.labelKey) })),
         }))}
         onClick={({ key }) => {
           if (entries.find((e) => e.path === key)?.ownPage) window.location.assign(key);

@@ -1,6 +1,7 @@
 import type { Action } from '@ningxin/shared';
-import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Translation } from './i18n/zh-CN';
+import type { MenuIcon } from './menuIcons';
 
 /**
  * A feature of the web app declares its pages and its menu entries; the router and the side
@@ -35,7 +36,8 @@ export interface FeatureRoute {
 export interface MenuEntry {
   path: string;
   labelKey: `nav.${keyof Translation['nav']}`;
-  icon: ReactNode;
+  /** By name (app/menuIcons.tsx): the icons load with the menu, not with the first page. */
+  icon: MenuIcon;
   group: MenuGroup;
   /** The permission needed to see the entry; none means everyone. */
   permission?: Action;

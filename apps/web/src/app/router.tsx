@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { PageSpinner } from '../components/PageSpinner';
 import { FEATURES } from './features';
@@ -6,7 +6,11 @@ import { lazyNamed } from './lazyNamed';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
 
-const LoginPage = lazyNamed(() => import('../features/auth/pages/LoginPage'), 'LoginPage');
+// The login page needs only the texts bundled with the entry (app, login), not the pages' chunk.
+const LoginPage = lazy(async () => ({
+  default: (await import('../features/auth/pages/LoginPage')).LoginPage,
+}));
+const AntAppFrame = lazyNamed(() => import('./AntAppFrame'), 'AntAppFrame');
 const AppLayout = lazyNamed(() => import('./AppLayout'), 'AppLayout');
 const NotFoundPage = lazyNamed(() => import('./NotFoundPage'), 'NotFoundPage');
 function Root() {
@@ -22,29 +26,34 @@ export const router = createBrowserRouter([
     element: <Root />,
     children: [
       { path: '/login', element: <LoginPage /> },
-      ...FEATURES.flatMap((f) => f.publicRoutes ?? []).map(({ path, page: Page }) => ({
-        path,
-        element: <Page />,
-      })),
       {
-        path: '/',
-        element: (
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        ),
+        element: <AntAppFrame />,
         children: [
-          ...FEATURES.flatMap((f) => f.routes).map(({ path, page: Page, permission }) => ({
-            ...(path === '' ? { index: true } : { path }),
-            element: permission ? (
-              <RequirePermission permission={permission}>
-                <Page />
-              </RequirePermission>
-            ) : (
-              <Page />
-            ),
+          ...FEATURES.flatMap((f) => f.publicRoutes ?? []).map(({ path, page: Page }) => ({
+            path,
+            element: <Page />,
           })),
-          { path: '*', element: <NotFoundPage /> },
+          {
+            path: '/',
+            element: (
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            ),
+            children: [
+              ...FEATURES.flatMap((f) => f.routes).map(({ path, page: Page, permission }) => ({
+                ...(path === '' ? { index: true } : { path }),
+                element: permission ? (
+                  <RequirePermission permission={permission}>
+                    <Page />
+                  </RequirePermission>
+                ) : (
+                  <Page />
+                ),
+              })),
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
         ],
       },
     ],

@@ -21,7 +21,7 @@ export function LanguageSwitcher({ compact = false }: LanguageSwitcherProps) {
       icon={<GlobalOutlined aria-hidden />}
       title={t('app.switchLanguage')}
       lang={target}
-      onClick={() => setLanguage(target)}
+      onClick={() => void setLanguage(target)}
     >
       {compact ? <span className="nx-visually-hidden">{label}</span> : label}
     </Button>

@@ -1,4 +1,3 @@
-import { ContainerOutlined, FolderOpenOutlined, SwapOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -26,21 +25,21 @@ export const archivesFeature = defineFeature({
     {
       path: '/archives',
       labelKey: 'nav.archives',
-      icon: <FolderOpenOutlined aria-hidden />,
+      icon: 'FolderOpenOutlined',
       group: 'care',
       permission: 'archive.read',
     },
     {
       path: '/archives/room',
       labelKey: 'nav.archiveRoom',
-      icon: <ContainerOutlined aria-hidden />,
+      icon: 'ContainerOutlined',
       group: 'care',
       permission: 'archive.read',
     },
     {
       path: '/archives/loans',
       labelKey: 'nav.archiveLoans',
-      icon: <SwapOutlined aria-hidden />,
+      icon: 'SwapOutlined',
       group: 'care',
       permission: 'archive.read',
     },

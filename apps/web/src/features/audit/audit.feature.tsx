@@ -1,4 +1,3 @@
-import { AuditOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -15,7 +14,7 @@ export const auditFeature = defineFeature({
     {
       path: '/audit',
       labelKey: 'nav.audit',
-      icon: <AuditOutlined aria-hidden />,
+      icon: 'AuditOutlined',
       group: 'system',
       permission: 'audit.read',
     },

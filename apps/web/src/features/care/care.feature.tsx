@@ -1,10 +1,3 @@
-import {
-  CalendarOutlined,
-  GiftOutlined,
-  HeartOutlined,
-  SmileOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -42,35 +35,35 @@ export const careFeature = defineFeature({
     {
       path: '/care/visits',
       labelKey: 'nav.careVisits',
-      icon: <HeartOutlined aria-hidden />,
+      icon: 'HeartOutlined',
       group: 'care',
       permission: 'care.read',
     },
     {
       path: '/care/help',
       labelKey: 'nav.careHelp',
-      icon: <GiftOutlined aria-hidden />,
+      icon: 'GiftOutlined',
       group: 'care',
       permission: 'care.read',
     },
     {
       path: '/care/birthdays',
       labelKey: 'nav.careBirthdays',
-      icon: <CalendarOutlined aria-hidden />,
+      icon: 'CalendarOutlined',
       group: 'care',
       permission: 'care.read',
     },
     {
       path: '/care/honours',
       labelKey: 'nav.honours',
-      icon: <TrophyOutlined aria-hidden />,
+      icon: 'TrophyOutlined',
       group: 'care',
       permission: 'care.read',
     },
     {
       path: '/my-care',
       labelKey: 'nav.myCare',
-      icon: <SmileOutlined aria-hidden />,
+      icon: 'SmileOutlined',
       group: 'care',
       permission: 'member.self',
     },

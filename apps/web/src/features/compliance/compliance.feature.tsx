@@ -1,4 +1,3 @@
-import { CarryOutOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -16,7 +15,7 @@ export const complianceFeature = defineFeature({
     {
       path: '/compliance',
       labelKey: 'nav.compliance',
-      icon: <CarryOutOutlined aria-hidden />,
+      icon: 'CarryOutOutlined',
       group: 'life',
       permission: 'meeting.read',
     },

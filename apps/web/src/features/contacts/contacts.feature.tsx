@@ -1,4 +1,3 @@
-import { AlertOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -26,21 +25,21 @@ export const contactsFeature = defineFeature({
     {
       path: '/finding/lost-contact',
       labelKey: 'nav.lostContact',
-      icon: <AlertOutlined aria-hidden />,
+      icon: 'AlertOutlined',
       group: 'finding',
       permission: 'member.read',
     },
     {
       path: '/finding/co-management',
       labelKey: 'nav.coManagement',
-      icon: <TeamOutlined aria-hidden />,
+      icon: 'TeamOutlined',
       group: 'finding',
       permission: 'member.read',
     },
     {
       path: '/finding/feedback',
       labelKey: 'nav.feedback',
-      icon: <AuditOutlined aria-hidden />,
+      icon: 'AuditOutlined',
       group: 'finding',
       permission: 'feedback.read',
     },

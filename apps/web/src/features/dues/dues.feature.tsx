@@ -1,10 +1,3 @@
-import {
-  AccountBookOutlined,
-  AlertOutlined,
-  CalculatorOutlined,
-  SolutionOutlined,
-  WalletOutlined,
-} from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -47,35 +40,35 @@ export const duesFeature = defineFeature({
     {
       path: '/dues',
       labelKey: 'nav.duesMonths',
-      icon: <AccountBookOutlined aria-hidden />,
+      icon: 'AccountBookOutlined',
       group: 'care',
       permission: 'dues.read',
     },
     {
       path: '/dues/arrears',
       labelKey: 'nav.duesArrears',
-      icon: <AlertOutlined aria-hidden />,
+      icon: 'AlertOutlined',
       group: 'care',
       permission: 'dues.read',
     },
     {
       path: '/dues/bases',
       labelKey: 'nav.duesBases',
-      icon: <CalculatorOutlined aria-hidden />,
+      icon: 'CalculatorOutlined',
       group: 'care',
       permission: 'dues.read',
     },
     {
       path: '/dues/reliefs',
       labelKey: 'nav.duesReliefs',
-      icon: <SolutionOutlined aria-hidden />,
+      icon: 'SolutionOutlined',
       group: 'care',
       permission: 'dues.read',
     },
     {
       path: '/my-dues',
       labelKey: 'nav.myDues',
-      icon: <WalletOutlined aria-hidden />,
+      icon: 'WalletOutlined',
       group: 'care',
       permission: 'member.self',
     },

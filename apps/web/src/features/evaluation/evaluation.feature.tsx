@@ -1,4 +1,3 @@
-import { AuditOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -25,14 +24,14 @@ export const evaluationFeature = defineFeature({
     {
       path: '/evaluations',
       labelKey: 'nav.evaluations',
-      icon: <AuditOutlined aria-hidden />,
+      icon: 'AuditOutlined',
       group: 'care',
       permission: 'evaluation.read',
     },
     {
       path: '/my-evaluation',
       labelKey: 'nav.myEvaluation',
-      icon: <CheckSquareOutlined aria-hidden />,
+      icon: 'CheckSquareOutlined',
       group: 'care',
       permission: 'member.self',
     },

@@ -1,4 +1,3 @@
-import { AimOutlined, SearchOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -33,14 +32,14 @@ export const findingFeature = defineFeature({
     {
       path: '/finding/campaigns',
       labelKey: 'nav.findingCampaigns',
-      icon: <AimOutlined aria-hidden />,
+      icon: 'AimOutlined',
       group: 'finding',
       permission: 'finding.manage',
     },
     {
       path: '/finding/my-leads',
       labelKey: 'nav.myLeads',
-      icon: <SearchOutlined aria-hidden />,
+      icon: 'SearchOutlined',
       group: 'finding',
       permission: 'finding.lead',
     },

@@ -1,4 +1,3 @@
-import { BankOutlined, FundOutlined, GiftOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -36,28 +35,28 @@ export const hometownFeature = defineFeature({
     {
       path: '/hometown',
       labelKey: 'nav.hometownTotals',
-      icon: <FundOutlined aria-hidden />,
+      icon: 'FundOutlined',
       group: 'hometown',
       permission: 'hometown.read',
     },
     {
       path: '/hometown/projects',
       labelKey: 'nav.hometownProjects',
-      icon: <BankOutlined aria-hidden />,
+      icon: 'BankOutlined',
       group: 'hometown',
       permission: 'hometown.read',
     },
     {
       path: '/hometown/donations',
       labelKey: 'nav.hometownDonations',
-      icon: <GiftOutlined aria-hidden />,
+      icon: 'GiftOutlined',
       group: 'hometown',
       permission: 'hometown.read',
     },
     {
       path: '/hometown/labour',
       labelKey: 'nav.hometownLabour',
-      icon: <TeamOutlined aria-hidden />,
+      icon: 'TeamOutlined',
       group: 'hometown',
       permission: 'hometown.read',
     },

@@ -1,4 +1,3 @@
-import { FieldTimeOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -15,7 +14,7 @@ export const jobsFeature = defineFeature({
     {
       path: '/jobs',
       labelKey: 'nav.jobs',
-      icon: <FieldTimeOutlined aria-hidden />,
+      icon: 'FieldTimeOutlined',
       group: 'system',
       permission: 'job.read',
     },

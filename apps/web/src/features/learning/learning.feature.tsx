@@ -1,4 +1,3 @@
-import { BookOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -26,14 +25,14 @@ export const learningFeature = defineFeature({
     {
       path: '/courses',
       labelKey: 'nav.courses',
-      icon: <BookOutlined aria-hidden />,
+      icon: 'BookOutlined',
       group: 'learning',
       permission: 'course.manage',
     },
     {
       path: '/learn',
       labelKey: 'nav.learn',
-      icon: <PlayCircleOutlined aria-hidden />,
+      icon: 'PlayCircleOutlined',
       group: 'learning',
       permission: 'member.self',
     },

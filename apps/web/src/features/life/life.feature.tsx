@@ -1,4 +1,3 @@
-import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -24,14 +23,14 @@ export const lifeFeature = defineFeature({
     {
       path: '/meetings',
       labelKey: 'nav.meetings',
-      icon: <CalendarOutlined aria-hidden />,
+      icon: 'CalendarOutlined',
       group: 'life',
       permission: 'meeting.read',
     },
     {
       path: '/my-meetings',
       labelKey: 'nav.myMeetings',
-      icon: <ScheduleOutlined aria-hidden />,
+      icon: 'ScheduleOutlined',
       group: 'life',
       permission: 'member.self',
     },

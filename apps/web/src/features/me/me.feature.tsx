@@ -1,4 +1,3 @@
-import { IdcardOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -15,7 +14,7 @@ export const meFeature = defineFeature({
     {
       path: '/me',
       labelKey: 'nav.me',
-      icon: <IdcardOutlined aria-hidden />,
+      icon: 'IdcardOutlined',
       group: 'members',
       permission: 'member.self',
     },

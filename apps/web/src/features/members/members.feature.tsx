@@ -1,4 +1,3 @@
-import { SolutionOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -25,7 +24,7 @@ export const membersFeature = defineFeature({
     {
       path: '/members',
       labelKey: 'nav.members',
-      icon: <SolutionOutlined aria-hidden />,
+      icon: 'SolutionOutlined',
       group: 'members',
       permission: 'member.read',
     },

@@ -1,4 +1,3 @@
-import { InboxOutlined, NotificationOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -24,11 +23,11 @@ export const noticesFeature = defineFeature({
     {
       path: '/notices',
       labelKey: 'nav.notices',
-      icon: <NotificationOutlined aria-hidden />,
+      icon: 'NotificationOutlined',
       group: 'workbench',
       permission: 'notice.send',
     },
-    { path: '/inbox', labelKey: 'nav.inbox', icon: <InboxOutlined aria-hidden />, group: 'workbench' },
+    { path: '/inbox', labelKey: 'nav.inbox', icon: 'InboxOutlined', group: 'workbench' },
   ],
   portal: [
     {

@@ -1,4 +1,3 @@
-import { ApartmentOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -11,7 +10,7 @@ export const orgsFeature = defineFeature({
     {
       path: '/orgs',
       labelKey: 'nav.orgs',
-      icon: <ApartmentOutlined aria-hidden />,
+      icon: 'ApartmentOutlined',
       group: 'orgs',
       permission: 'org.read',
     },

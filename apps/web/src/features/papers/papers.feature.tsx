@@ -1,4 +1,3 @@
-import { IdcardOutlined, SwapOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -21,14 +20,14 @@ export const papersFeature = defineFeature({
     {
       path: '/certificates',
       labelKey: 'nav.certificates',
-      icon: <IdcardOutlined aria-hidden />,
+      icon: 'IdcardOutlined',
       group: 'finding',
       permission: 'member.read',
     },
     {
       path: '/transfers',
       labelKey: 'nav.transfers',
-      icon: <SwapOutlined aria-hidden />,
+      icon: 'SwapOutlined',
       group: 'finding',
       permission: 'member.read',
     },

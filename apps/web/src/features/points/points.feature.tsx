@@ -1,4 +1,3 @@
-import { StarOutlined, TrophyOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -21,14 +20,14 @@ export const pointsFeature = defineFeature({
     {
       path: '/points',
       labelKey: 'nav.points',
-      icon: <TrophyOutlined aria-hidden />,
+      icon: 'TrophyOutlined',
       group: 'care',
       permission: 'points.read',
     },
     {
       path: '/my-points',
       labelKey: 'nav.myPoints',
-      icon: <StarOutlined aria-hidden />,
+      icon: 'StarOutlined',
       group: 'care',
       permission: 'member.self',
     },

@@ -1,4 +1,3 @@
-import { HomeOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -16,7 +15,7 @@ export const portalFeature = defineFeature({
     {
       path: '/portal',
       labelKey: 'nav.portal',
-      icon: <HomeOutlined aria-hidden />,
+      icon: 'HomeOutlined',
       group: 'workbench',
       permission: 'member.self',
     },

@@ -1,4 +1,3 @@
-import { AuditOutlined, BulbOutlined, FileTextOutlined, FormOutlined, StarOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -40,34 +39,34 @@ export const reflectionsFeature = defineFeature({
     {
       path: '/reflections',
       labelKey: 'nav.reflectionsReview',
-      icon: <AuditOutlined aria-hidden />,
+      icon: 'AuditOutlined',
       group: 'learning',
       permission: 'reflection.review',
     },
     {
       path: '/reflections/featured',
       labelKey: 'nav.featuredReflections',
-      icon: <StarOutlined aria-hidden />,
+      icon: 'StarOutlined',
       group: 'learning',
     },
     {
       path: '/my-reflections',
       labelKey: 'nav.myReflections',
-      icon: <BulbOutlined aria-hidden />,
+      icon: 'BulbOutlined',
       group: 'learning',
       permission: 'member.self',
     },
     {
       path: '/reports',
       labelKey: 'nav.memberReports',
-      icon: <FileTextOutlined aria-hidden />,
+      icon: 'FileTextOutlined',
       group: 'learning',
       permission: 'report.read',
     },
     {
       path: '/my-reports',
       labelKey: 'nav.myReports',
-      icon: <FormOutlined aria-hidden />,
+      icon: 'FormOutlined',
       group: 'learning',
       permission: 'member.self',
     },

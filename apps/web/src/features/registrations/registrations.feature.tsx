@@ -1,4 +1,3 @@
-import { UserAddOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -19,7 +18,7 @@ export const registrationsFeature = defineFeature({
     {
       path: '/registrations',
       labelKey: 'nav.registrations',
-      icon: <UserAddOutlined aria-hidden />,
+      icon: 'UserAddOutlined',
       group: 'finding',
       permission: 'registration.review',
     },

@@ -1,4 +1,3 @@
-import { FileExcelOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -16,7 +15,7 @@ export const reportsFeature = defineFeature({
     {
       path: '/stats/reports',
       labelKey: 'nav.reports',
-      icon: <FileExcelOutlined aria-hidden />,
+      icon: 'FileExcelOutlined',
       group: 'stats',
       permission: 'stats.read',
     },

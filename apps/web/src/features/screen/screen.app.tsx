@@ -5,8 +5,8 @@ import { ScreenPage } from './pages/ScreenPage';
 import { initScreenTexts } from './screen.i18n';
 
 /** The big screen as its own page: React, React Query, ECharts and its texts; no antd, no router. */
-export function mountScreen(root: HTMLElement): void {
-  initScreenTexts();
+export async function mountScreen(root: HTMLElement): Promise<void> {
+  await initScreenTexts();
   const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
   createRoot(root).render(
     <StrictMode>

@@ -1,4 +1,3 @@
-import { DesktopOutlined, LinkOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
@@ -27,7 +26,7 @@ export const screenFeature = defineFeature({
     {
       path: '/screen',
       labelKey: 'nav.screen',
-      icon: <DesktopOutlined aria-hidden />,
+      icon: 'DesktopOutlined',
       group: 'stats',
       permission: 'stats.read',
       ownPage: true,
@@ -35,7 +34,7 @@ export const screenFeature = defineFeature({
     {
       path: '/screen-links',
       labelKey: 'nav.screenLinks',
-      icon: <LinkOutlined aria-hidden />,
+      icon: 'LinkOutlined',
       group: 'stats',
       permission: 'screen.manage',
     },

@@ -5,18 +5,18 @@ import { screenText } from '../../app/i18n/text/screen';
 
 /**
  * The screen page's texts alone, in the language this browser chose in the app: the screen is
- * its own page (screen.html) and carries none of the app's other texts.
+ * its own page (screen.html) and carries none of the app's other texts; English comes as a chunk
+ * only when chosen.
  */
-export function initScreenTexts(): void {
+export async function initScreenTexts(): Promise<void> {
   const language = storedLanguage();
   document.documentElement.lang = language;
-  void i18n.use(initReactI18next).init({
-    resources: {
-      'zh-CN': { translation: { screen: screenText.zh } },
-      en: { translation: { screen: screenText.en } },
-    },
+  const screen =
+    language === 'en' ? (await import('../../app/i18n/text/en/screen')).screenTextEn : screenText;
+  await i18n.use(initReactI18next).init({
+    resources: { [language]: { translation: { screen } } },
     lng: language,
-    fallbackLng: 'zh-CN',
+    fallbackLng: language,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

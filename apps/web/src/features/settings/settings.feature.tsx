@@ -1,4 +1,3 @@
-import { SettingOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -15,7 +14,7 @@ export const settingsFeature = defineFeature({
     {
       path: '/settings',
       labelKey: 'nav.settings',
-      icon: <SettingOutlined aria-hidden />,
+      icon: 'SettingOutlined',
       group: 'system',
       permission: 'settings.write',
     },

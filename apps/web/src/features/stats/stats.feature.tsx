@@ -1,4 +1,3 @@
-import { BarChartOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -16,7 +15,7 @@ export const statsFeature = defineFeature({
     {
       path: '/stats',
       labelKey: 'nav.stats',
-      icon: <BarChartOutlined aria-hidden />,
+      icon: 'BarChartOutlined',
       group: 'stats',
       permission: 'stats.read',
     },

@@ -1,4 +1,3 @@
-import { BookOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -21,14 +20,14 @@ export const studyFeature = defineFeature({
     {
       path: '/study',
       labelKey: 'nav.study',
-      icon: <FieldTimeOutlined aria-hidden />,
+      icon: 'FieldTimeOutlined',
       group: 'learning',
       permission: 'study.read',
     },
     {
       path: '/my-study',
       labelKey: 'nav.myStudy',
-      icon: <BookOutlined aria-hidden />,
+      icon: 'BookOutlined',
       group: 'learning',
       permission: 'member.self',
     },

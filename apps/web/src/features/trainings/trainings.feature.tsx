@@ -1,4 +1,3 @@
-import { ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -26,14 +25,14 @@ export const trainingsFeature = defineFeature({
     {
       path: '/trainings',
       labelKey: 'nav.trainings',
-      icon: <ReadOutlined aria-hidden />,
+      icon: 'ReadOutlined',
       group: 'life',
       permission: 'training.manage',
     },
     {
       path: '/my-trainings',
       labelKey: 'nav.myTrainings',
-      icon: <SolutionOutlined aria-hidden />,
+      icon: 'SolutionOutlined',
       group: 'life',
       permission: 'member.self',
     },

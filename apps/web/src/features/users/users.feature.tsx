@@ -1,4 +1,3 @@
-import { TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -15,7 +14,7 @@ export const usersFeature = defineFeature({
     {
       path: '/users',
       labelKey: 'nav.users',
-      icon: <TeamOutlined aria-hidden />,
+      icon: 'TeamOutlined',
       group: 'system',
       permission: 'user.read',
     },

@@ -1,4 +1,3 @@
-import { AuditOutlined, HeartOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -21,14 +20,14 @@ export const volunteerHoursFeature = defineFeature({
     {
       path: '/volunteer-hours',
       labelKey: 'nav.volunteerHoursReview',
-      icon: <AuditOutlined aria-hidden />,
+      icon: 'AuditOutlined',
       group: 'service',
       permission: 'volunteer.manage',
     },
     {
       path: '/my-volunteer-hours',
       labelKey: 'nav.myVolunteerHours',
-      icon: <HeartOutlined aria-hidden />,
+      icon: 'HeartOutlined',
       group: 'service',
       permission: 'member.self',
     },

@@ -1,4 +1,3 @@
-import { FlagOutlined, HeartOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyNamed } from '../../app/lazyNamed';
 
@@ -39,21 +38,21 @@ export const volunteerFeature = defineFeature({
     {
       path: '/volunteer/campaigns',
       labelKey: 'nav.volunteerCampaigns',
-      icon: <TeamOutlined aria-hidden />,
+      icon: 'TeamOutlined',
       group: 'service',
       permission: 'volunteer.read',
     },
     {
       path: '/volunteer/mine',
       labelKey: 'nav.myVolunteering',
-      icon: <HeartOutlined aria-hidden />,
+      icon: 'HeartOutlined',
       group: 'service',
       permission: 'member.self',
     },
     {
       path: '/volunteer/leading',
       labelKey: 'nav.volunteerLeading',
-      icon: <FlagOutlined aria-hidden />,
+      icon: 'FlagOutlined',
       group: 'service',
       permission: 'member.self',
     },

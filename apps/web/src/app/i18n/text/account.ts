@@ -1,5 +1,5 @@
-/** The `account` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `account` texts in simplified Chinese, the default language (English: ./en/account.ts). */
+export const accountText = {
   title: '我的账户',
   profile: '个人信息',
   displayName: '姓名',
@@ -46,55 +46,3 @@ const zh = {
     disabled: '两步验证已关闭',
   },
 };
-
-const en: typeof zh = {
-  title: 'My account',
-  profile: 'Profile',
-  displayName: 'Name',
-  username: 'Username',
-  roles: 'Roles',
-  noRoles: 'No roles',
-  mustChange:
-    'This is your first login, your password was reset or it has expired. Change your password before going on.',
-  mustTurnOnTwoFactor:
-    'Administrator accounts must turn on two-step verification before using the system: follow the steps below with an authenticator app.',
-  changePassword: 'Change password',
-  currentPassword: 'Current password',
-  newPassword: 'New password',
-  confirmPassword: 'Confirm password',
-  passwordHint: 'At least 8 characters, with three of: upper case, lower case, digits, symbols',
-  passwordMismatch: 'The two new passwords differ',
-  sameAsCurrent: 'The new password must differ from the current one',
-  passwordChanged: 'Password changed; sessions on other devices were signed out',
-  sessions: 'Sessions',
-  createdAt: 'Signed in',
-  lastSeenAt: 'Last active',
-  expiresAt: 'Expires',
-  ip: 'IP address',
-  userAgent: 'Browser',
-  current: 'This session',
-  revoke: 'Sign out',
-  revokeConfirm: 'Sign this session out? That device will need to log in again.',
-  revoked: 'Session signed out',
-  twoFactor: {
-    title: 'Two-step verification',
-    on: 'On: signing in takes the code from the authenticator app on your phone as well as the password.',
-    off: 'Off. Once on, a leaked password alone cannot sign in without your phone.',
-    start: 'Turn on two-step verification',
-    scan: 'Scan the QR code with an authenticator app on your phone (Google Authenticator, Microsoft Authenticator …), or type the key:',
-    secret: 'Key',
-    code: 'Code',
-    codeHint: 'The 6 digits the app shows',
-    confirm: 'Turn on',
-    enabled: 'Two-step verification is on',
-    codesTitle: 'Save your recovery codes',
-    codesHint:
-      'If the phone is lost, a recovery code signs in instead of the app, each once. They are shown only now: write them down or print them and keep them safe.',
-    codesSaved: 'I have saved them',
-    turnOff: 'Turn off two-step verification',
-    password: 'Password',
-    disabled: 'Two-step verification is off',
-  },
-};
-
-export const accountText = { zh, en };

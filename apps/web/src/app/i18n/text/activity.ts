@@ -1,5 +1,5 @@
-/** The `activity` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `activity` texts in simplified Chinese, the default language (English: ./en/activity.ts). */
+export const activityText = {
   title: '履历',
   recent: '近期',
   yearOption: '{{year}} 年',
@@ -12,19 +12,3 @@ const zh = {
   statusInitial: '登记为{{to}}',
   by: '{{name}} 于 {{time}} 操作',
 };
-
-const en: typeof zh = {
-  title: 'Record of activity',
-  recent: 'Recent',
-  yearOption: '{{year}}',
-  yearLabel: 'Choose a year',
-  totals: 'Totals for {{year}}',
-  totalsEmpty: 'Nothing recorded in {{year}}',
-  entries: '{{count}} entries',
-  empty: 'Nothing recorded yet',
-  statusEvent: '{{from}} → {{to}}',
-  statusInitial: 'Registered as {{to}}',
-  by: 'by {{name}} at {{time}}',
-};
-
-export const activityText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `app` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `app` texts in simplified Chinese, the default language (English: ./en/app.ts). */
+export const appText = {
   name: '凝心',
   subtitle: '流动党员管理服务平台',
   openMenu: '打开菜单',
@@ -13,20 +13,3 @@ const zh = {
   loadFailed: '加载失败',
   retry: '重试',
 };
-
-const en: typeof zh = {
-  name: 'Ningxin',
-  subtitle: 'Floating Party Member Platform',
-  openMenu: 'Open menu',
-  logout: 'Log out',
-  loggedOut: 'Logged out',
-  switchLanguage: 'Switch language',
-  loading: 'Loading…',
-  forbidden: 'You are not allowed to open this page',
-  notFound: 'Page not found',
-  backHome: 'Back to home',
-  loadFailed: 'Failed to load',
-  retry: 'Retry',
-};
-
-export const appText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `audit` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `audit` texts in simplified Chinese, the default language (English: ./en/audit.ts). */
+export const auditText = {
   title: '审计日志',
   actor: '操作人',
   actorPlaceholder: '用户名',
@@ -21,28 +21,3 @@ const zh = {
   shown: '已显示 {{count}} 条',
   allActions: '全部操作',
 };
-
-const en: typeof zh = {
-  title: 'Audit log',
-  actor: 'Actor',
-  actorPlaceholder: 'Username',
-  action: 'Action',
-  targetType: 'Target type',
-  targetId: 'Target ID',
-  seq: 'No.',
-  targetTypePlaceholder: 'e.g. org, user',
-  timeRange: 'Time range',
-  time: 'Time',
-  target: 'Target',
-  ip: 'IP',
-  before: 'Before',
-  after: 'After',
-  empty: '(none)',
-  verify: 'Verify integrity',
-  intact: 'The audit log is intact: {{rows}} entries',
-  broken: 'Tampered from entry {{seq}}: {{reason}}',
-  shown: '{{count}} entries shown',
-  allActions: 'All actions',
-};
-
-export const auditText = { zh, en };

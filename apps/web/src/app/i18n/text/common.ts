@@ -1,5 +1,5 @@
-/** The `common` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `common` texts in simplified Chinese, the default language (English: ./en/common.ts). */
+export const commonText = {
   system: '系统',
   save: '保存',
   cancel: '取消',
@@ -24,32 +24,3 @@ const zh = {
   prev: '上一页',
   next: '下一页',
 };
-
-const en: typeof zh = {
-  system: 'System',
-  save: 'Save',
-  cancel: 'Cancel',
-  confirm: 'OK',
-  edit: 'Edit',
-  modify: 'Change',
-  delete: 'Delete',
-  create: 'Add',
-  actions: 'Actions',
-  search: 'Search',
-  reset: 'Reset',
-  yes: 'Yes',
-  no: 'No',
-  none: 'None',
-  saved: 'Saved',
-  deleted: 'Deleted',
-  versionConflict:
-    'Someone else changed this record. The latest version has been reloaded; please check it and try again.',
-  required: 'Required',
-  loadMore: 'Load more',
-  noMore: 'All loaded',
-  page: 'Page {{page}}',
-  prev: 'Previous',
-  next: 'Next',
-};
-
-export const commonText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `compliance` texts (组织生活落实情况): simplified Chinese (the default) and English. */
-const zh = {
+/** The `compliance` texts (组织生活落实情况) in simplified Chinese, the default language (English: ./en/compliance.ts). */
+export const complianceText = {
   title: '组织生活落实情况',
   year: '年度',
   org: '组织（含下级）',
@@ -52,59 +52,3 @@ const zh = {
     rule: '正式党员不足 7 人的支部不设支部委员会，自动免于召开支委会',
   },
 };
-
-const en: typeof zh = {
-  title: 'Organizational life',
-  year: 'Year',
-  org: 'Organization (with sub-units)',
-  export: 'Export Excel',
-  tabs: { board: 'Board', behind: 'Behind schedule', absentees: 'Absentees', exemptions: 'Exemptions' },
-  summary: '{{branches}} branches, {{behind}} behind, completion {{rate}}',
-  committee: 'Committee',
-  branch: 'Branch',
-  fullMembers: 'Full members',
-  rate: 'Completion',
-  behindTypes: 'Behind in',
-  noRate: '—',
-  status: { done: 'Done', behind: 'Behind', in_progress: 'In progress', exempt: 'Exempt' },
-  legend: 'Green: done; red: behind; grey: in progress or exempt',
-  onlyBehind: 'Behind only',
-  empty: 'No branches in scope',
-  grid: {
-    title: '{{name}} · {{year}} month by month',
-    type: 'Meeting type',
-    frequency: 'Frequency',
-    total: 'Year',
-    periods: 'Periods',
-  },
-  absentees: {
-    n: 'Missed in a row',
-    name: 'Name',
-    org: 'Organization',
-    missed: 'Missed in a row',
-    lastAttended: 'Last attended',
-    lastMissed: 'Last missed',
-    never: 'None',
-    empty: 'No member missed {{n}} or more in a row',
-    truncated: 'First {{count}} shown',
-    hint: 'Counted over the latest held meetings they were expected at; leave is not a miss',
-  },
-  behind: { empty: 'No branch is behind' },
-  exemptions: {
-    add: 'Add exemption',
-    org: 'Organization',
-    type: 'Meeting type',
-    from: 'From',
-    until: 'Until',
-    untilOpen: 'Open-ended',
-    reason: 'Reason',
-    remove: 'Remove',
-    removeConfirm: 'Remove this exemption?',
-    created: 'Exemption set',
-    removed: 'Removed',
-    empty: 'No exemptions',
-    rule: 'A branch with fewer than 7 full members has no committee and is exempt from committee meetings',
-  },
-};
-
-export const complianceText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `files` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `files` texts in simplified Chinese, the default language (English: ./en/files.ts). */
+export const filesText = {
   noPhoto: '暂无照片',
   photoAlt: '{{name}}的照片',
   uploadPhoto: '上传照片',
@@ -32,39 +32,3 @@ const zh = {
     video: '视频',
   },
 };
-
-const en: typeof zh = {
-  noPhoto: 'No photo',
-  photoAlt: 'Photo of {{name}}',
-  uploadPhoto: 'Upload photo',
-  replacePhoto: 'Replace photo',
-  photoUploaded: 'Photo updated',
-  papers: 'Papers',
-  empty: 'No papers yet',
-  purpose: 'Kind of paper',
-  upload: 'Upload',
-  hint: '{{types}} files, up to {{limit}} each',
-  uploading: 'Uploading {{name}}',
-  processing: 'Saving…',
-  progress: 'Upload progress',
-  cancel: 'Cancel upload',
-  uploaded: '{{name}} uploaded',
-  tooLarge: 'The file is larger than {{limit}}; compress or split it and try again',
-  download: 'Download',
-  downloadNamed: 'Download {{name}}',
-  delete: 'Delete',
-  deleteNamed: 'Delete {{name}}',
-  deleteConfirm: 'Delete "{{name}}"?',
-  deleted: 'Deleted',
-  meta: '{{size}} · uploaded by {{uploader}} at {{time}}',
-  unknownUploader: 'unknown user',
-  historyEntry: '{{purpose}}: {{name}}',
-  purposes: {
-    photo: 'Photo',
-    document: 'Certificate or scan',
-    attachment: 'Attachment',
-    video: 'Video',
-  },
-};
-
-export const filesText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `jobs` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `jobs` texts in simplified Chinese, the default language (English: ./en/jobs.ts). */
+export const jobsText = {
   title: '定时任务',
   intro:
     '系统按计划自动运行的任务（北京时间）。多个服务实例同时运行时，每个任务的每次计划时间只运行一次；失败的运行在 1 分钟和 5 分钟后各重试一次。',
@@ -34,41 +34,3 @@ const zh = {
   instance: '运行实例',
   empty: '暂无运行记录',
 };
-
-const en: typeof zh = {
-  title: 'Scheduled jobs',
-  intro:
-    'Jobs the system runs on a schedule (Beijing time). With several server instances, each scheduled time of a job runs once; a failed run is retried after 1 and after 5 minutes.',
-  job: 'Job',
-  schedule: 'Schedule (cron)',
-  nextRun: 'Next run',
-  nextRunAt: 'Next run: {{time}}',
-  lastRun: 'Last run',
-  never: 'Not run yet',
-  showRuns: 'Runs',
-  runs: 'Run',
-  runsOf: 'Runs: {{label}}',
-  close: 'Close',
-  runNow: 'Run now',
-  runNowConfirm: 'Run “{{label}}” now?',
-  runNowHint: 'The result is shown when the run ends. This is recorded in the audit log.',
-  ranOk: '“{{label}}” finished, {{rows}} rows',
-  ranFailed: '“{{label}}” failed: {{error}}',
-  outcome: 'Outcome',
-  outcomes: { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' },
-  startedAt: 'Started',
-  duration: 'Took',
-  seconds: '{{s}} s',
-  rows: 'Rows',
-  rowsN: '{{rows}} rows',
-  retryOf: 'Attempt {{n}} of the run due {{time}}',
-  slot: 'Scheduled for',
-  attemptN: 'attempt {{n}}',
-  error: 'Reason',
-  noReason: '(no reason recorded)',
-  retryAt: 'Retried at {{time}}',
-  instance: 'Instance',
-  empty: 'No runs yet',
-};
-
-export const jobsText = { zh, en };

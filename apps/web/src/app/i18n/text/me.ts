@@ -1,5 +1,5 @@
-/** The `me` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `me` texts in simplified Chinese, the default language (English: ./en/me.ts). */
+export const meText = {
   title: '我的档案',
   record: '我的信息',
   contact: '修改联系方式',
@@ -9,16 +9,3 @@ const zh = {
   noRecord: '当前账户未关联党员档案，请联系所在党组织。',
   nothingChanged: '没有需要保存的修改',
 };
-
-const en: typeof zh = {
-  title: 'My record',
-  record: 'My details',
-  contact: 'Update contact details',
-  note: 'Changes are recorded and visible to the secretary of your Party organization.',
-  phonePlaceholder: 'Leave empty to keep ({{masked}})',
-  saved: 'Saved',
-  noRecord: 'This account is not linked to a member record. Please contact your Party organization.',
-  nothingChanged: 'Nothing to save',
-};
-
-export const meText = { zh, en };

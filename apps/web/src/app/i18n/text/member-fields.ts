@@ -1,5 +1,5 @@
-/** The `memberFields` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `memberFields` texts in simplified Chinese, the default language (English: ./en/member-fields.ts). */
+export const memberFieldsText = {
   name: '姓名',
   gender: '性别',
   ethnicity: '民族',
@@ -28,35 +28,3 @@ const zh = {
   lastContactAt: '最近联系',
   notes: '备注',
 };
-
-const en: typeof zh = {
-  name: 'Name',
-  gender: 'Gender',
-  ethnicity: 'Ethnicity',
-  birthDate: 'Date of birth',
-  age: 'Age',
-  idNumber: 'ID number',
-  phone: 'Mobile',
-  education: 'Education',
-  joinedAt: 'Joined the Party',
-  fullMemberAt: 'Full member since',
-  memberType: 'Member type',
-  homeCounty: 'Home county',
-  homeOrg: 'Home Party organization',
-  hostDistrict: 'Host district',
-  hostAddress: 'Address in Beijing',
-  employer: 'Employer',
-  occupation: 'Occupation',
-  industry: 'Industry',
-  leftHomeAt: 'Left home on',
-  relationship: 'Membership relation',
-  orgId: 'Party organization',
-  tags: 'Tags',
-  source: 'Source',
-  status: 'Status',
-  statusSince: 'Status since',
-  lastContactAt: 'Last contact',
-  notes: 'Notes',
-};
-
-export const memberFieldsText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `memberImport` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `memberImport` texts in simplified Chinese, the default language (English: ./en/member-import.ts). */
+export const memberImportText = {
   title: '批量导入党员',
   stepChoose: '选择文件',
   stepCheck: '检查',
@@ -30,38 +30,3 @@ const zh = {
   again: '继续导入',
   failed: '导入未完成',
 };
-
-const en: typeof zh = {
-  title: 'Import members',
-  stepChoose: 'Choose file',
-  stepCheck: 'Check',
-  stepCommit: 'Import',
-  template: 'Download template',
-  templateHint:
-    'Fill in the import template. Required columns: name, ID number, mobile, date joined, home county.',
-  file: 'File',
-  chooseFile: 'Choose an Excel file (.xlsx)',
-  fileRequired: 'Choose the file to import',
-  defaultOrg: 'Default Party organization',
-  defaultOrgHint: 'Rows without a Party organization go here',
-  check: 'Check',
-  checking: 'Checking…',
-  committing: 'Importing…',
-  processed: '{{count}} rows processed',
-  summary: '{{total}} rows: {{valid}} can be imported, {{bad}} have errors',
-  fixHint: 'Nothing is imported while there are errors. Fix the file as listed below, then choose it again.',
-  readyHint: 'All rows passed. The import is all or nothing.',
-  nothingToImport: 'The file has no rows to import',
-  errRow: 'Row',
-  errColumn: 'Column',
-  errValue: 'Value',
-  errMessage: 'Problem',
-  reselect: 'Choose another file',
-  commit: 'Import',
-  done: '{{count}} members imported',
-  toList: 'Open the member list',
-  again: 'Import another file',
-  failed: 'Import not completed',
-};
-
-export const memberImportText = { zh, en };

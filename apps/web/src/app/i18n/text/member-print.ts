@@ -1,5 +1,5 @@
-/** The `memberPrint` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `memberPrint` texts in simplified Chinese, the default language (English: ./en/member-print.ts). */
+export const memberPrintText = {
   selectRow: '选择{{name}}',
   printForm: '打印采集表',
   printSelected: '打印采集表（{{count}}）',
@@ -7,14 +7,3 @@ const zh = {
   clearSelection: '取消选择',
   downloaded: '已生成 {{name}}',
 };
-
-const en: typeof zh = {
-  selectRow: 'Select {{name}}',
-  printForm: 'Print form',
-  printSelected: 'Print forms ({{count}})',
-  tooMany: 'At most {{max}} member forms can be printed at once; select fewer',
-  clearSelection: 'Clear selection',
-  downloaded: 'Saved {{name}}',
-};
-
-export const memberPrintText = { zh, en };

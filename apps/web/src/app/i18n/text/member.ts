@@ -1,5 +1,5 @@
-/** The `member` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `member` texts in simplified Chinese, the default language (English: ./en/member.ts). */
+export const memberText = {
   back: '党员信息库',
   sections: {
     basic: '基本信息',
@@ -51,59 +51,3 @@ const zh = {
   createdRecord: '建立档案',
   empty: '（空）',
 };
-
-const en: typeof zh = {
-  back: 'Member base',
-  sections: {
-    basic: 'Basic information',
-    party: 'Party membership',
-    home: 'Home side',
-    host: 'Host side',
-    work: 'Work',
-    notes: 'Notes',
-  },
-  profileTab: 'Record',
-  historyTab: 'History',
-  hasAccount: 'Has an account',
-  openAccount: 'Open an account',
-  accountCreated: 'Account opened: the member signs in with the mobile number',
-  firstPassword: 'First password',
-  accountHint:
-    'The username is the mobile number of the member ({{phone}}); the first password must be changed at the first sign-in.',
-  reveal: 'Show',
-  revealLabel: 'Show {{field}}',
-  revealTitle: 'Show full {{field}}',
-  revealReason: 'Reason',
-  revealReasonPlaceholder: 'e.g. checking transfer papers',
-  revealHint: 'Showing full personal data is recorded in the audit log with your reason.',
-  revealSubmit: 'Show',
-  revealOnce: 'Shown this once only; it is not kept after closing. Do not copy or forward it.',
-  close: 'Done',
-  changeStatus: 'Change status',
-  changeStatusTitle: 'Change member status',
-  currentStatus: 'Current status',
-  newStatus: 'New status',
-  effectiveDate: 'Effective date',
-  reason: 'Reason',
-  statusChanged: 'Status changed',
-  edit: 'Edit',
-  editTitle: 'Edit member record',
-  createTitle: 'Add member',
-  created: 'Member added',
-  updated: 'Record updated',
-  openDuplicate: 'Open that record',
-  idDerived: 'Read from the ID number',
-  keepCurrent: 'Leave empty to keep ({{masked}})',
-  selectPlaceholder: 'Select',
-  tagsPlaceholder: 'Pick or type and press Enter',
-  historyEmpty: 'No changes recorded',
-  historyTime: 'Time',
-  historyActor: 'By',
-  historyAction: 'Action',
-  historyChanges: 'Changes',
-  revealedField: 'Viewed the {{field}}; reason: {{reason}}',
-  createdRecord: 'Record created',
-  empty: '(empty)',
-};
-
-export const memberText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `members` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `members` texts in simplified Chinese, the default language (English: ./en/members.ts). */
+export const membersText = {
   title: '党员信息库',
   searchPlaceholder: '姓名、拼音、手机或身份证后4位',
   filters: '筛选',
@@ -27,34 +27,3 @@ const zh = {
   columnsReset: '恢复默认',
   ageValue: '{{count}} 岁',
 };
-
-const en: typeof zh = {
-  title: 'Member base',
-  searchPlaceholder: 'Name, pinyin, last 4 of phone or ID',
-  filters: 'Filters',
-  filtersCount: 'Filters ({{count}})',
-  anyValue: 'Any',
-  joinYear: 'Year joined',
-  ageRange: 'Age',
-  yearFrom: 'From year',
-  yearTo: 'To year',
-  ageFrom: 'Min',
-  ageTo: 'Max',
-  rangeInvalid: 'The start cannot be after the end',
-  total: '{{count}} members',
-  empty: 'No members match',
-  create: 'Add member',
-  import: 'Import',
-  export: 'Export',
-  exportMasked: 'Export (masked)',
-  exportFull: 'Export full details',
-  exportFullTitle: 'Export full ID numbers and phones?',
-  exportFullConfirm:
-    'The file will contain the full ID numbers and phone numbers of the filtered list. This export is recorded in the audit log. Keep the file safe.',
-  exportStarted: 'Preparing the file; the download starts by itself',
-  columns: 'Columns',
-  columnsReset: 'Reset',
-  ageValue: '{{count}}',
-};
-
-export const membersText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `menuGroup` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `menuGroup` texts in simplified Chinese, the default language (English: ./en/menu-group.ts). */
+export const menuGroupText = {
   workbench: '工作台',
   members: '党员',
   orgs: '组织',
@@ -12,19 +12,3 @@ const zh = {
   stats: '统计',
   system: '系统',
 };
-
-const en: typeof zh = {
-  workbench: 'Workbench',
-  members: 'Members',
-  orgs: 'Organization',
-  finding: 'Finding members',
-  life: 'Party life',
-  learning: 'Study',
-  service: 'Volunteering',
-  hometown: 'Hometown',
-  care: 'Care',
-  stats: 'Statistics',
-  system: 'System',
-};
-
-export const menuGroupText = { zh, en };

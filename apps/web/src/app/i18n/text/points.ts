@@ -1,5 +1,5 @@
-/** The `points` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `points` texts in simplified Chinese, the default language (English: ./en/points.ts). */
+export const pointsText = {
   title: '党员积分',
   year: '年度',
   org: '组织（含下级）',
@@ -56,63 +56,3 @@ const zh = {
   },
   portal: { title: '我的积分', more: '查看明细', points: '{{points}} 分' },
 };
-
-const en: typeof zh = {
-  title: 'Member points',
-  year: 'Year',
-  org: 'Organization (with sub-orgs)',
-  export: 'Export ranking',
-  tabs: { members: 'Member ranking', orgs: 'Committee averages', runs: 'Runs' },
-  col: {
-    rank: 'Rank',
-    name: 'Name',
-    org: 'Organization',
-    base: 'Base',
-    tasks: 'Tasks',
-    bonus: 'Bonus',
-    total: 'Total',
-    members: 'Members',
-    average: 'Average',
-    ruleVersion: 'Rules version',
-    computedAt: 'Computed at',
-    computedBy: 'By',
-    memberCount: 'Members counted',
-  },
-  noRun: 'No points have been computed for {{year}} yet',
-  runOf: 'From run {{id}} of {{year}} (rules version {{version}}, {{at}})',
-  nightly: 'Nightly job',
-  rules: {
-    title: 'Points rules (version {{version}})',
-    yearTotal: 'Full score {{total}}',
-    base: 'Base {{n}}',
-    tasks:
-      'Tasks up to {{cap}}: {{meeting}} per meeting, {{study}} per study hour, {{volunteer}} per volunteer hour',
-    bonus: 'Bonus up to {{cap}}: {{contribution}} per contribution, {{honour}} per honour',
-    change: 'Change rules',
-  },
-  run: 'Compute again',
-  runConfirm: "Compute every member's points of {{year}} by the current rules?",
-  ran: '{{count}} members computed',
-  verify: 'Verify',
-  verifyOk: 'Verified: {{members}} members agree with a recomputation by that version',
-  verifyDiff: '{{count}} members differ from a recomputation by that version (the ledger changed since)',
-  rerunVersion: 'Recompute by this version',
-  empty: 'No points',
-  mine: {
-    title: 'My points and record of the year',
-    total: 'Points of {{year}}',
-    of: 'out of {{total}}',
-    figure: 'Item',
-    quantity: 'Quantity',
-    points: 'Points',
-    base: 'Base',
-    tasks: 'Tasks (up to {{cap}})',
-    bonus: 'Bonus (up to {{cap}})',
-    rank: 'Latest run: {{total}} points, rank {{rank}} of {{of}}',
-    notRun: 'Not ranked yet this year; the points above follow the current rules',
-    rules: 'By points rules version {{version}}',
-  },
-  portal: { title: 'My points', more: 'Details', points: '{{points}} points' },
-};
-
-export const pointsText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `portal` texts (the member's phone home): simplified Chinese (the default) and English. */
-const zh = {
+/** The `portal` texts (the member's phone home) in simplified Chinese, the default language (English: ./en/portal.ts). */
+export const portalText = {
   hello: '{{name}}，您好',
   tileFailed: '这部分内容没有加载出来，请稍后刷新页面。',
   more: '查看全部',
@@ -25,32 +25,3 @@ const zh = {
     edit: '修改联系方式',
   },
 };
-
-const en: typeof zh = {
-  hello: 'Hello, {{name}}',
-  tileFailed: 'This part did not load. Please refresh the page later.',
-  more: 'See all',
-  meetings: {
-    title: 'My organizational life',
-    none: 'No meetings coming up',
-    today: 'Today',
-    signInHint: 'Scan the QR code at the meeting to sign in',
-    online: 'Online',
-  },
-  inbox: {
-    title: 'Messages',
-    unread: '{{count}} unread',
-    none: 'No messages',
-  },
-  record: {
-    title: 'My record',
-    org: 'Party organization',
-    status: 'Status',
-    phone: 'Phone',
-    homeCounty: 'Home county',
-    host: 'Living in',
-    edit: 'Update contact details',
-  },
-};
-
-export const portalText = { zh, en };

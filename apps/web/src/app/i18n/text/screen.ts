@@ -1,5 +1,5 @@
-/** The `screen` texts (数据大屏 and its kiosk links): simplified Chinese (the default) and English. */
-const zh = {
+/** The `screen` texts (数据大屏 and its kiosk links) in simplified Chinese, the default language (English: ./en/screen.ts). */
+export const screenText = {
   title: '张家口市驻京流动党员联合委员会 数据大屏',
   loading: '正在读取数据…',
   needSignIn: '请先登录，或使用党委办公室发放的大屏链接打开数据大屏',
@@ -75,82 +75,3 @@ const zh = {
     empty: '暂无大屏链接',
   },
 };
-
-const en: typeof zh = {
-  title: 'Zhangjiakou Floating Party Members in Beijing — Big Screen',
-  loading: 'Loading…',
-  needSignIn: 'Sign in, or open the screen with a screen link issued by the committee office',
-  signIn: 'Sign in',
-  retry: 'Retry',
-  updatedAt: 'Updated {{time}}',
-  counters: {
-    members: 'Members',
-    committees: 'Committees',
-    found: 'Members found',
-    volunteers: 'Volunteers',
-    served: 'Person-times served',
-    projects: 'Hometown projects',
-    investment: 'Investment signed',
-    donations: 'Donations',
-    labour: 'Labour export',
-    covid: 'COVID donations',
-  },
-  unit: {
-    people: '',
-    committees: '',
-    times: '',
-    projects: '',
-    yi: '×100M yuan',
-    wan: '×10k yuan',
-  },
-  panels: {
-    beijing: 'Members by Beijing district',
-    zhangjiakou: 'Members by home county',
-    finding: 'Finding members',
-    findingSummary: 'Target {{target}}, found {{found}}',
-    volunteer: 'Safe Watch',
-    volunteerSummary: '{{days}} days · {{volunteers}} volunteers · {{served}} person-times',
-    hometown: 'Hometown contributions by county',
-    life: 'Organizational life this month',
-    lifeSummary: '{{month}}: {{held}} held of {{planned}} planned',
-    feed: 'Recent deeds',
-    none: 'No data',
-    noAccess: 'Not in your scope',
-  },
-  series: {
-    members: 'Members',
-    cumulative: 'Found in all',
-    served: 'Person-times',
-    investment: 'Investment (×100M yuan)',
-    held: 'Held',
-    planned: 'Planned',
-  },
-  links: {
-    title: 'Screen links',
-    intro:
-      'Links for the screens in the members’ halls: a link opens the whole committee’s screen without a password and nothing else. Revoke a link that is lost or no longer used.',
-    issue: 'Issue a link',
-    open: 'Open the big screen',
-    label: 'Where the screen is',
-    labelPlaceholder: 'e.g. Changping hall, ground floor',
-    issued: 'Link issued',
-    done: 'Done',
-    issuedHelp: 'The link is shown this once: copy it now and open it in the screen’s browser.',
-    col: {
-      label: 'Where',
-      createdBy: 'Issued by',
-      createdAt: 'Issued',
-      lastUsedAt: 'Last used',
-      state: 'State',
-    },
-    active: 'Active',
-    revoked: 'Revoked',
-    never: 'Never',
-    revoke: 'Revoke',
-    revokeConfirm: 'Screens using this link will stop showing figures. Revoke it?',
-    revokedDone: 'Link revoked',
-    empty: 'No screen links',
-  },
-};
-
-export const screenText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `settings` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `settings` texts in simplified Chinese, the default language (English: ./en/settings.ts). */
+export const settingsText = {
   title: '参数设置',
   intro: '本流动党委按地方做法确定的规则。修改后立即对全系统生效，每次修改和恢复默认都记入审计日志。',
   changed: '已修改',
@@ -31,39 +31,3 @@ const zh = {
   pointsTotal: '年度满分：{{total}} 分',
   rulesVersion: '规则版本：{{version}}（0 为系统默认规则）',
 };
-
-const en: typeof zh = {
-  title: 'Settings',
-  intro:
-    'The rules this committee sets by local practice. A change applies to the whole system at once; every change and reset is recorded in the audit log.',
-  changed: 'Changed',
-  default: 'Default',
-  defaultHint: 'Default: {{value}}',
-  lastChangedBy: 'Last changed by {{name}}, {{time}}',
-  lastChanged: 'Last changed {{time}}',
-  neverChanged: 'Never changed: the default applies',
-  version: 'version {{version}}',
-  saved: 'Setting saved; it applies now',
-  reset: 'Restore default',
-  resetConfirm: 'Restore "{{label}}" to its default?',
-  resetHint: 'The system default will apply. This is recorded in the audit log.',
-  resetDone: 'Default restored',
-  undo: 'Undo changes',
-  meeting: 'Meeting',
-  frequency: 'At least',
-  perYear: 'Times a year',
-  timesValue: '{{count}}',
-  bracketFrom: 'Above (yuan)',
-  bracketTo: 'Up to (yuan, incl.)',
-  rate: 'Rate %',
-  bracketToLabel: '{{scale}}: upper bound of bracket {{n}}',
-  rateLabel: '{{scale}}: rate of bracket {{n}}',
-  noUpperBound: 'No upper bound',
-  addBracket: 'Add a bracket',
-  removeBracket: 'Remove this bracket',
-  yuanPerMonth: 'yuan/month',
-  pointsTotal: 'Full score of the year: {{total}} points',
-  rulesVersion: 'Rules version: {{version}} (0 is the system default)',
-};
-
-export const settingsText = { zh, en };

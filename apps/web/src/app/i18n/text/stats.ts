@@ -1,5 +1,5 @@
-/** The `stats` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `stats` texts in simplified Chinese, the default language (English: ./en/stats.ts). */
+export const statsText = {
   title: '数据统计',
   year: '年度',
   export: '导出表格',
@@ -42,49 +42,3 @@ const zh = {
     dues: '党费收缴',
   },
 };
-
-const en: typeof zh = {
-  title: 'Statistics',
-  year: 'Year',
-  export: 'Export table',
-  count: 'Members',
-  total: 'Total',
-  empty: 'No data',
-  emptyTopic: 'No {{topic}} records in your scope',
-  groupBy: 'Group by',
-  grouping: { campaign: 'By campaign', committee: 'By committee', level: 'By level' },
-  tab: { members: 'Members', flow: 'Changes' },
-  by: {
-    secondCommittee: 'By second-level committee',
-    homeCounty: 'By home county',
-    hostDistrict: 'By host district',
-    ageBand: 'By age band',
-    partyAge: 'By Party age',
-    education: 'By education',
-    memberType: 'By member type',
-    status: 'By status',
-    source: 'By source',
-    tag: 'By tag',
-    gender: 'By gender',
-  },
-  flow: {
-    title: 'Member changes in {{year}} by month',
-    month: 'Month',
-    created: 'Records created',
-    found: 'of them found',
-    transferredOut: 'Transferred out',
-    lost: 'Lost contact',
-    restored: 'Restored',
-  },
-  topic: {
-    finding: 'Finding',
-    meetings: 'Meetings',
-    study: 'Study hours',
-    volunteer: 'Volunteering',
-    hometown: 'Hometown',
-    honours: 'Honours',
-    dues: 'Dues collection',
-  },
-};
-
-export const statsText = { zh, en };

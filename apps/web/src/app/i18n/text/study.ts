@@ -1,5 +1,5 @@
-/** The `study` texts (学时): simplified Chinese (the default) and English. */
-const zh = {
+/** The `study` texts (学时) in simplified Chinese, the default language (English: ./en/study.ts). */
+export const studyText = {
   title: '学时管理',
   year: '年度',
   org: '组织（含下级）',
@@ -52,60 +52,3 @@ const zh = {
     more: '查看明细',
   },
 };
-
-const en: typeof zh = {
-  title: 'Study hours',
-  year: 'Year',
-  org: 'Organization (with subordinates)',
-  export: 'Export Excel',
-  tabs: { board: 'Below requirement', orgs: 'By organization', records: 'Offline study' },
-  thresholds:
-    'Yearly requirement: members {{member}} hours, secretaries and committee members {{cadre}} hours',
-  belowTotal: '{{count}} below the requirement',
-  col: {
-    name: 'Name',
-    org: 'Organization',
-    committee: 'Committee',
-    role: 'Role',
-    required: 'Required',
-    hours: 'Done',
-    gap: 'Gap',
-    members: 'Members',
-    below: 'Below',
-    average: 'Average',
-    studiedOn: 'Date',
-    title: 'Content',
-    recordedBy: 'Recorded by',
-  },
-  cadre: 'Secretary / committee',
-  member: 'Member',
-  hoursUnit: '{{hours}} h',
-  emptyBoard: 'Every member in scope meets the requirement',
-  emptyOrgs: 'No members in scope',
-  emptyRecords: 'No offline study recorded',
-  record: 'Record hours',
-  recordTitle: 'Record offline study for {{name}}',
-  recorded: '{{hours}} hours recorded',
-  form: {
-    studiedOn: 'Date',
-    hours: 'Hours',
-    title: 'Content',
-    note: 'Note',
-  },
-  remove: 'Delete',
-  removeConfirm: 'Delete this record? Its hours are taken off the member’s hours.',
-  removed: 'Deleted',
-  detail: '{{name}} · {{year}} study hours',
-  entries: 'Entries',
-  noEntries: 'No study hours this year',
-  progress: '{{hours}} / {{required}} hours',
-  gapLeft: '{{gap}} hours to go',
-  met: 'Requirement met',
-  mine: {
-    title: 'My study hours',
-    card: 'Study hours this year',
-    more: 'Details',
-  },
-};
-
-export const studyText = { zh, en };

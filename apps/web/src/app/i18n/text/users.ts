@@ -1,5 +1,5 @@
-/** The `users` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `users` texts in simplified Chinese, the default language (English: ./en/users.ts). */
+export const usersText = {
   title: '账户管理',
   create: '新建账户',
   createTitle: '新建账户',
@@ -38,45 +38,3 @@ const zh = {
   created: '账户已创建',
   noRoles: '无',
 };
-
-const en: typeof zh = {
-  title: 'Accounts',
-  create: 'New account',
-  createTitle: 'New account',
-  username: 'Username',
-  displayName: 'Name',
-  password: 'Initial password',
-  passwordHint: 'The user must change it at first login',
-  roles: 'Roles',
-  status: 'Status',
-  lastLoginAt: 'Last login',
-  createdAt: 'Created',
-  disabled: 'Disabled',
-  locked: 'Locked until {{time}}',
-  mustChange: 'Must change password',
-  normal: 'Active',
-  resetPassword: 'Reset password',
-  resetPasswordTitle: 'Reset the password of {{name}}',
-  newPassword: 'New password',
-  resetDone: 'Password reset; the user must change it at next login',
-  unlock: 'Unlock',
-  unlocked: 'Account unlocked',
-  resetTwoFactor: 'Reset two-step verification',
-  resetTwoFactorConfirm:
-    'For a lost phone with no recovery code left: clears the second factor and signs the user out everywhere; they sign in with the password and turn it on again. Reset?',
-  twoFactorReset: 'Two-step verification reset',
-  assignRole: 'Assign role',
-  assignRoleTitle: 'Assign a role to {{name}}',
-  role: 'Role',
-  scopeKind: 'Scope',
-  scopeOrg: 'Organization',
-  scopeDivision: 'Division',
-  roleAssigned: 'Role assigned',
-  removeRole: 'Revoke role',
-  removeRoleConfirm: 'Revoke "{{role}}" ({{scope}})?',
-  roleRemoved: 'Role revoked',
-  created: 'Account created',
-  noRoles: 'None',
-};
-
-export const usersText = { zh, en };

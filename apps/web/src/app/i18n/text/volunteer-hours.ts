@@ -1,5 +1,5 @@
-/** The `volunteerHours` texts (自主志愿服务): simplified Chinese (the default) and English. */
-const zh = {
+/** The `volunteerHours` texts (自主志愿服务) in simplified Chinese, the default language (English: ./en/volunteer-hours.ts). */
+export const volunteerHoursText = {
   mine: {
     title: '我的志愿服务',
     report: '填报时长',
@@ -54,61 +54,3 @@ const zh = {
     more: '填报',
   },
 };
-
-const en: typeof zh = {
-  mine: {
-    title: 'My volunteering',
-    report: 'Report hours',
-    reports: 'My reports',
-    empty: 'No self-reported volunteering yet',
-    withdraw: 'Withdraw',
-    withdrawConfirm: 'Withdraw this report awaiting review?',
-    withdrawn: 'Withdrawn',
-    reason: 'Not approved: {{reason}}',
-    decidedBy: 'Reviewed by {{name}}',
-  },
-  summary: {
-    year: 'Volunteering in {{year}}',
-    hours: '{{hours}} h',
-    pending: '{{hours}} h awaiting review',
-    none: 'No volunteer hours this year yet',
-  },
-  form: {
-    title: 'Report volunteer hours',
-    servedOn: 'Day served',
-    hours: 'Hours',
-    hoursHelp: 'Within one day, at most one decimal',
-    description: 'What you did',
-    place: 'Where',
-    submit: 'Submit for review',
-    created: 'Submitted; your branch secretary will review it',
-  },
-  review: {
-    title: 'Volunteer hours review',
-    allStates: 'All states',
-    empty: 'No reports',
-    approve: 'Approve',
-    reject: 'Reject',
-    rejectTitle: 'Reject: {{name}} {{date}} {{hours}} h',
-    reason: 'Reason',
-    approved: 'Approved; the hours now count',
-    rejected: 'Rejected; the member will see the reason',
-    col: {
-      member: 'Member',
-      org: 'Organization',
-      servedOn: 'Day served',
-      hours: 'Hours',
-      description: 'What',
-      place: 'Where',
-      createdAt: 'Reported',
-      state: 'State',
-      actions: 'Actions',
-    },
-  },
-  portal: {
-    title: 'My volunteer hours',
-    more: 'Report',
-  },
-};
-
-export const volunteerHoursText = { zh, en };

@@ -1,5 +1,5 @@
-/** The `workbench` texts: simplified Chinese (the default) and English. */
-const zh = {
+/** The `workbench` texts in simplified Chinese, the default language (English: ./en/workbench.ts). */
+export const workbenchText = {
   hello: '您好，{{name}}',
   figures: { total: '党员总数', active: '在册', lost: '失联', newThisMonth: '本月新增' },
   todos: '待办事项',
@@ -9,16 +9,3 @@ const zh = {
   noRecent: '暂无记录',
   shortcuts: '快捷入口',
 };
-
-const en: typeof zh = {
-  hello: 'Hello, {{name}}',
-  figures: { total: 'Members', active: 'Active', lost: 'Lost contact', newThisMonth: 'New this month' },
-  todos: 'To do',
-  noTodos: 'Nothing to do',
-  handle: 'Open',
-  recent: 'Recent activity',
-  noRecent: 'Nothing recorded yet',
-  shortcuts: 'Shortcuts',
-};
-
-export const workbenchText = { zh, en };

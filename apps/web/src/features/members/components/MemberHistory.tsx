@@ -1,8 +1,8 @@
 import { type AuditEntryResponse, FILE_PURPOSES, type FilePurpose } from '@ningxin/shared';
 import { Grid, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { memberFieldsText } from '../../../app/i18n/text/member-fields';
 import { useLabels } from '../../../app/i18n/useLabels';
-import { zhCN } from '../../../app/i18n/zh-CN';
 import { LoadError } from '../../../components/LoadError';
 import { actorLabel } from '../../../lib/format';
 import { useFormatters } from '../../../lib/useFormatters';
@@ -11,7 +11,7 @@ import { useMemberHistory } from '../useMember';
 
 const isFilePurpose = (v: string): v is FilePurpose => (FILE_PURPOSES as readonly string[]).includes(v);
 
-const FIELD_KEYS = Object.keys(zhCN.memberFields) as MemberFieldKey[];
+const FIELD_KEYS = Object.keys(memberFieldsText) as MemberFieldKey[];
 
 function asRecord(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};

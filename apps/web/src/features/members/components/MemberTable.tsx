@@ -7,23 +7,6 @@ import { useLabels } from '../../../app/i18n/useLabels';
 import type { MemberSort, SortOrder } from '../memberFilters';
 import { MemberStatusTag } from './MemberStatusTag';
 
-export const MEMBER_COLUMN_KEYS = [
-  'gender',
-  'age',
-  'idNumber',
-  'phone',
-  'org',
-  'homeCounty',
-  'hostDistrict',
-  'status',
-  'memberType',
-  'tags',
-  'joinedAt',
-] as const;
-
-/** Hidden until the user shows them (the table then fits a 1366 px screen without scrolling). */
-export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['memberType'];
-
 interface MemberTableProps {
   items: MemberListItem[];
   loading: boolean;

@@ -1,17 +1,16 @@
 import { FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Grid, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { lazyNamed } from '../../../app/lazyNamed';
 import { KeysetPager } from '../../../components/KeysetPager';
 import { LoadError } from '../../../components/LoadError';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { useCurrentUser } from '../../auth/useMe';
 import { ColumnChooser } from '../components/ColumnChooser';
-import { MemberCardList } from '../components/MemberCardList';
 import { MemberExportButton } from '../components/MemberExportButton';
-import { MemberFilterPanel } from '../components/MemberFilterPanel';
-import { MemberFormDrawer } from '../components/MemberFormDrawer';
-import { DEFAULT_HIDDEN_COLUMNS, MEMBER_COLUMN_KEYS, MemberTable } from '../components/MemberTable';
+import { DEFAULT_HIDDEN_COLUMNS, MEMBER_COLUMN_KEYS } from '../memberColumns';
 import {
   activeFilterCount,
   DEFAULT_ORDER,
@@ -23,6 +22,13 @@ import {
 import { PrintSelectedButton } from '../print/PrintSelectedButton';
 import { useColumnPrefs } from '../useColumnPrefs';
 import { useMemberList } from '../useMemberList';
+
+// Each part loads when it shows: the table on a desk, the cards on a phone, the filter form and the
+// new-member drawer when opened (their selects and date pickers are most of the page's script).
+const MemberTable = lazyNamed(() => import('../components/MemberTable'), 'MemberTable');
+const MemberCardList = lazyNamed(() => import('../components/MemberCardList'), 'MemberCardList');
+const MemberFilterPanel = lazyNamed(() => import('../components/MemberFilterPanel'), 'MemberFilterPanel');
+const MemberFormDrawer = lazyNamed(() => import('../components/MemberFormDrawer'), 'MemberFormDrawer');
 
 /** 党员信息库: search, filters in the URL, the table (cards on a phone), keyset pages, actions. */
 export function MembersPage() {
@@ -121,11 +127,13 @@ export function MembersPage() {
         </Flex>
         {panelOpen && (
           <div className="nx-member-filters">
-            <MemberFilterPanel
-              key={params.toString()}
-              filters={filters}
-              onApply={(values) => setFilters(values)}
-            />
+            <Suspense fallback={<PageSpinner />}>
+              <MemberFilterPanel
+                key={params.toString()}
+                filters={filters}
+                onApply={(values) => setFilters(values)}
+              />
+            </Suspense>
           </div>
         )}
       </Card>
@@ -135,32 +143,36 @@ export function MembersPage() {
         ) : (
           <Flex vertical gap={12}>
             {pager(true)}
-            {compact ? (
-              <MemberCardList items={items} loading={loading} />
-            ) : (
-              <MemberTable
-                items={items}
-                loading={loading}
-                hidden={columns.hidden}
-                sort={filters.sort}
-                order={filters.order}
-                {...(canPrint ? { selection: { ids: selected, onChange: setSelected } } : {})}
-                onSortChange={(sort, order) =>
-                  setFilters(sort ? { sort, order } : { sort: DEFAULT_SORT, order: DEFAULT_ORDER })
-                }
-              />
-            )}
+            <Suspense fallback={<PageSpinner />}>
+              {compact ? (
+                <MemberCardList items={items} loading={loading} />
+              ) : (
+                <MemberTable
+                  items={items}
+                  loading={loading}
+                  hidden={columns.hidden}
+                  sort={filters.sort}
+                  order={filters.order}
+                  {...(canPrint ? { selection: { ids: selected, onChange: setSelected } } : {})}
+                  onSortChange={(sort, order) =>
+                    setFilters(sort ? { sort, order } : { sort: DEFAULT_SORT, order: DEFAULT_ORDER })
+                  }
+                />
+              )}
+            </Suspense>
             {(list.hasPrev || list.hasNext) && pager(false)}
           </Flex>
         )}
       </Card>
       {creating && (
-        <MemberFormDrawer
-          member={null}
-          open={creating}
-          onClose={() => setCreating(false)}
-          onSaved={(m) => navigate(`/members/${m.id}`)}
-        />
+        <Suspense fallback={null}>
+          <MemberFormDrawer
+            member={null}
+            open={creating}
+            onClose={() => setCreating(false)}
+            onSaved={(m) => navigate(`/members/${m.id}`)}
+          />
+        </Suspense>
       )}
     </Flex>
   );

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typo
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { useLabels } from '../../../app/i18n/useLabels';
+import { MENU_ICONS } from '../../../app/menuIcons';
 import { visibleEntries } from '../../../app/navigation';
 import { LoadError } from '../../../components/LoadError';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -100,7 +101,7 @@ function Workbench() {
             <Space size={[8, 8]} wrap>
               {shortcuts.map((e) => (
                 <Link key={e.path} to={e.path}>
-                  <Button icon={e.icon}>{t(e.labelKey)}</Button>
+                  <Button icon={MENU_ICONS[e.icon]}>{t(e.labelKey)}</Button>
                 </Link>
               ))}
             </Space>

@@ -1,0 +1,36 @@
+/** The `files` texts in English, loaded only when English is chosen. */
+import type { filesText } from '../files';
+
+export const filesTextEn: typeof filesText = {
+  noPhoto: 'No photo',
+  photoAlt: 'Photo of {{name}}',
+  uploadPhoto: 'Upload photo',
+  replacePhoto: 'Replace photo',
+  photoUploaded: 'Photo updated',
+  papers: 'Papers',
+  empty: 'No papers yet',
+  purpose: 'Kind of paper',
+  upload: 'Upload',
+  hint: '{{types}} files, up to {{limit}} each',
+  uploading: 'Uploading {{name}}',
+  processing: 'Saving…',
+  progress: 'Upload progress',
+  cancel: 'Cancel upload',
+  uploaded: '{{name}} uploaded',
+  tooLarge: 'The file is larger than {{limit}}; compress or split it and try again',
+  download: 'Download',
+  downloadNamed: 'Download {{name}}',
+  delete: 'Delete',
+  deleteNamed: 'Delete {{name}}',
+  deleteConfirm: 'Delete "{{name}}"?',
+  deleted: 'Deleted',
+  meta: '{{size}} · uploaded by {{uploader}} at {{time}}',
+  unknownUploader: 'unknown user',
+  historyEntry: '{{purpose}}: {{name}}',
+  purposes: {
+    photo: 'Photo',
+    document: 'Certificate or scan',
+    attachment: 'Attachment',
+    video: 'Video',
+  },
+};

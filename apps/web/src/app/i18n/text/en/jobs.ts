@@ -1,0 +1,38 @@
+/** The `jobs` texts in English, loaded only when English is chosen. */
+import type { jobsText } from '../jobs';
+
+export const jobsTextEn: typeof jobsText = {
+  title: 'Scheduled jobs',
+  intro:
+    'Jobs the system runs on a schedule (Beijing time). With several server instances, each scheduled time of a job runs once; a failed run is retried after 1 and after 5 minutes.',
+  job: 'Job',
+  schedule: 'Schedule (cron)',
+  nextRun: 'Next run',
+  nextRunAt: 'Next run: {{time}}',
+  lastRun: 'Last run',
+  never: 'Not run yet',
+  showRuns: 'Runs',
+  runs: 'Run',
+  runsOf: 'Runs: {{label}}',
+  close: 'Close',
+  runNow: 'Run now',
+  runNowConfirm: 'Run “{{label}}” now?',
+  runNowHint: 'The result is shown when the run ends. This is recorded in the audit log.',
+  ranOk: '“{{label}}” finished, {{rows}} rows',
+  ranFailed: '“{{label}}” failed: {{error}}',
+  outcome: 'Outcome',
+  outcomes: { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' },
+  startedAt: 'Started',
+  duration: 'Took',
+  seconds: '{{s}} s',
+  rows: 'Rows',
+  rowsN: '{{rows}} rows',
+  retryOf: 'Attempt {{n}} of the run due {{time}}',
+  slot: 'Scheduled for',
+  attemptN: 'attempt {{n}}',
+  error: 'Reason',
+  noReason: '(no reason recorded)',
+  retryAt: 'Retried at {{time}}',
+  instance: 'Instance',
+  empty: 'No runs yet',
+};

@@ -1,0 +1,32 @@
+/** The `memberFields` texts in English, loaded only when English is chosen. */
+import type { memberFieldsText } from '../member-fields';
+
+export const memberFieldsTextEn: typeof memberFieldsText = {
+  name: 'Name',
+  gender: 'Gender',
+  ethnicity: 'Ethnicity',
+  birthDate: 'Date of birth',
+  age: 'Age',
+  idNumber: 'ID number',
+  phone: 'Mobile',
+  education: 'Education',
+  joinedAt: 'Joined the Party',
+  fullMemberAt: 'Full member since',
+  memberType: 'Member type',
+  homeCounty: 'Home county',
+  homeOrg: 'Home Party organization',
+  hostDistrict: 'Host district',
+  hostAddress: 'Address in Beijing',
+  employer: 'Employer',
+  occupation: 'Occupation',
+  industry: 'Industry',
+  leftHomeAt: 'Left home on',
+  relationship: 'Membership relation',
+  orgId: 'Party organization',
+  tags: 'Tags',
+  source: 'Source',
+  status: 'Status',
+  statusSince: 'Status since',
+  lastContactAt: 'Last contact',
+  notes: 'Notes',
+};

@@ -1,0 +1,40 @@
+/** The `reports` texts in English, loaded only when English is chosen. */
+import type { reportsText } from '../reports';
+
+export const reportsTextEn: typeof reportsText = {
+  title: 'Reports',
+  help: 'The annual statistical report and the committee-wide feedback workbook (Excel) for your scope. Downloads are audited.',
+  year: 'Year',
+  annual: {
+    title: 'Annual statistical report',
+    help: 'Three tables: members by category (gender, age, education, type, Party age, with totals and shares), changes in the year (added, restored, removed, by second-level committee), organizations by kind. Accounts scoped to a home county or host district get the first two.',
+    org: 'Organization',
+    allScope: 'My whole scope',
+    download: 'Download report',
+  },
+  feedback: {
+    title: 'Committee feedback workbook',
+    help: "One sheet per home county, one row per member on the rolls: organization, status, meetings, study hours, volunteering, hometown service, honours, evaluation; and each county's feedback forms (PDF, one page per member, from the same data). Generation takes a while; you may leave and come back to download.",
+    start: 'Generate',
+    started: 'Generation started',
+    none: 'Not generated yet',
+    state: 'State',
+    counties: 'Counties {{done}}/{{total}}',
+    members: 'Members {{done}}/{{total}}',
+    startedAt: 'Started {{time}}',
+    download: 'Download workbook',
+    recent: 'Recent runs',
+    membersCol: 'Members',
+    startedCol: 'Started',
+    yearOf: 'Year {{year}}',
+    pdfs: 'Forms {{done}}/{{total}}',
+    countyList: 'Feedback forms by county (PDF)',
+    county: 'County',
+    countyMembers: 'Members',
+    countyPdf: 'Forms',
+    downloadPdf: 'Download PDF ({{pages}} pages)',
+    noMembers: 'No members',
+    pdfWaiting: 'Generating',
+    pdfNotMade: 'Not generated',
+  },
+};

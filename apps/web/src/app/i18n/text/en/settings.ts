@@ -1,0 +1,36 @@
+/** The `settings` texts in English, loaded only when English is chosen. */
+import type { settingsText } from '../settings';
+
+export const settingsTextEn: typeof settingsText = {
+  title: 'Settings',
+  intro:
+    'The rules this committee sets by local practice. A change applies to the whole system at once; every change and reset is recorded in the audit log.',
+  changed: 'Changed',
+  default: 'Default',
+  defaultHint: 'Default: {{value}}',
+  lastChangedBy: 'Last changed by {{name}}, {{time}}',
+  lastChanged: 'Last changed {{time}}',
+  neverChanged: 'Never changed: the default applies',
+  version: 'version {{version}}',
+  saved: 'Setting saved; it applies now',
+  reset: 'Restore default',
+  resetConfirm: 'Restore "{{label}}" to its default?',
+  resetHint: 'The system default will apply. This is recorded in the audit log.',
+  resetDone: 'Default restored',
+  undo: 'Undo changes',
+  meeting: 'Meeting',
+  frequency: 'At least',
+  perYear: 'Times a year',
+  timesValue: '{{count}}',
+  bracketFrom: 'Above (yuan)',
+  bracketTo: 'Up to (yuan, incl.)',
+  rate: 'Rate %',
+  bracketToLabel: '{{scale}}: upper bound of bracket {{n}}',
+  rateLabel: '{{scale}}: rate of bracket {{n}}',
+  noUpperBound: 'No upper bound',
+  addBracket: 'Add a bracket',
+  removeBracket: 'Remove this bracket',
+  yuanPerMonth: 'yuan/month',
+  pointsTotal: 'Full score of the year: {{total}} points',
+  rulesVersion: 'Rules version: {{version}} (0 is the system default)',
+};

@@ -1,0 +1,46 @@
+/** The `stats` texts in English, loaded only when English is chosen. */
+import type { statsText } from '../stats';
+
+export const statsTextEn: typeof statsText = {
+  title: 'Statistics',
+  year: 'Year',
+  export: 'Export table',
+  count: 'Members',
+  total: 'Total',
+  empty: 'No data',
+  emptyTopic: 'No {{topic}} records in your scope',
+  groupBy: 'Group by',
+  grouping: { campaign: 'By campaign', committee: 'By committee', level: 'By level' },
+  tab: { members: 'Members', flow: 'Changes' },
+  by: {
+    secondCommittee: 'By second-level committee',
+    homeCounty: 'By home county',
+    hostDistrict: 'By host district',
+    ageBand: 'By age band',
+    partyAge: 'By Party age',
+    education: 'By education',
+    memberType: 'By member type',
+    status: 'By status',
+    source: 'By source',
+    tag: 'By tag',
+    gender: 'By gender',
+  },
+  flow: {
+    title: 'Member changes in {{year}} by month',
+    month: 'Month',
+    created: 'Records created',
+    found: 'of them found',
+    transferredOut: 'Transferred out',
+    lost: 'Lost contact',
+    restored: 'Restored',
+  },
+  topic: {
+    finding: 'Finding',
+    meetings: 'Meetings',
+    study: 'Study hours',
+    volunteer: 'Volunteering',
+    hometown: 'Hometown',
+    honours: 'Honours',
+    dues: 'Dues collection',
+  },
+};
