@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { httpLogin, json, killHard, type ServerProcess, startServer } from '../test/server-process';
 import { createProcessStoreEnv } from '../test/store';
 import { DEMO_PASSWORD } from './seed/demo-committee';
@@ -14,7 +14,8 @@ describe('durability of acknowledged writes across SIGKILL', () => {
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
-    ({ env, dispose } = await createProcessStoreEnv('durability'));
+    // The demo committee as every test file's app has it; the server starts on it (no seeding).
+    ({ env, dispose } = await createProcessStoreEnv('durability', inject('demoTemplate') ?? null));
   });
   afterAll(async () => {
     if (server) await killHard(server);
@@ -69,6 +70,6 @@ describe('durability of acknowledged writes across SIGKILL', () => {
       await fetch(`${server.url}/api/v1/audit?action=org.created&limit=50`, { headers: { cookie: auditor } }),
     );
     expect(created.items).toHaveLength(acknowledged.length);
-    // Two starts of the server as a process, the first seeding the demo.
+    // Two starts of the server as a process.
   }, 180_000);
 });
