@@ -23,9 +23,10 @@ import { rollupsRepository } from '../../apps/server/src/modules/members/counts/
 import { type BenchRequest, type LoadResult, load, login } from './http';
 import { memberSheetRows, xlsxFile } from './import-files';
 import { postImport } from './import-post';
-import { startProxy } from './nginx';
+import { type Proxy, startProxy } from './nginx';
 import { BENCH_DIR } from './paths';
 import { ownCluster } from './pg-cluster';
+import { childPids, cpuSeconds, pidsMatching } from './procs';
 import { type ServerProcess, startServer } from './server';
 import { round } from './stats';
 import { openDirect, storeEnv } from './store';
@@ -35,13 +36,12 @@ const APP_PORTS = [3311, 3312, 3313];
 const DEMO_MEMBERS = 3000;
 const IMPORT_ROWS = 2000;
 const CONNECTIONS = 16;
-const TICKS = 100; // USER_HZ: /proc times are in hundredths of a second
+const sum = (values: number[]) => values.reduce((a, v) => a + v, 0);
 
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+/** The cluster's postmaster and its backends (each connection is a process of its own). */
+function postgresPids(port: number): number[] {
+  const master = pidsMatching(`-p ${port} `);
+  return [...master, ...master.flatMap(childPids)];
 }
 
 async function get(url: string, cookie: string, apiPath: string) {
@@ -148,7 +148,7 @@ interface Step {
   instances: number;
   result: LoadResult;
   /** CPU seconds per second of the step, by process. */
-  cpu: { app: number[]; nginx: number; bench: number };
+  cpu: { app: number[]; nginx: number; postgres: number; bench: number };
 }
 
 async function main() {
@@ -156,6 +156,7 @@ async function main() {
   const cluster = await ownCluster(Number(process.env.INSTANCES_PG_PORT ?? 5498));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-instances-'));
   const servers: ServerProcess[] = [];
+  let proxy: Proxy | undefined;
   try {
     const pgUrl = await cluster.createDatabase('instances');
     const opts = { dataDir, pgUrl, members: DEMO_MEMBERS };
@@ -171,7 +172,7 @@ async function main() {
     for (const port of APP_PORTS) servers.push(await startServer(env, port, 900_000));
     console.log(`${servers.length} instances on one database`);
 
-    let proxy = await startProxy(PROXY_PORT, APP_PORTS);
+    proxy = await startProxy(PROXY_PORT, APP_PORTS);
     const session = await sessions(proxy.url, servers);
     console.log('sessions:', session);
     const imported = await imports(servers, opts);
@@ -183,7 +184,8 @@ async function main() {
     for (let k = 1; k <= APP_PORTS.length; k++) {
       proxy = await startProxy(PROXY_PORT, APP_PORTS.slice(0, k));
       await load(proxy.url, requests, { connections: CONNECTIONS, duration: 5 });
-      const pids = [...servers.map((s) => s.pid), ...proxy.pids()];
+      const nginx = proxy.pids();
+      const pids = [...servers.map((s) => s.pid), ...nginx, ...postgresPids(cluster.port)];
       const before = pids.map(cpuSeconds);
       const bench = process.cpuUsage();
       const started = performance.now();
@@ -196,7 +198,8 @@ async function main() {
         result,
         cpu: {
           app: used.slice(0, servers.length).map((v) => round(v)),
-          nginx: round(used.slice(servers.length).reduce((a, v) => a + v, 0)),
+          nginx: round(sum(used.slice(servers.length, servers.length + nginx.length))),
+          postgres: round(sum(used.slice(servers.length + nginx.length))),
           bench: round((b.user + b.system) / 1e6 / wall),
         },
       });
@@ -207,6 +210,7 @@ async function main() {
     }
     write({ seconds, session, imported, steps });
   } finally {
+    await proxy?.stop();
     for (const s of servers) await s.stop();
     cluster.destroy();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -226,7 +230,7 @@ function write(r: { seconds: number; session: SessionCheck; imported: ImportChec
   );
   const rows = r.steps.map(
     (s) =>
-      `| ${s.instances} | ${round(s.result.throughput, 0)} | ${round(s.result.latency.median, 1)} | ${round(s.result.latency.p95, 1)} | ${s.result.non2xx + s.result.errors} | ${s.cpu.app.map((v) => v.toFixed(2)).join(' + ')} | ${s.cpu.nginx.toFixed(2)} | ${s.cpu.bench.toFixed(2)} |`,
+      `| ${s.instances} | ${round(s.result.throughput, 0)} | ${round(s.result.latency.median, 1)} | ${round(s.result.latency.p95, 1)} | ${s.result.non2xx + s.result.errors} | ${s.cpu.app.map((v) => v.toFixed(2)).join(' + ')} | ${s.cpu.nginx.toFixed(2)} | ${s.cpu.postgres.toFixed(2)} | ${s.cpu.bench.toFixed(2)} |`,
   );
   const md = `# Several instances behind a reverse proxy
 
@@ -242,10 +246,10 @@ ${IMPORT_ROWS.toLocaleString('en')} rows each, posted to instances 1 and 2 toget
 
 ## Throughput of the read mix
 
-Lists, name searches, member records, the overview and the session check, as the office. CPU is in cores (CPU seconds per second) for each instance, nginx and the load generator.
+Lists, name searches, member records, the overview and the session check, as the office. CPU is in cores (CPU seconds per second) for each instance, nginx, PostgreSQL (the postmaster and its backends) and the load generator.
 
-| instances | req/s | median ms | p95 ms | errors | CPU of the instances | nginx | load generator |
-| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |
+| instances | req/s | median ms | p95 ms | errors | CPU of the instances | nginx | PostgreSQL | load generator |
+| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |
 ${rows.join('\n')}
 `;
   fs.writeFileSync(path.join(BENCH_DIR, 'results/instances.md'), md);

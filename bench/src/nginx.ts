@@ -1,7 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { childPids } from './procs';
 
 const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 
@@ -31,6 +32,9 @@ error_log ${path.join(dir, 'error.log')} warn;
 events { worker_connections 2048; }
 http {
   access_log off;
+  # A load generator's connections stay open for the whole run (nginx closes one after 1,000
+  # requests by default, which a client may meet with a request on its way).
+  keepalive_requests 1000000;
   ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
   upstream app {
     ${upstreams.map((p) => `server 127.0.0.1:${p};`).join('\n    ')}
@@ -67,6 +71,14 @@ export async function startProxy(port: number, upstreams: number[]): Promise<Pro
     stderr += d.toString();
   });
   const url = `http://127.0.0.1:${port}`;
+  const listening = await fetch(`${url}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (listening) {
+    child.kill('SIGKILL');
+    throw new Error(`port ${port} is taken (a proxy left from an earlier run?)`);
+  }
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr}`);
     try {
@@ -80,23 +92,22 @@ export async function startProxy(port: number, upstreams: number[]): Promise<Pro
   }
   return {
     url,
-    pids: () => {
-      const master = child.pid!;
-      const workers = execFileSync('pgrep', ['-P', String(master)])
-        .toString()
-        .trim()
-        .split(/\s+/)
-        .map(Number);
-      return [master, ...workers.filter((p) => p > 0)];
+    pids: () => [child.pid!, ...childPids(child.pid!)],
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const workers = childPids(child.pid!);
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM'); // fast shutdown: the load generator's connections are not waited for
+      });
+      for (const pid of workers) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone with its master
+        }
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => {
-          fs.rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGQUIT');
-      }),
   };
 }
