@@ -23,7 +23,7 @@ import { rollupsRepository } from '../../apps/server/src/modules/members/counts/
 import { type BenchRequest, type LoadResult, load, login } from './http';
 import { memberSheetRows, xlsxFile } from './import-files';
 import { postImport } from './import-post';
-import { type Proxy, startProxy } from './nginx';
+import { type ReverseProxy, startProxy } from './nginx';
 import { BENCH_DIR } from './paths';
 import { ownCluster } from './pg-cluster';
 import { childPids, cpuSeconds, pidsMatching } from './procs';
@@ -156,7 +156,7 @@ async function main() {
   const cluster = await ownCluster(Number(process.env.INSTANCES_PG_PORT ?? 5498));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-instances-'));
   const servers: ServerProcess[] = [];
-  let proxy: Proxy | undefined;
+  let proxy: ReverseProxy | undefined;
   try {
     const pgUrl = await cluster.createDatabase('instances');
     const opts = { dataDir, pgUrl, members: DEMO_MEMBERS };

@@ -12,7 +12,7 @@ const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
  * directory, round robin over the upstreams with keep-alive connections to them. Each answer
  * names the instance that served it (`X-Upstream`), so the bench can see the spread.
  */
-export interface Proxy {
+export interface ReverseProxy {
   url: string;
   /** The nginx master and worker processes (for their CPU time). */
   pids(): number[];
@@ -58,7 +58,7 @@ http {
 `;
 }
 
-export async function startProxy(port: number, upstreams: number[]): Promise<Proxy> {
+export async function startProxy(port: number, upstreams: number[]): Promise<ReverseProxy> {
   if (!nginxAvailable()) throw new Error(`${NGINX} is missing: apt-get install nginx-light`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ningxin-nginx-'));
   const conf = path.join(dir, 'nginx.conf');
