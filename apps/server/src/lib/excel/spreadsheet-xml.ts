@@ -24,10 +24,18 @@ type XmlEvent =
 
 const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
 
+/**
+ * The most characters read without a single tag completing. A cell holds at most 32,767
+ * characters (each at most 6 as an XML entity); anything longer is a part built to exhaust the
+ * memory (a small zip that inflates to gigabytes of one text or one tag), refused as it streams.
+ */
+export const MAX_XML_SPAN = 4 * 1024 * 1024;
+
 /** A part's XML events, a chunk's worth at a time. Ending the iteration destroys the stream. */
 async function* xmlEvents(stream: Readable): AsyncGenerator<XmlEvent[], void, undefined> {
   const parser = new SaxesParser();
   let events: XmlEvent[] = [];
+  let span = 0;
   parser.on('opentag', (t) =>
     events.push({ kind: 'open', name: localName(t.name), attrs: t.attributes as Record<string, string> }),
   );
@@ -38,6 +46,8 @@ async function* xmlEvents(stream: Readable): AsyncGenerator<XmlEvent[], void, un
   try {
     for await (const chunk of stream) {
       parser.write(chunk as string);
+      span = events.length > 0 ? 0 : span + (chunk as string).length;
+      if (span > MAX_XML_SPAN) throw new Error(`more than ${MAX_XML_SPAN} characters without a tag`);
       yield events;
       events = [];
     }
@@ -60,19 +70,35 @@ const unescapeXstring = (s: string) =>
     : s;
 
 /**
+ * A cell's text as it grows: a cell holds at most 32,767 characters, so beyond 8 times that (room
+ * for `_xHHHH_` escapes and rich-text runs) the part was built to exhaust the memory, one text
+ * split into countless CDATA sections or runs.
+ */
+export const MAX_CELL_CHARACTERS = 8 * 32_767;
+
+function cellText(text: string, total: number): string {
+  if (total > MAX_CELL_CHARACTERS) throw new Error(`a cell of more than ${MAX_CELL_CHARACTERS} characters`);
+  return text;
+}
+
+/**
  * The text of a string item (`<si>` of the shared strings, `<is>` of an inline string): its
  * `<t>`, or the `<t>` of each rich-text run, but not those of phonetic runs nor the spaces
  * between elements.
  */
 class StringItem {
   private parts: string[] = [];
+  private length = 0;
   private inText = false;
   private phonetic = 0;
 
   /** Returns true when the event belonged to the item. */
   take(e: XmlEvent): boolean {
     if (e.kind === 'text') {
-      if (this.inText) this.parts.push(e.text);
+      if (this.inText) {
+        this.length += e.text.length;
+        this.parts.push(cellText(e.text, this.length));
+      }
       return this.inText;
     }
     const open = e.kind === 'open';
@@ -178,15 +204,27 @@ export async function readDateStyles(stream: Readable): Promise<boolean[]> {
   });
 }
 
+/**
+ * What the shared strings may hold, which are kept in memory for the reading of the sheet: far
+ * above a sheet of the largest import (200,000 rows), far below what would exhaust the server.
+ */
+export const MAX_SHARED_STRINGS = 2_000_000;
+export const MAX_SHARED_CHARACTERS = 64 * 1024 * 1024;
+
 /** The shared-strings part, as plain text (rich-text runs joined). */
 export async function readSharedStrings(stream: Readable): Promise<string[]> {
   const strings: string[] = [];
+  let characters = 0;
   let item: StringItem | null = null;
   await eachEvent(stream, (e) => {
     if (item?.take(e)) return;
     if (e.kind === 'open' && e.name === 'si') item = new StringItem();
     else if (e.kind === 'close' && e.name === 'si' && item) {
-      strings.push(item.text());
+      const text = item.text();
+      characters += text.length;
+      if (strings.length >= MAX_SHARED_STRINGS || characters > MAX_SHARED_CHARACTERS)
+        throw new Error('too many shared strings');
+      strings.push(text);
       item = null;
     }
   });
@@ -207,6 +245,12 @@ function rowNumber(r: string): number {
   const n = Number(r);
   if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw new Error(`bad row number ${r}`);
   return n;
+}
+
+/** A row or cell without its reference takes the next place, which must be on the sheet. */
+function implicit(next: number, max: number): number {
+  if (next > max) throw new Error(`beyond the sheet's last ${max === MAX_ROW ? 'row' : 'column'}`);
+  return next;
 }
 
 /** The column of a cell reference (`B3`, `$AA$10`): A = 1. */
@@ -284,13 +328,13 @@ export async function* readSheetRows(
     for (const e of events) {
       if (cell?.inline?.take(e)) continue;
       if (e.kind === 'text') {
-        if (cell?.inValue) cell.value += e.text;
+        if (cell?.inValue) cell.value += cellText(e.text, (cell.value ?? '').length + e.text.length);
       } else if (e.kind === 'open') {
         if (e.name === 'row') {
-          row = { number: e.attrs.r ? rowNumber(e.attrs.r) : nextRow, values: [] };
+          row = { number: e.attrs.r ? rowNumber(e.attrs.r) : implicit(nextRow, MAX_ROW), values: [] };
           nextColumn = 1;
         } else if (e.name === 'c' && row) {
-          const column = e.attrs.r ? columnNumber(e.attrs.r) : nextColumn;
+          const column = e.attrs.r ? columnNumber(e.attrs.r) : implicit(nextColumn, MAX_COLUMN);
           nextColumn = column + 1;
           const type = e.attrs.t ?? 'n';
           cell = { column, type, style: Number(e.attrs.s ?? 0), value: null, inValue: false, inline: null };

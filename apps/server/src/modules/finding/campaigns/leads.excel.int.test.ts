@@ -4,6 +4,7 @@ import { createTestApp, faultyFields, type TestApp } from '../../../../test/app'
 import { loadXlsx, multipart, ndjson, sheetRows, xlsxOf } from '../../../../test/excel';
 import { auditCount, orgByName } from '../../../../test/factories';
 import { syntheticIdNumber } from '../../../../test/member-factory';
+import { hostileSpreadsheets } from '../../../../test/zip-bomb';
 import { queryRows } from '../../../db/client';
 
 let t: TestApp;
@@ -97,6 +98,18 @@ describe('POST /finding/campaigns/:id/leads/import', () => {
     expect(junk.json().code).toBe('IMPORT_BAD_FILE');
     const noName = await upload(c.office, await sheet([['13800138000', '工地']], ['手机号', '工作单位']));
     expect(noName.json().code).toBe('IMPORT_MISSING_COLUMNS');
+  });
+
+  it('refuses files built to exhaust the server (gigabytes inflated, rows past the sheet) and writes nothing', async () => {
+    const audits = async () =>
+      (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from audit_log`))[0]!.n;
+    const before = { leads: await leadCount(), audit: await audits() };
+    for (const [name, data] of Object.entries(hostileSpreadsheets(HEADERS))) {
+      const res = await upload(c.office, data);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json(), name).toMatchObject({ code: 'IMPORT_BAD_FILE' });
+    }
+    expect({ leads: await leadCount(), audit: await audits() }).toEqual(before);
   });
 
   it('reports bad rows row by row in Chinese and writes nothing', async () => {

@@ -231,6 +231,9 @@ export function createLeadExcel({ db, config, crypto }: LeadExcelDeps) {
               }
               if (total % PROGRESS_EVERY === 0) onProgress({ phase: 'validate', processed: total });
             }
+          } catch (err) {
+            // A sheet that breaks off or grows past what a sheet can hold, found row by row.
+            throw err instanceof BadWorkbookError ? importBadFile() : err;
           } finally {
             await table.close();
           }

@@ -5,8 +5,10 @@ import { badChecksum, multipart, ndjson, synthId, xlsxOf } from '../../../../tes
 import { orgByName } from '../../../../test/factories';
 import { messySheet, PEOPLE, plainSheet } from '../../../../test/member-sheets';
 import { XLSX_VARIANTS } from '../../../../test/xlsx-variants';
+import { hostileSpreadsheets } from '../../../../test/zip-bomb';
 import { queryRows } from '../../../db/client';
 import { members as membersTable } from '../../../db/schema';
+import { REQUIRED_HEADERS } from '../members.sheet';
 
 let t: TestApp;
 let office: string;
@@ -27,6 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const auditCount = async () =>
+  (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from audit_log`))[0]!.n;
 const memberCount = async () =>
   (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from members`))[0]!.n;
 
@@ -111,6 +115,19 @@ describe('POST /api/v1/members/import', () => {
     const badField = await upload(tongzhou, { dryRun: 'maybe' }, file(await messySheet(false)));
     expect(badField.statusCode).toBe(400);
     expect(badField.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'dryRun' }] });
+  });
+
+  it('refuses files built to exhaust the server (gigabytes inflated, rows past the sheet) and writes nothing', async () => {
+    const before = { members: await memberCount(), audit: await auditCount() };
+    for (const [name, data] of Object.entries(hostileSpreadsheets(REQUIRED_HEADERS))) {
+      const res = await upload(tongzhou, { orgId: String(tongzhouId), dryRun: 'false' }, file(data));
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json(), name).toMatchObject({ code: 'IMPORT_BAD_FILE', fields: [{ path: 'file' }] });
+    }
+    expect({ members: await memberCount(), audit: await auditCount() }).toEqual(before);
+    expect((await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie: tongzhou })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses the Tongzhou secretary an import into a Haidian org', async () => {

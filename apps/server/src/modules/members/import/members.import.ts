@@ -208,6 +208,9 @@ export function createMemberImport({
               spool ? (clean) => spool.add(clean) : null,
               (processed) => onProgress({ phase: 'validate', processed }),
             );
+          } catch (err) {
+            // A sheet that breaks off or grows past what a sheet can hold, found row by row.
+            throw err instanceof BadWorkbookError ? importBadFile() : err;
           } finally {
             await first.close();
           }
