@@ -22,7 +22,7 @@ export class ScreenPage {
 
   /** From the workbench through the menu: the screen is a page of its own, loaded as a whole. */
   async openFromMenu(): Promise<void> {
-    await this.page.goto('/workbench');
+    await this.page.goto('/');
     await this.page.getByRole('navigation').getByRole('menuitem', { name: '数据大屏', exact: true }).click();
     await expect(this.page).toHaveURL(/\/screen$/);
     await expect(this.canvas).toBeVisible();

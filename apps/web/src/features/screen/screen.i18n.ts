@@ -19,5 +19,7 @@ export async function initScreenTexts(): Promise<void> {
     fallbackLng: language,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // English counters have no unit word ('' is a text, not a missing one).
+    returnEmptyString: true,
   });
 }
