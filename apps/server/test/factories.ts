@@ -104,6 +104,15 @@ export function uniqueUsername(prefix = 'u') {
 }
 
 /** How many audit entries of the action there are (for one target, if given). */
+/** A table's column names, in alphabetical order (what a reader of the table could learn). */
+export async function columnsOf(store: Store, table: string): Promise<string[]> {
+  const rows = await queryRows<{ column_name: string }>(
+    store.db,
+    sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`,
+  );
+  return rows.map((r) => r.column_name);
+}
+
 export async function auditCount(store: Store, action: string, targetId?: number | string): Promise<number> {
   const rows = await queryRows<{ n: number }>(
     store.db,

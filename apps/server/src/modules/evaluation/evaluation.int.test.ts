@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, faultyFields, type TestApp } from '../../../test/app';
-import { auditCount, createUser } from '../../../test/factories';
+import { auditCount, columnsOf, createUser } from '../../../test/factories';
 import { queryRows } from '../../db/client';
 
 let t: TestApp;
@@ -58,6 +58,12 @@ beforeAll(async () => {
   second = await t.login(account.username, account.password);
 });
 afterAll(() => t.close());
+
+/** A participant's columns that name a vote, a ballot or a time: the self-assessment's time, never a vote's. */
+const PARTICIPANT_VOTE_COLUMNS = [
+  ...['ballot_mode', 'self_at', 'voted'],
+  ...['votes_basic', 'votes_excellent', 'votes_qualified', 'votes_unqualified'],
+];
 
 const body = { orgId: 0, year: 2026, opensOn: '2026-11-01', closesOn: '2026-12-20' };
 
@@ -260,36 +266,14 @@ describe('the secret vote', () => {
   });
 
   it('a ballot cannot be linked to its voter: no voter or time column, no ballot id in the audit or any response', async () => {
-    const columns = await queryRows<{ column_name: string }>(
-      t.store.db,
-      sql`select column_name from information_schema.columns where table_name = 'evaluation_ballots' order by column_name`,
-    );
-    expect(columns.map((c) => c.column_name)).toEqual(['id', 'round_id']);
+    expect(await columnsOf(t.store, 'evaluation_ballots')).toEqual(['id', 'round_id']);
     // Nor do the tables beside it: no order or time on a mark, no ballot on a code, no time of voting.
-    const columnsOf = async (table: string) =>
-      (
-        await queryRows<{ column_name: string }>(
-          t.store.db,
-          sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`,
-        )
-      ).map((c) => c.column_name);
-    expect(await columnsOf('evaluation_ballot_marks')).toEqual(['ballot_id', 'grade', 'member_id']);
-    expect(await columnsOf('evaluation_ballot_codes')).toEqual(['code_hash', 'round_id', 'used']);
-    expect((await columnsOf('evaluation_participants')).filter((c) => /vot|ballot|_at$/.test(c))).toEqual([
-      'ballot_mode',
-      'self_at',
-      'voted',
-      'votes_basic',
-      'votes_excellent',
-      'votes_qualified',
-      'votes_unqualified',
-    ]);
-    const ids = (
-      await queryRows<{ id: string }>(
-        t.store.db,
-        sql`select id::text as id from evaluation_ballots where round_id = ${roundId}`,
-      )
-    ).map((r) => r.id);
+    expect(await columnsOf(t.store, 'evaluation_ballot_marks')).toEqual(['ballot_id', 'grade', 'member_id']);
+    expect(await columnsOf(t.store, 'evaluation_ballot_codes')).toEqual(['code_hash', 'round_id', 'used']);
+    const participantColumns = await columnsOf(t.store, 'evaluation_participants');
+    expect(participantColumns.filter((c) => /vot|ballot|_at$/.test(c))).toEqual(PARTICIPANT_VOTE_COLUMNS);
+    const ballots = sql`select id::text as id from evaluation_ballots where round_id = ${roundId}`;
+    const ids = (await queryRows<{ id: string }>(t.store.db, ballots)).map((r) => r.id);
     expect(ids).toHaveLength(3);
     const audit = await queryRows<{ row: string }>(
       t.store.db,
