@@ -13,6 +13,7 @@ import {
   type Store,
   type StoreKind,
 } from '../../apps/server/src/db/client';
+import { neverListening } from '../../apps/server/src/db/notifications';
 import * as schema from '../../apps/server/src/db/schema';
 import type { Query } from './ops';
 import { ROOT } from './paths';
@@ -101,6 +102,7 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
         kind: 'postgres',
         db,
         runNamed: postgresRunNamed(pool),
+        listen: neverListening,
         close: async () => {},
       } satisfies Store,
       sizeMb: async () => {
@@ -117,7 +119,13 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
   return Object.assign(self, {
     kind: 'pglite' as const,
     query,
-    store: { kind: 'pglite', db, runNamed: pgliteRunNamed(client), close: async () => {} } satisfies Store,
+    store: {
+      kind: 'pglite',
+      db,
+      runNamed: pgliteRunNamed(client),
+      listen: neverListening,
+      close: async () => {},
+    } satisfies Store,
     sizeMb: async () => Math.round(dirSizeBytes(path.join(o.dataDir, 'pgdata')) / 2 ** 20),
     close: () => client.close(),
   });

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type Listen, pgliteNotifications, postgresNotifications } from './notifications';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ export interface Store {
   db: Db;
   /** Runs a named statement, planned once per connection (see `NamedStatement`). */
   runNamed: RunNamed;
+  /** Subscribes to a notification channel (LISTEN/NOTIFY); ended with the store. */
+  listen: Listen;
   /** The embedded store's whole data directory as one archive (PGlite only). */
   dumpDataDir?(): Promise<Blob>;
   /** The pool's connections, busy and waiting (PostgreSQL only; PGlite is one connection). */
@@ -91,12 +94,17 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  const notifications = await pgliteNotifications(client);
   return {
     kind: 'pglite',
     db,
     runNamed: pgliteRunNamed(client),
+    listen: notifications.listen,
     dumpDataDir: () => client.dumpDataDir('gzip'),
-    close: () => client.close(),
+    close: async () => {
+      await notifications.end();
+      await client.close();
+    },
   };
 }
 
@@ -110,19 +118,23 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockClient.end();
   }
-  // A request waits at most CONNECT_TIMEOUT_MS for a connection (a free one, or a new one to a
-  // database that may be restarting) and is then answered 503, never left hanging.
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: poolSize,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-  });
   // A connection ended by the database (a restart: 57P01) is an 'error' on the pool when idle, on
   // its client when checked out (a transaction between statements, a job's lock): without a
   // listener either would end the process. The statement in flight fails (answered 503), the pool
   // drops the connection on its release and opens a new one when asked.
   const lost = (err: Error) =>
     process.stderr.write(`database connection lost: ${(err as { code?: string }).code ?? err.message}\n`);
+  const notifications = await postgresNotifications(url, lost);
+  // A request waits at most CONNECT_TIMEOUT_MS for a connection (a free one, or a new one to a
+  // database that may be restarting) and is then answered 503, never left hanging. Each new
+  // connection listens before its first statement (see db/notifications.ts).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // pg-pool waits for the promise before it hands the connection out.
+    onConnect: (client) => notifications.listenOn(client),
+  });
   pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', lost));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -130,8 +142,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     kind: 'postgres',
     db,
     runNamed: postgresRunNamed(pool),
+    listen: notifications.listen,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => pool.end(),
+    close: async () => {
+      await notifications.end();
+      await pool.end();
+    },
   };
 }
 

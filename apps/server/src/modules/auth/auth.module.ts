@@ -16,7 +16,7 @@ export const authModule = defineModule({
   name: 'auth',
   needs: ['users', 'settings'],
   build: ({ db, store, config, crypto }, { users, settings }) =>
-    createAuthService(db, store.runNamed, config, users, settings, createTwoFactor({ db, crypto })),
+    createAuthService(db, store, config, users, settings, createTwoFactor({ db, crypto })),
   routes: (auth) => [mount('/auth', authRoutes, { auth })],
   jobs: (auth) => [
     {

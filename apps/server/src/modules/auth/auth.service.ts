@@ -7,7 +7,7 @@ import type {
   TwoFactorEnableBody,
 } from '@ningxin/shared';
 import type { Config } from '../../config';
-import type { Db, RunNamed, Tx } from '../../db/client';
+import type { Db, Store, Tx } from '../../db/client';
 import { unauthenticated } from '../../lib/errors';
 import { type Actor, permissionsOf } from '../../policy/policy';
 import { type Audit, type AuditContext, audited } from '../audit/audit.service';
@@ -27,6 +27,7 @@ import {
 import { dummyPasswordHash, hashPassword, verifyPassword } from './auth.password';
 import { authRepository } from './auth.repository';
 import { hashSessionToken, newSessionToken, TOUCH_INTERVAL_MS } from './auth.session';
+import { createSessionCache } from './auth.session-cache';
 import type { TwoFactor } from './two-factor';
 
 export interface ClientInfo {
@@ -56,13 +57,14 @@ const DAY_MS = 86_400_000;
 
 export function createAuthService(
   db: Db,
-  runNamed: RunNamed,
+  { runNamed, listen }: Pick<Store, 'runNamed' | 'listen'>,
   config: Config,
   users: UsersService,
   settings: Pick<SettingsService, 'get'>,
   twoFactorService: TwoFactor,
 ) {
   const idleMs = config.session.idleMinutes * 60_000;
+  const sessions = createSessionCache(listen, Math.min(TOUCH_INTERVAL_MS, idleMs));
 
   /** An administrator (系统、安全、审计) without a second factor, where the configuration requires one. */
   const twoFactorMissing = (assignments: readonly { role: string }[], enabled: boolean) =>
@@ -240,9 +242,12 @@ export function createAuthService(
       mustChangePassword: boolean;
       twoFactorRequired: boolean;
     }> {
-      const found = await authRepository.findSession(runNamed, hashSessionToken(token));
-      if (!found) throw unauthenticated();
+      const tokenHash = hashSessionToken(token);
       const now = new Date();
+      const kept = sessions.get(tokenHash, now);
+      const began = sessions.begin();
+      const found = kept ?? (await authRepository.findSession(runNamed, tokenHash));
+      if (!found) throw unauthenticated();
       const { session, user } = found;
       if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs) {
         await db.transaction((tx) => authRepository.revokeSession(tx, session.id, user.id));
@@ -264,8 +269,12 @@ export function createAuthService(
         throw sessionClientChanged();
       }
       if (user.disabled) throw accountDisabled();
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-        await authRepository.touchSession(db, session.id, now);
+      if (!kept) {
+        if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+          await authRepository.touchSession(db, session.id, now);
+          session.lastSeenAt = now;
+        }
+        sessions.keep(tokenHash, found, began);
       }
       return {
         actor: {
