@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Store } from './db/client';
@@ -52,6 +52,7 @@ import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandler, sendProblem } from './plugins/error-handler';
 import { metricsPlugin } from './plugins/metrics';
+import { responseSerializerCompiler } from './plugins/serializer';
 import { swaggerPlugin } from './plugins/swagger';
 
 declare module 'fastify' {
@@ -166,7 +167,7 @@ export async function buildApp(
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(config.env !== 'production'));
 
   const crypto = fieldCryptoFor(config, (file) =>
     app.log.warn(
