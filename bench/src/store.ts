@@ -100,6 +100,7 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
       store: {
         kind: 'postgres',
         db,
+        reads: db,
         runNamed: postgresRunNamed(pool),
         close: async () => {},
       } satisfies Store,
@@ -117,7 +118,13 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
   return Object.assign(self, {
     kind: 'pglite' as const,
     query,
-    store: { kind: 'pglite', db, runNamed: pgliteRunNamed(client), close: async () => {} } satisfies Store,
+    store: {
+      kind: 'pglite',
+      db,
+      reads: db,
+      runNamed: pgliteRunNamed(client),
+      close: async () => {},
+    } satisfies Store,
     sizeMb: async () => Math.round(dirSizeBytes(path.join(o.dataDir, 'pgdata')) / 2 ** 20),
     close: () => client.close(),
   });
