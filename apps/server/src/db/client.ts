@@ -144,7 +144,7 @@ async function openPostgres(
   pool.on('connect', (client) => client.on('error', lost));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const replica = replicaOptions
-    ? openReplica(pool, { ...replicaOptions, poolSize }, (line) => process.stderr.write(`${line}\n`))
+    ? openReplica(pool, url, { ...replicaOptions, poolSize }, (line) => process.stderr.write(`${line}\n`))
     : undefined;
   return {
     kind: 'postgres',

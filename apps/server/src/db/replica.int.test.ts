@@ -16,7 +16,7 @@ import { ReadRouterPool } from './replica';
  * transactions never reach it. PostgreSQL only (the embedded store has no standby).
  */
 const METRICS_TOKEN = 'replica-test-metrics-token';
-const MAX_LAG_MS = 1500;
+const MAX_LAG_MS = 2500;
 
 describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streaming standby', () => {
   let primary: OwnCluster;

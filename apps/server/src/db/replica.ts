@@ -60,6 +60,10 @@ export function isConnectionError(err: unknown): boolean {
   );
 }
 
+/** No free connection in time: a busy pool as much as a standby that does not answer. */
+const isConnectTimeout = (err: unknown) =>
+  /timeout exceeded when trying to connect/.test(String((err as { message?: unknown }).message));
+
 /** A standby cancels a read whose rows its replay must remove (40001, a recovery conflict). */
 const isRecoveryConflict = (err: unknown) => (err as { code?: unknown }).code === '40001';
 
@@ -85,8 +89,12 @@ export class ReadRouterPool {
         this.router.served('replica');
         return result;
       } catch (err) {
-        if (isConnectionError(err)) this.router.lost(err);
-        else if (!isRecoveryConflict(err)) throw err;
+        // Run again on the primary: a statement the standby could not answer (a lost or refused
+        // connection: down until the monitor hears from it again; no connection in time: the
+        // monitor decides; a recovery conflict: this statement only). Any other error is the
+        // statement's own and would fail on the primary too.
+        if (!isConnectionError(err) && !isRecoveryConflict(err)) throw err;
+        if (isConnectionError(err) && !isConnectTimeout(err)) this.router.lost(err);
       }
     }
     const result = await this.primary.query(statement, values);
@@ -106,15 +114,27 @@ export interface Replica {
 }
 
 /** Opens the standby's pool and starts its monitor; reads go to the primary until it reports. */
-export function openReplica(primary: pg.Pool, options: ReplicaOptions, log: (line: string) => void): Replica {
+export function openReplica(
+  primary: pg.Pool,
+  primaryUrl: string,
+  options: ReplicaOptions,
+  log: (line: string) => void,
+): Replica {
   const replica = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
     connectionTimeoutMillis: REPLICA_TIMEOUT_MS,
   });
+  // The monitor's own connections (one to each server), so that busy pools never delay a tick.
+  const probe = (connectionString: string) =>
+    new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: REPLICA_TIMEOUT_MS });
+  const primaryProbe = probe(primaryUrl);
+  const replicaProbe = probe(options.url);
   // A standby that stops ends its connections: not a reason to end the process.
-  replica.on('error', () => undefined);
-  replica.on('connect', (client) => client.on('error', () => undefined));
+  for (const pool of [replica, primaryProbe, replicaProbe]) {
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+  }
 
   let up = false;
   /** When the standby last held everything the primary had (ms since the epoch). */
@@ -140,7 +160,10 @@ export function openReplica(primary: pg.Pool, options: ReplicaOptions, log: (lin
     let primaryLsn: bigint;
     try {
       at = Date.now();
-      const { rows } = await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+      const { rows } = await withTimeout(
+        primaryProbe.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn'),
+        REPLICA_TIMEOUT_MS,
+      );
       primaryLsn = lsnValue(rows[0]!.lsn);
     } catch {
       return; // the primary is unreachable: no new position, the lag grows
@@ -148,7 +171,7 @@ export function openReplica(primary: pg.Pool, options: ReplicaOptions, log: (lin
     let replayed: string | null;
     try {
       const { rows } = await withTimeout(
-        replica.query<{ replayed: string | null }>('select pg_last_wal_replay_lsn()::text as replayed'),
+        replicaProbe.query<{ replayed: string | null }>('select pg_last_wal_replay_lsn()::text as replayed'),
         REPLICA_TIMEOUT_MS,
       );
       replayed = rows[0]!.replayed;
@@ -192,7 +215,7 @@ export function openReplica(primary: pg.Pool, options: ReplicaOptions, log: (lin
     async close() {
       clearInterval(timer);
       await running;
-      await replica.end();
+      await Promise.all([replica.end(), primaryProbe.end(), replicaProbe.end()]);
     },
   };
 }
