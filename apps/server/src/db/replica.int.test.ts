@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
 import { branchOf } from '../../test/factories';
 import { memberBody } from '../../test/member-factory';
-import { freePort, type OwnCluster, ownCluster } from '../../test/pg-cluster';
+import { type OwnCluster, ownCluster } from '../../test/pg-cluster';
+import { freePort } from '../../test/server-process';
 import { testStoreKind } from '../../test/store';
 import { openStore, queryRows } from './client';
 import { ReadRouterPool } from './replica';
@@ -97,6 +98,12 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
       by: { replica: after.replica - before.replica, primary: after.primary - before.primary },
     };
   };
+  /** A list answer of the one member named, its two statements (page, total) answered by `by`. */
+  const found = (name: string, by: 'replica' | 'primary') => ({
+    names: [name],
+    total: 1,
+    by: { replica: by === 'replica' ? 2 : 0, primary: by === 'primary' ? 2 : 0 },
+  });
   const create = async (name: string) => {
     const res = await t.request({
       method: 'POST',
@@ -120,11 +127,7 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     await stateIs('ok');
     await create('备库甲一');
     await until('the new member on the standby', async () => (await listed('备库甲一')).total === 1);
-    expect(await listed('备库甲一')).toEqual({
-      names: ['备库甲一'],
-      total: 1,
-      by: { replica: 2, primary: 0 },
-    });
+    expect(await listed('备库甲一')).toEqual(found('备库甲一', 'replica'));
   });
 
   it('reads from the primary while the standby lags past the limit, and from the standby again once it catches up', async () => {
@@ -139,20 +142,12 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
       // Within the limit the standby answers as it is: without the new member.
       expect(await listed('备库乙二')).toEqual({ names: [], total: 0, by: { replica: 2, primary: 0 } });
       await stateIs('lagging');
-      expect(await listed('备库乙二')).toEqual({
-        names: ['备库乙二'],
-        total: 1,
-        by: { replica: 0, primary: 2 },
-      });
+      expect(await listed('备库乙二')).toEqual(found('备库乙二', 'primary'));
     } finally {
       await onStandby('select pg_wal_replay_resume()');
     }
     await stateIs('ok');
-    expect(await listed('备库乙二')).toEqual({
-      names: ['备库乙二'],
-      total: 1,
-      by: { replica: 2, primary: 0 },
-    });
+    expect(await listed('备库乙二')).toEqual(found('备库乙二', 'replica'));
   });
 
   it('sends reads outside a transaction to the standby, a transaction (and so every write) to the primary', async () => {
@@ -190,17 +185,9 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     expect(await listed('备库甲一')).toMatchObject({ names: ['备库甲一'], total: 1, by: { replica: 0 } });
     await stateIs('down');
     await create('备库丙三');
-    expect(await listed('备库丙三')).toEqual({
-      names: ['备库丙三'],
-      total: 1,
-      by: { replica: 0, primary: 2 },
-    });
+    expect(await listed('备库丙三')).toEqual(found('备库丙三', 'primary'));
     await standby.start();
     await stateIs('ok');
-    expect(await listed('备库丙三')).toEqual({
-      names: ['备库丙三'],
-      total: 1,
-      by: { replica: 2, primary: 0 },
-    });
+    expect(await listed('备库丙三')).toEqual(found('备库丙三', 'replica'));
   });
 });
