@@ -8,7 +8,7 @@
  *   mixed         reads, writes, sign-ins and an import a minute on PostgreSQL, RSS each minute
  *
  * The kill drills run on PGlite (a temporary data directory) and on PostgreSQL; every PostgreSQL
- * here is a cluster of the drill's own (bench/src/pg-cluster.ts, port 5499), never the shared one.
+ * here is a cluster of the drill's own (apps/server/test/pg-cluster.ts, port 5499), never the shared one.
  * After each kill the store is opened directly, as the restarting server would open it, and
  * checked in SQL: every acknowledged write is there, nothing is half-written (each record has its
  * audit row, its status event or ledger entry), the member rollups equal the members, the audit

@@ -4,7 +4,7 @@
  * Several app instances behind a reverse proxy on one PostgreSQL database, as a committee that
  * outgrows one process runs them: three servers (one data directory shared, as a network share
  * would be: the field-encryption key and the uploaded files), Debian's nginx in front
- * (bench/src/nginx.ts), a PostgreSQL cluster of the bench's own (bench/src/pg-cluster.ts, port
+ * (bench/src/nginx.ts), a PostgreSQL cluster of the bench's own (apps/server/test/pg-cluster.ts, port
  * 5498). It checks, then measures:
  *
  *   sessions   a session made through the proxy is good on every instance (each answer names its
@@ -20,12 +20,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { rollupsRepository } from '../../apps/server/src/modules/members/counts/members.rollups.repository';
+import { ownCluster } from '../../apps/server/test/pg-cluster';
 import { type BenchRequest, type LoadResult, load, login } from './http';
 import { memberSheetRows, xlsxFile } from './import-files';
 import { postImport } from './import-post';
 import { type ReverseProxy, startProxy } from './nginx';
 import { BENCH_DIR } from './paths';
-import { ownCluster } from './pg-cluster';
 import { childPids, cpuSeconds, pidsMatching } from './procs';
 import { type ServerProcess, startServer } from './server';
 import { round } from './stats';

@@ -101,6 +101,7 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
       store: {
         kind: 'postgres',
         db,
+        reads: db,
         runNamed: postgresRunNamed(pool),
         listen: neverListening,
         close: async () => {},
@@ -122,6 +123,7 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
     store: {
       kind: 'pglite',
       db,
+      reads: db,
       runNamed: pgliteRunNamed(client),
       listen: neverListening,
       close: async () => {},

@@ -117,8 +117,17 @@ export function createPlatform(store: Store, config: Config, crypto: FieldCrypto
   const metrics = createMetrics({
     processMetrics: Boolean(config.metricsToken),
     ...(store.poolStats ? { poolStats: store.poolStats } : {}),
+    ...(store.replicaStatus ? { replicaStatus: store.replicaStatus } : {}),
   });
-  return buildPlatform(MODULES, { store, db: store.db, config, crypto, events: createEventBus(), metrics });
+  return buildPlatform(MODULES, {
+    store,
+    db: store.db,
+    reads: store.reads,
+    config,
+    crypto,
+    events: createEventBus(),
+    metrics,
+  });
 }
 
 /** Logger settings: request lines carry the path only (a query may hold a phone number), never cookies. */
@@ -238,12 +247,25 @@ export async function buildApp(
         tags: ['系统 system'],
         summary: '就绪检查（数据库可达、迁移已全部执行）',
         security: [],
-        response: { 200: z.object({ status: z.literal('ready'), store: z.enum(['pglite', 'postgres']) }) },
+        response: {
+          200: z.object({
+            status: z.literal('ready'),
+            store: z.enum(['pglite', 'postgres']),
+            // With a standby (DATABASE_REPLICA_URL): whether lag-tolerant reads go to it (ok) or,
+            // while it lags past the limit or is down, to the primary. Never a reason to be unready.
+            replica: z.enum(['ok', 'lagging', 'down']).optional(),
+          }),
+        },
       },
     },
     async (_request, reply) => {
       const readiness = await checkReadiness(store.db, latestShipped, READY_TIMEOUT_MS);
-      if (readiness.ready) return { status: 'ready' as const, store: store.kind };
+      if (readiness.ready)
+        return {
+          status: 'ready' as const,
+          store: store.kind,
+          ...(store.replicaStatus ? { replica: store.replicaStatus().state } : {}),
+        };
       return sendProblem(reply, {
         status: 503,
         code: 'NOT_READY',

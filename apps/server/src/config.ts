@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   SESSION_IDLE_MINUTES: z.coerce
@@ -66,6 +68,11 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /**
+   * A streaming standby of DATABASE_URL for reads that may lag (lists, search, dashboards,
+   * exports), used while its lag stays within `maxLagMs`; else those reads go to the primary.
+   */
+  databaseReplica: { url: string; maxLagMs: number } | undefined;
   logLevel: string;
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
@@ -113,6 +120,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(`Invalid configuration:\n  ${name}: no code table for city ${code}`);
     }
   }
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL: needs DATABASE_URL (a standby of a PostgreSQL primary; the embedded store has none)',
+    );
+  }
   if (e.CHALLENGE_TEST_ANSWERS && e.NODE_ENV === 'production') {
     throw new ConfigError('Invalid configuration:\n  CHALLENGE_TEST_ANSWERS: not allowed in production');
   }
@@ -123,6 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseReplica: e.DATABASE_REPLICA_URL
+      ? { url: e.DATABASE_REPLICA_URL, maxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS }
+      : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },

@@ -13,6 +13,7 @@ async function main() {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    replica: config.databaseReplica,
   });
   const app = await buildApp(config, store);
   if (config.seedDemo) {

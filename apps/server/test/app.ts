@@ -50,6 +50,8 @@ export interface TestAppOptions {
   moduleSeeds?: boolean | readonly string[];
   /** Receives the app's log lines (with LOG_LEVEL set in `env`). */
   logStream?: { write(line: string): void };
+  /** A migrated, empty store of the test's own (a cluster it runs) instead of a copy of the template. */
+  store?: Store & { dispose(): Promise<void> };
 }
 
 /** The real app on a fresh store holding the demo committee, demo accounts and demo members. */
@@ -60,10 +62,12 @@ export async function createTestApp(
   const config = testConfig(env);
   // The run's seeded template holds the demo with the default members and the test key.
   const template =
-    (options.members ?? DEFAULT_TEST_MEMBERS) === DEFAULT_TEST_MEMBERS && !env.FIELD_ENCRYPTION_KEY
+    (options.members ?? DEFAULT_TEST_MEMBERS) === DEFAULT_TEST_MEMBERS &&
+    !env.FIELD_ENCRYPTION_KEY &&
+    !options.store
       ? (inject('demoTemplate') ?? null)
       : null;
-  const store = await createTestStore(template);
+  const store = options.store ?? (await createTestStore(template));
   if (!template)
     await seedDemo(store.db, fieldCryptoFor(config), { members: options.members ?? DEFAULT_TEST_MEMBERS });
   const app = await buildApp(config, store, options.logStream ? { logStream: options.logStream } : {});

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type OwnCluster, ownCluster } from '../pg-cluster';
+import { type OwnCluster, ownCluster } from '../../../apps/server/test/pg-cluster';
 import { type ServerProcess, startServer } from '../server';
 import { type BenchStoreOptions, type DirectStore, openDirect, storeEnv } from '../store';
 
@@ -23,7 +23,7 @@ export interface Target {
 
 let cluster: OwnCluster | undefined;
 export async function pgCluster(): Promise<OwnCluster> {
-  cluster ??= await ownCluster();
+  cluster ??= await ownCluster(Number(process.env.FAULTS_PG_PORT ?? 5499));
   return cluster;
 }
 

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type Listen, pgliteNotifications, postgresNotifications } from './notifications';
+import { openReplica, type ReplicaOptions, type ReplicaStatus } from './replica';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -22,6 +23,15 @@ export type StoreKind = 'pglite' | 'postgres';
 export interface Store {
   kind: StoreKind;
   db: Db;
+  /**
+   * For reads that may lag by up to DATABASE_REPLICA_MAX_LAG_MS (lists, search, dashboards,
+   * exports): a streaming standby while it is up and keeping up, else the primary. Without a
+   * standby (and on PGlite) it is `db` itself. Never for a read that must see this request's own
+   * write; a transaction on it runs on the primary.
+   */
+  reads: Db;
+  /** The standby's state, when one is configured (DATABASE_REPLICA_URL). */
+  replicaStatus?(): ReplicaStatus;
   /** Runs a named statement, planned once per connection (see `NamedStatement`). */
   runNamed: RunNamed;
   /** Subscribes to a notification channel (LISTEN/NOTIFY); ended with the store. */
@@ -62,12 +72,14 @@ export interface StoreOptions {
   /** PGlite: start from this archive of a data directory (`dumpDataDir`) instead of an empty one. */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** A streaming standby of the PostgreSQL store, for reads that may lag. */
+  replica?: Omit<ReplicaOptions, 'poolSize'> | undefined;
 }
 
 /** Opens the store named by the options (PostgreSQL when a URL is given, else PGlite) and migrates it. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.replica)
     : openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
 }
 
@@ -98,6 +110,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   return {
     kind: 'pglite',
     db,
+    reads: db,
     runNamed: pgliteRunNamed(client),
     listen: notifications.listen,
     dumpDataDir: () => client.dumpDataDir('gzip'),
@@ -108,7 +121,11 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Store> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  replicaOptions?: StoreOptions['replica'],
+): Promise<Store> {
   const lockClient = new pg.Client({ connectionString: url });
   await lockClient.connect();
   try {
@@ -138,14 +155,22 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', lost));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const replica = replicaOptions
+    ? openReplica(pool, url, { ...replicaOptions, poolSize }, (line) => process.stderr.write(`${line}\n`))
+    : undefined;
   return {
     kind: 'postgres',
     db,
+    reads: replica
+      ? (drizzlePg({ client: replica.pool as unknown as pg.Pool, schema }) as unknown as Db)
+      : db,
+    ...(replica ? { replicaStatus: replica.status } : {}),
     runNamed: postgresRunNamed(pool),
     listen: notifications.listen,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: async () => {
+    async close() {
       await notifications.end();
+      await replica?.close();
       await pool.end();
     },
   };

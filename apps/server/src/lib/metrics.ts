@@ -5,6 +5,7 @@
  * a problem code, a job's name — never an id, a query string or anything about a person.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ReplicaStatus } from '../db/replica';
 
 /** The pool's connections (PostgreSQL); the embedded store has one connection and no pool. */
 export interface PoolStats {
@@ -18,6 +19,8 @@ export interface MetricsOptions {
   processMetrics?: boolean;
   /** Read at each scrape: the database pool (absent on PGlite). */
   poolStats?: () => PoolStats;
+  /** Read at each scrape: the streaming standby (only when DATABASE_REPLICA_URL is set). */
+  replicaStatus?: () => ReplicaStatus;
 }
 
 export type ImportOutcome = 'committed' | 'dry_run' | 'rejected' | 'failed';
@@ -93,6 +96,42 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       (s) => s.total - s.idle,
     );
     gauge('ningxin_db_pool_waiting', 'Queries waiting for a free pool connection', (s) => s.waiting);
+  }
+
+  const replicaStatus = options.replicaStatus;
+  if (replicaStatus) {
+    new Gauge({
+      name: 'ningxin_db_replica_lag_seconds',
+      help: 'How stale the streaming standby may be (absent while it is down)',
+      registers: [registry],
+      collect() {
+        const { lagMs } = replicaStatus();
+        this.reset();
+        if (lagMs !== null) this.set(lagMs / 1000);
+      },
+    });
+    new Gauge({
+      name: 'ningxin_db_replica_state',
+      help: 'The standby as the lag-tolerant reads see it: 1 for its state (ok, lagging, down)',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      collect() {
+        const { state } = replicaStatus();
+        for (const s of ['ok', 'lagging', 'down'] as const) this.set({ state: s }, s === state ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'ningxin_db_lag_tolerant_queries_total',
+      help: 'Statements of lag-tolerant reads by the server that answered them (replica, primary)',
+      labelNames: ['served_by'] as const,
+      registers: [registry],
+      collect() {
+        const { served } = replicaStatus();
+        this.reset();
+        this.inc({ served_by: 'replica' }, served.replica);
+        this.inc({ served_by: 'primary' }, served.primary);
+      },
+    });
   }
 
   return {

@@ -38,6 +38,11 @@ export interface Extensions {
 export interface PlatformContext {
   store: Store;
   db: Db;
+  /**
+   * For reads that may lag a few seconds (lists, search, dashboards, exports): a streaming
+   * standby when one is configured and keeping up, else `db` (see `Store.reads`).
+   */
+  reads: Db;
   config: Config;
   crypto: FieldCrypto;
   events: EventBus;

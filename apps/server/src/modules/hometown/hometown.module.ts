@@ -35,7 +35,7 @@ declare module '../../lib/modules' {
 export const hometownModule = defineModule({
   name: 'hometown',
   needs: ['orgs', 'members', 'activity'],
-  build({ db, config }, { orgs, members, activity }) {
+  build({ db, reads, config }, { orgs, members, activity }) {
     const access = createHometownAccess({
       db,
       homeCity: config.homeCity,
@@ -50,7 +50,9 @@ export const hometownModule = defineModule({
       projects,
       donations,
       labour,
-      totals: createTotalsService(access),
+      // Totals for the dashboards (the page's figures, the statistics, the big screen): they may
+      // be a few seconds old, so a streaming standby may answer them.
+      totals: createTotalsService({ ...access, db: reads }),
       exports: createHometownExport({ db, projects, donations, labour }),
       seed: createHometownSeed({ db, homeCity: config.homeCity, activity }),
     };

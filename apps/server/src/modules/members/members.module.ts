@@ -40,8 +40,16 @@ declare module '../../lib/modules' {
 export const membersModule = defineModule({
   name: 'members',
   needs: ['orgs', 'users', 'audit'],
-  build({ db, config, crypto, events, metrics }, { orgs, users, audit }) {
-    const record = createMembersService({ db, config, crypto, orgs: orgs.tree, accounts: users, events });
+  build({ db, reads, config, crypto, events, metrics }, { orgs, users, audit }) {
+    const record = createMembersService({
+      db,
+      reads,
+      config,
+      crypto,
+      orgs: orgs.tree,
+      accounts: users,
+      events,
+    });
     return {
       record,
       actions: createMemberActions({
@@ -53,9 +61,11 @@ export const membersModule = defineModule({
         accounts: users,
       }),
       importer: createMemberImport({ db, config, crypto, orgs: orgs.tree, members: record, events, metrics }),
-      exporter: createMemberExport({ db, crypto, orgs: orgs.tree, members: record }),
-      counts: createMemberCounts({ db, orgs: orgs.tree }),
-      stats: createMemberStats({ db, orgs: orgs.tree }),
+      exporter: createMemberExport({ db, reads, crypto, orgs: orgs.tree, members: record }),
+      // Counts for dashboards (the workbench's to-dos, the big screen) and the statistics: figures
+      // that may be a few seconds old, so a streaming standby may answer them.
+      counts: createMemberCounts({ db: reads, orgs: orgs.tree }),
+      stats: createMemberStats({ db: reads, orgs: orgs.tree }),
       checkRollups: createRollupCheck({ db, orgs: orgs.tree }),
       print: createMemberPrint({ db, orgs: orgs.tree, pdf: pdfRenderer() }),
       reportFigures: createMemberReportFigures({ db }),

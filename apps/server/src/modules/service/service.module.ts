@@ -40,7 +40,7 @@ declare module '../../lib/modules' {
 export const serviceModule = defineModule({
   name: 'service',
   needs: ['orgs', 'members', 'users', 'activity', 'settings', 'notices'],
-  build({ db, crypto }, { orgs, members, users, activity, settings, notices }) {
+  build({ db, reads, crypto }, { orgs, members, users, activity, settings, notices }) {
     const deps = {
       db,
       orgs: orgs.tree,
@@ -52,7 +52,9 @@ export const serviceModule = defineModule({
       codes: createTokenSigner(crypto.deriveKey('volunteer post codes')),
     };
     const access = createServiceAccess(deps);
-    const board = createBoardService(access);
+    // The board is a dashboard of a campaign (its page, the big screen, its printout): figures
+    // that may be a few seconds old, so a streaming standby may answer them.
+    const board = createBoardService({ ...access, db: reads });
     return {
       campaigns: createCampaignsService(access),
       roster: createRosterService(access),

@@ -168,6 +168,7 @@ describe('GET /api/v1/members/export', () => {
     const actor = await t.actorOf(office);
     const exporter = createMemberExport({
       db: t.store.db,
+      reads: t.store.reads,
       crypto: fieldCryptoFor(t.config),
       orgs: t.services.orgs.tree,
       members: t.services.members.record,

@@ -22,6 +22,11 @@ import type { MembersService } from '../record/members.service';
 
 export interface MemberExportDeps {
   db: Db;
+  /**
+   * Lag-tolerant reads (`Store.reads`): the rows of the file. An export is a snapshot of the
+   * list as it is browsed, so it may be a few seconds behind; its audit row goes to `db`.
+   */
+  reads: Db;
   crypto: FieldCrypto;
   orgs: OrgsService;
   members: MembersService;
@@ -36,7 +41,7 @@ function filterOf(q: MemberListQuery) {
   );
 }
 
-export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 }: MemberExportDeps) {
+export function createMemberExport({ db, reads, crypto, orgs, members, pageSize = 1000 }: MemberExportDeps) {
   /** Writes the rows page by page (keyset, in the list's order) and closes the workbook. */
   async function write(
     where: SQL | undefined,
@@ -48,14 +53,14 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
     const sheet = addTableSheet(workbook, '党员名单', MEMBER_SHEET.exportColumns);
     let after: { value: string | null; id: number } | undefined;
     for (;;) {
-      const page = await membersListRepository.list(db, where, {
+      const page = await membersListRepository.list(reads, where, {
         sort: q.sort,
         order: q.order,
         after,
         limit: pageSize,
       });
       const rows = await membersRepository.findManyWithOrg(
-        db,
+        reads,
         page.map((r) => r.id),
       );
       for (const m of rows) {
@@ -78,20 +83,23 @@ export function createMemberExport({ db, crypto, orgs, members, pageSize = 1000 
      * returns the file name and the writer of the workbook.
      */
     async prepare(actor: Actor, q: MemberListQuery, reveal: boolean) {
-      const orgPath = q.orgId ? ((await orgs.lookup(db, q.orgId))?.path ?? '-') : null;
-      const where = members.exportCondition(actor, q, orgPath);
+      const orgPath = q.orgId ? ((await orgs.lookup(reads, q.orgId))?.path ?? '-') : null;
+      let where = members.exportCondition(actor, q, orgPath);
       if (reveal) {
         if (!permissionsOf(actor).includes('member.reveal')) throw revealNotAllowed();
         const revealable = memberScopeCondition(actor, 'member.reveal');
         if (revealable) {
           const beyond = await membersListRepository.count(
-            db,
+            reads,
             and(where, sql`not coalesce(${revealable}, false)`),
           );
           if (beyond > 0) throw revealNotAllowed();
+          // The pages may come from another server than this check (the standby, then the
+          // primary): no row beyond the reveal scope is decrypted whichever answers.
+          where = and(where, revealable);
         }
       }
-      const count = await membersListRepository.count(db, where);
+      const count = await membersListRepository.count(reads, where);
       await recordAudit(db, actor, {
         action: 'member.exported',
         targetType: 'member',

@@ -33,6 +33,8 @@ import { filtersWholeGroups, groupCondition, memberScopeCondition, memberTarget 
 
 export interface MembersDeps {
   db: Db;
+  /** Lag-tolerant reads (`Store.reads`): the list and its search. */
+  reads: Db;
   config: Config;
   crypto: FieldCrypto;
   orgs: OrgsService;
@@ -64,7 +66,7 @@ const memberCursor = (sort: MemberListQuery['sort']) =>
   ]);
 
 export function createMembersService(deps: MembersDeps) {
-  const { db, orgs, accounts } = deps;
+  const { db, reads, orgs, accounts } = deps;
   const checks = memberChecks(deps);
   const { hashes, visibleMember, concurrentDuplicate } = checks;
   const forModules = membersForModules(deps, checks);
@@ -98,8 +100,8 @@ export function createMembersService(deps: MembersDeps) {
    */
   function listTotal(actor: Actor, q: MemberListQuery, orgPath: string | null, where: SQL | undefined) {
     if (!filtersWholeGroups(q) || !scopeIsGroupwise(actor, 'member.read'))
-      return membersListRepository.count(db, where);
-    return memberCountsRepository.total(db, countSource(actor, { ...q, orgPath }));
+      return membersListRepository.count(reads, where);
+    return memberCountsRepository.total(reads, countSource(actor, { ...q, orgPath }));
   }
 
   async function present(actor: Actor, row: MemberRow & { orgName: string }): Promise<MemberResponse> {
@@ -134,11 +136,16 @@ export function createMembersService(deps: MembersDeps) {
 
     ...forModules,
 
+    /**
+     * A page of the list (its search, its total): read from `reads`, which may be a few seconds
+     * behind. A list is browsed, not the answer to this request's own write (a new or edited
+     * record answers with `get`, from the primary), so it may lag like any listing.
+     */
     async list(actor: Actor, q: MemberListQuery): Promise<MemberListResponse> {
       const scope = memberScopeCondition(actor, 'member.read');
       let orgPath: string | null = null;
       if (q.orgId) {
-        const org = await orgs.lookup(db, q.orgId);
+        const org = await orgs.lookup(reads, q.orgId);
         orgPath = org?.path ?? '-';
       }
       const where = and(scope, filters(q, orgPath, new Date()));
@@ -146,7 +153,7 @@ export function createMembersService(deps: MembersDeps) {
         ? (([value, id]) => ({ value, id }))(decodeCursor(q.cursor, memberCursor(q.sort)))
         : undefined;
       const [rows, total] = await Promise.all([
-        membersListRepository.list(db, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
+        membersListRepository.list(reads, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
         listTotal(actor, q, orgPath, where),
       ]);
       const last = rows.at(-1);

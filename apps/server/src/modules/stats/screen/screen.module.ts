@@ -14,11 +14,13 @@ export const screenModule = defineModule({
   name: 'screen',
   needs: ['members', 'orgs', 'users', 'finding', 'service', 'hometown', 'life', 'activity', 'settings'],
   build: (
-    { db, crypto },
+    { db, reads, crypto },
     { members, orgs, users, finding, service, hometown, life, activity, settings },
   ) => ({
+    // The screen shows figures refreshed every few seconds and cached for five: they may lag,
+    // so its own reads (and the member counts, the ledgers' totals, the board) use `reads`.
     screen: createScreenService({
-      db,
+      db: reads,
       counts: members.counts,
       orgs: orgs.tree,
       finding: finding.campaigns,
