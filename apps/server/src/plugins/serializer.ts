@@ -14,6 +14,22 @@ function zodSchemaOf(schema: unknown): ZodType {
 }
 
 /**
+ * Zod's JSON schema closes every object (`additionalProperties: false`). The writer writes only
+ * the named properties either way, but a union's branch is chosen by validating the value, and a
+ * closed branch would refuse a value carrying one more key, which zod's encoding drops.
+ */
+function openObjects(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(openObjects);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'additionalProperties' && value === false) continue;
+    out[key] = openObjects(value);
+  }
+  return out;
+}
+
+/**
  * The writer compiled from the schema's JSON schema (fast-json-stringify): it writes the schema's
  * properties and no other, as zod's encoding did, at about the cost of JSON.stringify (zod's
  * encoding walked every value first: about 2/3 of the time of a 50-row member page). Null when the
@@ -21,8 +37,10 @@ function zodSchemaOf(schema: unknown): ZodType {
  */
 function compiled(schema: ZodType): Write | null {
   try {
-    const json = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' });
-    return fastJsonStringify(json as Parameters<typeof fastJsonStringify>[0]);
+    const json = openObjects(z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' }));
+    // A union's branch is chosen by a validator (ajv); our own formats (`page-cursor`, …) do not
+    // choose branches and are none of its business.
+    return fastJsonStringify(json as Parameters<typeof fastJsonStringify>[0], { ajv: { validateFormats: false } });
   } catch {
     return null;
   }
@@ -44,12 +62,22 @@ export function responseSerializerCompiler(check: boolean): FastifySerializerCom
       return result.data;
     };
     const write = compiled(zodSchema);
-    if (!write) return (data) => JSON.stringify(encode(data));
+    const slow = (data: unknown) => JSON.stringify(encode(data));
+    if (!write) return slow;
+    // A value the compiled writer cannot place (no branch of a union takes it) goes the slow way,
+    // which says precisely what is wrong with it.
+    const fast = (data: unknown) => {
+      try {
+        return write(data);
+      } catch {
+        return slow(data);
+      }
+    };
     return check
       ? (data) => {
           encode(data);
-          return write(data);
+          return fast(data);
         }
-      : write;
+      : fast;
   };
 }
