@@ -27,8 +27,10 @@ export async function startServer(
   port: number,
   /** How long it may take to answer (seeding the demo committee on a busy machine takes minutes). */
   timeoutMs = 120_000,
+  /** The checkout whose server runs (another one's, to compare two commits in one run). */
+  root = ROOT,
 ): Promise<ServerProcess> {
-  const serverDir = path.join(ROOT, 'apps/server');
+  const serverDir = path.join(root, 'apps/server');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
