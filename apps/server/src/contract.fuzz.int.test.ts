@@ -3,8 +3,10 @@
  * (test/contract): with no session and as each demo role, with fitting, nearly fitting and
  * hostile paths, queries and bodies. For every answer: never a 5xx; a refusal is problem+json
  * with a stable code, a Chinese message and, for a 400, the field at fault; a refused request
- * writes nothing (no member, org, user or audit row, but the failed sign-in the audit must
- * record). After the run the audit chain verifies.
+ * writes nothing (no member, org, user, lead, file or audit row, but the failed sign-in the audit
+ * must record). Each upload route of the document (a multipart form) is also sent, once each,
+ * files built to hurt it (test/contract/uploads.ts): a spreadsheet upload refuses every one with
+ * a 4xx and answers the next request. After the run the audit chain verifies.
  *
  * Seeded and bounded: FUZZ_SEED and FUZZ_RUNS (requests per operation: by default 40 on
  * PostgreSQL and 20 on PGlite, from a different seed, so that the two stores walk 60 different
@@ -19,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app';
 import { type GeneratedRequest, type KnownIds, requestFor } from '../test/contract/arbitraries';
 import { type Operation, operationsOf } from '../test/contract/operations';
+import { columnsOf, fittingFields, formData, hostileFiles } from '../test/contract/uploads';
 import { queryRows } from './db/client';
 import { verifyChain } from './modules/audit/audit.service';
 import { hashPassword } from './modules/auth/auth.password';
@@ -47,6 +50,8 @@ interface Counts {
   members: number;
   orgs: number;
   users: number;
+  leads: number;
+  files: number;
   audit: number;
 }
 
@@ -55,7 +60,8 @@ const counts = async (): Promise<Counts> =>
     await queryRows<Counts>(
       t.store.db,
       sql`select (select count(*)::int from members) as members, (select count(*)::int from orgs) as orgs,
-        (select count(*)::int from users) as users, (select count(*)::int from audit_log) as audit`,
+        (select count(*)::int from users) as users, (select count(*)::int from finding_leads) as leads,
+        (select count(*)::int from files) as files, (select count(*)::int from audit_log) as audit`,
     )
   )[0]!;
 
@@ -94,6 +100,23 @@ function describeRequest(actor: string | null, req: GeneratedRequest, status: nu
   return `${actor ?? 'anonymous'} ${req.method} ${req.url.slice(0, 300)} [${req.note}] ${payload} → ${status} ${body.slice(0, 300)}`;
 }
 
+async function findingCampaign(): Promise<number> {
+  const res = await t.request({
+    method: 'POST',
+    url: '/api/v1/finding/campaigns',
+    cookie: await cookieOf('office'),
+    payload: {
+      name: '名单导入行动',
+      orgId: (await column(sql`select id from orgs order by id limit 1`))[0],
+      startsOn: '2026-01-01',
+      endsOn: '2026-06-30',
+      targetCount: 100,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
 beforeAll(async () => {
   demoHash = await hashPassword(DEMO_PASSWORD);
   const byResource = {
@@ -103,6 +126,8 @@ beforeAll(async () => {
     positions: await column(sql`select id from org_positions order by id limit 20`),
     roles: await column(sql`select id from role_assignments order by id`),
     sessions: await column(sql`select id from sessions order by id limit 20`),
+    // A finding campaign, for the routes of its leads (their import among them).
+    campaigns: [await findingCampaign()],
   };
   ids = { byResource, any: [...new Set(Object.values(byResource).flat())] };
 });
@@ -117,9 +142,38 @@ afterAll(async () => {
   await t.close();
 });
 
+/**
+ * Sends the request as the actor (or anonymous) and checks the answer: never a 5xx; a refusal is a
+ * problem document with a code, a Chinese message and the fields at fault, and writes nothing.
+ */
+async function send(op: Operation, actor: string | null, req: GeneratedRequest) {
+  const cookie = actor ? await cookieOf(actor) : undefined;
+  const before = await counts();
+  const res = await t.request({ ...req, ...(cookie ? { cookie } : {}) });
+  const what = describeRequest(actor, req, res.statusCode, res.body);
+  tally(op, res.statusCode, res.statusCode >= 400 ? res.json().code : '');
+  expect(res.statusCode, what).toBeLessThan(500);
+  if (res.statusCode === 401 && actor) cookies.delete(actor);
+  if (res.statusCode < 400) return res;
+  expect(res.headers['content-type'], what).toMatch(/^application\/problem\+json/);
+  const problem = res.json();
+  expect(problem.code, what).toMatch(/^[A-Z][A-Z0-9_]+$/);
+  expect(problem.message, what).toMatch(HAN);
+  if (res.statusCode === 400 && !WHOLE_REQUEST.has(problem.code)) {
+    expect(problem.fields?.length, what).toBeGreaterThan(0);
+    for (const f of problem.fields) expect(f.message, what).toMatch(HAN);
+  }
+  const after = await counts();
+  const expected = AUDITED_REFUSALS.has(problem.code) ? { ...before, audit: after.audit } : before;
+  expect(after, `a refused request wrote: ${what}`).toEqual(expected);
+  return res;
+}
+
 describe('every operation of the OpenAPI document, under generated hostile input', () => {
   it('has the operations to walk', () => {
     expect(operations.length).toBeGreaterThanOrEqual(30);
+    // The upload routes, found by their multipart form (the member and lead imports, files).
+    expect(operations.filter((op) => op.multipart).length).toBeGreaterThanOrEqual(3);
   });
 
   // One test per operation, each with its own seed, so a failure names the route and replays alone.
@@ -132,28 +186,45 @@ describe('every operation of the OpenAPI document, under generated hostile input
       fc.constantFrom(null, ...ACTORS),
       requestFor(op, ids),
       async (actor, req) => {
-        const cookie = actor ? await cookieOf(actor) : undefined;
-        const before = await counts();
-        const res = await t.request({ ...req, ...(cookie ? { cookie } : {}) });
-        const what = describeRequest(actor, req, res.statusCode, res.body);
-        tally(op, res.statusCode, res.statusCode >= 400 ? res.json().code : '');
-        expect(res.statusCode, what).toBeLessThan(500);
-        if (res.statusCode === 401 && actor) cookies.delete(actor);
-        if (res.statusCode < 400) return;
-        expect(res.headers['content-type'], what).toMatch(/^application\/problem\+json/);
-        const problem = res.json();
-        expect(problem.code, what).toMatch(/^[A-Z][A-Z0-9_]+$/);
-        expect(problem.message, what).toMatch(HAN);
-        if (res.statusCode === 400 && !WHOLE_REQUEST.has(problem.code)) {
-          expect(problem.fields?.length, what).toBeGreaterThan(0);
-          for (const f of problem.fields) expect(f.message, what).toMatch(HAN);
-        }
-        const after = await counts();
-        const expected = AUDITED_REFUSALS.has(problem.code) ? { ...before, audit: after.audit } : before;
-        expect(after, `a refused request wrote: ${what}`).toEqual(expected);
+        await send(op, actor, req);
       },
     );
     await fc.assert(property, { seed: SEED + op.index, numRuns: RUNS, endOnFailure: true });
+  });
+
+  // Each upload route, sent each hostile file once as the committee office (whose scope lets a
+  // request go furthest), with fields that carry a file as far as its content: a spreadsheet upload
+  // refuses every one.
+  const uploads = walked.filter((op) => op.multipart);
+  it.each(uploads)('$method $path refuses files built to hurt it, and answers after', async (op) => {
+    const path = op.path.replace(
+      /\/(\w+)\/:\w+/g,
+      (_, r: string) => `/${r}/${(ids.byResource[r] ?? ids.any)[0]}`,
+    );
+    const upload = (fields: Record<string, string>, file: Buffer, name: string): GeneratedRequest => {
+      const body = formData(fields, file, name);
+      return { method: op.method, url: path, headers: { 'content-type': body.contentType }, ...body };
+    };
+    const cookie = await cookieOf('office');
+    // The first of some fitting forms whose empty file is refused for the file itself.
+    let fields: Record<string, string> | undefined;
+    for (let i = 0; i < 60 && !fields; i++) {
+      const tried = fittingFields(op.multipart!, ids, SEED + op.index + i);
+      const res = await t.request({ ...upload(tried, Buffer.alloc(0), 'an empty file'), cookie });
+      if (res.statusCode === 400 && res.json().fields?.some((f: { path: string }) => f.path === 'file'))
+        fields = tried;
+    }
+    expect(fields, 'fields that get a file read').toBeDefined();
+    const spreadsheet = columnsOf(op.multipart!) !== null;
+    for (const [name, file] of Object.entries(hostileFiles(op.multipart!))) {
+      const res = await send(op, 'office', upload(fields!, file, name));
+      if (spreadsheet) {
+        expect(res.statusCode, `${name}: ${res.body.slice(0, 200)}`).toBe(400);
+        expect(res.json().fields, name).toEqual([expect.objectContaining({ path: 'file' })]);
+      }
+      const me = await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie: await cookieOf('office') });
+      expect(me.statusCode, `after ${name}`).toBe(200);
+    }
   });
 
   it('leaves the audit chain intact', async () => {

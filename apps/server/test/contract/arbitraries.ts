@@ -1,11 +1,12 @@
 /**
  * Requests generated from an operation's contract (fast-check): paths, queries and bodies made
  * of the values in values.ts, plus what only a request can get wrong — raw URL escapes, malformed
- * JSON, wrong content types, malformed multipart. The generator knows nothing of a route but its
- * contract.
+ * JSON, wrong content types, malformed multipart; an upload route's own form (uploads.ts). The
+ * generator knows nothing of a route but its contract.
  */
 import fc from 'fast-check';
 import type { Operation } from './operations';
+import { uploadFor } from './uploads';
 import { conforming, HOSTILE_STRINGS, hostile, type KnownIds, value } from './values';
 
 export type { KnownIds } from './values';
@@ -157,9 +158,12 @@ const MALFORMED_JSON = [
 
 function bodyOf(op: Operation, ids: KnownIds) {
   const schema = op.body ?? { type: 'object', properties: {} };
+  // An upload route gets mostly uploads of its own form; JSON to it is a wrong content type.
+  const uploads = op.multipart ? [{ weight: 8, arbitrary: uploadFor(op, ids) }] : [];
   return fc.oneof(
+    ...uploads,
     {
-      weight: 8,
+      weight: op.multipart ? 2 : 8,
       arbitrary: value(schema, ids).map((v) => ({
         contentType: 'application/json',
         payload: JSON.stringify(v) ?? 'null',

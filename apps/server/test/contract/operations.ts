@@ -1,7 +1,7 @@
 /**
  * The operations of the OpenAPI document, as a request generator needs them: method, path
- * template, path and query parameters with their JSON schemas, the JSON body schema, and
- * whether a session is needed. A route joins every walk over the API by being in the document.
+ * template, path and query parameters with their JSON schemas, the JSON body schema or the
+ * multipart form of an upload, and whether a session is needed. A route joins every walk over the API by being in the document.
  */
 
 export interface JsonSchema {
@@ -25,6 +25,8 @@ export interface JsonSchema {
   allOf?: JsonSchema[];
   default?: unknown;
   $ref?: string;
+  /** A spreadsheet file part: the columns of its template. */
+  'x-columns'?: string[];
 }
 
 export interface Parameter {
@@ -40,6 +42,8 @@ export interface Operation {
   path: string;
   params: Parameter[];
   body: JsonSchema | null;
+  /** The form of an upload (multipart/form-data): text fields and the file part `file`. */
+  multipart: JsonSchema | null;
   /** Whether the operation answers without a session (`security: []`). */
   public: boolean;
   /** The permission the route declares, when it declares one. */
@@ -90,6 +94,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
     const path = rawPath.replace(/\{(\w+)\}/g, ':$1').replace(/(.)\/$/, '$1');
     for (const [method, op] of Object.entries(methods)) {
       const json = op.requestBody?.content?.['application/json']?.schema;
+      const form = op.requestBody?.content?.['multipart/form-data']?.schema;
       ops.push({
         method: method.toUpperCase() as Operation['method'],
         path,
@@ -102,6 +107,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
             schema: resolve(p.schema, doc),
           })),
         body: json ? resolve(json, doc) : null,
+        multipart: form ? resolve(form, doc) : null,
         public: Array.isArray(op.security) && op.security.length === 0,
         permission: op['x-permission'] ?? null,
       });

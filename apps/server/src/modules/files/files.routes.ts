@@ -4,6 +4,7 @@ import {
   FileListQuery,
   FileListResponse,
   FileResponse,
+  FileUploadFields,
   ProblemResponse,
   standardErrors,
 } from '@ningxin/shared';
@@ -40,6 +41,7 @@ export const filesRoutes: FastifyPluginAsyncZod<{ files: FilesService }> = async
         summary:
           '上传文件（multipart/form-data：先发 ownerType、ownerId、purpose 字段，再发 file；按内容识别类型，超过上限返回 413）',
         consumes: ['multipart/form-data'],
+        multipart: { fields: FileUploadFields, file: '文件内容（类型按内容识别，不按文件名）' },
         response: { 201: FileResponse, ...standardErrors, 413: ProblemResponse },
       },
     },

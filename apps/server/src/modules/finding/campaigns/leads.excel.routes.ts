@@ -9,6 +9,7 @@ import { actorOf } from '../../../plugins/auth';
 import { visibleCampaign } from './finding.access';
 import type { LeadExcel } from './leads.excel';
 import { importFileTooLarge, importNoFile, MAX_LEAD_IMPORT_BYTES } from './leads.excel.errors';
+import { LEAD_SHEET } from './leads.sheet';
 
 const tags = ['组织找党员 finding'];
 const limits = { maxBytes: MAX_LEAD_IMPORT_BYTES, tooLarge: importFileTooLarge, noFile: importNoFile };
@@ -51,6 +52,11 @@ export const leadsExcelRoutes: FastifyPluginAsyncZod<{ excel: LeadExcel; db: Db 
         summary:
           '导入线索（multipart：file 为 .xlsx，dryRun=true 只校验）；先整体校验，全部正确才写入；Accept: application/x-ndjson 时返回进度',
         consumes: ['multipart/form-data'],
+        multipart: {
+          fields: ImportFields,
+          file: '线索名单（.xlsx，按导入模板的列）',
+          columns: LEAD_SHEET.headers,
+        },
         params: CampaignIdParams,
         response: { 200: ImportReport, ...standardErrors },
       },

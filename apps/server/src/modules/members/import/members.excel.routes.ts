@@ -6,6 +6,7 @@ import { sendXlsx, Xlsx } from '../../../lib/downloads';
 import { answerImport } from '../../../lib/spreadsheet-import';
 import { actorOf } from '../../../plugins/auth';
 import type { MemberExport } from '../export/members.export';
+import { MEMBER_SHEET } from '../members.sheet';
 import { importFileTooLarge, importNoFile, MAX_IMPORT_BYTES } from './members.excel.errors';
 import type { MemberImport } from './members.import';
 import { TEMPLATE_ASCII_NAME, TEMPLATE_FILE_NAME, writeTemplate } from './members.template';
@@ -59,6 +60,11 @@ export const memberExcelRoutes: FastifyPluginAsyncZod<{
         summary:
           '导入党员（multipart：file 为 .xlsx，orgId 为无“所在党组织”列时的党组织，dryRun=true 只校验）；Accept: application/x-ndjson 时逐行返回进度',
         consumes: ['multipart/form-data'],
+        multipart: {
+          fields: ImportFields,
+          file: '党员信息表（.xlsx，按导入模板的列）',
+          columns: MEMBER_SHEET.headers,
+        },
         response: { 200: ImportReport, ...standardErrors },
       },
     },
