@@ -83,9 +83,13 @@ async function load(page: Page, url: string, ready: string): Promise<Load> {
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('.ant-card-loading, .nx-portal-card-loading, .ant-spin-spinning'), null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-card-loading, .nx-portal-card-loading, .ant-spin-spinning'),
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   const ms = performance.now() - started;
   await cdp.detach();
   const all = [...sizes.values()];
