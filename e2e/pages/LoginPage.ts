@@ -15,9 +15,7 @@ export class LoginPage {
     this.heading = page.getByRole('heading', { level: 2 });
     this.username = page.getByLabel('用户名', { exact: true });
     this.password = page.getByLabel('密码', { exact: true });
-    // After a failed attempt antd can leave its (invisible) loading icon, role img named
-    // "loading", inside the button, so the name may read "loading 登录": reported to the lead.
-    this.submit = page.getByRole('main').getByRole('button', { name: /^(loading )?登录$/ });
+    this.submit = page.getByRole('main').getByRole('button', { name: '登录', exact: true });
     this.error = page.getByRole('main').getByRole('alert');
     this.otp = page.getByLabel('动态码', { exact: true });
   }

@@ -16,8 +16,8 @@ export class PortalPage {
   card(title: string): Locator {
     return this.page
       .getByRole('main')
-      .locator('.ant-card')
-      .filter({ has: this.page.locator('.ant-card-head-title', { hasText: title }) });
+      .locator('.nx-portal-card')
+      .filter({ has: this.page.locator('.nx-portal-card-title', { hasText: title }) });
   }
 
   /** The card's link to its full page. */

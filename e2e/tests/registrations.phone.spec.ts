@@ -42,8 +42,9 @@ test('a member self-registers, checks the status, is accepted and signs in', asy
   await expect(join.submitted).toBeVisible();
 
   // The status page: waiting for review.
-  await page.getByRole('link', { name: '查询审核进度' }).click();
+  // Listening before the click: the page can fetch its picture challenge before the next line runs.
   const status = new JoinStatusPage(page);
+  await page.getByRole('link', { name: '查询审核进度' }).click();
   await status.check(person.idNumber, person.phone);
   await expect(page.getByText('待审核', { exact: true })).toBeVisible();
   await expect(page.getByText('驻北京通州区流动党委')).toBeVisible();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ActivityQuery } from './activity';
 import {
   ACTIVITY_KIND_LIST,
   ACTIVITY_KINDS,
   ACTIVITY_QUANTITY_MAX,
-  ActivityQuery,
   activityDisplayQuantity,
   activityQuantityIssue,
-} from './activity';
+} from './activity-names';
 
 describe('activity kinds', () => {
   it('name every kind in Chinese with its unit; money in fen', () => {

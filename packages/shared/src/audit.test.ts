@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, type AuditAction, auditActionLabel, isAuditAction } from './audit';
+import { AUDIT_ACTIONS, type AuditAction, auditActionLabel, isAuditAction } from './audit-names';
 
 describe('AUDIT_ACTIONS', () => {
   it('names every action in Chinese', () => {

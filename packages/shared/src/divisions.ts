@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Administrative division code tables (行政区划代码). The home city (流出地) and host city (流入地)
  * are settings: the server picks them by code, so another committee is a setting and a table here.
@@ -90,15 +88,3 @@ export function divisionName(code: string): string | undefined {
 export function isDivisionOf(cityCode: string, code: string): boolean {
   return CITIES[cityCode]?.divisions.some((d) => d.code === code) ?? false;
 }
-
-/** One side's city and its divisions, as `GET /meta/divisions` answers. */
-export const CityDivisionsResponse = z.object({
-  code: z.string(),
-  name: z.string(),
-  divisions: z.array(z.object({ code: z.string(), name: z.string() })),
-});
-export type CityDivisionsResponse = z.infer<typeof CityDivisionsResponse>;
-
-/** The configured home city (流出地) and host city (流入地), with their divisions. */
-export const DivisionsResponse = z.object({ home: CityDivisionsResponse, host: CityDivisionsResponse });
-export type DivisionsResponse = z.infer<typeof DivisionsResponse>;

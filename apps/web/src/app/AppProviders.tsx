@@ -5,6 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { FONT_FAMILY } from './fontFamily';
+import './i18n/dayjsLocale';
 import { useLanguage } from './i18n/useLanguage';
 import { queryClient } from './queryClient';
 

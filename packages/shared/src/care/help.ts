@@ -3,7 +3,7 @@ import { PastDate } from '../common/dates';
 import { IdParams, QueryId, RecordId, Version } from '../common/ids';
 import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
-import { YuanAmount } from '../hometown/money';
+import { YuanAmount } from '../hometown/money-amount';
 import { CareHelpKind } from './enums';
 import { CareNamed, CarePolicies, CareYearQuery } from './fields';
 

@@ -1,3 +1,4 @@
 export * from './calculate';
+export * from './month-names';
 export * from './months';
 export * from './reliefs';

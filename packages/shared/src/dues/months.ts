@@ -5,34 +5,7 @@ import { PageCursor, PageLimit } from '../common/page';
 import { OptionalText, Text } from '../common/text';
 import { DuesCategory } from '../settings/dues';
 import { IncomeYuan } from './calculate';
-
-/** Contracts of the dues ledgers: bases, months, payments, arrears and the member's own dues. */
-
-/** `YYYY-MM` months from `from` to `to` inclusive (empty when `to` is before `from`). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const end = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
-  while (y * 12 + m <= end) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
-}
-
-/** The month after (or, with -1, before) `YYYY-MM`. */
-export function nextMonth(month: string, step = 1): string {
-  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + step;
-  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-}
-
-/** `2026-03` → 2026年3月. */
-export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+import { DUES_METHODS, DUES_MONTH_STATES } from './month-names';
 
 export const DuesYear = z
   .number({ error: '年度应为数字' })
@@ -111,17 +84,8 @@ export const DuesBaseListResponse = z.object({
 });
 export type DuesBaseListResponse = z.infer<typeof DuesBaseListResponse>;
 
-// ---- months (月度台账) ----
-
-export const DUES_MONTH_STATES = ['open', 'collected', 'closed'] as const;
 export const DuesMonthState = z.enum(DUES_MONTH_STATES);
 export type DuesMonthState = z.infer<typeof DuesMonthState>;
-export const DUES_MONTH_STATE_LABELS: Record<DuesMonthState, string> = {
-  open: '收缴中',
-  collected: '已收齐',
-  closed: '已结账',
-};
-
 export const DuesMonthCreateBody = z.object({ orgId: RecordId('支部'), month: YearMonth('月份') });
 export type DuesMonthCreateBody = z.infer<typeof DuesMonthCreateBody>;
 
@@ -189,13 +153,8 @@ export type DuesMonthDetailResponse = z.infer<typeof DuesMonthDetailResponse>;
 
 export const DuesMonthIdParams = IdParams;
 
-// ---- payments ----
-
-export const DUES_METHODS = ['cash', 'transfer'] as const;
 export const DuesMethod = z.enum(DUES_METHODS, { error: '交纳方式应为现金或转账' });
 export type DuesMethod = z.infer<typeof DuesMethod>;
-export const DUES_METHOD_LABELS: Record<DuesMethod, string> = { cash: '现金', transfer: '转账' };
-
 export const DuesPaymentCreateBody = z.object({
   memberId: RecordId('党员'),
   fromMonth: YearMonth('起始月份'),

@@ -3,7 +3,7 @@ import { YearMonth } from '../common/dates';
 import { IdParams, QueryId, RecordId, Version } from '../common/ids';
 import { PageCursor, PageLimit } from '../common/page';
 import { OptionalText, Text } from '../common/text';
-import { YuanAmount } from '../hometown/money';
+import { YuanAmount } from '../hometown/money-amount';
 import { DuesNamed } from './months';
 
 /** Reduced or waived dues (党费减免): a request, the branch's review, the next level's approval. */

@@ -2,40 +2,15 @@ import { z } from 'zod';
 import { IsoDate, PastDate } from '../common/dates';
 import { IdParams, PathId, QueryInt, RecordId, Version } from '../common/ids';
 import { OptionalText, Text } from '../common/text';
+import { APPEAL_STATES, EVALUATION_GRADES, EVALUATION_STATES } from './grade-names';
 
-/** Contracts of the yearly evaluation (民主评议党员): rounds, self and peer assessment, the vote, grades, appeals. */
+export * from './grade-names';
 
-/** 优秀 / 合格 / 基本合格 / 不合格. */
-export const EVALUATION_GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
 export const EvaluationGrade = z.enum(EVALUATION_GRADES, { error: '等次应为优秀、合格、基本合格或不合格' });
 export type EvaluationGrade = z.infer<typeof EvaluationGrade>;
-export const EVALUATION_GRADE_LABELS: Record<EvaluationGrade, string> = {
-  excellent: '优秀',
-  qualified: '合格',
-  basic: '基本合格',
-  unqualified: '不合格',
-};
-/** The points a grade adds to the member's ledger (kind `evaluation`). */
-export const EVALUATION_GRADE_POINTS: Record<EvaluationGrade, number> = {
-  excellent: 4,
-  qualified: 3,
-  basic: 2,
-  unqualified: 1,
-};
 
-/** The steps of a round, in order. */
-export const EVALUATION_STATES = ['draft', 'self', 'peer', 'voting', 'counted', 'decided'] as const;
 export const EvaluationState = z.enum(EVALUATION_STATES);
 export type EvaluationState = z.infer<typeof EvaluationState>;
-export const EVALUATION_STATE_LABELS: Record<EvaluationState, string> = {
-  draft: '准备',
-  self: '个人自评',
-  peer: '党员互评',
-  voting: '民主测评',
-  counted: '已计票',
-  decided: '已确定等次',
-};
-
 /**
  * How a participant votes: online (a member account), with a paper code (no login), or not at
  * all (a probationary member takes part and is graded but has no vote).
@@ -239,15 +214,8 @@ export const EvaluationGradesBody = z.object({
 });
 export type EvaluationGradesBody = z.infer<typeof EvaluationGradesBody>;
 
-export const APPEAL_STATES = ['submitted', 'upheld', 'changed'] as const;
 export const AppealState = z.enum(APPEAL_STATES);
 export type AppealState = z.infer<typeof AppealState>;
-export const APPEAL_STATE_LABELS: Record<AppealState, string> = {
-  submitted: '待处理',
-  upheld: '维持原等次',
-  changed: '已改定等次',
-};
-
 export const EvaluationAppealBody = z.object({
   reason: Text('申诉理由', { min: 1, max: 2000, multiline: true, minMessage: '请填写申诉理由' }),
 });

@@ -5,7 +5,7 @@ import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
 import { DonationKind, DonationPurpose, DonorKind } from './enums';
 import { County, HomeCounty, LedgerPolicies, LedgerYearQuery, Named } from './fields';
-import { YuanAmount } from './money';
+import { YuanAmount } from './money-amount';
 
 /** Contracts of donations (捐赠): funds, or goods with their items; the honour roll. */
 

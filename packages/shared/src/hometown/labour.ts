@@ -5,7 +5,7 @@ import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
 import { PostingState } from './enums';
 import { County, HomeCounty, LedgerPolicies, LedgerYearQuery, Named } from './fields';
-import { YuanAmount } from './money';
+import { YuanAmount } from './money-amount';
 
 /** Contracts of labour export (劳务输出): job postings and placements of hometown workers. */
 

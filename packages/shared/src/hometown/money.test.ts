@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayFen, formatFen, MAX_FEN, parseMoney, WanAmount, YuanAmount } from './money';
+import { displayFen, formatFen, MAX_FEN, parseMoney } from './money';
+import { WanAmount, YuanAmount } from './money-amount';
 
 const fen = (text: string, unit: 'yuan' | 'wan') => {
   const r = parseMoney(text, unit);

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Money of the hometown ledgers: entered as a decimal string in 元 (or in 万元, where the sector
  * writes it: investment, output, tax), kept as integer fen (分). The string is read digit by
@@ -18,7 +16,7 @@ export type MoneyUnit = 'yuan' | 'wan';
 
 /** Decimal places of fen precision in each unit: 元 0.01, 万元 0.000001. */
 const PLACES: Record<MoneyUnit, number> = { yuan: 2, wan: 6 };
-const UNIT_LABELS: Record<MoneyUnit, string> = { yuan: '元', wan: '万元' };
+export const MONEY_UNIT_LABELS: Record<MoneyUnit, string> = { yuan: '元', wan: '万元' };
 
 /** Thousands separators (ASCII and full-width commas) and spaces a person may type. */
 const SEPARATORS = /[,，\s]/g;
@@ -45,49 +43,6 @@ export function parseMoney(text: string, unit: MoneyUnit): { fen: number } | { p
     return { problem: 'range' };
   return { fen: Number(digits) };
 }
-
-function moneyMessage(label: string, unit: MoneyUnit, problem: MoneyProblem): string {
-  switch (problem) {
-    case 'format':
-      return `${label}应为金额（${UNIT_LABELS[unit]}），如 1234.56`;
-    case 'precision':
-      return unit === 'yuan'
-        ? `${label}最多精确到分（两位小数）`
-        : `${label}最多精确到分（万元保留六位小数）`;
-    case 'range':
-      return `${label}超出范围（不超过 1000 亿元）`;
-  }
-}
-
-/**
- * A money field of a contract: a decimal string in the unit, parsed to integer fen. `positive`
- * refuses zero. A JSON number is refused too: it has already been through floating point.
- */
-export function MoneyAmount(label: string, unit: MoneyUnit, { positive = false } = {}) {
-  return z
-    .string({ error: `${label}应为金额文字（${UNIT_LABELS[unit]}），如 "1234.56"` })
-    .max(40, `${label}过长`)
-    .transform((value, ctx) => {
-      const parsed = parseMoney(value, unit);
-      if ('problem' in parsed) {
-        ctx.issues.push({ code: 'custom', input: value, message: moneyMessage(label, unit, parsed.problem) });
-        return z.NEVER;
-      }
-      if (positive && parsed.fen === 0) {
-        ctx.issues.push({ code: 'custom', input: value, message: `${label}应大于 0` });
-        return z.NEVER;
-      }
-      return parsed.fen;
-    })
-    .meta({ format: unit === 'yuan' ? 'money-yuan' : 'money-wan' });
-}
-
-/** Amount in 元 → fen. */
-export const YuanAmount = (label: string, options?: { positive?: boolean }) =>
-  MoneyAmount(label, 'yuan', options);
-/** Amount in 万元 → fen. */
-export const WanAmount = (label: string, options?: { positive?: boolean }) =>
-  MoneyAmount(label, 'wan', options);
 
 /**
  * Fen written as a decimal string in the unit, exactly, without trailing zeros beyond what it

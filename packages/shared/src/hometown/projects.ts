@@ -5,7 +5,7 @@ import { PageCursor, PageLimit, pageOf } from '../common/page';
 import { OptionalText, Text } from '../common/text';
 import { ProjectStage } from './enums';
 import { County, HomeCounty, LedgerPolicies, LedgerYear, LedgerYearQuery, Named } from './fields';
-import { WanAmount } from './money';
+import { WanAmount } from './money-amount';
 
 /** Contracts of investment projects (引进项目): the project, its stages, yearly figures, introducers. */
 

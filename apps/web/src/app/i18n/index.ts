@@ -1,6 +1,3 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/en';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGE_STORAGE_KEY, type Language, storedLanguage, toLanguage } from './language';
@@ -65,10 +62,9 @@ export async function setLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-/** The page language and dayjs (date pickers) follow the UI language. */
+/** The page language follows the UI language (dayjs's, for the app's dates, in ./dayjsLocale.ts). */
 function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
-  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
 }
 
 const initial = storedLanguage();

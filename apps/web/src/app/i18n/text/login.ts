@@ -10,4 +10,6 @@ export const loginText = {
   otp: '动态码',
   otpHint: '打开手机上的身份验证器，输入“凝心”的 6 位动态码；手机丢失时可输入一个恢复码',
   otpRequired: '请输入动态码',
+  showPassword: '显示密码',
+  hidePassword: '隐藏密码',
 };

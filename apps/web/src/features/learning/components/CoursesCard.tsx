@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, List, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PortalCard } from '../../../components/PortalCard';
+import { PortalList } from '../../../components/PortalList';
 import { courseKeys, coursesApi } from '../learning.api';
 
 /** The member portal's course card: required courses not done this year, and the newest ones. */
@@ -34,23 +35,21 @@ export function CoursesCard() {
             : t('learning.card.allDone')}
         </Typography.Text>
         {shown.length > 0 && (
-          <List
-            size="small"
-            dataSource={shown}
-            renderItem={(c) => (
-              <List.Item style={{ paddingInline: 0 }}>
-                <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
-                  <Link
-                    to={`/learn/courses/${c.id}`}
-                    style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}
-                  >
-                    {c.title}
-                  </Link>
-                  <Tag color={c.required ? 'red' : 'blue'} style={{ flexShrink: 0 }}>
-                    {c.required ? t('learning.learn.required') : t('learning.card.newCourses')}
-                  </Tag>
-                </Flex>
-              </List.Item>
+          <PortalList
+            items={shown}
+            rowKey={(c) => c.id}
+            render={(c) => (
+              <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
+                <Link
+                  to={`/learn/courses/${c.id}`}
+                  style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}
+                >
+                  {c.title}
+                </Link>
+                <Tag color={c.required ? 'red' : 'blue'} style={{ flexShrink: 0 }}>
+                  {c.required ? t('learning.learn.required') : t('learning.card.newCourses')}
+                </Tag>
+              </Flex>
             )}
           />
         )}

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, List, Space, Tag, Typography } from 'antd';
+import { Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PortalCard } from '../../../components/PortalCard';
+import { PortalList } from '../../../components/PortalList';
 import { useFormatters } from '../../../lib/useFormatters';
 import { meetingKeys, meetingsApi } from '../life.api';
 
@@ -20,30 +21,28 @@ export function MyMeetingsTile() {
       {mine.isPending ? null : upcoming.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.meetings.none')} />
       ) : (
-        <List
-          size="small"
-          dataSource={upcoming}
-          renderItem={(m) => {
+        <PortalList
+          items={upcoming}
+          rowKey={(m) => m.id}
+          render={(m) => {
             const isToday =
               new Date(m.plannedAt).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }) === today;
             return (
-              <List.Item style={{ paddingInline: 0 }}>
-                <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
-                  <Link to={`/meetings/${m.id}`}>
-                    <Typography.Text strong ellipsis>
-                      {m.topic}
-                    </Typography.Text>
-                  </Link>
-                  <Typography.Text type="secondary">
-                    {isToday ? <Tag color="red">{t('portal.meetings.today')}</Tag> : null}
-                    {m.typeLabel} · {dateTime(m.plannedAt)}
-                    {m.place ? ` · ${m.place}` : m.onlineUrl ? ` · ${t('portal.meetings.online')}` : ''}
+              <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+                <Link to={`/meetings/${m.id}`}>
+                  <Typography.Text strong ellipsis>
+                    {m.topic}
                   </Typography.Text>
-                  {isToday ? (
-                    <Typography.Text type="secondary">{t('portal.meetings.signInHint')}</Typography.Text>
-                  ) : null}
-                </Space>
-              </List.Item>
+                </Link>
+                <Typography.Text type="secondary">
+                  {isToday ? <Tag color="red">{t('portal.meetings.today')}</Tag> : null}
+                  {m.typeLabel} · {dateTime(m.plannedAt)}
+                  {m.place ? ` · ${m.place}` : m.onlineUrl ? ` · ${t('portal.meetings.online')}` : ''}
+                </Typography.Text>
+                {isToday ? (
+                  <Typography.Text type="secondary">{t('portal.meetings.signInHint')}</Typography.Text>
+                ) : null}
+              </Space>
             );
           }}
         />

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Empty, List, Typography } from 'antd';
+import { Badge, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PortalCard } from '../../../components/PortalCard';
+import { PortalList } from '../../../components/PortalList';
 import { useFormatters } from '../../../lib/useFormatters';
 import { inboxApi, inboxKeys } from '../notices.api';
 
@@ -30,20 +31,18 @@ export function InboxTile() {
       {inbox.isPending ? null : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.inbox.none')} />
       ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(item) => (
-            <List.Item style={{ paddingInline: 0 }}>
-              <div style={{ minWidth: 0 }}>
-                <Typography.Text strong={!item.readAt} ellipsis style={{ display: 'block' }}>
-                  {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  {item.kindLabel} · {dateTime(item.createdAt)}
-                </Typography.Text>
-              </div>
-            </List.Item>
+        <PortalList
+          items={items}
+          rowKey={(item) => item.id}
+          render={(item) => (
+            <div style={{ minWidth: 0 }}>
+              <Typography.Text strong={!item.readAt} ellipsis style={{ display: 'block' }}>
+                {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {item.kindLabel} · {dateTime(item.createdAt)}
+              </Typography.Text>
+            </div>
           )}
         />
       )}

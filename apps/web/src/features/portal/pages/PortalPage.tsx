@@ -1,7 +1,8 @@
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { visiblePortalTiles } from '../../../app/navigation';
+import { PortalCard } from '../../../components/PortalCard';
 import { useCurrentUser } from '../../auth/useMe';
 import { TileBoundary } from '../components/TileBoundary';
 import './portal.css';
@@ -22,7 +23,7 @@ export function PortalPage() {
       </Typography.Title>
       {tiles.map(({ key, tile: Tile }) => (
         <TileBoundary key={key}>
-          <Suspense fallback={<Card size="small" loading />}>
+          <Suspense fallback={<PortalCard loading />}>
             <Tile />
           </Suspense>
         </TileBoundary>

@@ -1,6 +1,5 @@
 import { localIsoDate } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
 import { studyApi, studyKeys } from '../study.api';
@@ -13,12 +12,14 @@ export function StudyPortalCard() {
   const mine = useQuery({ queryKey: studyKeys.mine(year), queryFn: () => studyApi.mine(year) });
   if (mine.isError) return null;
   return (
-    <PortalCard title={t('study.mine.card')} to="/my-study" more={t('study.mine.more')} testId="portal-study">
-      {mine.isPending ? (
-        <Skeleton active paragraph={{ rows: 2 }} title={false} />
-      ) : (
-        <HoursBySource data={mine.data} compact />
-      )}
+    <PortalCard
+      title={t('study.mine.card')}
+      to="/my-study"
+      more={t('study.mine.more')}
+      testId="portal-study"
+      loading={mine.isPending}
+    >
+      {mine.data && <HoursBySource data={mine.data} compact />}
     </PortalCard>
   );
 }

@@ -13,4 +13,6 @@ export const loginTextEn: typeof loginText = {
   otpHint:
     'Open the authenticator app on your phone and enter the 6-digit code for Ningxin, or a recovery code if the phone is lost',
   otpRequired: 'Enter the code',
+  showPassword: 'Show password',
+  hidePassword: 'Hide password',
 };
