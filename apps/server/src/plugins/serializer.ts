@@ -37,10 +37,14 @@ function openObjects(node: unknown): unknown {
  */
 function compiled(schema: ZodType): Write | null {
   try {
-    const json = openObjects(z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' }));
+    const json = openObjects(
+      z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' }),
+    );
     // A union's branch is chosen by a validator (ajv); our own formats (`page-cursor`, …) do not
     // choose branches and are none of its business.
-    return fastJsonStringify(json as Parameters<typeof fastJsonStringify>[0], { ajv: { validateFormats: false } });
+    return fastJsonStringify(json as Parameters<typeof fastJsonStringify>[0], {
+      ajv: { validateFormats: false },
+    });
   } catch {
     return null;
   }
