@@ -321,7 +321,7 @@ export const ImportCheck = ImportReport.extend({
         z.object({
           orgId: z.number().int(),
           orgName: z.string(),
-          memberType: z.string(),
+          memberType: MemberType,
           count: z.number().int(),
         }),
       ),

@@ -3,6 +3,7 @@
  * sent by COPY while the file is validated, then at commit the stage locked, its rows checked
  * against the members once more and inserted into them by INSERT … SELECT, a range at a time.
  */
+import type { MemberType } from '@ningxin/shared';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { queryRows } from '../../../db/client';
@@ -99,7 +100,7 @@ export const stageRepository = {
 
   /** The staged rows by org (and member type), for the confirm step. */
   async summary(db: Db, id: string) {
-    return queryRows<{ orgId: number; orgName: string; memberType: string; count: number }>(
+    return queryRows<{ orgId: number; orgName: string; memberType: MemberType; count: number }>(
       db,
       sql`select s.org_id as "orgId", o.name as "orgName", s.member_type as "memberType", count(*)::int as count
           from member_import_stage_rows s join orgs o on o.id = s.org_id
