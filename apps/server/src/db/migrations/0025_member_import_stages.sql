@@ -53,7 +53,6 @@ CREATE TABLE "member_import_stages" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "member_import_stage_rows" ADD CONSTRAINT "member_import_stage_rows_stage_id_member_import_stages_id_fk" FOREIGN KEY ("stage_id") REFERENCES "public"."member_import_stages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_import_stages" ADD CONSTRAINT "member_import_stages_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_import_stages" ADD CONSTRAINT "member_import_stages_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "member_import_stages_expires_idx" ON "member_import_stages" USING btree ("expires_at");--> statement-breakpoint

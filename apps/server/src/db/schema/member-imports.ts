@@ -54,9 +54,9 @@ export const memberImportStages = pgTable(
 export const memberImportStageRows = pgTable(
   'member_import_stage_rows',
   {
-    stageId: uuid('stage_id')
-      .notNull()
-      .references(() => memberImportStages.id, { onDelete: 'cascade' }),
+    // No foreign key: its check would run once per staged row; the stage's rows go with it
+    // (members.import.stages.repository `drop`, `dropExpired`).
+    stageId: uuid('stage_id').notNull(),
     n: integer('n').notNull(),
     row: integer('row').notNull(),
     orgId: integer('org_id').notNull(),

@@ -157,7 +157,7 @@ it('keeps nothing when the commit fails after some batches were written; the sta
   expect(await memberCount()).toBe(before + 8);
 });
 
-it('refuses an expired stage with 410 and removes it', async () => {
+it('refuses an expired stage with 410 and removes it; the job removes those left', async () => {
   const stageId = await stageOf(await freshRows(701));
   await t.store.db.execute(
     sql`update member_import_stages set expires_at = now() - interval '1 second' where id = ${stageId}::uuid`,
@@ -169,6 +169,18 @@ it('refuses an expired stage with 410 and removes it', async () => {
     message: expect.stringContaining('过期'),
   });
   expect((await commitRequest(stageId)).statusCode).toBe(404);
+
+  // One nobody comes back for is removed, with its rows, by the hourly job.
+  const left = await stageOf(await freshRows(751));
+  await t.store.db.execute(
+    sql`update member_import_stages set expires_at = now() - interval '1 second' where id = ${left}::uuid`,
+  );
+  expect(await t.services.members.importer.purgeExpired()).toBe(1);
+  const [rows] = await queryRows<{ n: number }>(
+    t.store.db,
+    sql`select count(*)::int as n from member_import_stage_rows where stage_id = ${left}::uuid`,
+  );
+  expect(rows).toEqual({ n: 0 });
 });
 
 it('answers 409 naming the row and writes nothing when a person of the file was registered since the check', async () => {

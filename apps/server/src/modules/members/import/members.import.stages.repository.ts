@@ -4,7 +4,7 @@
  * against the members once more and inserted into them by INSERT … SELECT, a range at a time.
  */
 import type { MemberType } from '@ningxin/shared';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { queryRows } from '../../../db/client';
 import { memberImportStages } from '../../../db/schema';
@@ -44,6 +44,25 @@ export interface StageHead {
 
 export const stageRepository = {
   /**
+   * Removes the expired stages (anyone's) with their rows; with `orphans`, also rows left without
+   * a stage (a user deleted). Returns how many stages.
+   */
+  async dropExpired(db: Db, orphans = false): Promise<number> {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`with gone as (delete from member_import_stages where expires_at < now() returning id),
+               rows as (delete from member_import_stage_rows r
+                        where r.stage_id in (select id from gone) ${
+                          orphans
+                            ? sql`or not exists (select 1 from member_import_stages s where s.id = r.stage_id)`
+                            : sql``
+                        })
+          select count(*)::int as n from gone`,
+    );
+    return row!.n;
+  },
+
+  /**
    * A new stage, not ready. Expired stages go first (anyone's), and so do earlier stages of the
    * same user and file: validating a file again replaces its stage.
    */
@@ -51,14 +70,13 @@ export const stageRepository = {
     db: Db,
     s: { userId: number; fileSha256: string; fileName: string; orgId: number | null; minutes: number },
   ): Promise<{ id: string; expiresAt: Date }> {
-    await db
-      .delete(memberImportStages)
-      .where(
-        or(
-          lt(memberImportStages.expiresAt, sql`now()`),
-          and(eq(memberImportStages.userId, s.userId), eq(memberImportStages.fileSha256, s.fileSha256)),
-        ),
-      );
+    await this.dropExpired(db);
+    await queryRows(
+      db,
+      sql`with gone as (delete from member_import_stages where user_id = ${s.userId}::int
+                          and file_sha256 = ${s.fileSha256}::text returning id)
+          delete from member_import_stage_rows where stage_id in (select id from gone)`,
+    );
     const [row] = await db
       .insert(memberImportStages)
       .values({
@@ -112,7 +130,11 @@ export const stageRepository = {
 
   /** Removes a stage and its rows. */
   async drop(db: Executor, id: string): Promise<void> {
-    await db.delete(memberImportStages).where(eq(memberImportStages.id, id));
+    await queryRows(
+      db,
+      sql`with gone as (delete from member_import_stages where id = ${id}::uuid returning id)
+          delete from member_import_stage_rows where stage_id = ${id}::uuid`,
+    );
   },
 
   /** The stage, locked until the transaction ends (a second commit waits, then finds it gone). */

@@ -108,6 +108,9 @@ export function createMemberImport({
     /** Checks a stage before its commit starts, and returns the commit ready to run (members.import.commit). */
     commit: commit.prepare,
 
+    /** Removes the expired stages (the members.import_stage_purge job; each new check does too). */
+    purgeExpired: () => stageRepository.dropExpired(db, true),
+
     /** Throws 403 unless the actor may import somewhere (before the upload is read). */
     authorize(actor: Actor) {
       assertHolds(actor, 'member.import');
