@@ -1,19 +1,9 @@
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { memberRecordColumns } from './members';
 import { orgs } from './orgs';
 import { users } from './users';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 
 /**
  * A validated member import (批量导入), kept until it is committed or expires: its rows are
@@ -60,40 +50,7 @@ export const memberImportStageRows = pgTable(
     n: integer('n').notNull(),
     row: integer('row').notNull(),
     orgId: integer('org_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    name: text('name').notNull(),
-    namePinyin: text('name_pinyin').notNull(),
-    nameInitials: text('name_initials').notNull(),
-    gender: text('gender'),
-    ethnicity: text('ethnicity'),
-    birthDate: day('birth_date'),
-    idCipher: text('id_cipher').notNull(),
-    idHash: text('id_hash').notNull(),
-    idTail: text('id_tail').notNull(),
-    idMasked: text('id_masked').notNull(),
-    phoneCipher: text('phone_cipher').notNull(),
-    phoneHash: text('phone_hash').notNull(),
-    phoneTail: text('phone_tail').notNull(),
-    phoneMasked: text('phone_masked').notNull(),
-    education: text('education'),
-    joinedAt: day('joined_at').notNull(),
-    fullMemberAt: day('full_member_at'),
-    memberType: text('member_type').notNull(),
-    homeCounty: text('home_county').notNull(),
-    homeOrg: text('home_org'),
-    hostDistrict: text('host_district'),
-    hostAddress: text('host_address'),
-    employer: text('employer'),
-    occupation: text('occupation'),
-    industry: text('industry'),
-    leftHomeAt: day('left_home_at'),
-    relationship: text('relationship').notNull(),
-    tags: text('tags').array().notNull(),
-    source: text('source').notNull(),
-    status: text('status').notNull(),
-    statusSince: day('status_since'),
-    lastContactAt: day('last_contact_at'),
-    notes: text('notes'),
+    ...memberRecordColumns(),
   },
   (t) => [primaryKey({ columns: [t.stageId, t.n] })],
 );
