@@ -59,10 +59,8 @@ const commit = (cookie: string | undefined, stageId: string, app: Pick<TestApp, 
     ...(cookie ? { cookie } : {}),
   });
 
-const stageRows = async () =>
-  (
-    await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from member_import_stage_rows`)
-  )[0]!.n;
+const STAGED = sql`select count(*)::int as n from member_import_stage_rows`;
+const stageRows = async () => (await queryRows<{ n: number }>(t.store.db, STAGED))[0]!.n;
 
 const { A, B, C, D, E } = PEOPLE;
 
@@ -229,10 +227,8 @@ describe('POST /api/v1/members/import', () => {
     expect(byOffice.statusCode).toBe(404);
     expect(byOffice.json()).toMatchObject({ code: 'IMPORT_STAGE_NOT_FOUND' });
     expect((await commit(undefined, checked.stage.id)).statusCode).toBe(401);
-    expect((await commit(tongzhou, 'not-a-stage')).json()).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      fields: [{ path: 'stageId' }],
-    });
+    const badId = (await commit(tongzhou, 'not-a-stage')).json();
+    expect(badId).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'stageId' }] });
 
     const res = await commit(tongzhou, checked.stage.id);
     expect(res.json()).toEqual({ total: 8, valid: 8, errors: [], committed: true, imported: 8 });
