@@ -12,8 +12,8 @@ export interface ImportAnswer {
 }
 
 /**
- * Posts a member sheet to the import route as the page does (multipart, committed, a progress
- * stream) and reads the stream to its end, handing each line to `onLine` as it arrives.
+ * Imports a member sheet as the page does: the check (multipart), then the commit of its stage
+ * with a progress stream, read to its end, each line handed to `onLine` as it arrives.
  */
 export async function postImport(
   url: string,
@@ -24,15 +24,21 @@ export async function postImport(
 ): Promise<ImportAnswer> {
   const form = new FormData();
   form.set('orgId', String(orgId));
-  form.set('dryRun', 'false');
   form.set('file', new Blob([new Uint8Array(file)], { type: XLSX }), 'members.xlsx');
   let imported: number | null = null;
   let end = 'stream ended';
   try {
-    const res = await fetch(`${url}/api/v1/members/import`, {
+    const checked = await fetch(`${url}/api/v1/members/import`, {
+      method: 'POST',
+      headers: { cookie, origin: url },
+      body: form,
+    });
+    const check = (await checked.json()) as { stage?: { id: string } | null };
+    if (!checked.ok || !check.stage)
+      throw new Error(`import check: HTTP ${checked.status} ${JSON.stringify(check).slice(0, 300)}`);
+    const res = await fetch(`${url}/api/v1/members/import/stages/${check.stage.id}/commit`, {
       method: 'POST',
       headers: { cookie, accept: 'application/x-ndjson', origin: url },
-      body: form,
     });
     if (!res.ok || !res.body) throw new Error(`import: HTTP ${res.status} ${await res.text()}`);
     const decoder = new TextDecoder();

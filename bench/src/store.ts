@@ -136,6 +136,8 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
 /** Removes the members a benchmark import added (ids above `maxId`), so the next run starts alike. */
 export async function removeImported(query: Query, maxId: number): Promise<number> {
   await query('delete from member_status_events where member_id > $1', [maxId]);
+  // Each import's status events reach the members' timelines (member_activity) through the outbox.
+  await query('delete from member_activity where member_id > $1', [maxId]);
   const rows = await query('delete from members where id > $1 returning id', [maxId]);
   // Dead rows at the newest end of the creation-time index would slow the next run's first page.
   if (rows.length) await query('vacuum analyze members, member_status_events');

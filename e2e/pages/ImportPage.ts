@@ -10,7 +10,7 @@ export interface ImportErrorRow {
   message: string;
 }
 
-/** 批量导入党员: choose a file, 检查 (the error table), 导入. */
+/** 批量导入党员: choose a file, 检查 (the error table, or where the rows go), 校验通过 N 行，确认导入. */
 export class ImportPage {
   readonly heading: Locator;
   readonly templateLink: Locator;
@@ -20,6 +20,8 @@ export class ImportPage {
   readonly reselectButton: Locator;
   /** The outcome of 检查: file name and counts. */
   readonly summary: Locator;
+  /** After a check that passed: 党组织, 党员类型, 人数. */
+  readonly stageSummary: Locator;
   readonly errorTable: Locator;
   readonly errorRows: Locator;
   /** The success page after 导入. */
@@ -31,10 +33,15 @@ export class ImportPage {
     this.templateLink = main.getByRole('link', { name: '下载导入模板' });
     this.fileInput = main.locator('input[type="file"]');
     this.checkButton = main.getByRole('button', { name: '检查', exact: true });
-    this.commitButton = main.getByRole('button', { name: '导入', exact: true });
+    this.commitButton = main.getByRole('button', { name: /^校验通过 [\d,]+ 行，确认导入$/ });
     this.reselectButton = main.getByRole('button', { name: '重新选择文件' });
     this.summary = main.getByRole('alert').filter({ hasText: /共 \d+ 行，可导入 \d+ 行/ });
-    this.errorTable = main.getByRole('table');
+    this.stageSummary = main
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: '党员类型' }) });
+    this.errorTable = main
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: '问题' }) });
     this.errorRows = this.errorTable.getByRole('row').filter({ has: page.getByRole('cell') });
     this.doneTitle = main.getByText(/^已导入 \d+ 人$/);
   }

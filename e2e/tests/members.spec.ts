@@ -185,7 +185,14 @@ test('office imports a sheet: three bad rows in the error table, then the fixed 
   await wizard.check();
   await expect(wizard.summary).toContainText('共 13 行，可导入 13 行，0 行有误');
   await expect(wizard.errorTable).toHaveCount(0);
+  // The checked rows are kept on the server: where they go, then the confirm, with no second upload.
+  await expect(wizard.stageSummary.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveText([
+    `${TONGZHOU}正式党员13`,
+  ]);
+  await expect(wizard.commitButton).toHaveText('校验通过 13 行，确认导入');
+  const upload = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/members/import'));
   await wizard.commitButton.click();
+  expect((await upload).url()).toMatch(/\/members\/import\/stages\/[0-9a-f-]{36}\/commit$/);
   await expect(wizard.doneTitle).toHaveText('已导入 13 人', { timeout: 30_000 });
 
   // The new members are in the list: by name, and by pinyin initials.

@@ -56,6 +56,12 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   CHALLENGE_TEST_ANSWERS: bool.default(false),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  IMPORT_STAGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
 });
 
 /** The committee's time zone: dates are days in Beijing time (DESIGN.md, Time and money). */
@@ -100,6 +106,8 @@ export interface Config {
    * (`Authorization: Bearer <token>`); unset, /metrics does not exist (404).
    */
   metricsToken: string | undefined;
+  /** How long a validated import (its staged rows) may still be committed. */
+  importStageMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -157,5 +165,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     challengeTestAnswers: e.CHALLENGE_TEST_ANSWERS,
     metricsToken: e.METRICS_TOKEN,
+    importStageMinutes: e.IMPORT_STAGE_MINUTES,
   };
 }

@@ -23,7 +23,7 @@ export interface MetricsOptions {
   replicaStatus?: () => ReplicaStatus;
 }
 
-export type ImportOutcome = 'committed' | 'dry_run' | 'rejected' | 'failed';
+export type ImportOutcome = 'staged' | 'committed' | 'rejected' | 'failed';
 
 export interface Metrics {
   registry: Registry;
@@ -72,7 +72,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   const importSeconds = new Histogram({
     name: 'ningxin_member_import_duration_seconds',
-    help: 'Time a member import took, by outcome (committed, dry_run, rejected, failed)',
+    help: 'Time a member import took, by outcome (staged: validated and kept for its commit; committed, rejected, failed)',
     labelNames: ['outcome'] as const,
     buckets: IMPORT_BUCKETS,
     registers: [registry],

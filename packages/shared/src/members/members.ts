@@ -306,3 +306,30 @@ export const ImportReport = z.object({
   imported: z.number().int(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/**
+ * A member import's validation: the report and, when every row passed, the stage kept for the
+ * commit (POST /members/import/stages/{id}/commit) until it expires, with the rows by org and
+ * member type.
+ */
+export const ImportCheck = ImportReport.extend({
+  stage: z
+    .object({
+      id: z.uuid(),
+      expiresAt: z.iso.datetime(),
+      byOrg: z.array(
+        z.object({
+          orgId: z.number().int(),
+          orgName: z.string(),
+          memberType: MemberType,
+          count: z.number().int(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type ImportCheck = z.infer<typeof ImportCheck>;
+
+export const ImportStageParams = z.object({
+  stageId: z.uuid({ error: '校验编号格式不正确' }),
+});

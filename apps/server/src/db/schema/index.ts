@@ -12,6 +12,7 @@ export * from './learning';
 export * from './life';
 export * from './member-counts';
 export * from './member-facets';
+export * from './member-imports';
 export * from './members';
 export * from './notices';
 export * from './orgs';

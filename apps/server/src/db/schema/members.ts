@@ -6,6 +6,49 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const day = (name: string) => date(name, { mode: 'string' });
 
 /**
+ * The columns of a member's record as written when it is created (also those of a staged import
+ * row, db/schema/member-imports.ts): a fresh set of column builders on each call.
+ */
+export const memberRecordColumns = () => ({
+  /** The org's materialized path, copied here so scope filters need no join; kept in step on moves. */
+  orgPath: text('org_path').notNull(),
+  name: text('name').notNull(),
+  /** Full pinyin without tones or spaces (zhangsanfeng) and initials (zsf), for search. */
+  namePinyin: text('name_pinyin').notNull(),
+  nameInitials: text('name_initials').notNull(),
+  gender: text('gender'),
+  ethnicity: text('ethnicity'),
+  birthDate: day('birth_date'),
+  idCipher: text('id_cipher').notNull(),
+  idHash: text('id_hash').notNull(),
+  idTail: text('id_tail').notNull(),
+  idMasked: text('id_masked').notNull(),
+  phoneCipher: text('phone_cipher').notNull(),
+  phoneHash: text('phone_hash').notNull(),
+  phoneTail: text('phone_tail').notNull(),
+  phoneMasked: text('phone_masked').notNull(),
+  education: text('education'),
+  joinedAt: day('joined_at').notNull(),
+  fullMemberAt: day('full_member_at'),
+  memberType: text('member_type').notNull(),
+  homeCounty: text('home_county').notNull(),
+  homeOrg: text('home_org'),
+  hostDistrict: text('host_district'),
+  hostAddress: text('host_address'),
+  employer: text('employer'),
+  occupation: text('occupation'),
+  industry: text('industry'),
+  leftHomeAt: day('left_home_at'),
+  relationship: text('relationship').notNull(),
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  source: text('source').notNull(),
+  status: text('status').notNull().default('active'),
+  statusSince: day('status_since'),
+  lastContactAt: day('last_contact_at'),
+  notes: text('notes'),
+});
+
+/**
  * The member information base (信息库). ID numbers and phones are stored encrypted, with a
  * keyed hash for exact lookup, the last 4 characters for tail search, and the masked form
  * that lists show; the clear value is never stored.
@@ -17,42 +60,7 @@ export const members = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
-    /** The org's materialized path, copied here so scope filters need no join; kept in step on moves. */
-    orgPath: text('org_path').notNull(),
-    name: text('name').notNull(),
-    /** Full pinyin without tones or spaces (zhangsanfeng) and initials (zsf), for search. */
-    namePinyin: text('name_pinyin').notNull(),
-    nameInitials: text('name_initials').notNull(),
-    gender: text('gender'),
-    ethnicity: text('ethnicity'),
-    birthDate: day('birth_date'),
-    idCipher: text('id_cipher').notNull(),
-    idHash: text('id_hash').notNull(),
-    idTail: text('id_tail').notNull(),
-    idMasked: text('id_masked').notNull(),
-    phoneCipher: text('phone_cipher').notNull(),
-    phoneHash: text('phone_hash').notNull(),
-    phoneTail: text('phone_tail').notNull(),
-    phoneMasked: text('phone_masked').notNull(),
-    education: text('education'),
-    joinedAt: day('joined_at').notNull(),
-    fullMemberAt: day('full_member_at'),
-    memberType: text('member_type').notNull(),
-    homeCounty: text('home_county').notNull(),
-    homeOrg: text('home_org'),
-    hostDistrict: text('host_district'),
-    hostAddress: text('host_address'),
-    employer: text('employer'),
-    occupation: text('occupation'),
-    industry: text('industry'),
-    leftHomeAt: day('left_home_at'),
-    relationship: text('relationship').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    source: text('source').notNull(),
-    status: text('status').notNull().default('active'),
-    statusSince: day('status_since'),
-    lastContactAt: day('last_contact_at'),
-    notes: text('notes'),
+    ...memberRecordColumns(),
     version: integer('version').notNull().default(0),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

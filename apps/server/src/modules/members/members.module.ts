@@ -83,8 +83,14 @@ export const membersModule = defineModule({
     mount('/members', memberPrintRoutes, { print }),
     mount('/me', memberSelfRoutes, { actions }),
   ],
-  jobs: ({ checkRollups }) => [
+  jobs: ({ checkRollups, importer }) => [
     { name: 'members.rollup_check', label: '核对党员统计汇总', schedule: '0 2 * * *', run: checkRollups },
+    {
+      name: 'members.import_stage_purge',
+      label: '清理过期的导入校验结果',
+      schedule: '20 * * * *',
+      run: importer.purgeExpired,
+    },
   ],
   contributes: ({ counts, record }) => ({
     'orgs.memberCount': [(executor, orgId) => membersRepository.countInOrg(executor, orgId)],

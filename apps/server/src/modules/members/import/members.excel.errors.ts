@@ -62,13 +62,29 @@ export const importTooManyRows = (max: number) =>
     [{ path: 'file', message: '行数过多' }],
   );
 
-/** A concurrent write (the same person entered at the same time) broke the commit: nothing was kept. */
-export const importConflict = () =>
+/**
+ * Someone registered a person of the file after it was validated (`row`, when known), or at the
+ * same time as the commit: nothing was kept.
+ */
+export const importConflict = (row?: number) =>
   new AppError(
     409,
     'IMPORT_CONFLICT',
-    '导入时发现有人同时录入了相同身份证号的党员，本次导入已全部撤销，没有写入任何数据；请重新上传校验后再导入',
+    row === undefined
+      ? '导入时发现有人同时录入了相同身份证号的党员，本次导入已全部撤销，没有写入任何数据；请重新上传校验后再导入'
+      : `校验之后有人录入了第 ${row} 行身份证号的党员，本次导入已全部撤销，没有写入任何数据；请重新上传校验后再导入`,
   );
+
+/** No committable stage by that id for this user (never validated, committed already, or another user's). */
+export const importStageNotFound = () =>
+  new AppError(
+    404,
+    'IMPORT_STAGE_NOT_FOUND',
+    '找不到这次校验的结果：可能已经导入过，或不是您校验的文件；请重新上传文件校验',
+  );
+
+export const importStageExpired = () =>
+  new AppError(410, 'IMPORT_STAGE_EXPIRED', '校验结果已过期，为确保数据一致，请重新上传文件校验后再确认导入');
 
 export const revealNotAllowed = () =>
   new AppError(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app';
@@ -49,6 +50,17 @@ async function upload(
     ...(cookie ? { cookie } : {}),
   });
 }
+
+/** Confirms a validated import by its stage id (on `app`, another instance if given). */
+const commit = (cookie: string | undefined, stageId: string, app: Pick<TestApp, 'request'> = t) =>
+  app.request({
+    method: 'POST',
+    url: `/api/v1/members/import/stages/${stageId}/commit`,
+    ...(cookie ? { cookie } : {}),
+  });
+
+const STAGED = sql`select count(*)::int as n from member_import_stage_rows`;
+const stageRows = async () => (await queryRows<{ n: number }>(t.store.db, STAGED))[0]!.n;
 
 const { A, B, C, D, E } = PEOPLE;
 
@@ -115,16 +127,25 @@ describe('POST /api/v1/members/import', () => {
     const badField = await upload(tongzhou, { dryRun: 'maybe' }, file(await messySheet(false)));
     expect(badField.statusCode).toBe(400);
     expect(badField.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'dryRun' }] });
+    // The upload no longer commits: a client asking it to is told of the confirm step.
+    const oldCommit = await upload(tongzhou, { dryRun: 'false' }, file(await messySheet(true)));
+    expect(oldCommit.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'dryRun', message: expect.stringContaining('stages/{id}/commit') }],
+    });
   });
 
   it('refuses files built to exhaust the server (gigabytes inflated, rows past the sheet) and writes nothing', async () => {
     const before = { members: await memberCount(), audit: await auditCount() };
     for (const [name, data] of Object.entries(hostileSpreadsheets(REQUIRED_HEADERS))) {
-      const res = await upload(tongzhou, { orgId: String(tongzhouId), dryRun: 'false' }, file(data));
+      const res = await upload(tongzhou, { orgId: String(tongzhouId) }, file(data));
       expect(res.statusCode, name).toBe(400);
       expect(res.json(), name).toMatchObject({ code: 'IMPORT_BAD_FILE', fields: [{ path: 'file' }] });
     }
-    expect({ members: await memberCount(), audit: await auditCount() }).toEqual(before);
+    expect({ members: await memberCount(), audit: await auditCount(), staged: await stageRows() }).toEqual({
+      ...before,
+      staged: 0,
+    });
     expect((await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie: tongzhou })).statusCode).toBe(
       200,
     );
@@ -132,17 +153,13 @@ describe('POST /api/v1/members/import', () => {
 
   it('refuses the Tongzhou secretary an import into a Haidian org', async () => {
     const before = await memberCount();
-    const res = await upload(
-      tongzhou,
-      { orgId: String(haidianId), dryRun: 'false' },
-      file(await messySheet(true)),
-    );
+    const res = await upload(tongzhou, { orgId: String(haidianId) }, file(await messySheet(true)));
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('MEMBER_ORG_INVALID');
     expect(await memberCount()).toBe(before);
   });
 
-  it('a dry run of a messy sheet reports exactly its three bad rows, as Excel numbers them, and writes nothing', async () => {
+  it('the check of a messy sheet reports exactly its three bad rows, as Excel numbers them, and keeps no stage', async () => {
     const before = await memberCount();
     const res = await upload(
       tongzhou,
@@ -151,7 +168,7 @@ describe('POST /api/v1/members/import', () => {
     );
     expect(res.statusCode).toBe(200);
     const report = res.json();
-    expect(report).toMatchObject({ total: 8, valid: 5, committed: false, imported: 0 });
+    expect(report).toMatchObject({ total: 8, valid: 5, committed: false, imported: 0, stage: null });
     expect(report.errors).toEqual([
       {
         row: 8,
@@ -176,6 +193,7 @@ describe('POST /api/v1/members/import', () => {
       },
     ]);
     expect(await memberCount()).toBe(before);
+    expect(await stageRows()).toBe(0);
   });
 
   it('asks for the parent when an org name is not unique in the actor’s scope', async () => {
@@ -189,29 +207,36 @@ describe('POST /api/v1/members/import', () => {
     );
   });
 
-  it('a commit of a sheet with errors writes nothing and answers with the report', async () => {
+  it('commits the checked sheet whole by its stage, once, in one audit event without personal data', async () => {
     const before = await memberCount();
-    const res = await upload(
-      tongzhou,
-      { orgId: String(tongzhouId), dryRun: 'false' },
-      file(await messySheet(false)),
-    );
-    expect(res.json()).toMatchObject({ total: 8, valid: 5, committed: false, imported: 0 });
-    expect(res.json().errors.map((e: { row: number }) => e.row)).toEqual([8, 9, 11]);
+    const data = await messySheet(true);
+    const checked = (await upload(tongzhou, { orgId: String(tongzhouId) }, file(data))).json();
+    expect(checked).toMatchObject({ total: 8, valid: 8, errors: [], committed: false });
+    expect(checked.stage.byOrg.reduce((n: number, o: { count: number }) => n + o.count, 0)).toBe(8);
+    expect(checked.stage.byOrg).toContainEqual({
+      orgId: tongzhouId,
+      orgName: '驻北京通州区流动党委',
+      memberType: 'probationary',
+      count: 1,
+    });
+    expect(Date.parse(checked.stage.expiresAt) - Date.now()).toBeGreaterThan(29 * 60_000);
     expect(await memberCount()).toBe(before);
-  });
 
-  it('commits the fixed sheet whole, in one audit event without personal data', async () => {
-    const before = await memberCount();
-    const dry = (await upload(tongzhou, { orgId: String(tongzhouId) }, file(await messySheet(true)))).json();
-    expect(dry).toMatchObject({ total: 8, valid: 8, errors: [], committed: false });
+    // Only the user who checked the file may commit it; to anyone else it does not exist.
+    const byOffice = await commit(office, checked.stage.id);
+    expect(byOffice.statusCode).toBe(404);
+    expect(byOffice.json()).toMatchObject({ code: 'IMPORT_STAGE_NOT_FOUND' });
+    expect((await commit(undefined, checked.stage.id)).statusCode).toBe(401);
+    const badId = (await commit(tongzhou, 'not-a-stage')).json();
+    expect(badId).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'stageId' }] });
 
-    const res = await upload(
-      tongzhou,
-      { orgId: String(tongzhouId), dryRun: 'false' },
-      file(await messySheet(true)),
-    );
+    const res = await commit(tongzhou, checked.stage.id);
     expect(res.json()).toEqual({ total: 8, valid: 8, errors: [], committed: true, imported: 8 });
+    expect(await memberCount()).toBe(before + 8);
+    expect(await stageRows()).toBe(0);
+    const again = await commit(tongzhou, checked.stage.id);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().message).toContain('可能已经导入过');
     expect(await memberCount()).toBe(before + 8);
 
     const li = await memberOf(B, tongzhou);
@@ -260,20 +285,21 @@ describe('POST /api/v1/members/import', () => {
     expect(audit.items[0]).toMatchObject({
       actorName: 'tongzhou',
       targetId: String(tongzhouId),
-      after: { count: 8, fileName: '通州党员.xlsx', orgId: tongzhouId },
+      after: {
+        count: 8,
+        fileName: '通州党员.xlsx',
+        fileSha256: createHash('sha256').update(data).digest('hex'),
+        orgId: tongzhouId,
+      },
     });
     expect(JSON.stringify(audit.items[0])).not.toContain(A.slice(-6));
   });
 
   it('reports every row of the same sheet imported again as a duplicate', async () => {
     const before = await memberCount();
-    const res = await upload(
-      tongzhou,
-      { orgId: String(tongzhouId), dryRun: 'false' },
-      file(await messySheet(true)),
-    );
+    const res = await upload(tongzhou, { orgId: String(tongzhouId) }, file(await messySheet(true)));
     const report = res.json();
-    expect(report).toMatchObject({ total: 8, valid: 0, committed: false, imported: 0 });
+    expect(report).toMatchObject({ total: 8, valid: 0, committed: false, imported: 0, stage: null });
     expect(report.errors).toHaveLength(8);
     expect(report.errors.every((e: { code: string }) => e.code === 'MEMBER_DUPLICATE')).toBe(true);
     expect(report.errors[0].message).toContain('张三');
@@ -309,11 +335,11 @@ describe('POST /api/v1/members/import', () => {
       layout,
     );
     const orgId = String(tongzhouId);
-    const dry = await upload(tongzhou, { orgId, dryRun: 'true' }, file(data));
-    expect(dry.json()).toEqual({ total: 2, valid: 2, errors: [], committed: false, imported: 0 });
+    const checked = (await upload(tongzhou, { orgId }, file(data))).json();
+    expect(checked).toMatchObject({ total: 2, valid: 2, errors: [], committed: false, imported: 0 });
 
     const before = await memberCount();
-    const res = await upload(tongzhou, { orgId, dryRun: 'false' }, file(data));
+    const res = await commit(tongzhou, checked.stage.id);
     expect(res.json()).toEqual({ total: 2, valid: 2, errors: [], committed: true, imported: 2 });
     expect(await memberCount()).toBe(before + 2);
     expect(await memberOf(first, tongzhou)).toMatchObject({
@@ -346,9 +372,28 @@ describe('POST /api/v1/members/import', () => {
     const res = await upload(haidian, { dryRun: 'true' }, file(data), 'application/x-ndjson');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/x-ndjson');
-    expect(ndjson(res.body)).toEqual([
+    const lines = ndjson(res.body);
+    expect(lines).toEqual([
       { type: 'progress', phase: 'validate', processed: 0 },
-      { type: 'report', total: 1, valid: 1, errors: [], committed: false, imported: 0 },
+      {
+        type: 'report',
+        total: 1,
+        valid: 1,
+        errors: [],
+        committed: false,
+        imported: 0,
+        stage: expect.objectContaining({ byOrg: [expect.objectContaining({ count: 1 })] }),
+      },
+    ]);
+    const committed = await t.request({
+      method: 'POST',
+      url: `/api/v1/members/import/stages/${(lines[1]!.stage as { id: string }).id}/commit`,
+      headers: { accept: 'application/x-ndjson' },
+      cookie: haidian,
+    });
+    expect(ndjson(committed.body)).toEqual([
+      { type: 'progress', phase: 'commit', processed: 0 },
+      { type: 'report', total: 1, valid: 1, errors: [], committed: true, imported: 1 },
     ]);
   });
 });

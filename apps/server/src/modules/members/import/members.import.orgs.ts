@@ -4,9 +4,10 @@
  * parents before it (`驻北京通州区流动党委/建筑业流动党支部`).
  */
 import type { OrgTreeNode } from '@ningxin/shared';
-import type { Db } from '../../../db/client';
+import type { Db, Executor } from '../../../db/client';
 import { type Actor, coversOrgPath } from '../../../policy/policy';
 import type { OrgsService } from '../../orgs/orgs.service';
+import { orgNotUsable } from '../members.errors';
 import type { OrgMatch } from './members.import.row';
 
 export interface ImportOrg {
@@ -19,6 +20,13 @@ export interface ImportOrg {
 
 const clean = (s: string) => s.replace(/[\s\u3000]+/g, '');
 const SEPARATORS = /[/／>＞\\]+/;
+
+/** The org, if it is open and within the actor's import scope; else 400 MEMBER_ORG_INVALID. */
+export async function importableOrg(orgs: OrgsService, executor: Executor, actor: Actor, orgId: number) {
+  const org = await orgs.lookup(executor, orgId);
+  if (!org || org.closedAt || !coversOrgPath(actor, 'member.import', org.path)) throw orgNotUsable();
+  return org;
+}
 
 export async function importableOrgs(db: Db, orgs: OrgsService, actor: Actor): Promise<ImportOrg[]> {
   const { roots } = await orgs.tree(actor, false);

@@ -1,27 +1,24 @@
 /**
- * The bulk write of an import: member ids reserved up front, the rows sent by COPY (a stream of
- * COPY FROM STDIN on PostgreSQL, one COPY FROM '/dev/blob' per batch on PGlite), then the first
- * event of every new member in one statement. COPY spares the server parsing 100,000 rows out
- * of a JSON parameter, and on PostgreSQL the server takes rows in while the next are being made.
+ * The queries of an import against the members: duplicates looked up a batch at a time, the
+ * first event of every new member in one statement, and the COPY that stages prepared rows (a
+ * stream of COPY FROM STDIN on PostgreSQL, COPY FROM '/dev/blob' on PGlite). COPY spares the
+ * server parsing thousands of rows out of a JSON parameter.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { connectionOf, type Executor, queryRows } from '../../../db/client';
-import { MEMBER_COPY_COLUMNS } from '../record/members.copy';
 
-const COPY_MEMBERS = `copy members (${MEMBER_COPY_COLUMNS.join(', ')}) from stdin`;
-
-/** Writes member lines into the transaction's store; `abort` gives the connection back usable. */
-export interface MemberCopy {
+/** Writes lines into the transaction's store; `abort` gives the connection back usable. */
+export interface RowCopy {
   write(lines: string): Promise<void>;
   end(): Promise<void>;
   abort(err: Error): Promise<void>;
 }
 
-function streamCopy(client: pg.ClientBase): MemberCopy {
-  const stream = client.query(copyFrom(COPY_MEMBERS));
+function streamCopy(client: pg.ClientBase, statement: string): RowCopy {
+  const stream = client.query(copyFrom(statement));
   let failure: Error | null = null;
   const closed = new Promise<void>((resolve, reject) => {
     stream.on('error', (err) => {
@@ -62,8 +59,8 @@ function streamCopy(client: pg.ClientBase): MemberCopy {
   };
 }
 
-function blobCopy(client: PGlite): MemberCopy {
-  const query = COPY_MEMBERS.replace('from stdin', `from '/dev/blob'`);
+function blobCopy(client: PGlite, statement: string): RowCopy {
+  const query = statement.replace('from stdin', `from '/dev/blob'`);
   return {
     async write(lines) {
       await client.query(query, [], { blob: new Blob([lines]) });
@@ -101,22 +98,12 @@ export const memberImportRepository = {
     return found;
   },
 
-  /** `n` new member ids, in ascending order, taken from the members' sequence. */
-  async reserveIds(tx: Executor, n: number): Promise<number[]> {
-    if (n === 0) return [];
-    const [row] = await queryRows<{ ids: number[] }>(
-      tx,
-      sql`select array(
-            select nextval(pg_get_serial_sequence('members', 'id'))::int from generate_series(1, ${n}::int)
-          ) as ids`,
-    );
-    return row!.ids;
-  },
-
-  /** A COPY of member lines (`memberImportLine`) into the transaction's store. */
-  copyMembers(tx: Executor): MemberCopy {
+  /** A COPY (`copy <table> (<columns>) from stdin`) into the transaction's store. */
+  copyInto(tx: Executor, statement: string): RowCopy {
     const client = connectionOf(tx);
-    return client instanceof pg.Client ? streamCopy(client) : blobCopy(client as PGlite);
+    return client instanceof pg.Client
+      ? streamCopy(client, statement)
+      : blobCopy(client as PGlite, statement);
   },
 
   /** The first event of each of the members, all alike. Returns the events written, with where each member is placed. */

@@ -14,7 +14,6 @@ import { importTooManyRows } from './members.excel.errors';
 import { reportBuilder } from './members.import.report';
 import { memberImportRepository } from './members.import.repository';
 import { byColumn, type ParsedRow, type RowParser } from './members.import.row';
-import type { SpooledMember } from './members.import.spool';
 
 interface Entry {
   row: number;
@@ -27,6 +26,13 @@ interface Entry {
   errors: ImportError[];
   /** An earlier row has the same ID number: the base check is that row's. */
   repeated: boolean;
+}
+
+/** A row that passed every check: its Excel row number, its values and its parsed ID number. */
+export interface CleanRow {
+  row: number;
+  body: MemberCreateBody;
+  id: ParsedId;
 }
 
 export interface ScanDeps {
@@ -99,7 +105,7 @@ export function createScanner({ db, hashIdNumber, maxRows, maxErrors, batchSize 
     actor: Actor,
     table: Table,
     parse: RowParser,
-    onClean: ((members: SpooledMember[]) => Promise<void>) | null,
+    onClean: ((rows: CleanRow[]) => Promise<void>) | null,
     onProgress: (processed: number) => void,
   ) {
     const report = reportBuilder(maxErrors);
@@ -114,12 +120,12 @@ export function createScanner({ db, hashIdNumber, maxRows, maxErrors, batchSize 
       pending = (async () => {
         const existing = await lookup;
         await previous;
-        const clean: SpooledMember[] = [];
+        const clean: CleanRow[] = [];
         for (const e of batch) {
           const hit = e.hash && !e.repeated ? existing.get(e.hash) : undefined;
           if (hit) e.errors.push(duplicateOf(actor, e, hit));
           if (e.errors.length) report.add(e.errors.length > 1 ? e.errors.sort(byColumn) : e.errors);
-          else clean.push({ body: e.body!, id: e.id! });
+          else clean.push({ row: e.row, body: e.body!, id: e.id! });
         }
         report.valid(clean.length);
         if (onClean && clean.length && report.clean) await onClean(clean);

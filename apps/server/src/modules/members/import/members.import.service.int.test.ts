@@ -6,12 +6,12 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app';
-import { multipart, synthId } from '../../../../test/excel';
+import { synthId } from '../../../../test/excel';
 import { orgByName } from '../../../../test/factories';
 import { plainSheet } from '../../../../test/member-sheets';
 import { testStoreKind } from '../../../../test/store';
-import { fieldCryptoFor } from '../../../app';
-import { queryRows } from '../../../db/client';
+import { buildApp, fieldCryptoFor } from '../../../app';
+import { openStore, queryRows } from '../../../db/client';
 import { members as membersTable } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
 import { buildMemberRow } from '../record/members.record';
@@ -75,7 +75,6 @@ it('refuses a file of more rows than the limit', async () => {
     path: spool(await freshRows(301)),
     fileName: 'f.xlsx',
     orgId: tongzhouId,
-    dryRun: true,
   });
   await expect(job.run()).rejects.toMatchObject({ status: 400, code: 'IMPORT_TOO_MANY_ROWS' });
 });
@@ -94,7 +93,6 @@ it('lists the first errors and says how many there are in all', async () => {
     path: spool(threeBad),
     fileName: 'f.xlsx',
     orgId: tongzhouId,
-    dryRun: true,
   });
   const report = await job.run();
   expect(report.errors.map((e) => [e.row, e.code])).toEqual([
@@ -106,28 +104,119 @@ it('lists the first errors and says how many there are in all', async () => {
   expect(report.errors[2]!.message).toContain('共有 3 处错误，仅列出前 2 处');
 });
 
-it('keeps nothing when the commit fails after some batches were written', async () => {
-  const before = await memberCount();
-  const job = await importer({ batchSize: 2 }).prepare(tongzhou, {
-    path: spool(await freshRows(401)),
+/** Checks the file as the route does; returns the stage id (every row must pass). */
+async function stageOf(data: Buffer, batchSize = 1000): Promise<string> {
+  const job = await importer({ batchSize }).prepare(tongzhou, {
+    path: spool(data),
     fileName: 'f.xlsx',
     orgId: tongzhouId,
-    dryRun: false,
   });
+  const report = await job.run();
+  expect(report.errors).toEqual([]);
+  return report.stage!.id;
+}
+
+const commitRequest = (stageId: string, app: { inject: TestApp['app']['inject'] } = t.app) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/v1/members/import/stages/${stageId}/commit`,
+    headers: { cookie: tongzhouCookie },
+  });
+
+/** A member registered by hand (as a second writer would), holding `idNumber`. */
+const registered = (idNumber: string) =>
+  buildMemberRow(
+    fieldCryptoFor(t.config),
+    {
+      name: '并发录入',
+      idNumber,
+      phone: '13900000999',
+      joinedAt: '2016-07-01',
+      memberType: 'full',
+      homeCounty: '130732',
+      relationship: 'certificate',
+      source: 'manual',
+    },
+    { id: tongzhouId, path: '' },
+    '2024-06-01',
+  );
+
+it('keeps nothing when the commit fails after some batches were written; the stage is kept for a retry', async () => {
+  const before = await memberCount();
+  const stageId = await stageOf(await freshRows(401), 2);
   const seen: string[] = [];
-  const failing = job.run((p) => {
+  const failing = (await importer({ batchSize: 2 }).commit(tongzhou, stageId)).run((p) => {
     seen.push(`${p.phase}:${p.processed}`);
     if (p.phase === 'commit' && p.processed === 4) throw new Error('the connection went away');
   });
   await expect(failing).rejects.toThrow('the connection went away');
-  expect(seen).toEqual(['validate:2', 'validate:4', 'validate:6', 'validate:8', 'commit:2', 'commit:4']);
+  expect(seen).toEqual(['commit:2', 'commit:4']);
   expect(await memberCount()).toBe(before);
+  const retry = await commitRequest(stageId);
+  expect(retry.json()).toMatchObject({ committed: true, imported: 8 });
+  expect(await memberCount()).toBe(before + 8);
+});
+
+it('refuses an expired stage with 410 and removes it; the job removes those left', async () => {
+  const stageId = await stageOf(await freshRows(701));
+  await t.store.db.execute(
+    sql`update member_import_stages set expires_at = now() - interval '1 second' where id = ${stageId}::uuid`,
+  );
+  const res = await commitRequest(stageId);
+  expect(res.statusCode).toBe(410);
+  expect(res.json()).toMatchObject({
+    code: 'IMPORT_STAGE_EXPIRED',
+    message: expect.stringContaining('过期'),
+  });
+  expect((await commitRequest(stageId)).statusCode).toBe(404);
+
+  // One nobody comes back for is removed, with its rows, by the hourly job.
+  const left = await stageOf(await freshRows(751));
+  await t.store.db.execute(
+    sql`update member_import_stages set expires_at = now() - interval '1 second' where id = ${left}::uuid`,
+  );
+  expect(await t.services.members.importer.purgeExpired()).toBe(1);
+  const [rows] = await queryRows<{ n: number }>(
+    t.store.db,
+    sql`select count(*)::int as n from member_import_stage_rows where stage_id = ${left}::uuid`,
+  );
+  expect(rows).toEqual({ n: 0 });
+});
+
+it('answers 409 naming the row and writes nothing when a person of the file was registered since the check', async () => {
+  const stageId = await stageOf(await freshRows(801));
+  const before = await memberCount();
+  const org = await orgByName(t.store, '驻北京通州区流动党委');
+  await t.store.db
+    .insert(membersTable)
+    .values({ ...registered(synthId('130732', '19940101', 805)), orgPath: org.path });
+  const res = await commitRequest(stageId);
+  expect(res.statusCode).toBe(409);
+  // The file's header is row 1: the third person is row 4.
+  expect(res.json()).toMatchObject({ code: 'IMPORT_CONFLICT', message: expect.stringContaining('第 4 行') });
+  expect(await memberCount()).toBe(before + 1);
+});
+
+it('commits a stage from a second instance on the same database', async () => {
+  const stageId = await stageOf(await freshRows(901));
+  const url = (t.store as { url?: string }).url;
+  const secondStore = url ? await openStore({ databaseUrl: url, poolSize: 2 }) : t.store;
+  const second = await buildApp(t.config, secondStore);
+  try {
+    const before = await memberCount();
+    const res = await commitRequest(stageId, second);
+    expect(res.json()).toMatchObject({ committed: true, imported: 8 });
+    expect(await memberCount()).toBe(before + 8);
+  } finally {
+    await second.close();
+    if (secondStore !== t.store) await secondStore.close();
+  }
 });
 
 it.runIf(testStoreKind() === 'postgres')(
   'answers 409 and keeps nothing when a concurrent insert of the same person wins',
   async () => {
-    const data = await freshRows(501);
+    const stageId = await stageOf(await freshRows(501));
     const holder = new pg.Client({ connectionString: (t.store as { url?: string }).url });
     await holder.connect();
     const before = await memberCount();
@@ -137,35 +226,9 @@ it.runIf(testStoreKind() === 'postgres')(
       const org = await orgByName(t.store, '驻北京通州区流动党委');
       await drizzle({ client: holder })
         .insert(membersTable)
-        .values(
-          buildMemberRow(
-            fieldCryptoFor(t.config),
-            {
-              name: '并发录入',
-              idNumber: synthId('130732', '19940101', 505),
-              phone: '13900000999',
-              joinedAt: '2016-07-01',
-              memberType: 'full',
-              homeCounty: '130732',
-              relationship: 'certificate',
-              source: 'manual',
-            },
-            org,
-            '2024-06-01',
-          ),
-        );
-      const { payload, headers } = await multipart(
-        { orgId: String(tongzhouId), dryRun: 'false' },
-        { name: 'f.xlsx', data },
-      );
-      const pending = t.request({
-        method: 'POST',
-        url: '/api/v1/members/import',
-        payload,
-        headers,
-        cookie: tongzhouCookie,
-      });
-      // The import validated (the row is not committed, so not seen) and now waits on its insert.
+        .values({ ...registered(synthId('130732', '19940101', 505)), orgPath: org.path });
+      const pending = commitRequest(stageId);
+      // The commit checked (the row is not committed, so not seen) and now waits on its insert.
       await expect
         .poll(
           async () =>

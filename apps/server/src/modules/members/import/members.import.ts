@@ -1,15 +1,16 @@
 /**
- * Spreadsheet import (批量导入). Every row is validated first and nothing is written; a commit
- * keeps the validated rows aside (members.import.spool) and then, in one transaction, checks
- * again the orgs they go to and writes all rows or none; a row that someone registered in the
- * meantime fails the whole commit on the ID number's unique index. The file is streamed, so
- * 100,000 rows never sit in memory as a workbook.
+ * Spreadsheet import (批量导入), step one: every row is validated and, while none is bad, made
+ * into the members row the commit will insert (pinyin, personal data encrypted and hashed) and
+ * staged in the database (members.import.stages.repository). The answer carries the stage's id
+ * and a summary; the commit (members.import.commit) then needs neither the file nor a second
+ * validation, on any instance. The file is streamed, so 100,000 rows never sit in memory.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { type ImportReport, localIsoDate } from '@ningxin/shared';
+import { pipeline } from 'node:stream/promises';
+import { type ImportCheck, localIsoDate } from '@ningxin/shared';
 import type { Config } from '../../../config';
-import type { Db, Executor } from '../../../db/client';
-import { isUniqueViolation } from '../../../lib/db-errors';
+import type { Db } from '../../../db/client';
 import type { EventBus } from '../../../lib/events';
 import {
   BadWorkbookError,
@@ -19,27 +20,24 @@ import {
 } from '../../../lib/excel/table-reader';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import type { ImportOutcome, Metrics } from '../../../lib/metrics';
-import { type Actor, assertHolds, coversOrgPath } from '../../../policy/policy';
-import { audited } from '../../audit/audit.service';
+import { type Actor, assertHolds } from '../../../policy/policy';
 import type { OrgsService } from '../../orgs/orgs.service';
-import { orgNotUsable } from '../members.errors';
-import { statusChangedOf } from '../members.events';
 import { MEMBER_TABLE, REQUIRED_HEADERS } from '../members.sheet';
+import { memberRowOf } from '../record/members.record';
 import type { MembersService } from '../record/members.service';
 import {
   importBadFile,
-  importConflict,
   importEmpty,
   importMissingColumns,
   importNeedsOrg,
   importNoHeader,
 } from './members.excel.errors';
-import { importableOrgs, orgFinder } from './members.import.orgs';
+import { createStageCommit, type OnProgress } from './members.import.commit';
+import { importableOrg, importableOrgs, orgFinder } from './members.import.orgs';
 import type { ReportBuilder } from './members.import.report';
 import { createRowParser, type RowContext } from './members.import.row';
-import { createScanner } from './members.import.scan';
-import { createSpool, type Spool } from './members.import.spool';
-import { writeSpooled } from './members.import.write';
+import { type CleanRow, createScanner } from './members.import.scan';
+import { stageRepository } from './members.import.stages.repository';
 
 export interface MemberImportDeps {
   db: Db;
@@ -59,14 +57,13 @@ export interface ImportRequest {
   path: string;
   fileName: string;
   orgId?: number | undefined;
-  dryRun: boolean;
 }
 
-export interface ImportProgress {
-  phase: 'validate' | 'commit';
-  processed: number;
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(fs.createReadStream(path), hash);
+  return hash.digest('hex');
 }
-type OnProgress = (p: ImportProgress) => void;
 
 export function createMemberImport({
   db,
@@ -86,12 +83,7 @@ export function createMemberImport({
     maxErrors: limits.maxErrors ?? 10_000,
     batchSize,
   });
-
-  async function importableOrg(executor: Executor, actor: Actor, orgId: number) {
-    const org = await orgs.lookup(executor, orgId);
-    if (!org || org.closedAt || !coversOrgPath(actor, 'member.import', org.path)) throw orgNotUsable();
-    return org;
-  }
+  const commit = createStageCommit({ db, orgs, events, batchSize, metrics });
 
   async function open(path: string): Promise<Table> {
     const head = Buffer.alloc(8);
@@ -113,6 +105,12 @@ export function createMemberImport({
   }
 
   return {
+    /** Checks a stage before its commit starts, and returns the commit ready to run (members.import.commit). */
+    commit: commit.prepare,
+
+    /** Removes the expired stages (the members.import_stage_purge job; each new check does too). */
+    purgeExpired: () => stageRepository.dropExpired(db, true),
+
     /** Throws 403 unless the actor may import somewhere (before the upload is read). */
     authorize(actor: Actor) {
       assertHolds(actor, 'member.import');
@@ -124,7 +122,7 @@ export function createMemberImport({
      */
     async prepare(actor: Actor, req: ImportRequest) {
       assertHolds(actor, 'member.import');
-      const defaultOrg = req.orgId ? await importableOrg(db, actor, req.orgId) : null;
+      const defaultOrg = req.orgId ? await importableOrg(orgs, db, actor, req.orgId) : null;
       const first = await open(req.path);
       const candidates = await importableOrgs(db, orgs, actor).catch(async (err) => {
         await first.close();
@@ -143,70 +141,39 @@ export function createMemberImport({
       };
 
       const parse = createRowParser(ctx);
+      const paths = new Map(candidates.map((o) => [o.id, o.path]));
 
-      const commit = async (
-        spool: Spool,
-        validated: ReportBuilder,
-        onProgress: OnProgress,
-      ): Promise<ImportReport> => {
-        const today = localIsoDate(new Date());
+      /** Validates every row, staging the prepared rows while none is bad. */
+      const validateAndStage = async (onProgress: OnProgress): Promise<ImportCheck> => {
+        let stage: { id: string; expiresAt: Date };
         try {
-          return await audited(db, actor, async (tx, audit) => {
-            // Orgs are read again inside the transaction (only through `tx`): one may have
-            // closed or moved since the rows were validated.
-            const orgPaths = new Map<number, Promise<string>>();
-            const orgPath = (id: number) => {
-              let path = orgPaths.get(id);
-              if (!path) {
-                path = importableOrg(tx, actor, id).then((org) => org.path);
-                orgPaths.set(id, path);
-              }
-              return path;
-            };
-            if (defaultOrg) await orgPath(defaultOrg.id);
-            const written = await writeSpooled(tx, crypto, spool, {
-              batchSize,
-              today,
-              orgPath,
-              event: { reason: '批量导入', actorId: actor.userId, actorName: actor.username },
-              onBatch: (n) => onProgress({ phase: 'commit', processed: n }),
-            });
-            await events.publish(tx, 'member.status_changed', {
-              changes: written.map((e) => statusChangedOf(e)(e)),
-            });
-            const imported = written.length;
-            audit({
-              action: 'member.imported',
-              targetType: 'org',
-              targetId: defaultOrg?.id ?? null,
-              targetLabel: defaultOrg?.name ?? null,
-              after: { count: imported, fileName: req.fileName, orgId: defaultOrg?.id ?? null },
-            });
-            return validated.done(true, imported);
+          stage = await stageRepository.create(db, {
+            userId: actor.userId,
+            fileSha256: await fileSha256(req.path),
+            fileName: req.fileName,
+            orgId: defaultOrg?.id ?? null,
+            minutes: config.importStageMinutes,
           });
         } catch (err) {
-          if (isUniqueViolation(err, 'members_id_hash_idx')) throw importConflict();
+          await first.close();
           throw err;
         }
-      };
-
-      /** Validates every row; then, unless a dry run or any row is bad, commits. */
-      const validateAndCommit = async (onProgress: OnProgress): Promise<ImportReport> => {
-        const spool = req.dryRun
-          ? null
-          : await createSpool().catch(async (err) => {
-              await first.close();
-              throw err;
-            });
+        let keep = false;
         try {
+          const today = localIsoDate(new Date());
+          let staged = 0;
+          const addRows = async (clean: CleanRow[]) => {
+            const rows = clean.map(({ row, body, id }) => ({
+              row,
+              member: memberRowOf(crypto, body, id, { id: body.orgId, path: paths.get(body.orgId)! }, today),
+            }));
+            await stageRepository.addRows(db, stage.id, staged, rows);
+            staged += rows.length;
+          };
           let report: ReportBuilder;
           try {
-            report = await scan(
-              actor,
-              first,
-              parse,
-              spool ? (clean) => spool.add(clean) : null,
-              (processed) => onProgress({ phase: 'validate', processed }),
+            report = await scan(actor, first, parse, addRows, (processed) =>
+              onProgress({ phase: 'validate', processed }),
             );
           } catch (err) {
             // A sheet that breaks off or grows past what a sheet can hold, found row by row.
@@ -216,28 +183,25 @@ export function createMemberImport({
           }
           const validated = report.done();
           if (validated.total === 0) throw importEmpty();
-          if (!spool || !report.clean) return validated;
-          return await commit(spool, report, onProgress);
+          if (!report.clean || staged === 0) return { ...validated, stage: null };
+          await stageRepository.markReady(db, stage.id, { total: validated.total, rows: staged });
+          keep = true;
+          const byOrg = await stageRepository.summary(db, stage.id);
+          return { ...validated, stage: { id: stage.id, expiresAt: stage.expiresAt.toISOString(), byOrg } };
         } finally {
-          await spool?.dispose();
+          if (!keep) await stageRepository.drop(db, stage.id).catch(() => undefined);
         }
       };
 
       return {
-        /** Validates every row; then, unless a dry run or any row is bad, commits; timed. */
-        async run(onProgress: OnProgress = () => {}): Promise<ImportReport> {
+        /** Validates every row and stages them when all are good; timed. */
+        async run(onProgress: OnProgress = () => {}): Promise<ImportCheck> {
           const started = performance.now();
           const observe = (outcome: ImportOutcome) =>
             metrics?.observeImport(outcome, (performance.now() - started) / 1000);
           try {
-            const report = await validateAndCommit(onProgress);
-            observe(
-              report.committed
-                ? 'committed'
-                : req.dryRun && report.errors.length === 0
-                  ? 'dry_run'
-                  : 'rejected',
-            );
+            const report = await validateAndStage(onProgress);
+            observe(report.stage ? 'staged' : 'rejected');
             return report;
           } catch (err) {
             observe('failed');

@@ -1,29 +1,38 @@
 import { ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ImportReport } from '@ningxin/shared';
+import type { ImportCheck } from '@ningxin/shared';
 import { Alert, Button, Flex, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ImportErrorTable } from './ImportErrorTable';
+import { ImportStageSummary } from './ImportStageSummary';
 import { badRowCount, fileNotes, rowErrors } from './memberImport.api';
 
 interface ImportCheckResultProps {
-  report: ImportReport;
+  report: ImportCheck;
   fileName: string;
   onCommit: () => void;
   onReselect: () => void;
 }
 
-/** Step 2's outcome: the counts, the errors to fix, and 导入 when every row passed. */
+/**
+ * Step 2's outcome: the counts, the errors to fix, or, when every row passed, where they go and
+ * "校验通过 N 行，确认导入" (the checked rows are kept on the server until the time shown).
+ */
 export function ImportCheckResult({ report, fileName, onCommit, onReselect }: ImportCheckResultProps) {
   const { t } = useTranslation();
   const bad = badRowCount(report);
-  const ready = report.errors.length === 0 && report.valid > 0;
+  const { stage } = report;
+  const ready = report.errors.length === 0 && stage !== null;
   const summary = t('memberImport.summary', { total: report.total, valid: report.valid, bad });
   const hint =
     report.errors.length > 0
       ? t('memberImport.fixHint')
-      : ready
-        ? t('memberImport.readyHint')
-        : t('memberImport.nothingToImport');
+      : stage
+        ? t('memberImport.readyHint', {
+            time: new Date(stage.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+          })
+        : report.valid > 0
+          ? t('memberImport.stageGone')
+          : t('memberImport.nothingToImport');
   return (
     <Flex vertical gap={16}>
       <Alert
@@ -35,13 +44,14 @@ export function ImportCheckResult({ report, fileName, onCommit, onReselect }: Im
       <Space wrap>
         {ready && (
           <Button type="primary" icon={<UploadOutlined aria-hidden />} onClick={onCommit}>
-            {t('memberImport.commit')}
+            {t('memberImport.confirm', { rows: report.valid.toLocaleString() })}
           </Button>
         )}
         <Button icon={<ReloadOutlined aria-hidden />} onClick={onReselect}>
           {t('memberImport.reselect')}
         </Button>
       </Space>
+      {stage && <ImportStageSummary byOrg={stage.byOrg} />}
       {fileNotes(report).map((note) => (
         <Alert key={note.code} type="warning" showIcon title={note.message} />
       ))}

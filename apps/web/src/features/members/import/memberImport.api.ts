@@ -1,4 +1,4 @@
-import { type ImportReport, NDJSON } from '@ningxin/shared';
+import { type ImportCheck, type ImportReport, NDJSON } from '@ningxin/shared';
 import { apiUrl, errorFromResponse, networkError } from '../../../lib/api';
 import { type Progress, readProgressStream } from '../../../lib/progressStream';
 
@@ -7,40 +7,21 @@ export type ImportPhase = 'validate' | 'commit';
 /** How far the server is: rows processed in a phase (and the row count, when it says so). */
 export type ImportProgress = Progress & { phase: ImportPhase };
 
-interface RunImportOptions {
-  file: File;
-  /** The org of rows without 所在党组织. */
-  orgId?: number;
-  /** true: validate only, write nothing (检查); false: write all rows or none (导入). */
-  dryRun: boolean;
+interface ProgressOptions {
   onProgress: (progress: ImportProgress) => void;
   signal?: AbortSignal;
 }
 
-/**
- * Uploads a spreadsheet to POST /members/import and follows the server's progress stream
- * (Accept: application/x-ndjson). A server that answers with plain JSON is read as well.
- */
-export async function runImport({
-  file,
-  orgId,
-  dryRun,
-  onProgress,
-  signal,
-}: RunImportOptions): Promise<ImportReport> {
-  const form = new FormData();
-  // Fields before the file: a streaming multipart reader sees them before it reads the rows.
-  if (orgId !== undefined) form.append('orgId', String(orgId));
-  form.append('dryRun', String(dryRun));
-  form.append('file', file, file.name);
+/** Posts and follows the server's progress stream (Accept: application/x-ndjson); plain JSON is read as well. */
+async function postWithProgress<R>(path: string, body: FormData | undefined, o: ProgressOptions): Promise<R> {
   let response: Response;
   try {
-    response = await fetch(apiUrl('/members/import'), {
+    response = await fetch(apiUrl(path), {
       method: 'POST',
-      body: form,
+      body,
       headers: { Accept: NDJSON },
       credentials: 'same-origin',
-      signal,
+      signal: o.signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -48,8 +29,25 @@ export async function runImport({
   }
   if (!response.ok) throw await errorFromResponse(response);
   const type = response.headers.get('content-type') ?? '';
-  if (!type.includes('ndjson') || !response.body) return (await response.json()) as ImportReport;
-  return readProgressStream<ImportReport>(response.body, (p) => onProgress(p as ImportProgress));
+  if (!type.includes('ndjson') || !response.body) return (await response.json()) as R;
+  return readProgressStream<R>(response.body, (p) => o.onProgress(p as ImportProgress));
+}
+
+/**
+ * Step one: uploads a spreadsheet to POST /members/import, which checks every row and, when all
+ * pass, keeps them for the commit (the answer's `stage`). The org is for rows without 所在党组织.
+ */
+export function checkImport({ file, orgId, ...o }: ProgressOptions & { file: File; orgId?: number }) {
+  const form = new FormData();
+  // Fields before the file: a streaming multipart reader sees them before it reads the rows.
+  if (orgId !== undefined) form.append('orgId', String(orgId));
+  form.append('file', file, file.name);
+  return postWithProgress<ImportCheck>('/members/import', form, o);
+}
+
+/** Step two: writes the checked rows, all or none, without uploading the file again. */
+export function commitImport({ stageId, ...o }: ProgressOptions & { stageId: string }) {
+  return postWithProgress<ImportReport>(`/members/import/stages/${stageId}/commit`, undefined, o);
 }
 
 /** Errors of the file as a whole (too many errors, say) come as row 0. */

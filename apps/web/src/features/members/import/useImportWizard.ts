@@ -1,15 +1,16 @@
-import type { ImportReport } from '@ningxin/shared';
+import type { ImportCheck, ImportReport } from '@ningxin/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApiErrorHandler } from '../../../lib/useApiErrorHandler';
 import { memberKeys } from '../members.api';
-import { type ImportProgress, runImport } from './memberImport.api';
+import { checkImport, commitImport, type ImportProgress } from './memberImport.api';
 
 export type ImportStep = 'choose' | 'checking' | 'checked' | 'committing' | 'done';
 
 /**
- * The import wizard's state: choose a file and a default org, check it (dry run), then import
- * it (commit). Both runs report progress; leaving the page cancels a run in flight.
+ * The import wizard's state: choose a file and a default org, check it (the server keeps the
+ * checked rows), then confirm (the commit, by the check's stage, without uploading again). Both
+ * runs report progress; leaving the page cancels a run in flight.
  */
 export function useImportWizard() {
   const showError = useApiErrorHandler();
@@ -18,20 +19,22 @@ export function useImportWizard() {
   const [file, setFile] = useState<File | null>(null);
   const [orgId, setOrgId] = useState<number | undefined>(undefined);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [check, setCheck] = useState<ImportReport | null>(null);
+  const [check, setCheck] = useState<ImportCheck | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
 
   const run = useCallback(
-    async (dryRun: boolean): Promise<ImportReport | null> => {
-      if (!file) return null;
+    async <R>(
+      phase: ImportProgress['phase'],
+      work: (o: { onProgress: typeof setProgress; signal: AbortSignal }) => Promise<R>,
+    ): Promise<R | null> => {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
-      setProgress({ phase: dryRun ? 'validate' : 'commit', processed: 0 });
+      setProgress({ phase, processed: 0 });
       try {
-        return await runImport({ file, orgId, dryRun, onProgress: setProgress, signal: controller.signal });
+        return await work({ onProgress: setProgress, signal: controller.signal });
       } catch (error) {
         if (!controller.signal.aborted) showError(error);
         return null;
@@ -39,30 +42,34 @@ export function useImportWizard() {
         setProgress(null);
       }
     },
-    [file, orgId, showError],
+    [showError],
   );
 
   const startCheck = useCallback(async () => {
+    if (!file) return;
     setStep('checking');
     setCheck(null);
-    const report = await run(true);
+    const report = await run('validate', (o) => checkImport({ file, orgId, ...o }));
     setCheck(report);
     setStep(report ? 'checked' : 'choose');
-  }, [run]);
+  }, [run, file, orgId]);
 
   const startCommit = useCallback(async () => {
+    const stageId = check?.stage?.id;
+    if (!stageId) return;
     setStep('committing');
-    const report = await run(false);
+    const report = await run('commit', (o) => commitImport({ stageId, ...o }));
     if (report?.committed) {
       setResult(report);
       setStep('done');
       void queryClient.invalidateQueries({ queryKey: memberKeys.all });
     } else {
-      // Refused at commit (a row became a duplicate meanwhile, say): show why, as after a check.
-      if (report) setCheck(report);
+      // Refused (someone registered a person of the file meanwhile, the check expired): the
+      // error was shown; this check can no longer be imported.
+      setCheck((c) => c && { ...c, stage: null });
       setStep('checked');
     }
-  }, [run, queryClient]);
+  }, [run, check, queryClient]);
 
   const reselect = useCallback(() => {
     setFile(null);
