@@ -188,14 +188,21 @@ describe('member counts follow every write', () => {
     const tongzhouId = (await orgByName(t.store, '驻北京通州区流动党委')).id;
     const before = (await counts('committee', tongzhou)).total;
     const { payload, headers } = await multipart(
-      { orgId: String(tongzhouId), dryRun: 'false' },
+      { orgId: String(tongzhouId) },
       { name: '通州党员.xlsx', data: await messySheet(true) },
     );
-    const res = await t.request({
+    const checked = await t.request({
       method: 'POST',
       url: '/api/v1/members/import',
       payload,
       headers,
+      cookie: tongzhou,
+    });
+    // The check stages the rows and counts nothing yet; the commit of its stage does.
+    expect((await counts('committee', tongzhou)).total).toBe(before);
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/members/import/stages/${checked.json().stage.id}/commit`,
       cookie: tongzhou,
     });
     expect(res.json()).toMatchObject({ committed: true, imported: 8 });

@@ -90,6 +90,10 @@ describe('GET /api/v1/members/import/template', () => {
       cookie: office,
     });
     const report = res.json();
-    expect(report).toEqual({ total: 1, valid: 1, errors: [], committed: false, imported: 0 });
+    expect(report).toMatchObject({ total: 1, valid: 1, errors: [], committed: false, imported: 0 });
+    // Checked whole: staged for the confirm step, one 正式党员 in the branch the row names.
+    expect(report.stage.byOrg).toEqual([
+      expect.objectContaining({ orgName: '建筑业流动党支部', memberType: 'full', count: 1 }),
+    ]);
   });
 });
