@@ -13,18 +13,32 @@ function zodSchemaOf(schema: unknown): ZodType {
   throw new Error(`a response schema that is not a zod schema: ${JSON.stringify(schema)}`);
 }
 
+const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean']);
+
 /**
- * Zod's JSON schema closes every object (`additionalProperties: false`). The writer writes only
- * the named properties either way, but a union's branch is chosen by validating the value, and a
- * closed branch would refuse a value carrying one more key, which zod's encoding drops.
+ * Zod's JSON schema, reshaped for the writer (what it writes stays the same):
+ * - Zod closes every object (`additionalProperties: false`). The writer writes only the named
+ *   properties either way, but a union's branch is chosen by validating the value, and a closed
+ *   branch would refuse a value carrying one more key, which zod's encoding drops.
+ * - A nullable value of a plain type (`anyOf: [{type: 'string'}, {type: 'null'}]`) becomes
+ *   `type: ['string', 'null']`, which the writer places by `typeof` instead of a validator.
  */
-function openObjects(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(openObjects);
+function forTheWriter(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(forTheWriter);
   if (!node || typeof node !== 'object') return node;
+  const { anyOf } = node as { anyOf?: Record<string, unknown>[] };
+  if (anyOf?.length === 2 && Object.keys(node).length === 1) {
+    const isNull = (b: Record<string, unknown>) => b.type === 'null' && Object.keys(b).length === 1;
+    const value = isNull(anyOf[1]!) ? anyOf[0]! : isNull(anyOf[0]!) ? anyOf[1]! : null;
+    if (value && typeof value.type === 'string' && PRIMITIVES.has(value.type)) {
+      const { enum: _enum, const: _const, ...plain } = value;
+      return { ...plain, type: [value.type, 'null'] };
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'additionalProperties' && value === false) continue;
-    out[key] = openObjects(value);
+    out[key] = forTheWriter(value);
   }
   return out;
 }
@@ -37,7 +51,7 @@ function openObjects(node: unknown): unknown {
  */
 function compiled(schema: ZodType): Write | null {
   try {
-    const json = openObjects(
+    const json = forTheWriter(
       z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' }),
     );
     // A union's branch is chosen by a validator (ajv); our own formats (`page-cursor`, …) do not
