@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { inject } from 'vitest';
 import { buildApp, fieldCryptoFor } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
-import type { Store } from '../src/db/client';
+import { openStore, type Store } from '../src/db/client';
 import { runSeeds, type ServiceRegistry } from '../src/lib/modules';
 import type { Actor } from '../src/policy/policy';
 import { seedDemo } from '../src/seed/demo';
@@ -104,6 +104,28 @@ export async function createTestApp(
     async close() {
       await app.close();
       await store.dispose();
+    },
+  };
+}
+
+/**
+ * Another instance of the app on the test app's database, as behind a load balancer: on
+ * PostgreSQL with a connection pool of its own, on PGlite (one process) on the same store.
+ */
+export async function secondInstance(
+  t: Pick<TestApp, 'store' | 'config'>,
+  poolSize = 5,
+): Promise<{ app: FastifyInstance; store: Store; close(): Promise<void> }> {
+  const url = (t.store as Store & { url?: string }).url;
+  const store = url ? await openStore({ databaseUrl: url, poolSize }) : t.store;
+  const app = await buildApp(t.config, store);
+  await app.ready();
+  return {
+    app,
+    store,
+    async close() {
+      await app.close();
+      if (store !== t.store) await store.close();
     },
   };
 }

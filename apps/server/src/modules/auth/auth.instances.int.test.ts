@@ -2,11 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app';
+import { createTestApp, secondInstance, type TestApp } from '../../../test/app';
 import { createUser, sessionOf } from '../../../test/factories';
 import { testStoreKind } from '../../../test/store';
-import { buildApp } from '../../app';
-import { openStore, type Store } from '../../db/client';
+import type { Store } from '../../db/client';
 
 /**
  * An instance keeps the sessions it has just checked (auth.session-cache.ts). Whatever ends a
@@ -19,19 +18,17 @@ import { openStore, type Store } from '../../db/client';
  * process) two apps on the same store.
  */
 let t: TestApp;
-let secondStore: Store;
+let other: Awaited<ReturnType<typeof secondInstance>>;
 let second: FastifyInstance;
 const url = () => (t.store as Store & { url?: string }).url;
 
 beforeAll(async () => {
   t = await createTestApp();
-  secondStore = url() ? await openStore({ databaseUrl: url()!, poolSize: 5 }) : t.store;
-  second = await buildApp(t.config, secondStore);
-  await second.ready();
+  other = await secondInstance(t);
+  second = other.app;
 });
 afterAll(async () => {
-  await second.close();
-  if (secondStore !== t.store) await secondStore.close();
+  await other.close();
   await t.close();
 });
 

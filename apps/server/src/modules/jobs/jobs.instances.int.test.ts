@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app';
-import { buildApp } from '../../app';
-import { openStore, queryRows, type Store } from '../../db/client';
+import { createTestApp, secondInstance, type TestApp } from '../../../test/app';
+import { queryRows } from '../../db/client';
 import { jobClock } from './jobs.schedule';
 
 /**
@@ -11,19 +10,16 @@ import { jobClock } from './jobs.schedule';
  * on PostgreSQL two apps each with its own connection pool to the same database.
  */
 let t: TestApp;
-let secondStore: Store;
+let other: Awaited<ReturnType<typeof secondInstance>>;
 let second: FastifyInstance;
 
 beforeAll(async () => {
   t = await createTestApp({}, { members: 40 });
-  const url = (t.store as Store & { url?: string }).url;
-  secondStore = url ? await openStore({ databaseUrl: url, poolSize: 5 }) : t.store;
-  second = await buildApp(t.config, secondStore);
-  await second.ready();
+  other = await secondInstance(t);
+  second = other.app;
 });
 afterAll(async () => {
-  await second.close();
-  if (secondStore !== t.store) await secondStore.close();
+  await other.close();
   await t.close();
 });
 

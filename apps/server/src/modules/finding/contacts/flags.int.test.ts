@@ -2,11 +2,10 @@ import { localIsoDate } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, faultyFields, type TestApp } from '../../../../test/app';
+import { createTestApp, faultyFields, secondInstance, type TestApp } from '../../../../test/app';
 import { branchOf, createUser } from '../../../../test/factories';
 import { memberBody } from '../../../../test/member-factory';
-import { buildApp } from '../../../app';
-import { openStore, queryRows, type Store } from '../../../db/client';
+import { queryRows } from '../../../db/client';
 import { attend, holdMeetings } from '../../life/compliance/compliance.fixture';
 
 let t: TestApp;
@@ -274,18 +273,13 @@ describe('POST /api/v1/contacts/flags/:id/resolve', () => {
 });
 
 describe('the job under two app instances on one database', () => {
-  let secondStore: Store;
+  let other: Awaited<ReturnType<typeof secondInstance>>;
   let second: FastifyInstance;
   beforeAll(async () => {
-    const url = (t.store as Store & { url?: string }).url;
-    secondStore = url ? await openStore({ databaseUrl: url, poolSize: 5 }) : t.store;
-    second = await buildApp(t.config, secondStore);
-    await second.ready();
+    other = await secondInstance(t);
+    second = other.app;
   });
-  afterAll(async () => {
-    await second.close();
-    if (secondStore !== t.store) await secondStore.close();
-  });
+  afterAll(() => other.close());
 
   it('runs once at its time', async () => {
     await t.store.db.execute(sql`delete from member_flags`);

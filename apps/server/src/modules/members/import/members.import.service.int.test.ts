@@ -5,13 +5,13 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/app';
+import { createTestApp, secondInstance, type TestApp } from '../../../../test/app';
 import { synthId } from '../../../../test/excel';
 import { orgByName } from '../../../../test/factories';
 import { plainSheet } from '../../../../test/member-sheets';
 import { testStoreKind } from '../../../../test/store';
-import { buildApp, fieldCryptoFor } from '../../../app';
-import { openStore, queryRows } from '../../../db/client';
+import { fieldCryptoFor } from '../../../app';
+import { queryRows } from '../../../db/client';
 import { members as membersTable } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
 import { buildMemberRow } from '../record/members.record';
@@ -199,17 +199,14 @@ it('answers 409 naming the row and writes nothing when a person of the file was 
 
 it('commits a stage from a second instance on the same database', async () => {
   const stageId = await stageOf(await freshRows(901));
-  const url = (t.store as { url?: string }).url;
-  const secondStore = url ? await openStore({ databaseUrl: url, poolSize: 2 }) : t.store;
-  const second = await buildApp(t.config, secondStore);
+  const second = await secondInstance(t, 2);
   try {
     const before = await memberCount();
-    const res = await commitRequest(stageId, second);
+    const res = await commitRequest(stageId, second.app);
     expect(res.json()).toMatchObject({ committed: true, imported: 8 });
     expect(await memberCount()).toBe(before + 8);
   } finally {
     await second.close();
-    if (secondStore !== t.store) await secondStore.close();
   }
 });
 
