@@ -2,6 +2,7 @@ import { ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportCheck } from '@ningxin/shared';
 import { Alert, Button, Flex, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/useFormatters';
 import { ImportErrorTable } from './ImportErrorTable';
 import { ImportStageSummary } from './ImportStageSummary';
 import { badRowCount, fileNotes, rowErrors } from './memberImport.api';
@@ -19,6 +20,8 @@ interface ImportCheckResultProps {
  */
 export function ImportCheckResult({ report, fileName, onCommit, onReselect }: ImportCheckResultProps) {
   const { t } = useTranslation();
+  // In Beijing time and the UI's language, as every time the app shows (not the browser's zone).
+  const { dateTime } = useFormatters();
   const bad = badRowCount(report);
   const { stage } = report;
   const ready = report.errors.length === 0 && stage !== null;
@@ -28,7 +31,7 @@ export function ImportCheckResult({ report, fileName, onCommit, onReselect }: Im
       ? t('memberImport.fixHint')
       : stage
         ? t('memberImport.readyHint', {
-            time: new Date(stage.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+            time: dateTime(stage.expiresAt),
           })
         : report.valid > 0
           ? t('memberImport.stageGone')
