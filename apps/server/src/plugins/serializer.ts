@@ -79,12 +79,15 @@ export function responseSerializerCompiler(check: boolean): FastifySerializerCom
       if (result.error) throw new ResponseSerializationError(method, url, { cause: result.error });
       return result.data;
     };
-    const write = compiled(zodSchema);
     const slow = (data: unknown) => JSON.stringify(encode(data));
-    if (!write) return slow;
+    // Compiled at the route's first answer, not at start-up: compiling every route's writer took
+    // seconds, most of them for routes an instance may not serve for a long while.
+    let write: Write | null | undefined;
     // A value the compiled writer cannot place (no branch of a union takes it) goes the slow way,
     // which says precisely what is wrong with it.
     const fast = (data: unknown) => {
+      if (write === undefined) write = compiled(zodSchema);
+      if (!write) return slow(data);
       try {
         return write(data);
       } catch {
