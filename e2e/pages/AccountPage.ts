@@ -36,9 +36,10 @@ export class AccountPage {
     await this.twoFactor.getByLabel('动态码').fill(await codeFor((await key.textContent()) ?? ''));
     await this.twoFactor.getByRole('button', { name: '确认开启' }).click();
     const dialog = this.page.getByRole('dialog', { name: '请保存恢复码' });
-    const codes = (await dialog.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) =>
-      c.trim(),
-    );
+    const shown = dialog.getByTestId('recovery-codes').locator('code');
+    // Read once the dialog shows them (reading at once raced the dialog's first render).
+    await expect(shown.first()).toBeVisible();
+    const codes = (await shown.allTextContents()).map((c) => c.trim());
     await dialog.getByRole('button', { name: '我已保存' }).click();
     await expect(dialog).toBeHidden();
     return codes;
