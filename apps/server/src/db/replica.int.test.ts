@@ -1,7 +1,9 @@
+import { localIsoDate } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
+import { loadXlsx, sheetRows } from '../../test/excel';
 import { branchOf } from '../../test/factories';
 import { memberBody } from '../../test/member-factory';
 import { type OwnCluster, ownCluster } from '../../test/pg-cluster';
@@ -14,7 +16,10 @@ import { ReadRouterPool } from './replica';
  * DATABASE_REPLICA_URL on a primary and a streaming standby of the test's own (two PostgreSQL 15
  * clusters on free ports, the standby made with pg_basebackup -R): lists come from the standby
  * while it keeps up, from the primary while it lags past the limit or is down; writes and
- * transactions never reach it. PostgreSQL only (the embedded store has no standby).
+ * transactions never reach it. So do, for each kind of lag-tolerant read, one representative
+ * that a new honour shows in: a statistics topic of another domain (honours by level), a panel of
+ * the big screen (the feed of deeds) and an export (the honours' .xlsx). PostgreSQL only (the
+ * embedded store has no standby).
  */
 const METRICS_TOKEN = 'replica-test-metrics-token';
 const MAX_LAG_MS = 2500;
@@ -25,6 +30,10 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
   let t: TestApp;
   let office: string;
   let branch: number;
+  /** A member on the rolls, the recipient of the test's honours. */
+  let recipient: number;
+  const today = localIsoDate(new Date());
+  const year = Number(today.slice(0, 4));
 
   beforeAll(async () => {
     primary = await ownCluster(undefined, ['fsync=off']);
@@ -45,6 +54,11 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     t = await createTestApp({ METRICS_TOKEN }, { store: { ...store, dispose: store.close }, members: 40 });
     office = await t.login('office');
     branch = (await branchOf(t.store, '驻北京通州区流动党委')).id;
+    const [member] = await queryRows<{ id: number }>(
+      t.store.db,
+      sql`select id from members where status = 'active' order by id limit 1`,
+    );
+    recipient = member!.id;
   });
   afterAll(async () => {
     await t?.close();
@@ -113,6 +127,62 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     });
     expect(res.statusCode).toBe(201);
   };
+  const honour = async (title: string) => {
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/honours',
+      payload: {
+        kind: 'individual',
+        level: 'county',
+        title,
+        issuer: '通州区委',
+        awardedOn: today,
+        memberId: recipient,
+      },
+      cookie: office,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  };
+  /** What one GET shows of the honour titled `title`, and who answered its lag-tolerant statements. */
+  const shown = async (
+    url: string,
+    sees: (res: { json(): unknown; rawPayload: Buffer }) => Promise<unknown>,
+  ) => {
+    const before = await served();
+    const res = await t.request({ method: 'GET', url, cookie: office });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+    const after = await served();
+    const by = { replica: after.replica - before.replica, primary: after.primary - before.primary };
+    // One server answered them all (a read that never reached the router shows as the counts).
+    const one =
+      by.replica > 0 && by.primary === 0 ? 'replica' : by.primary > 0 && by.replica === 0 ? 'primary' : by;
+    return { sees: await sees(res), by: one };
+  };
+  /**
+   * The honours topic's count of the year, whether the big screen's feed and the honours' export
+   * hold `title`, each with the one server that answered it.
+   */
+  const honourViews = async (title: string) => {
+    t.services.screen.screen.clearCache();
+    return {
+      topic: await shown(
+        `/api/v1/stats/honours?year=${year}`,
+        async (res) => (res.json() as { total: { count: number } }).total.count,
+      ),
+      screen: await shown('/api/v1/stats/screen', async (res) =>
+        (res.json() as { feed: { title: string }[] }).feed.some((f) => f.title.startsWith(title)),
+      ),
+      export: await shown(`/api/v1/honours/export?year=${year}`, async (res) =>
+        sheetRows((await loadXlsx(res.rawPayload)).worksheets[0]!).some((r) => r.includes(title)),
+      ),
+    };
+  };
+  /** The views of a standby (or primary) that holds the honour, the topic counting `count`. */
+  const seen = (count: number, by: 'replica' | 'primary', sees = true) => ({
+    topic: { sees: count, by },
+    screen: { sees, by },
+    export: { sees, by },
+  });
   const onStandby = async (query: string) => {
     const client = new pg.Client({ connectionString: standby.url('ningxin') });
     await client.connect();
@@ -130,6 +200,17 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     expect(await listed('备库甲一')).toEqual(found('备库甲一', 'replica'));
   });
 
+  it('answers a statistics topic, the big screen and an export from the standby once a new honour is replayed', async () => {
+    await stateIs('ok');
+    const count = (await honourViews('备库荣誉甲')).topic.sees as number;
+    await honour('备库荣誉甲');
+    await until(
+      'the honour on the standby',
+      async () => (await honourViews('备库荣誉甲')).export.sees === true,
+    );
+    expect(await honourViews('备库荣誉甲')).toEqual(seen(count + 1, 'replica'));
+  });
+
   it('reads from the primary while the standby lags past the limit, and from the standby again once it catches up', async () => {
     await stateIs('ok');
     await onStandby('select pg_wal_replay_pause()');
@@ -138,16 +219,22 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
         const [row] = await onStandby('select pg_get_wal_replay_pause_state() as s');
         return row.s === 'paused';
       });
+      const count = (await honourViews('备库荣誉乙')).topic.sees as number;
       await create('备库乙二');
-      // Within the limit the standby answers as it is: without the new member.
+      await honour('备库荣誉乙');
+      // Within the limit the standby answers as it is: without the new member, without the honour.
       expect(await listed('备库乙二')).toEqual({ names: [], total: 0, by: { replica: 2, primary: 0 } });
+      expect(await honourViews('备库荣誉乙')).toEqual(seen(count, 'replica', false));
       await stateIs('lagging');
       expect(await listed('备库乙二')).toEqual(found('备库乙二', 'primary'));
+      expect(await honourViews('备库荣誉乙')).toEqual(seen(count + 1, 'primary'));
+      await onStandby('select pg_wal_replay_resume()');
+      await stateIs('ok');
+      expect(await listed('备库乙二')).toEqual(found('备库乙二', 'replica'));
+      expect(await honourViews('备库荣誉乙')).toEqual(seen(count + 1, 'replica'));
     } finally {
       await onStandby('select pg_wal_replay_resume()');
     }
-    await stateIs('ok');
-    expect(await listed('备库乙二')).toEqual(found('备库乙二', 'replica'));
   });
 
   it('sends reads outside a transaction to the standby, a transaction (and so every write) to the primary', async () => {
@@ -184,10 +271,14 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     await standby.stop('fast');
     expect(await listed('备库甲一')).toMatchObject({ names: ['备库甲一'], total: 1, by: { replica: 0 } });
     await stateIs('down');
+    const count = (await honourViews('备库荣誉丙')).topic.sees as number;
     await create('备库丙三');
+    await honour('备库荣誉丙');
     expect(await listed('备库丙三')).toEqual(found('备库丙三', 'primary'));
+    expect(await honourViews('备库荣誉丙')).toEqual(seen(count + 1, 'primary'));
     await standby.start();
     await stateIs('ok');
     expect(await listed('备库丙三')).toEqual(found('备库丙三', 'replica'));
+    expect(await honourViews('备库荣誉丙')).toEqual(seen(count + 1, 'replica'));
   });
 });

@@ -14,8 +14,8 @@ declare module '../../lib/modules' {
 export const activityModule = defineModule({
   name: 'activity',
   needs: ['members', 'orgs'],
-  build({ db }, { members, orgs }) {
-    return createActivityService({ db, members: members.record, orgs: orgs.tree });
+  build({ db, reads }, { members, orgs }) {
+    return createActivityService({ db, reads, members: members.record, orgs: orgs.tree });
   },
   routes: (activity) => [mount('/members', activityRoutes, { activity })],
   subscribe(activity, events) {

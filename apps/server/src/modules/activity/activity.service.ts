@@ -23,6 +23,8 @@ import { type ActivityInsert, type ActivityRow, activityRepository } from './act
 
 export interface ActivityDeps {
   db: Db;
+  /** Lag-tolerant reads (`Store.reads`): the feed of recent deeds (the workbench, the big screen). */
+  reads: Db;
   members: Pick<MembersService, 'visibleMember' | 'placements' | 'statusChanges'>;
   orgs: Pick<OrgsService, 'lookup'>;
 }
@@ -33,7 +35,7 @@ const ActivityCursor = z.tuple([
   z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
 ]);
 
-export function createActivityService({ db, members, orgs }: ActivityDeps) {
+export function createActivityService({ db, reads, members, orgs }: ActivityDeps) {
   /** The entries as rows, each with the member's org: given, or the member's placement now. */
   async function rowsOf(tx: Executor, input: readonly ActivityEntryInput[]): Promise<ActivityInsert[]> {
     const entries = uniqueEntries(input.map(checkedEntry));
@@ -160,8 +162,9 @@ export function createActivityService({ db, members, orgs }: ActivityDeps) {
      */
     /** The latest entries of the members the actor may read, newest recorded first. */
     async recent(actor: Actor, limit: number): Promise<RecentActivityItem[]> {
+      // A feed of the scope, not the answer to one's own write: may lag, so the standby may answer.
       const rows = await activityRepository.recent(
-        db,
+        reads,
         memberInScope(memberActivity.memberId, actor, 'member.read'),
         limit,
       );

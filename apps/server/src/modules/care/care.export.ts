@@ -33,10 +33,12 @@ interface Column<T> {
 }
 
 export interface CareExportDeps {
+  /** The primary: the audit row. */
   db: Db;
-  visits: VisitsService;
-  help: HelpService;
-  honours: HonoursService;
+  /** The lists, which may read a standby: a file is a snapshot of the list as it is browsed. */
+  visits: Pick<VisitsService, 'list'>;
+  help: Pick<HelpService, 'list'>;
+  honours: Pick<HonoursService, 'list'>;
 }
 
 export function createCareExport({ db, visits, help, honours }: CareExportDeps) {

@@ -18,6 +18,8 @@ declare module '../../lib/modules' {
       visits: VisitsService;
       help: HelpService;
       honours: HonoursService;
+      /** The honours by committee from `reads` (a standby may answer, seconds behind): for the statistics. */
+      lagTolerant: Pick<HonoursService, 'byCommittee'>;
       birthdays: BirthdaysService;
       /** The lists as .xlsx. */
       exports: CareExport;
@@ -35,17 +37,26 @@ declare module '../../lib/modules' {
 export const careModule = defineModule({
   name: 'care',
   needs: ['orgs', 'members', 'activity'],
-  build({ db }, { orgs, members, activity }) {
+  build({ db, reads }, { orgs, members, activity }) {
     const access = createCareAccess({ db, orgs: orgs.tree, members: members.record, activity });
     const visits = createVisitsService(access);
     const help = createHelpService(access);
     const honours = createHonoursService(access);
+    // The statistics' topic and the lists' files may lag (a standby may answer); the pages, reread
+    // after each write, and the birthdays' to-dos read the primary.
+    const lagging = { ...access, db: reads };
     return {
       visits,
       help,
       honours,
+      lagTolerant: createHonoursService(lagging),
       birthdays: createBirthdaysService({ access, pdf: pdfRenderer(), visits, help, honours }),
-      exports: createCareExport({ db, visits, help, honours }),
+      exports: createCareExport({
+        db,
+        visits: createVisitsService(lagging),
+        help: createHelpService(lagging),
+        honours: createHonoursService(lagging),
+      }),
       seed: createCareSeed({ db, orgs: orgs.tree, activity }),
     };
   },

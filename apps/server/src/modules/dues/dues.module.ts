@@ -19,6 +19,8 @@ declare module '../../lib/modules' {
       access: DuesAccess;
       bases: BasesService;
       months: MonthsService;
+      /** The months' list and figures from `reads` (a standby may answer, seconds behind): for the statistics. */
+      lagTolerant: Pick<MonthsService, 'list' | 'get'>;
       payments: PaymentsService;
       reliefs: ReliefsService;
       arrears: ArrearsService;
@@ -37,7 +39,7 @@ declare module '../../lib/modules' {
 export const duesModule = defineModule({
   name: 'dues',
   needs: ['orgs', 'members', 'activity', 'settings', 'users', 'notices'],
-  build({ db }, { orgs, members, activity, settings, users, notices }) {
+  build({ db, reads }, { orgs, members, activity, settings, users, notices }) {
     const access = createDuesAccess({
       db,
       orgs: orgs.tree,
@@ -53,6 +55,8 @@ export const duesModule = defineModule({
       access,
       bases: createBasesService(access),
       months,
+      // The statistics' topic may lag; the month's page, reread after each payment, reads the primary.
+      lagTolerant: createMonthsService({ ...access, db: reads }),
       payments: createPaymentsService(access),
       reliefs: createReliefsService(access),
       arrears,

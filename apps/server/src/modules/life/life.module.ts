@@ -10,6 +10,8 @@ declare module '../../lib/modules' {
   interface ServiceRegistry {
     life: {
       meetings: MeetingsService;
+      /** The month's meetings by committee from `reads` (a standby may answer, seconds behind): for the big screen. */
+      lagTolerant: Pick<MeetingsService, 'monthByCommittee'>;
       attendance: MeetingAttendance;
       /** The demo's current meetings (today and the coming weeks). */
       seed: () => Promise<number>;
@@ -21,15 +23,17 @@ declare module '../../lib/modules' {
 export const lifeModule = defineModule({
   name: 'life',
   needs: ['orgs', 'members', 'papers', 'activity', 'settings', 'users'],
-  build({ db, crypto }, { orgs, members, papers, activity, settings, users }) {
-    const meetings = createMeetingsService({
-      db,
-      orgs: orgs.tree,
-      members: members.record,
-      certificates: papers.certificates,
-      activity,
-      settings,
-    });
+  build({ db, reads, crypto }, { orgs, members, papers, activity, settings, users }) {
+    const meetingsOn = (executor: typeof db) =>
+      createMeetingsService({
+        db: executor,
+        orgs: orgs.tree,
+        members: members.record,
+        certificates: papers.certificates,
+        activity,
+        settings,
+      });
+    const meetings = meetingsOn(db);
     const attendance = createMeetingAttendance({
       db,
       activity,
@@ -46,7 +50,8 @@ export const lifeModule = defineModule({
         .map((o) => ({ id: o.id, name: o.name }));
     };
     const seed = createMeetingsSeed({ db, users, members: members.record, meetings, branchesUnder });
-    return { meetings, attendance, seed };
+    // The big screen's panel may lag; the meetings' pages, reread after each write, read the primary.
+    return { meetings, lagTolerant: meetingsOn(reads), attendance, seed };
   },
   routes: ({ meetings, attendance }, { config }) => [
     mount('/meetings', meetingsRoutes, { meetings, attendance, publicUrl: config.publicUrl }),

@@ -18,6 +18,8 @@ declare module '../../lib/modules' {
   interface ServiceRegistry {
     service: {
       campaigns: CampaignsService;
+      /** The campaigns' list from `reads` (a standby may answer, seconds behind): for the statistics and the big screen. */
+      lagTolerant: Pick<CampaignsService, 'list'>;
       roster: RosterService;
       board: BoardService;
       /** Supervision rounds, incidents, and who may see their photos. */
@@ -57,6 +59,8 @@ export const serviceModule = defineModule({
     const board = createBoardService({ ...access, db: reads });
     return {
       campaigns: createCampaignsService(access),
+      // Other modules' dashboards may lag; the campaigns' pages, reread after each write, read the primary.
+      lagTolerant: createCampaignsService({ ...access, db: reads }),
       roster: createRosterService(access),
       board,
       rounds: createRoundsService(access),

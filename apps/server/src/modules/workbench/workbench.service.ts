@@ -50,6 +50,8 @@ export function createWorkbenchService({ counts, activity, users, extensions }: 
         memberFigures(actor),
         reads ? activity.recent(actor, RECENT) : [],
         users.assignmentsFor(actor.userId),
+        // The figures and the feed may lag (`reads`); each module reads its to-dos where it chooses,
+        // mostly the primary: one comes back here right after handling one, not to see it waiting.
         Promise.all(extensions.all('workbench.todos').map((todos) => todos(actor))),
       ]);
       return {

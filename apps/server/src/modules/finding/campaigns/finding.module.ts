@@ -12,6 +12,8 @@ declare module '../../../lib/modules' {
   interface ServiceRegistry {
     finding: {
       campaigns: CampaignsService;
+      /** The campaigns' list and progress from `reads` (a standby may answer, seconds behind): for the statistics and the big screen. */
+      lagTolerant: Pick<CampaignsService, 'list' | 'progress'>;
       leads: LeadsService;
       excel: LeadExcel;
       /** The demo campaigns (the founding drive of 2009, one running now); nothing when a campaign exists. */
@@ -25,11 +27,14 @@ export const findingModule = defineModule({
   name: 'finding',
   needs: ['orgs', 'users', 'members', 'activity'],
   build(ctx, { orgs, users, members, activity }) {
-    const { db, config, crypto } = ctx;
+    const { db, reads, config, crypto } = ctx;
     return {
       campaigns: createCampaignsService({ db, config, orgs: orgs.tree, users }),
+      // Dashboards of other modules (a topic, a panel) may lag; the campaign's own pages, which
+      // follow its writes, read the primary through `campaigns`.
+      lagTolerant: createCampaignsService({ db: reads, config, orgs: orgs.tree, users }),
       leads: createLeadsService({ db, config, crypto, orgs: orgs.tree, members: members.record, activity }),
-      excel: createLeadExcel({ db, config, crypto }),
+      excel: createLeadExcel({ db, reads, config, crypto }),
       demo: createFindingSeed({ db, crypto, orgs: orgs.tree, users, members: members.record }),
     };
   },

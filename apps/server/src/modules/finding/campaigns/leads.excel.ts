@@ -40,6 +40,8 @@ const PROGRESS_EVERY = 500;
 
 export interface LeadExcelDeps {
   db: Db;
+  /** Lag-tolerant reads (`Store.reads`): the rows of the export. */
+  reads: Db;
   config: Config;
   crypto: FieldCrypto;
 }
@@ -50,7 +52,7 @@ const colLetter = (n: number): string => {
   return s;
 };
 
-export function createLeadExcel({ db, config, crypto }: LeadExcelDeps) {
+export function createLeadExcel({ db, reads, config, crypto }: LeadExcelDeps) {
   const home = CITIES[config.homeCity];
   const host = CITIES[config.hostCity];
   const sourceByLabel = new Map<string, string>(
@@ -298,7 +300,8 @@ export function createLeadExcel({ db, config, crypto }: LeadExcelDeps) {
         asciiName: `finding-leads-${campaignId}.xlsx`,
         async write(workbook: StreamingWorkbook, stream: PassThrough) {
           const sheet = addTableSheet(workbook, '线索名单', LEAD_SHEET.exportColumns);
-          for await (const batch of leadsRepository.batches(db, { campaignId, ...filters })) {
+          // An export is a snapshot and may lag (the standby may answer); the check and the audit above use the primary.
+          for await (const batch of leadsRepository.batches(reads, { campaignId, ...filters })) {
             for (const l of batch) sheet.addRow(LEAD_SHEET.exportValues(l, null)).commit();
             await drained(stream);
           }

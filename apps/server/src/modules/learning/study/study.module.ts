@@ -11,6 +11,8 @@ declare module '../../../lib/modules' {
   interface ServiceRegistry {
     study: {
       hours: StudyService;
+      /** The hours by org and the board's rows from `reads` (a standby may answer, seconds behind): for the statistics and the board's file. */
+      lagTolerant: Pick<StudyService, 'orgHours' | 'boardRows'>;
       records: StudyRecords;
       /** The daily reminder of members behind in the last quarter (study.behind_reminder). */
       reminder: StudyReminder;
@@ -24,17 +26,24 @@ declare module '../../../lib/modules' {
 export const studyModule = defineModule({
   name: 'study',
   needs: ['members', 'orgs', 'settings', 'activity', 'users', 'notices', 'compliance'],
-  build({ db }, { members, orgs, settings, activity, users, notices }) {
+  build({ db, reads }, { members, orgs, settings, activity, users, notices }) {
     const hours = createStudyService({ db, members: members.record, orgs: orgs.tree, settings });
     return {
       hours,
+      // The statistics' topic and the board's file may lag; the study pages, reread after a
+      // record is entered, read the primary through `hours`.
+      lagTolerant: createStudyService({ db: reads, members: members.record, orgs: orgs.tree, settings }),
       records: createStudyRecords({ db, members: members.record, orgs: orgs.tree, activity }),
       reminder: createStudyReminder({ db, users, settings, inbox: notices.inbox }),
       seed: createStudySeed({ db, activity, settings }),
     };
   },
-  routes: ({ hours, records }, { db }) => [
-    mount('/study', studyRoutes, { study: hours, records, output: createStudyOutput({ db, study: hours }) }),
+  routes: ({ hours, records, lagTolerant }, { db }) => [
+    mount('/study', studyRoutes, {
+      study: hours,
+      records,
+      output: createStudyOutput({ db, study: lagTolerant }),
+    }),
   ],
   jobs: ({ reminder }) => [
     {

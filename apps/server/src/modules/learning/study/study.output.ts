@@ -14,7 +14,8 @@ import type { StudyService } from './study.service';
 /** Rows written between waits for the stream to drain. */
 const CHUNK = 500;
 
-export function createStudyOutput({ db, study }: { db: Db; study: StudyService }) {
+/** `study` may read a standby (the file is a snapshot); `db`, the primary, takes the audit row. */
+export function createStudyOutput({ db, study }: { db: Db; study: Pick<StudyService, 'boardRows'> }) {
   return {
     async prepareExport(actor: Actor, q: StudyOrgQuery): Promise<PreparedExport> {
       const { y, rows } = await study.boardRows(actor, q);

@@ -12,6 +12,8 @@ declare module '../../../lib/modules' {
   interface ServiceRegistry {
     compliance: {
       board: ComplianceService;
+      /** The board from `reads` (a standby may answer, seconds behind): for the statistics and the printouts. */
+      lagTolerant: Pick<ComplianceService, 'board' | 'boardOf'>;
       /** The monthly reminder of branches behind schedule (compliance.behind_reminder). */
       reminder: BehindReminder;
       /** The demo's two years of meetings, attendance and ledger entries. */
@@ -24,18 +26,21 @@ declare module '../../../lib/modules' {
 export const complianceModule = defineModule({
   name: 'compliance',
   needs: ['orgs', 'users', 'settings', 'notices', 'activity'],
-  build({ db }, { orgs, users, settings, notices, activity }) {
+  build({ db, reads }, { orgs, users, settings, notices, activity }) {
     const board = createComplianceService({ db, orgs: orgs.tree, settings });
     return {
       board,
+      // The statistics' topic and the board's files may lag; the board page, reread after an
+      // exemption is granted, and the reminder job (which writes from it) read the primary.
+      lagTolerant: createComplianceService({ db: reads, orgs: orgs.tree, settings }),
       reminder: createBehindReminder({ db, users, inbox: notices.inbox, compliance: board }),
       seed: createComplianceSeed({ db, activity }),
     };
   },
-  routes: ({ board }, { db }) => [
+  routes: ({ board, lagTolerant }, { db }) => [
     mount('/meetings/compliance', complianceRoutes, {
       compliance: board,
-      output: createComplianceOutput({ db, compliance: board }),
+      output: createComplianceOutput({ db, compliance: lagTolerant }),
     }),
     mount('/meetings/exemptions', exemptionsRoutes, { compliance: board }),
   ],

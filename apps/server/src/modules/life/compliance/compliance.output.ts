@@ -22,7 +22,14 @@ import type { ComplianceService } from './compliance.service';
 
 const rate = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 10}%`);
 
-export function createComplianceOutput({ db, compliance }: { db: Db; compliance: ComplianceService }) {
+/** `compliance` may read a standby (the file is a snapshot); `db`, the primary, takes the audit row. */
+export function createComplianceOutput({
+  db,
+  compliance,
+}: {
+  db: Db;
+  compliance: Pick<ComplianceService, 'boardOf'>;
+}) {
   return {
     async prepareExport(actor: Actor, q: ComplianceQuery) {
       const board = await compliance.boardOf(actor, q);

@@ -18,16 +18,16 @@ export const screenModule = defineModule({
     { members, orgs, users, finding, service, hometown, life, activity, settings },
   ) => ({
     // The screen shows figures refreshed every few seconds and cached for five: they may lag,
-    // so its own reads (and the member counts, the ledgers' totals, the board) use `reads`.
+    // so every panel reads `reads` (its own reads, each module's lag-tolerant reads, the feed).
     screen: createScreenService({
       db: reads,
       counts: members.counts,
       orgs: orgs.tree,
-      finding: finding.campaigns,
-      volunteerCampaigns: service.campaigns,
+      finding: finding.lagTolerant,
+      volunteerCampaigns: service.lagTolerant,
       board: service.board,
       hometown: hometown.totals,
-      meetings: life.meetings,
+      meetings: life.lagTolerant,
       activity,
       settings,
     }),

@@ -22,7 +22,8 @@ export interface TopicDeps {
 
 /**
  * The domain topics: each read through the owning module's service, in the actor's scope by the
- * module's own read rule, and turned into one table.
+ * module's own read rule, and turned into one table. Statistics may lag a few seconds: each
+ * module's `lagTolerant` reads (and its board or totals) read `reads`, a standby while it keeps up.
  */
 export function createStatsTopics({ finding, compliance, study, service, hometown, care, dues }: TopicDeps) {
   return {
@@ -37,9 +38,9 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
         columns: [col('found', '当日找到', '人'), col('cumulative', '累计找到', '人')],
       }),
       async (actor, q) => {
-        const id = q.campaignId ?? (await finding.campaigns.list(actor, { limit: 1 })).items[0]?.id;
+        const id = q.campaignId ?? (await finding.lagTolerant.list(actor, { limit: 1 })).items[0]?.id;
         if (id === undefined) return null;
-        const p = await finding.campaigns.progress(actor, id);
+        const p = await finding.lagTolerant.progress(actor, id);
         return {
           title: `${p.campaign.name}：寻找进度`,
           year: Number(p.campaign.startsOn.slice(0, 4)),
@@ -68,7 +69,7 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
         col('completionRate', '落实率', '%'),
       ]),
       async (actor, q) => {
-        const board = await compliance.board.board(actor, { year: yearOf(q) });
+        const board = await compliance.lagTolerant.board(actor, { year: yearOf(q) });
         const valuesOf = (r: (typeof board.committees)[number]) => ({
           branches: r.branches,
           behindBranches: r.behindBranches,
@@ -98,7 +99,7 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
         col('hours', '学时', '学时'),
       ]),
       async (actor, q) => {
-        const hours = await study.hours.orgHours(actor, { year: yearOf(q) });
+        const hours = await study.lagTolerant.orgHours(actor, { year: yearOf(q) });
         const byCommittee = new Map<string, StatsTopicRow>();
         for (const o of hours.items) {
           const name = o.committeeName ?? o.name;
@@ -162,7 +163,7 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
         const rows: StatsTopicRow[] = [];
         let cursor: string | undefined;
         do {
-          const page = await service.campaigns.list(actor, {
+          const page = await service.lagTolerant.list(actor, {
             year,
             q: undefined,
             limit: 100,
@@ -228,7 +229,7 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
             : [col('count', '表彰', '项')],
       }),
       async (actor, q) => {
-        const counts = await care.honours.byCommittee(actor, yearOf(q));
+        const counts = await care.lagTolerant.byCommittee(actor, yearOf(q));
         if (q.by === 'level')
           return {
             rows: HONOUR_LEVELS.map((level) => ({
@@ -290,9 +291,13 @@ export function createStatsTopics({ finding, compliance, study, service, hometow
         });
         let cursor: string | undefined;
         do {
-          const page = await dues.months.list(actor, { year, limit: 500, ...(cursor ? { cursor } : {}) });
+          const page = await dues.lagTolerant.list(actor, {
+            year,
+            limit: 500,
+            ...(cursor ? { cursor } : {}),
+          });
           for (const m of page.items.filter((i) => i.month === key)) {
-            const { totals } = await dues.months.get(actor, m.id);
+            const { totals } = await dues.lagTolerant.get(actor, m.id);
             sum.due += totals.due;
             sum.paid += totals.paid;
             sum.expectedFen += totals.expectedFen;
