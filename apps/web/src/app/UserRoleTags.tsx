@@ -1,8 +1,7 @@
-import { Tag } from 'antd';
 import { useCurrentUser } from '../features/auth/useMe';
 import { useLabels } from './i18n/useLabels';
 
-/** The distinct roles of the signed-in user, as tags. */
+/** The distinct roles of the signed-in user, as tags (antd's red filled Tag, in CSS). */
 export function UserRoleTags() {
   const me = useCurrentUser();
   const labels = useLabels();
@@ -10,9 +9,9 @@ export function UserRoleTags() {
   return (
     <span className="nx-role-tags">
       {roles.map((label) => (
-        <Tag key={label} color="red" variant="filled">
+        <span key={label} className="nx-role-tag">
           {label}
-        </Tag>
+        </span>
       ))}
     </span>
   );
