@@ -1,7 +1,8 @@
+import { Tag } from '../components/plain/Tag';
 import { useCurrentUser } from '../features/auth/useMe';
 import { useLabels } from './i18n/useLabels';
 
-/** The distinct roles of the signed-in user, as tags (antd's red filled Tag, in CSS). */
+/** The distinct roles of the signed-in user, as tags (red tags, filled: antd's Tag variant). */
 export function UserRoleTags() {
   const me = useCurrentUser();
   const labels = useLabels();
@@ -9,9 +10,9 @@ export function UserRoleTags() {
   return (
     <span className="nx-role-tags">
       {roles.map((label) => (
-        <span key={label} className="nx-role-tag">
+        <Tag key={label} color="red">
           {label}
-        </span>
+        </Tag>
       ))}
     </span>
   );
