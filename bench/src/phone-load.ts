@@ -34,7 +34,7 @@ const PORT = 3290;
 const PAGES = [
   { name: '登录页', path: '/login', ready: 'button[type="submit"]', user: null },
   { name: '我的主页', path: '/portal', ready: '.nx-portal .nx-portal-card', user: 'member' },
-  { name: '我的会议', path: '/my-meetings', ready: '[role="list"], .ant-empty', user: 'member' },
+  { name: '我的会议', path: '/my-meetings', ready: '.nx-my-meetings-list, .nx-empty', user: 'member' },
   { name: '学习课程', path: '/learn', ready: '.nx-page .ant-card, .nx-page .ant-empty', user: 'member' },
   { name: '党员信息库', path: '/members', ready: '.nx-member-cards .ant-card, .ant-empty', user: 'office' },
 ] as const;
@@ -84,7 +84,8 @@ async function load(page: Page, url: string, ready: string): Promise<Load> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 60_000 });
   await page.waitForFunction(
-    () => !document.querySelector('.ant-card-loading, .nx-portal-card-loading, .ant-spin-spinning'),
+    () =>
+      !document.querySelector('.ant-card-loading, .nx-portal-card-loading, .ant-spin-spinning, .nx-spinner'),
     null,
     {
       timeout: 60_000,

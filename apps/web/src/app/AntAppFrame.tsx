@@ -1,14 +1,18 @@
 import { App as AntApp } from 'antd';
 import { Outlet } from 'react-router-dom';
+import { AntConfig } from './AntConfig';
 
 /**
- * antd's App (the message, notification and modal hooks of App.useApp) around every page but the
- * login page, which needs none of them: it loads with the first of those pages, not with the entry.
+ * antd's theme and App (the message, notification and modal hooks of App.useApp) around the pages
+ * that use antd. The pages declared plain (the member's phone pages) render without it, and it
+ * loads with the first page that needs it.
  */
 export function AntAppFrame() {
   return (
-    <AntApp>
-      <Outlet />
-    </AntApp>
+    <AntConfig>
+      <AntApp>
+        <Outlet />
+      </AntApp>
+    </AntConfig>
   );
 }

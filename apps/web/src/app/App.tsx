@@ -1,9 +1,9 @@
 import type { MeResponse } from '@ningxin/shared';
-import { RouterProvider } from 'react-router-dom';
+import { BrowserRouter } from 'react-router-dom';
 import { ME_QUERY_KEY } from '../features/auth/auth.api';
 import { AppProviders } from './AppProviders';
 import { queryClient } from './queryClient';
-import { appRouter } from './router';
+import { AppRoutes } from './router';
 
 /** The user the first login (main.tsx) has just signed in: the app starts with it, asking no more. */
 export function primeSession(me: MeResponse): void {
@@ -13,7 +13,9 @@ export function primeSession(me: MeResponse): void {
 export function App() {
   return (
     <AppProviders>
-      <RouterProvider router={appRouter()} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </AppProviders>
   );
 }

@@ -1,5 +1,3 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,6 +6,7 @@ import { useLogout } from '../features/auth/useLogout';
 import { useCurrentUser } from '../features/auth/useMe';
 import { InboxBell } from '../features/notices/components/InboxBell';
 import { lazyNamed } from './lazyNamed';
+import { LogoutIcon, MenuIcon, UserIcon } from './shellIcons';
 
 // The role tags (the code tables' names) show on a desk only; a phone shows them in the menu drawer.
 const UserRoleTags = lazyNamed(() => import('./UserRoleTags'), 'UserRoleTags');
@@ -17,20 +16,22 @@ interface AppHeaderProps {
   onOpenMenu: () => void;
 }
 
+/** The frame's header, plain elements in the look of antd's text buttons. */
 export function AppHeader({ compact, onOpenMenu }: AppHeaderProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const logout = useLogout();
   return (
-    <Layout.Header className="nx-header">
+    <header className="nx-header">
       {compact && (
-        <Button
-          type="text"
-          icon={<MenuOutlined aria-hidden />}
+        <button
+          type="button"
+          className="nx-text-button nx-header-burger"
           aria-label={t('app.openMenu')}
           onClick={onOpenMenu}
-          className="nx-header-burger"
-        />
+        >
+          <MenuIcon />
+        </button>
       )}
       <Link to="/" className="nx-brand">
         <span className="nx-brand-name">{t('app.name')}</span>
@@ -44,21 +45,24 @@ export function AppHeader({ compact, onOpenMenu }: AppHeaderProps) {
         )}
         <InboxBell />
         <Link to="/account" className="nx-header-user">
-          <UserOutlined aria-hidden />
-          <Typography.Text ellipsis className="nx-header-user-name">
-            {me.user.displayName}
-          </Typography.Text>
+          <UserIcon />
+          <span className="nx-header-user-name">{me.user.displayName}</span>
         </Link>
         <LanguageSwitcher compact={compact} />
-        <Button
-          type="text"
-          icon={<LogoutOutlined aria-hidden />}
-          loading={logout.isPending}
+        <button
+          type="button"
+          className="nx-text-button"
+          disabled={logout.isPending}
           onClick={() => logout.mutate()}
         >
-          {compact ? <span className="nx-visually-hidden">{t('app.logout')}</span> : t('app.logout')}
-        </Button>
+          <LogoutIcon />
+          {compact ? (
+            <span className="nx-visually-hidden">{t('app.logout')}</span>
+          ) : (
+            <span>{t('app.logout')}</span>
+          )}
+        </button>
       </div>
-    </Layout.Header>
+    </header>
   );
 }

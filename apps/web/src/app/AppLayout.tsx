@@ -1,23 +1,23 @@
-import { Grid, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { PageSpinner } from '../components/PageSpinner';
 import { AppHeader } from './AppHeader';
-import { lazyNamed } from './lazyNamed';
+import { FONT_FAMILY } from './fontFamily';
+import { lazyAnt } from './lazyAnt';
+import { useCompact } from './useCompact';
 
 // The menu (its icons, antd's Menu and Drawer) loads beside the page on a desk, and on a phone only
-// once the drawer is first opened: a phone's first page does without it.
-const SideMenu = lazyNamed(() => import('./SideMenu'), 'SideMenu');
-const PhoneMenuDrawer = lazyNamed(() => import('./PhoneMenuDrawer'), 'PhoneMenuDrawer');
+// once the drawer is first opened: a phone's first page does without it, and without antd.
+const SideMenu = lazyAnt(() => import('./SideMenu'), 'SideMenu');
+const PhoneMenuDrawer = lazyAnt(() => import('./PhoneMenuDrawer'), 'PhoneMenuDrawer');
 
-/** The signed-in frame: header, a side menu (a drawer on phones) and the routed page. */
+/** The signed-in frame, plain elements in antd's look: header, a side menu (a drawer on phones), the page. */
 export function AppLayout() {
-  const screens = Grid.useBreakpoint();
-  const compact = !screens.md;
+  const compact = useCompact();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [drawerWanted, setDrawerWanted] = useState(false);
   return (
-    <Layout className="nx-shell">
+    <div className="nx-shell" style={{ fontFamily: FONT_FAMILY }}>
       <AppHeader
         compact={compact}
         onOpenMenu={() => {
@@ -25,25 +25,25 @@ export function AppLayout() {
           setDrawerOpen(true);
         }}
       />
-      <Layout>
+      <div className="nx-shell-body">
         {!compact && (
-          <Layout.Sider width={208} theme="light" className="nx-sider">
+          <aside className="nx-sider">
             <Suspense fallback={null}>
               <SideMenu />
             </Suspense>
-          </Layout.Sider>
+          </aside>
         )}
-        <Layout.Content className={compact ? 'nx-content nx-content-compact' : 'nx-content'}>
+        <main className={compact ? 'nx-content nx-content-compact' : 'nx-content'}>
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>
-        </Layout.Content>
-      </Layout>
+        </main>
+      </div>
       {compact && drawerWanted && (
         <Suspense fallback={null}>
           <PhoneMenuDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} />
         </Suspense>
       )}
-    </Layout>
+    </div>
   );
 }

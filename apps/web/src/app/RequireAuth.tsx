@@ -1,10 +1,11 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { PageSpinner } from '../components/PageSpinner';
 import { useMe } from '../features/auth/useMe';
+import { lazyAnt } from './lazyAnt';
 
 // Rarely shown, and antd's Result is heavy: it loads only when the session check fails.
-const LoadError = lazy(async () => ({ default: (await import('../components/LoadError')).LoadError }));
+const LoadError = lazyAnt(() => import('../components/LoadError'), 'LoadError');
 
 /**
  * Renders its children only for a signed-in user. Without a session it goes to /login, keeping

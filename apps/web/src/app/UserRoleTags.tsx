@@ -1,8 +1,8 @@
-import { Tag } from 'antd';
+import { Tag } from '../components/plain/Tag';
 import { useCurrentUser } from '../features/auth/useMe';
 import { useLabels } from './i18n/useLabels';
 
-/** The distinct roles of the signed-in user, as tags. */
+/** The distinct roles of the signed-in user, as tags (red tags, filled: antd's Tag variant). */
 export function UserRoleTags() {
   const me = useCurrentUser();
   const labels = useLabels();
@@ -10,7 +10,7 @@ export function UserRoleTags() {
   return (
     <span className="nx-role-tags">
       {roles.map((label) => (
-        <Tag key={label} color="red" variant="filled">
+        <Tag key={label} color="red">
           {label}
         </Tag>
       ))}

@@ -31,6 +31,11 @@ export interface FeatureRoute {
   page: LazyExoticComponent<ComponentType>;
   /** The permission the page needs; none means every signed-in user. */
   permission?: Action;
+  /**
+   * A page made without antd (a member's phone page): it renders in the plain frame, and antd
+   * loads only if the user goes on to a page that uses it.
+   */
+  plain?: true;
 }
 
 export interface MenuEntry {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Outlet, type RouteObject } from 'react-router-dom';
+import { Outlet, type RouteObject, useRoutes } from 'react-router-dom';
 import { PageSpinner } from '../components/PageSpinner';
+import type { FeatureRoute } from './feature';
 import { FEATURES } from './features';
 import { lazyNamed } from './lazyNamed';
 import { RequireAuth } from './RequireAuth';
@@ -21,6 +22,21 @@ function Root() {
   );
 }
 
+const ROUTES = FEATURES.flatMap((f) => f.routes);
+
+function toRoute({ path, page: Page, permission }: FeatureRoute): RouteObject {
+  return {
+    ...(path === '' ? { index: true } : { path }),
+    element: permission ? (
+      <RequirePermission permission={permission}>
+        <Page />
+      </RequirePermission>
+    ) : (
+      <Page />
+    ),
+  };
+}
+
 const routes: RouteObject[] = [
   {
     element: <Root />,
@@ -28,29 +44,25 @@ const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       {
         element: <AntAppFrame />,
+        children: FEATURES.flatMap((f) => f.publicRoutes ?? []).map(({ path, page: Page }) => ({
+          path,
+          element: <Page />,
+        })),
+      },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
         children: [
-          ...FEATURES.flatMap((f) => f.publicRoutes ?? []).map(({ path, page: Page }) => ({
-            path,
-            element: <Page />,
-          })),
+          // The plain pages (a member's phone pages) render without antd's frame.
+          ...ROUTES.filter((r) => r.plain).map(toRoute),
           {
-            path: '/',
-            element: (
-              <RequireAuth>
-                <AppLayout />
-              </RequireAuth>
-            ),
+            element: <AntAppFrame />,
             children: [
-              ...FEATURES.flatMap((f) => f.routes).map(({ path, page: Page, permission }) => ({
-                ...(path === '' ? { index: true } : { path }),
-                element: permission ? (
-                  <RequirePermission permission={permission}>
-                    <Page />
-                  </RequirePermission>
-                ) : (
-                  <Page />
-                ),
-              })),
+              ...ROUTES.filter((r) => !r.plain).map(toRoute),
               { path: '*', element: <NotFoundPage /> },
             ],
           },
@@ -60,13 +72,11 @@ const routes: RouteObject[] = [
   },
 ];
 
-let router: ReturnType<typeof createBrowserRouter> | undefined;
-
 /**
- * The app's router, made at the first render: it starts from the address of that moment, which
- * the first login (main.tsx) sets after the module may already have loaded.
+ * The app's routes. Declarative routing (a BrowserRouter around useRoutes, in ./App.tsx): the
+ * app uses no loaders or actions, and the data router's code is about 18 KB gzip more on every
+ * first load.
  */
-export function appRouter(): ReturnType<typeof createBrowserRouter> {
-  router ??= createBrowserRouter(routes);
-  return router;
+export function AppRoutes() {
+  return useRoutes(routes);
 }

@@ -1,8 +1,7 @@
-import { GlobalOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../app/i18n';
 import { useLanguage } from '../app/i18n/useLanguage';
+import { GlobeIcon } from '../app/shellIcons';
 
 interface LanguageSwitcherProps {
   /** Show only the icon, for narrow headers; the accessible name stays. */
@@ -16,14 +15,15 @@ export function LanguageSwitcher({ compact = false }: LanguageSwitcherProps) {
   const target = language === 'en' ? 'zh-CN' : 'en';
   const label = target === 'en' ? 'English' : '中文';
   return (
-    <Button
-      type="text"
-      icon={<GlobalOutlined aria-hidden />}
+    <button
+      type="button"
+      className="nx-text-button"
       title={t('app.switchLanguage')}
       lang={target}
       onClick={() => void setLanguage(target)}
     >
-      {compact ? <span className="nx-visually-hidden">{label}</span> : label}
-    </Button>
+      <GlobeIcon />
+      {compact ? <span className="nx-visually-hidden">{label}</span> : <span>{label}</span>}
+    </button>
   );
 }

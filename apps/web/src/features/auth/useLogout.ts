@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { logout, ME_QUERY_KEY } from './auth.api';
@@ -7,7 +6,6 @@ import { logout, ME_QUERY_KEY } from './auth.api';
 export function useLogout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const { t } = useTranslation();
   return useMutation({
     mutationFn: logout,
@@ -19,7 +17,8 @@ export function useLogout() {
         queryClient.clear();
         queryClient.setQueryData(ME_QUERY_KEY, null);
       }, 0);
-      message.success(t('app.loggedOut'));
+      // The frame has no antd: its message comes with its first use (the login page has none).
+      void import('antd/es/message').then(({ default: message }) => message.success(t('app.loggedOut')));
     },
   });
 }

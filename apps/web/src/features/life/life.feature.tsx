@@ -16,6 +16,7 @@ export const lifeFeature = defineFeature({
       path: 'my-meetings',
       page: lazyNamed(() => import('./pages/MyMeetingsPage'), 'MyMeetingsPage'),
       permission: 'member.self',
+      plain: true,
     },
     { path: 'sign-in/:kind/:id', page: lazyNamed(() => import('./pages/SignInPage'), 'SignInPage') },
   ],

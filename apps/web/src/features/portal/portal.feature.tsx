@@ -9,6 +9,7 @@ export const portalFeature = defineFeature({
       path: 'portal',
       page: lazyNamed(() => import('./pages/PortalPage'), 'PortalPage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

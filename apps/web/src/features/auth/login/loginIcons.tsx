@@ -1,26 +1,14 @@
+import { SvgIcon } from '../../../components/SvgIcon';
+
 /**
  * The login page's few icons as plain SVG (antd's icon components bring their runtime along).
  * Paths from @ant-design/icons-svg, so the page looks as it did with antd; the globe is drawn.
  */
-interface IconProps {
-  /** The SVG's content, in the 1024-unit box that antd's outlined icons use. */
-  children: React.ReactNode;
-  box?: string;
-}
-
-function Icon({ children, box = '64 64 896 896' }: IconProps) {
+function Icon({ children, box }: { children: React.ReactNode; box?: string }) {
   return (
-    <svg
-      className="nx-login-icon"
-      viewBox={box}
-      width="1em"
-      height="1em"
-      fill="currentColor"
-      aria-hidden
-      focusable="false"
-    >
+    <SvgIcon className="nx-login-icon" box={box}>
       {children}
-    </svg>
+    </SvgIcon>
   );
 }
 

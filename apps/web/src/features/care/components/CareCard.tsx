@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { Flex } from '../../../components/plain/Flex';
+import { Text } from '../../../components/plain/Text';
 import { careApi, careKeys } from '../care.api';
 import { NextBirthday } from './MyCareSummary';
 
@@ -23,9 +24,9 @@ export function CareCard() {
         <Flex vertical gap={4}>
           <NextBirthday data={mine.data} />
           {honour ? (
-            <Typography.Text type="secondary">
+            <Text type="secondary">
               {t('care.mine.honours')}：{honour.title}（{honour.levelLabel}，{honour.awardedOn}）
-            </Typography.Text>
+            </Text>
           ) : null}
         </Flex>
       ) : null}

@@ -1,6 +1,6 @@
 import { type CareMineResponse, localIsoDate } from '@ningxin/shared';
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Text } from '../../../components/plain/Text';
 
 /** My next 政治生日, in a line. */
 export function NextBirthday({ data }: { data: CareMineResponse }) {
@@ -9,11 +9,11 @@ export function NextBirthday({ data }: { data: CareMineResponse }) {
   if (!next) return null;
   const today = localIsoDate(new Date()) === next.on;
   return (
-    <Typography.Text data-testid="my-next-birthday">
+    <Text data-testid="my-next-birthday">
       {t('care.mine.nextBirthday')}：
       {today
         ? t('care.mine.today', { years: next.years })
         : t('care.mine.birthdayLine', { date: next.on, years: next.years })}
-    </Typography.Text>
+    </Text>
   );
 }

@@ -1,6 +1,6 @@
 import { type DuesMemberResponse, displayFen, monthLabel } from '@ningxin/shared';
-import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Descriptions } from '../../../components/plain/Descriptions';
 
 /** A member's dues in a few lines: 党费交至, what is owed, the year's base. */
 export function DuesSummary({ data, full = false }: { data: DuesMemberResponse; full?: boolean }) {
@@ -39,5 +39,5 @@ export function DuesSummary({ data, full = false }: { data: DuesMemberResponse; 
         ]
       : []),
   ];
-  return <Descriptions size="small" column={1} items={items} />;
+  return <Descriptions items={items} />;
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { Text } from '../../../components/plain/Text';
 import { evaluationApi, evaluationKeys } from '../evaluation.api';
 import { GradeTag } from './GradeTag';
 
@@ -22,13 +22,11 @@ export function EvaluationCard() {
     >
       {round && me ? (
         <div>
-          <Typography.Text>{round.title}</Typography.Text>
+          <Text>{round.title}</Text>
           <div>
-            <Typography.Text type="secondary">
-              {t('evaluation.mine.state', { state: round.stateLabel })}
-            </Typography.Text>{' '}
+            <Text type="secondary">{t('evaluation.mine.state', { state: round.stateLabel })}</Text>{' '}
             {round.state === 'voting' && me.voted ? (
-              <Typography.Text type="success">{t('evaluation.mine.vote.voted')}</Typography.Text>
+              <Text type="success">{t('evaluation.mine.vote.voted')}</Text>
             ) : null}
             <GradeTag grade={me.finalGrade} />
           </div>

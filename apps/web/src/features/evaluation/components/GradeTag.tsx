@@ -1,5 +1,5 @@
 import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '@ningxin/shared';
-import { Tag } from 'antd';
+import { Tag } from '../../../components/plain/Tag';
 import { GRADE_COLORS } from '../evaluation.api';
 
 export function GradeTag({ grade }: { grade: EvaluationGrade | null }) {

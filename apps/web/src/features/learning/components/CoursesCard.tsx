@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PortalCard } from '../../../components/PortalCard';
 import { PortalList } from '../../../components/PortalList';
+import { Flex } from '../../../components/plain/Flex';
+import { Tag } from '../../../components/plain/Tag';
+import { Text } from '../../../components/plain/Text';
 import { courseKeys, coursesApi } from '../learning.api';
 
 /** The member portal's course card: required courses not done this year, and the newest ones. */
@@ -29,11 +31,11 @@ export function CoursesCard() {
       testId="portal-courses"
     >
       <Flex vertical gap={4}>
-        <Typography.Text type={requiredLeft.length ? 'warning' : 'success'}>
+        <Text type={requiredLeft.length ? 'warning' : 'success'}>
           {requiredLeft.length
             ? t('learning.card.requiredLeft', { n: requiredLeft.length })
             : t('learning.card.allDone')}
-        </Typography.Text>
+        </Text>
         {shown.length > 0 && (
           <PortalList
             items={shown}

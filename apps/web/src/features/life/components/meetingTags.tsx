@@ -1,5 +1,5 @@
 import type { AttendanceStatus, MeetingState } from '@ningxin/shared';
-import { Tag } from 'antd';
+import { Tag } from '../../../components/plain/Tag';
 
 const STATE_COLORS: Record<MeetingState, string> = {
   planned: 'blue',

@@ -1,47 +1,85 @@
 import type { MyMeetingItem } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Flex, Space, Spin, Tabs, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { LoadError } from '../../../components/LoadError';
+import { lazyAnt } from '../../../app/lazyAnt';
+import { PageSpinner } from '../../../components/PageSpinner';
+import { Empty } from '../../../components/plain/Empty';
+import { Flex } from '../../../components/plain/Flex';
+import { Text } from '../../../components/plain/Text';
 import { useFormatters } from '../../../lib/useFormatters';
 import { AttendanceTag, MeetingStateTag } from '../components/meetingTags';
 import { meetingKeys, meetingsApi } from '../life.api';
+import './myMeetings.css';
 
-/** 我的会议 (phone first): the meetings I am expected at, and past ones with my attendance. */
+// Rarely shown: antd's Result loads only when the list failed to load.
+const LoadError = lazyAnt(() => import('../../../components/LoadError'), 'LoadError');
+
+type TabKey = 'upcoming' | 'past';
+
+/**
+ * 我的会议 (phone first): the meetings I am expected at, and past ones with my attendance. Plain
+ * elements in antd's look (Tabs, small Cards, an info Alert): the page loads no antd.
+ */
 export function MyMeetingsPage() {
   const { t } = useTranslation();
+  const [tab, setTab] = useState<TabKey>('upcoming');
   const mine = useQuery({ queryKey: meetingKeys.mine, queryFn: () => meetingsApi.mine() });
-  if (mine.isError) return <LoadError error={mine.error} onRetry={() => void mine.refetch()} />;
-  const list = (items: MyMeetingItem[] | undefined, empty: string) =>
-    !items ? (
-      <Spin style={{ display: 'block', margin: 24 }} />
-    ) : items.length === 0 ? (
-      <Empty description={empty} />
-    ) : (
-      <Flex vertical gap={8} role="list">
-        {items.map((m) => (
-          <MeetingCard key={m.id} m={m} />
-        ))}
-      </Flex>
+  if (mine.isError)
+    return (
+      <Suspense fallback={null}>
+        <LoadError error={mine.error} onRetry={() => void mine.refetch()} />
+      </Suspense>
     );
+  const tabs: { key: TabKey; label: string; items: MyMeetingItem[] | undefined; empty: string }[] = [
+    {
+      key: 'upcoming',
+      label: t('life.mine.upcoming'),
+      items: mine.data?.upcoming,
+      empty: t('life.mine.noUpcoming'),
+    },
+    { key: 'past', label: t('life.mine.past'), items: mine.data?.past, empty: t('life.mine.noPast') },
+  ];
+  const shown = tabs.find((x) => x.key === tab) ?? tabs[0]!;
   return (
-    <Flex vertical gap={12} className="nx-page">
-      <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
-        {t('life.mine.title')}
-      </Typography.Title>
-      <Alert type="info" showIcon title={t('life.mine.signInHint')} />
-      <Tabs
-        items={[
-          {
-            key: 'upcoming',
-            label: t('life.mine.upcoming'),
-            children: list(mine.data?.upcoming, t('life.mine.noUpcoming')),
-          },
-          { key: 'past', label: t('life.mine.past'), children: list(mine.data?.past, t('life.mine.noPast')) },
-        ]}
-      />
-    </Flex>
+    <div className="nx-page nx-my-meetings">
+      <h2 className="nx-plain-title">{t('life.mine.title')}</h2>
+      <div className="nx-info-alert" role="alert">
+        <span className="nx-info-alert-icon" aria-hidden>
+          i
+        </span>
+        {t('life.mine.signInHint')}
+      </div>
+      <div className="nx-tabs" role="tablist">
+        {tabs.map((x) => (
+          <button
+            key={x.key}
+            type="button"
+            role="tab"
+            id={`my-meetings-tab-${x.key}`}
+            aria-selected={x.key === tab}
+            className={x.key === tab ? 'nx-tab nx-tab-active' : 'nx-tab'}
+            onClick={() => setTab(x.key)}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-labelledby={`my-meetings-tab-${shown.key}`}>
+        {!shown.items ? (
+          <PageSpinner />
+        ) : shown.items.length === 0 ? (
+          <Empty description={shown.empty} />
+        ) : (
+          <ul className="nx-my-meetings-list">
+            {shown.items.map((m) => (
+              <MeetingCard key={m.id} m={m} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -49,22 +87,22 @@ function MeetingCard({ m }: { m: MyMeetingItem }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   return (
-    <Card size="small" role="listitem">
+    <li className="nx-my-meeting">
       <Flex vertical gap={4}>
         <Link to={`/meetings/${m.id}`}>
-          <Typography.Text strong>{m.topic}</Typography.Text>
+          <Text strong>{m.topic}</Text>
         </Link>
-        <Typography.Text type="secondary">
+        <Text type="secondary">
           {m.typeLabel} · {dateTime(m.heldAt ?? m.plannedAt)}
-        </Typography.Text>
-        {m.place ? <Typography.Text type="secondary">{m.place}</Typography.Text> : null}
-        <Space wrap>
+        </Text>
+        {m.place ? <Text type="secondary">{m.place}</Text> : null}
+        <Flex wrap gap={8} align="center">
           <MeetingStateTag state={m.state} label={m.stateLabel} />
           <AttendanceTag status={m.mine.status} label={m.mine.statusLabel} />
           {m.mine.leaveState ? <span>{t(`life.attendance.leaveStates.${m.mine.leaveState}`)}</span> : null}
           {m.canRequestLeave ? <Link to={`/meetings/${m.id}`}>{t('life.detail.requestLeave')}</Link> : null}
-        </Space>
+        </Flex>
       </Flex>
-    </Card>
+    </li>
   );
 }

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PortalCard } from '../../../components/PortalCard';
 import { PortalList } from '../../../components/PortalList';
+import { Empty } from '../../../components/plain/Empty';
+import { Flex } from '../../../components/plain/Flex';
+import { Tag } from '../../../components/plain/Tag';
+import { Text } from '../../../components/plain/Text';
 import { useFormatters } from '../../../lib/useFormatters';
 import { meetingKeys, meetingsApi } from '../life.api';
 
@@ -19,7 +22,7 @@ export function MyMeetingsTile() {
   return (
     <PortalCard title={t('portal.meetings.title')} to="/my-meetings">
       {mine.isPending ? null : upcoming.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.meetings.none')} />
+        <Empty description={t('portal.meetings.none')} />
       ) : (
         <PortalList
           items={upcoming}
@@ -28,21 +31,19 @@ export function MyMeetingsTile() {
             const isToday =
               new Date(m.plannedAt).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }) === today;
             return (
-              <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+              <Flex vertical style={{ minWidth: 0 }}>
                 <Link to={`/meetings/${m.id}`}>
-                  <Typography.Text strong ellipsis>
+                  <Text strong ellipsis>
                     {m.topic}
-                  </Typography.Text>
+                  </Text>
                 </Link>
-                <Typography.Text type="secondary">
+                <Text type="secondary">
                   {isToday ? <Tag color="red">{t('portal.meetings.today')}</Tag> : null}
                   {m.typeLabel} · {dateTime(m.plannedAt)}
                   {m.place ? ` · ${m.place}` : m.onlineUrl ? ` · ${t('portal.meetings.online')}` : ''}
-                </Typography.Text>
-                {isToday ? (
-                  <Typography.Text type="secondary">{t('portal.meetings.signInHint')}</Typography.Text>
-                ) : null}
-              </Space>
+                </Text>
+                {isToday ? <Text type="secondary">{t('portal.meetings.signInHint')}</Text> : null}
+              </Flex>
             );
           }}
         />

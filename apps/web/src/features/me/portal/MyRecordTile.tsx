@@ -1,7 +1,7 @@
-import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../app/i18n/useLabels';
 import { PortalCard } from '../../../components/PortalCard';
+import { Descriptions } from '../../../components/plain/Descriptions';
 import { useMyRecord } from '../useMyRecord';
 
 /** The portal's card: where my record stands (org, status, masked phone, both cities). */
@@ -14,8 +14,6 @@ export function MyRecordTile() {
   return (
     <PortalCard title={t('portal.record.title')} to="/me">
       <Descriptions
-        size="small"
-        column={1}
         items={[
           { key: 'org', label: t('portal.record.org'), children: m.orgName },
           { key: 'status', label: t('portal.record.status'), children: labels.memberStatus(m.status) },

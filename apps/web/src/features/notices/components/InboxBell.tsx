@@ -1,11 +1,10 @@
-import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { BellIcon } from '../../../app/shellIcons';
 import { inboxApi, inboxKeys } from '../notices.api';
 
-/** The header's bell: the unread count of the user's inbox, a link to it. */
+/** The header's bell: the unread count of the user's inbox, a link to it (antd's small Badge, in CSS). */
 export function InboxBell() {
   const { t } = useTranslation();
   const unread = useQuery({
@@ -17,9 +16,10 @@ export function InboxBell() {
   const count = unread.data ?? 0;
   return (
     <Link to="/inbox" className="nx-header-bell" aria-label={t('notices.inbox.bell', { count })}>
-      <Badge count={count} size="small" overflowCount={99}>
-        <BellOutlined aria-hidden style={{ fontSize: 18, color: 'inherit' }} />
-      </Badge>
+      <span className="nx-bell">
+        <BellIcon />
+        {count > 0 && <sup className="nx-bell-count">{count > 99 ? '99+' : count}</sup>}
+      </span>
     </Link>
   );
 }

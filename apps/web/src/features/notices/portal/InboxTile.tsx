@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PortalCard } from '../../../components/PortalCard';
 import { PortalList } from '../../../components/PortalList';
+import { Badge } from '../../../components/plain/Badge';
+import { Empty } from '../../../components/plain/Empty';
+import { Text } from '../../../components/plain/Text';
 import { useFormatters } from '../../../lib/useFormatters';
 import { inboxApi, inboxKeys } from '../notices.api';
 
@@ -29,19 +31,19 @@ export function InboxTile() {
   return (
     <PortalCard title={title} to="/inbox">
       {inbox.isPending ? null : items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.inbox.none')} />
+        <Empty description={t('portal.inbox.none')} />
       ) : (
         <PortalList
           items={items}
           rowKey={(item) => item.id}
           render={(item) => (
             <div style={{ minWidth: 0 }}>
-              <Typography.Text strong={!item.readAt} ellipsis style={{ display: 'block' }}>
+              <Text strong={!item.readAt} ellipsis style={{ display: 'block' }}>
                 {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
-              </Typography.Text>
-              <Typography.Text type="secondary">
+              </Text>
+              <Text type="secondary">
                 {item.kindLabel} · {dateTime(item.createdAt)}
-              </Typography.Text>
+              </Text>
             </div>
           )}
         />

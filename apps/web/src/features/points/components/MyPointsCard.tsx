@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { Flex } from '../../../components/plain/Flex';
+import { Progress } from '../../../components/plain/Progress';
+import { Text } from '../../../components/plain/Text';
 import { pointsApi, pointsKeys } from '../points.api';
 
 /** The member portal's card 我的积分: this year's points out of the full score, and the parts. */
@@ -21,20 +23,16 @@ export function MyPointsCard() {
       {d ? (
         <Flex vertical gap={6}>
           <Flex justify="space-between" align="baseline">
-            <Typography.Text type="secondary">{t('points.mine.total', { year: d.year })}</Typography.Text>
-            <Typography.Text strong style={{ fontSize: 20 }} data-testid="portal-points-total">
+            <Text type="secondary">{t('points.mine.total', { year: d.year })}</Text>
+            <Text strong style={{ fontSize: 20 }} data-testid="portal-points-total">
               {t('points.portal.points', { points: d.total })}
-            </Typography.Text>
+            </Text>
           </Flex>
-          <Progress
-            percent={Math.round((Number(d.total) / d.yearTotal) * 100)}
-            showInfo={false}
-            size="small"
-          />
-          <Typography.Text type="secondary">
+          <Progress percent={Math.round((Number(d.total) / d.yearTotal) * 100)} />
+          <Text type="secondary">
             {t('points.col.base')} {d.base} · {t('points.col.tasks')} {d.tasks} · {t('points.col.bonus')}{' '}
             {d.bonus}
-          </Typography.Text>
+          </Text>
         </Flex>
       ) : null}
     </PortalCard>

@@ -1,4 +1,3 @@
-import { Alert } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -21,5 +20,12 @@ export class TileBoundary extends Component<{ children: ReactNode }, State> {
 
 function TileFailed() {
   const { t } = useTranslation();
-  return <Alert type="warning" showIcon title={t('portal.tileFailed')} />;
+  return (
+    <div className="nx-tile-failed" role="alert">
+      <span className="nx-tile-failed-icon" aria-hidden>
+        ⚠
+      </span>
+      {t('portal.tileFailed')}
+    </div>
+  );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { Flex } from '../../../components/plain/Flex';
+import { Text } from '../../../components/plain/Text';
 import { reportKeys, reportsApi } from '../reflections.api';
 
 /** Portal card: this year's report owed or submitted, with a link to write it. */
@@ -20,16 +21,12 @@ export function ReportTile() {
       testId="portal-report"
     >
       <Flex vertical gap={4}>
-        <Typography.Text type={mine.data?.owed ? 'warning' : 'success'}>
+        <Text type={mine.data?.owed ? 'warning' : 'success'}>
           {mine.data?.owed
             ? t('reflections.reports.owed', { year })
             : t('reflections.reports.done', { year })}
-        </Typography.Text>
-        {thisYear ? (
-          <Typography.Text type="secondary">
-            {t('reflections.portal.submitted', { n: thisYear })}
-          </Typography.Text>
-        ) : null}
+        </Text>
+        {thisYear ? <Text type="secondary">{t('reflections.portal.submitted', { n: thisYear })}</Text> : null}
       </Flex>
     </PortalCard>
   );

@@ -1,6 +1,9 @@
 import type { MemberStudyHoursResponse } from '@ningxin/shared';
-import { Flex, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Flex } from '../../../components/plain/Flex';
+import { Progress } from '../../../components/plain/Progress';
+import { Tag } from '../../../components/plain/Tag';
+import { Text } from '../../../components/plain/Text';
 
 /** A member's year at a glance: hours against the requirement, the gap, and the hours of each source. */
 export function HoursBySource({
@@ -16,9 +19,9 @@ export function HoursBySource({
   return (
     <Flex vertical gap={8} data-testid="study-hours">
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Text strong data-testid="study-progress">
+        <Text strong data-testid="study-progress">
           {t('study.progress', { hours: data.hours, required: data.required })}
-        </Typography.Text>
+        </Text>
         {data.gap > 0 ? (
           <Tag color="warning" data-testid="study-gap">
             {t('study.gapLeft', { gap: data.gap })}
@@ -27,7 +30,7 @@ export function HoursBySource({
           <Tag color="success">{t('study.met')}</Tag>
         )}
       </Flex>
-      <Progress percent={percent} showInfo={false} status={data.gap > 0 ? 'active' : 'success'} />
+      <Progress percent={percent} status={data.gap > 0 ? 'active' : 'success'} />
       <Flex wrap gap={6}>
         {sources.map((s) => (
           <Tag key={s.source} bordered={false}>

@@ -1,6 +1,8 @@
 import type { VolunteerHoursSummaryResponse } from '@ningxin/shared';
-import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Flex } from '../../../components/plain/Flex';
+import { Tag } from '../../../components/plain/Tag';
+import { Text } from '../../../components/plain/Text';
 
 /** A member's volunteer hours of the year: the total, each source that has hours, those awaiting review. */
 export function YearHours({ data }: { data: VolunteerHoursSummaryResponse }) {
@@ -9,12 +11,10 @@ export function YearHours({ data }: { data: VolunteerHoursSummaryResponse }) {
   return (
     <Flex vertical gap={6} data-testid="volunteer-year">
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Text type="secondary">
-          {t('volunteerHours.summary.year', { year: data.year })}
-        </Typography.Text>
-        <Typography.Text strong style={{ fontSize: 20 }} data-testid="volunteer-year-hours">
+        <Text type="secondary">{t('volunteerHours.summary.year', { year: data.year })}</Text>
+        <Text strong style={{ fontSize: 20 }} data-testid="volunteer-year-hours">
           {t('volunteerHours.summary.hours', { hours: data.hours })}
-        </Typography.Text>
+        </Text>
       </Flex>
       {sources.length || data.pendingHours > 0 ? (
         <Flex wrap gap={6}>
@@ -30,7 +30,7 @@ export function YearHours({ data }: { data: VolunteerHoursSummaryResponse }) {
           ) : null}
         </Flex>
       ) : (
-        <Typography.Text type="secondary">{t('volunteerHours.summary.none')}</Typography.Text>
+        <Text type="secondary">{t('volunteerHours.summary.none')}</Text>
       )}
     </Flex>
   );

@@ -1,5 +1,5 @@
 import type { VolunteerAssignmentResponse } from '@ningxin/shared';
-import { Tag } from 'antd';
+import { Tag } from '../../../components/plain/Tag';
 
 const STATE_COLORS: Record<VolunteerAssignmentResponse['state'], string> = {
   scheduled: 'blue',

@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { Empty } from '../../../components/plain/Empty';
+import { Flex } from '../../../components/plain/Flex';
+import { Tag } from '../../../components/plain/Tag';
+import { Text } from '../../../components/plain/Text';
 import { PlaceTags } from '../components/PlaceTags';
 import { volunteerApi, volunteerKeys, windowText } from '../volunteer.api';
 
@@ -18,20 +21,20 @@ export function MyShiftsTile() {
       testId="portal-volunteer"
     >
       {!next ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteer.portal.none')} />
+        <Empty description={t('volunteer.portal.none')} />
       ) : (
-        <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
-          <Typography.Text type="secondary">
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Text type="secondary">
             <Tag>{t('volunteer.portal.next')}</Tag>
             {windowText(next)}
-          </Typography.Text>
-          <Typography.Text strong ellipsis>
+          </Text>
+          <Text strong ellipsis>
             {next.post.name} · {next.campaignTitle}
-          </Typography.Text>
+          </Text>
           <span>
             <PlaceTags place={next} />
           </span>
-        </Space>
+        </Flex>
       )}
     </PortalCard>
   );

@@ -1,0 +1,25 @@
+import { type ComponentProps, type ComponentType, lazy } from 'react';
+
+// biome-ignore lint/suspicious/noExplicitAny: as React.lazy itself, any component's props
+type AnyComponent = ComponentType<any>;
+
+/**
+ * React.lazy for a component that shows antd's components outside the pages' AntAppFrame (the
+ * side menu, the menu drawer, an error or 403 page): it loads together with antd's theme.
+ */
+export function lazyAnt<M extends Record<K, AnyComponent>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+) {
+  return lazy(async () => {
+    const [module, { AntConfig }] = await Promise.all([load(), import('./AntConfig')]);
+    const Component = module[name];
+    return {
+      default: (props: ComponentProps<M[K]>) => (
+        <AntConfig>
+          <Component {...props} />
+        </AntConfig>
+      ),
+    };
+  });
+}
