@@ -56,7 +56,11 @@ async function main() {
     'select count(*)::int as n, coalesce(max(id), 0)::int as max_id from members',
   )) as [{ n: number; max_id: number }];
   if (count !== members) throw new Error(`the store holds ${count} members, not ${members}`);
-  const [{ version }] = (await direct.query('select version()')) as [{ version: string }];
+  // The settings that decide write and cache speed at scale (docs/deployment.md recommends them).
+  const [{ version, settings }] = (await direct.query(
+    `select version(), concat_ws('，', 'shared_buffers ' || current_setting('shared_buffers'),
+       'max_wal_size ' || current_setting('max_wal_size'), 'wal_compression ' || current_setting('wal_compression')) as settings`,
+  )) as [{ version: string; settings: string }];
   const [daxing] = await direct.query("select id from orgs where name = '驻北京大兴区流动党委'");
   // The export of about 12,000 rows: the whole demo base, or at a million the branch nearest that.
   const [exportOrg] = await direct.query(
@@ -132,7 +136,7 @@ async function main() {
     store: kind,
     members,
     date: new Date().toISOString(),
-    machine: machineInfo(version.split(' on ')[0]!),
+    machine: machineInfo(`${version.split(' on ')[0]!}（${settings}）`),
     settings: { serialRequests: samples, concurrentSeconds: seconds, connections },
     seedSeconds,
     storeSizeMb,

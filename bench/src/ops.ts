@@ -97,6 +97,14 @@ export async function buildOps(query: Query): Promise<Op[]> {
       ],
     },
     {
+      // The floor of any request on this machine: HTTP over loopback and an answer, no session, no database.
+      id: 'http-floor',
+      label: 'HTTP 空请求（/health/live，不校验会话、不查库）',
+      group: 'session',
+      user: 'office',
+      requests: [{ method: 'GET', path: '/api/health/live' }],
+    },
+    {
       // The floor under every other operation: the session check and an answer, no member data.
       id: 'session',
       label: '会话校验（/auth/me，每个请求的固定开销）',
