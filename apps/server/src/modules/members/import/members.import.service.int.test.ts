@@ -280,7 +280,7 @@ it('stages the same rows in worker threads as in its own thread, in the same ord
       ...rest,
       idNumber: crypto.decrypt('idNumber', String(id_cipher)),
       phone: crypto.decrypt('phone', String(phone_cipher)),
-    }));
+    })) as Record<string, unknown>[];
   };
   try {
     const inThread = await stagedBy(undefined);
