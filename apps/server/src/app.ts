@@ -14,6 +14,7 @@ import { createEventBus } from './lib/events';
 import { createFieldCrypto, type FieldCrypto, loadMasterKey } from './lib/field-crypto';
 import { createMetrics } from './lib/metrics';
 import { type AnyModule, buildPlatform, type Platform } from './lib/modules';
+import { type CryptoWorkers, cryptoWorkers, noCryptoWorkers } from './lib/worker-pool';
 import { activityModule } from './modules/activity/activity.module';
 import { archivesModule } from './modules/archives/archives.module';
 import { useChainAlgorithm } from './modules/audit/audit.hash';
@@ -111,7 +112,12 @@ export function fieldCryptoFor(config: Config, onGenerated: (file: string) => vo
 }
 
 /** Every module's services, built on the store. */
-export function createPlatform(store: Store, config: Config, crypto: FieldCrypto): Platform {
+export function createPlatform(
+  store: Store,
+  config: Config,
+  crypto: FieldCrypto,
+  workers: CryptoWorkers = noCryptoWorkers,
+): Platform {
   useChainAlgorithm(config.cryptoSuite === 'sm' ? 'sm3' : 'sha256');
   // Process metrics only when /metrics is on: they watch the event loop and the collector.
   const metrics = createMetrics({
@@ -125,6 +131,7 @@ export function createPlatform(store: Store, config: Config, crypto: FieldCrypto
     reads: store.reads,
     config,
     crypto,
+    workers,
     events: createEventBus(),
     metrics,
   });
@@ -178,13 +185,16 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler(config.env !== 'production'));
 
-  const crypto = fieldCryptoFor(config, (file) =>
+  const masterKey = loadMasterKey({ envKey: config.fieldEncryptionKey, dataDir: config.dataDir }, (file) =>
     app.log.warn(
       { file },
       'generated a new field-encryption key: back this file up, the encrypted personal data cannot be read without it',
     ),
   );
-  const platform = createPlatform(store, config, crypto);
+  const crypto = createFieldCrypto(masterKey, config.cryptoSuite);
+  const workers = cryptoWorkers(masterKey, config.cryptoSuite, config.importWorkers);
+  app.addHook('onClose', () => workers.close());
+  const platform = createPlatform(store, config, crypto, workers);
   app.decorate('platform', platform);
 
   await app.register(errorHandler);

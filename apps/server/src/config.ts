@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { CITIES } from '@ningxin/shared';
 import { z } from 'zod';
@@ -62,6 +63,8 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** Worker threads of an import's check; 0: none (all in the request's thread). Default: cores − 1, at least 1. */
+  IMPORT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 /** The committee's time zone: dates are days in Beijing time (DESIGN.md, Time and money). */
@@ -108,6 +111,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long a validated import (its staged rows) may still be committed. */
   importStageMinutes: number;
+  /**
+   * Worker threads for the per-row work of an import's check (encryption, pinyin, COPY text);
+   * 0 runs it in the request's thread.
+   */
+  importWorkers: number;
 }
 
 export class ConfigError extends Error {}
@@ -166,5 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     challengeTestAnswers: e.CHALLENGE_TEST_ANSWERS,
     metricsToken: e.METRICS_TOKEN,
     importStageMinutes: e.IMPORT_STAGE_MINUTES,
+    // One thread per core but the one the request runs on, at least one.
+    importWorkers: e.IMPORT_WORKERS ?? Math.max(1, os.availableParallelism() - 1),
   };
 }

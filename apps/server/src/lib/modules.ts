@@ -15,6 +15,7 @@ import type { Db, Store } from '../db/client';
 import type { EventBus } from './events';
 import type { FieldCrypto } from './field-crypto';
 import type { Metrics } from './metrics';
+import type { CryptoWorkers } from './worker-pool';
 
 /** Services by module name; each module adds its entry by declaration merging. */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by each module's `declare module`.
@@ -45,6 +46,8 @@ export interface PlatformContext {
   reads: Db;
   config: Config;
   crypto: FieldCrypto;
+  /** Worker threads for costly per-row work, holding the master key (closed with the app). */
+  workers: CryptoWorkers;
   events: EventBus;
   /** The app's measurements (served at /metrics when turned on). */
   metrics: Metrics;

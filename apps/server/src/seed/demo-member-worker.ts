@@ -1,23 +1,18 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { type CryptoSuite, createFieldCrypto } from '../lib/field-crypto';
+import { workerData } from 'node:worker_threads';
+import { createFieldCrypto } from '../lib/field-crypto';
+import type { CryptoWorkerData } from '../lib/worker-pool';
 import { createPinyinCache, formatCopyBatch } from './demo-member-rows';
 import type { DemoMember } from './demo-members';
 
 /**
- * A worker of the bulk load: turns generated members into COPY text (encryption, keyed hashes,
- * pinyin), the costly part of a row, while the main thread generates and streams.
+ * A worker of the bulk load (lib/worker-pool): turns generated members into COPY text
+ * (encryption, keyed hashes, pinyin), the costly part of a row, while the main thread generates
+ * and streams.
  */
-const crypto = createFieldCrypto(
-  Buffer.from(workerData.masterKey as Uint8Array),
-  workerData.suite as CryptoSuite,
-);
+const { masterKey, suite } = workerData.data as CryptoWorkerData;
+const crypto = createFieldCrypto(Buffer.from(masterKey), suite);
 const pinyin = createPinyinCache();
 
-parentPort!.on('message', (job: { seq: number; firstId: number; members: DemoMember[] }) => {
-  try {
-    const text = formatCopyBatch(crypto, pinyin, job.firstId, job.members);
-    parentPort!.postMessage({ seq: job.seq, ...text });
-  } catch (err) {
-    parentPort!.postMessage({ seq: job.seq, error: err instanceof Error ? err.message : String(err) });
-  }
-});
+export default function formatBatch(job: { firstId: number; members: DemoMember[] }) {
+  return formatCopyBatch(crypto, pinyin, job.firstId, job.members);
+}

@@ -40,7 +40,7 @@ declare module '../../lib/modules' {
 export const membersModule = defineModule({
   name: 'members',
   needs: ['orgs', 'users', 'audit'],
-  build({ db, reads, config, crypto, events, metrics }, { orgs, users, audit }) {
+  build({ db, reads, config, crypto, workers, events, metrics }, { orgs, users, audit }) {
     const record = createMembersService({
       db,
       reads,
@@ -60,7 +60,16 @@ export const membersModule = defineModule({
         history: audit.historyOf,
         accounts: users,
       }),
-      importer: createMemberImport({ db, config, crypto, orgs: orgs.tree, members: record, events, metrics }),
+      importer: createMemberImport({
+        db,
+        config,
+        crypto,
+        orgs: orgs.tree,
+        members: record,
+        events,
+        metrics,
+        workers,
+      }),
       exporter: createMemberExport({ db, reads, crypto, orgs: orgs.tree, members: record }),
       // Counts for dashboards (the workbench's to-dos, the big screen) and the statistics: figures
       // that may be a few seconds old, so a streaming standby may answer them.

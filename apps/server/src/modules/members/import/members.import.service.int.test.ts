@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, secondInstance, type TestApp } from '../../../../test/app';
+import { createTestApp, secondInstance, TEST_FIELD_KEY, type TestApp } from '../../../../test/app';
 import { synthId } from '../../../../test/excel';
 import { orgByName } from '../../../../test/factories';
 import { plainSheet } from '../../../../test/member-sheets';
@@ -13,6 +13,7 @@ import { testStoreKind } from '../../../../test/store';
 import { fieldCryptoFor } from '../../../app';
 import { queryRows } from '../../../db/client';
 import { members as membersTable } from '../../../db/schema';
+import { type CryptoWorkers, cryptoWorkers } from '../../../lib/worker-pool';
 import type { Actor } from '../../../policy/policy';
 import { buildMemberRow } from '../record/members.record';
 import { createMemberImport } from './members.import';
@@ -250,3 +251,49 @@ it.runIf(testStoreKind() === 'postgres')(
     }
   },
 );
+
+it('stages the same rows in worker threads as in its own thread, in the same order, under the same key', async () => {
+  const key = Buffer.from(TEST_FIELD_KEY, 'base64');
+  const workers = cryptoWorkers(key, t.config.cryptoSuite, 1);
+  const crypto = fieldCryptoFor(t.config);
+  const file = spool(await freshRows(601));
+  const stagedBy = async (pool: CryptoWorkers | undefined) => {
+    // Batches of 3: the first is made in this thread, the other two in a worker when there is one.
+    const service = createMemberImport({
+      db: t.store.db,
+      config: t.config,
+      crypto,
+      orgs: t.services.orgs.tree,
+      members: t.services.members.record,
+      events: t.app.platform.ctx.events,
+      limits: { batchSize: 3 },
+      ...(pool ? { workers: pool } : {}),
+    });
+    const job = await service.prepare(tongzhou, { path: file, fileName: 'f.xlsx', orgId: tongzhouId });
+    const { stage, errors } = await job.run();
+    expect(errors).toEqual([]);
+    const rows = await queryRows<Record<string, unknown>>(
+      t.store.db,
+      sql`select * from member_import_stage_rows where stage_id = ${stage!.id}::uuid order by n`,
+    );
+    return rows.map(({ stage_id, id_cipher, phone_cipher, ...rest }) => ({
+      ...rest,
+      idNumber: crypto.decrypt('idNumber', String(id_cipher)),
+      phone: crypto.decrypt('phone', String(phone_cipher)),
+    })) as Record<string, unknown>[];
+  };
+  try {
+    const inThread = await stagedBy(undefined);
+    const inWorkers = await stagedBy(workers);
+    expect(inThread).toHaveLength(8);
+    expect(inThread.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(inWorkers).toEqual(inThread);
+    expect(inThread[7]).toMatchObject({
+      name: '新党员7',
+      name_pinyin: 'xindangyuan',
+      idNumber: synthId('130732', '19940101', 615),
+    });
+  } finally {
+    await workers.close();
+  }
+});

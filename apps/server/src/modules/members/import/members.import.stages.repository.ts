@@ -8,8 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { queryRows } from '../../../db/client';
 import { memberImportStages } from '../../../db/schema';
-import { MEMBER_COPY_COLUMNS, memberCopyLine } from '../record/members.copy';
-import type { MemberInsert } from '../record/members.repository';
+import { MEMBER_COPY_COLUMNS } from '../record/members.copy';
 import { memberImportRepository } from './members.import.repository';
 
 /** The stage rows' COPY: the members' columns, with the stage, the Excel row and `n` before them. */
@@ -23,12 +22,6 @@ const SELECT_LIST = sql.raw(
     c === 'id' ? `nextval(pg_get_serial_sequence('members', 'id'))` : c === 'org_path' ? 'o.path' : `s.${c}`,
   ).join(', '),
 );
-
-/** One prepared row: its Excel row number and the members row the commit inserts. */
-export interface StagedRow {
-  row: number;
-  member: MemberInsert;
-}
 
 export interface StageHead {
   id: string;
@@ -90,12 +83,9 @@ export const stageRepository = {
     return row!;
   },
 
-  /** Adds prepared rows, numbered on from `n0 + 1`, in a short transaction of their own. */
-  async addRows(db: Db, stageId: string, n0: number, rows: readonly StagedRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    let lines = '';
-    let n = n0;
-    for (const { row, member } of rows) lines += `${stageId}\t${row}\t${memberCopyLine(++n, member)}`;
+  /** Adds prepared rows as COPY text (members.import.stage-text), in a short transaction of their own. */
+  async addText(db: Db, lines: string): Promise<void> {
+    if (lines === '') return;
     await db.transaction(async (tx) => {
       const copy = memberImportRepository.copyInto(tx, COPY_STAGE);
       try {

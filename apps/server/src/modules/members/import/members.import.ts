@@ -20,10 +20,10 @@ import {
 } from '../../../lib/excel/table-reader';
 import type { FieldCrypto } from '../../../lib/field-crypto';
 import type { ImportOutcome, Metrics } from '../../../lib/metrics';
+import type { CryptoWorkers } from '../../../lib/worker-pool';
 import { type Actor, assertHolds } from '../../../policy/policy';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { MEMBER_TABLE, REQUIRED_HEADERS } from '../members.sheet';
-import { memberRowOf } from '../record/members.record';
 import type { MembersService } from '../record/members.service';
 import {
   importBadFile,
@@ -36,7 +36,9 @@ import { createStageCommit, type OnProgress } from './members.import.commit';
 import { importableOrg, importableOrgs, orgFinder } from './members.import.orgs';
 import type { ReportBuilder } from './members.import.report';
 import { createRowParser, type RowContext } from './members.import.row';
-import { type CleanRow, createScanner } from './members.import.scan';
+import { createScanner } from './members.import.scan';
+import type { StageBatch } from './members.import.stage-text';
+import { createStager } from './members.import.stager';
 import { stageRepository } from './members.import.stages.repository';
 
 export interface MemberImportDeps {
@@ -50,7 +52,11 @@ export interface MemberImportDeps {
   limits?: { maxRows?: number; maxErrors?: number; batchSize?: number };
   /** Times each import, by how it ended. */
   metrics?: Pick<Metrics, 'observeImport'>;
+  /** Worker threads for the clean rows' encryption, pinyin and COPY text; none: this thread. */
+  workers?: CryptoWorkers;
 }
+
+const STAGE_WORKER = new URL('./members.import.worker.ts', import.meta.url);
 
 export interface ImportRequest {
   /** The uploaded file, spooled to disk. */
@@ -74,6 +80,7 @@ export function createMemberImport({
   events,
   limits = {},
   metrics,
+  workers,
 }: MemberImportDeps) {
   const batchSize = limits.batchSize ?? 1000;
   const scan = createScanner({
@@ -159,22 +166,21 @@ export function createMemberImport({
           throw err;
         }
         let keep = false;
+        const stager = createStager({
+          db,
+          crypto,
+          pool: workers?.pool<StageBatch, string>(STAGE_WORKER) ?? null,
+          stageId: stage.id,
+          today: localIsoDate(new Date()),
+          paths,
+        });
         try {
-          const today = localIsoDate(new Date());
-          let staged = 0;
-          const addRows = async (clean: CleanRow[]) => {
-            const rows = clean.map(({ row, body, id }) => ({
-              row,
-              member: memberRowOf(crypto, body, id, { id: body.orgId, path: paths.get(body.orgId)! }, today),
-            }));
-            await stageRepository.addRows(db, stage.id, staged, rows);
-            staged += rows.length;
-          };
           let report: ReportBuilder;
           try {
-            report = await scan(actor, first, parse, addRows, (processed) =>
+            report = await scan(actor, first, parse, stager.add, (processed) =>
               onProgress({ phase: 'validate', processed }),
             );
+            await stager.done();
           } catch (err) {
             // A sheet that breaks off or grows past what a sheet can hold, found row by row.
             throw err instanceof BadWorkbookError ? importBadFile() : err;
@@ -183,13 +189,16 @@ export function createMemberImport({
           }
           const validated = report.done();
           if (validated.total === 0) throw importEmpty();
-          if (!report.clean || staged === 0) return { ...validated, stage: null };
-          await stageRepository.markReady(db, stage.id, { total: validated.total, rows: staged });
+          if (!report.clean || stager.rows === 0) return { ...validated, stage: null };
+          await stageRepository.markReady(db, stage.id, { total: validated.total, rows: stager.rows });
           keep = true;
           const byOrg = await stageRepository.summary(db, stage.id);
           return { ...validated, stage: { id: stage.id, expiresAt: stage.expiresAt.toISOString(), byOrg } };
         } finally {
-          if (!keep) await stageRepository.drop(db, stage.id).catch(() => undefined);
+          if (!keep) {
+            await stager.settled();
+            await stageRepository.drop(db, stage.id).catch(() => undefined);
+          }
         }
       };
 
