@@ -1,0 +1,92 @@
+/**
+ * The records read by accounts as well as over a scope: notices (their sender and recipients),
+ * finding leads (the finder each is assigned to), reflections (their author, anyone once
+ * featured) and yearly reports (their author), each as its module's access code decides.
+ */
+import { sql } from 'drizzle-orm';
+import { member, org, type Read, type ScopedRecord } from './model';
+import type { RecordSources } from './sources';
+
+export function accountSources({ rows, add, inOrgs, ofMembers, spread }: RecordSources) {
+  /**
+   * Notices: managed by their sender and by notice.send over the org they were sent from (over
+   * everything, when sent by the office over everything); read too by each recipient of one
+   * published (notices/notices.access.ts).
+   */
+  async function noticesOf(): Promise<{ id: number; managers: Read[]; recipients: Read[] }[]> {
+    const found = await rows<{ id: number; sender_id: number; path: string | null }>(
+      sql`select n.id, n.sender_id, o.path from notices n left join orgs o on o.id = n.sender_org_id order by n.id`,
+    );
+    const recipients = await rows<{ notice_id: number; user_id: number }>(
+      sql`select i.notice_id, i.user_id from inbox_items i join notices n on n.id = i.notice_id
+        where n.state = 'published'`,
+    );
+    return found.map((n) => ({
+      id: Number(n.id),
+      managers: [
+        { action: 'notice.send', ...(n.path === null ? {} : { target: org(n.path) }) },
+        { user: Number(n.sender_id) },
+      ],
+      recipients: recipients
+        .filter((r) => Number(r.notice_id) === Number(n.id))
+        .map((r) => ({ user: Number(r.user_id) })),
+    }));
+  }
+
+  async function notices(): Promise<ScopedRecord[]> {
+    return (await noticesOf()).map((n) => ({ id: n.id, reads: [...n.managers, ...n.recipients] }));
+  }
+
+  /** A notice's receipts: its managers who hold notice.send; its recipients are told 403. */
+  async function noticeReceipts(): Promise<ScopedRecord[]> {
+    return (await noticesOf()).map((n) => ({
+      id: n.id,
+      reads: n.managers.map((r) => ({ ...r, action: 'notice.send' as const })),
+      knows: [...n.managers, ...n.recipients],
+    }));
+  }
+
+  /** Leads: managed over their campaign's org, and worked by the finder each is assigned to. */
+  async function leads(): Promise<ScopedRecord[]> {
+    const records = await inOrgs(
+      sql`select l.id, c.org_path from finding_leads l join finding_campaigns c on c.id = l.campaign_id
+        order by l.id % 7, l.id limit 20`,
+    );
+    for (const r of records) r.reads[0] = { action: 'finding.manage', ...r.reads[0] };
+    for (const l of await rows<{ id: number; finder_id: number }>(
+      sql`select id, finder_id from finding_leads where finder_id is not null`,
+    ))
+      add(records, l.id, { user: Number(l.finder_id), action: 'finding.lead' });
+    return records;
+  }
+
+  /** Reflections: read by their author, by reflection.review over their org, by anyone once featured. */
+  async function reflections(): Promise<ScopedRecord[]> {
+    const found = await rows<{ id: number; member_id: number; org_path: string; featured: boolean }>(
+      sql`select id, member_id, org_path, state = 'approved' and featured_at is not null as featured
+        from reflections ${spread(15)}`,
+    );
+    return found.map((r) => ({
+      id: Number(r.id),
+      reads: [
+        { action: 'member.self', target: member(Number(r.member_id), '-', null, null) },
+        { action: 'reflection.review', target: org(r.org_path) },
+        ...(r.featured ? [{ user: 'anyone' as const }] : []),
+      ],
+    }));
+  }
+
+  /** Yearly reports: read by their author and by report.read over the member. */
+  async function memberReports(): Promise<ScopedRecord[]> {
+    const records = await ofMembers(sql`select id, member_id from member_reports ${spread(15)}`);
+    return records.map((r) => ({
+      id: r.id,
+      reads: r.reads.flatMap((read) => [
+        { ...read, action: 'report.read' as const },
+        { ...read, action: 'member.self' as const },
+      ]),
+    }));
+  }
+
+  return { notices, noticeReceipts, leads, reflections, memberReports };
+}
