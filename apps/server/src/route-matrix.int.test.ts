@@ -111,7 +111,7 @@ describe('every route × every demo role', () => {
 });
 
 describe('the records behind the read routes, against each role’s scope', () => {
-  const RECORD_ROUTES = recordRoutes(() => t.store.db);
+  const RECORD_ROUTES = recordRoutes(() => t);
 
   it('walks every route that reads one record by its id in the OpenAPI document', () => {
     const walked = new Set([...RECORD_ROUTES.map((r) => r.path), ...Object.values(NOT_WALKED).flat()]);

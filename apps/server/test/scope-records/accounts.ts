@@ -3,11 +3,17 @@
  * finding leads (the finder each is assigned to), reflections (their author, anyone once
  * featured) and yearly reports (their author), each as its module's access code decides.
  */
+import { localIsoDate } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
+import { courseAudienceHolds, courseOpenAt } from '../../src/modules/learning/courses/courses.repository';
+import type { PositionsService } from '../../src/modules/orgs/positions.service';
 import { member, org, type Read, type ScopedRecord } from './model';
 import type { RecordSources } from './sources';
 
-export function accountSources({ rows, add, inOrgs, ofMembers, spread }: RecordSources) {
+export function accountSources(
+  { db, rows, add, inOrgs, ofMembers, spread }: RecordSources,
+  positions: () => Pick<PositionsService, 'titlesHeld'>,
+) {
   /**
    * Notices: managed by their sender and by notice.send over the org they were sent from (over
    * everything, when sent by the office over everything); read too by each recipient of one
@@ -88,5 +94,46 @@ export function accountSources({ rows, add, inOrgs, ofMembers, spread }: RecordS
     }));
   }
 
-  return { notices, noticeReceipts, leads, reflections, memberReports };
+  /**
+   * The courses' files (the only files the seeds make): read by course.manage over the course's
+   * org, and by the demo member when the course is addressed to them (open now, and its audience
+   * holds their org and positions: learning's `files.owners` and courses.study.ts).
+   */
+  async function courseFiles(): Promise<ScopedRecord[]> {
+    const [me] = await rows<{
+      user_id: number;
+      id: number;
+      org_id: number;
+      name: string;
+      org_path: string;
+      status: string;
+    }>(
+      sql`select u.id as user_id, m.id, m.org_id, m.name, m.org_path, m.status from users u
+        join members m on m.id = u.member_id where u.username = 'member'`,
+    );
+    const key = { orgId: Number(me!.org_id), name: me!.name };
+    const titles = (await positions().titlesHeld(db(), [key], localIsoDate(new Date()))).get(
+      `${key.orgId}:${key.name}`,
+    );
+    const addressed = ['active', 'lost'].includes(me!.status)
+      ? await rows<{ id: number }>(
+          sql`select id from courses where ${courseOpenAt(new Date())} and ${courseAudienceHolds(me!.org_path, titles ?? [])}`,
+        )
+      : [];
+    const found = await rows<{ id: number; course: number; org_path: string }>(
+      sql`select f.id, c.id as course, c.org_path from files f join courses c on c.id::text = f.owner_id
+        where f.owner_type = 'course' and f.deleted_at is null order by f.id`,
+    );
+    return found.map((f) => ({
+      id: Number(f.id),
+      reads: [
+        { action: 'course.manage', target: org(f.org_path) },
+        ...(addressed.some((c) => Number(c.id) === Number(f.course))
+          ? [{ user: Number(me!.user_id), action: 'member.self' as const }]
+          : []),
+      ],
+    }));
+  }
+
+  return { courseFiles, notices, noticeReceipts, leads, reflections, memberReports };
 }

@@ -4,7 +4,7 @@
  */
 import type { Action } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/db/client';
+import type { TestApp } from '../app';
 import { accountSources } from './accounts';
 import type { ScopedRecord } from './model';
 import { recordSources } from './sources';
@@ -33,14 +33,13 @@ export const NOT_WALKED: Record<string, string[]> = {
   'read with a scope over everything only, or by every signed-in account': [
     ...['/api/v1/users/:id', '/api/v1/points/runs/:id/verify', '/api/v1/settings/:key'],
   ],
-  'a file: read as the record it belongs to is, by each owner kind’s own rule': ['/api/v1/files/:id'],
 };
 
 /** Routes that read a record, with who may read it: the route's action over a target, or as named. */
-export function recordRoutes(db: () => Db): RecordRoute[] {
-  const sources = recordSources(db);
+export function recordRoutes(t: () => TestApp): RecordRoute[] {
+  const sources = recordSources(() => t().store.db);
   const { placed, inOrgs, ofMembers, meetings, rounds, sampleMembers, sampleOrgs, spread } = sources;
-  const people = accountSources(sources);
+  const people = accountSources(sources, () => t().services.orgs.positions);
   const table = (name: string) => sql.identifier(name);
   return [
     ...['', '/history', '/activity', '/contacts'].map((s) => ({
@@ -141,5 +140,7 @@ export function recordRoutes(db: () => Db): RecordRoute[] {
     { path: '/api/v1/courses/:id', records: () => inOrgs(sql`select id, org_path from courses`) },
     ...['', '/comments'].map((s) => ({ path: `/api/v1/reflections/:id${s}`, records: people.reflections })),
     { path: '/api/v1/member-reports/:id', records: people.memberReports },
+    // A file is read as the record it belongs to (the seeds make courses' files only).
+    { path: '/api/v1/files/:id', records: people.courseFiles },
   ];
 }

@@ -90,7 +90,7 @@ export function recordSources(db: () => Db) {
   const sampleMembers = () => ofMembers(sql`select id, id from members ${spread(60)}`);
   const sampleOrgs = () => inOrgs(sql`select id, path from orgs order by id`);
 
-  return { rows, add, placed, inOrgs, ofMembers, meetings, rounds, sampleMembers, sampleOrgs, spread };
+  return { db, rows, add, placed, inOrgs, ofMembers, meetings, rounds, sampleMembers, sampleOrgs, spread };
 }
 
 export type RecordSources = ReturnType<typeof recordSources>;
