@@ -86,9 +86,9 @@ export function recordSources(db: () => Db) {
     return records;
   }
 
-  /** Up to 60 members spread over the tree, each its own target. */
+  /** Up to 60 members and 60 orgs spread over the tree, each its own target. */
   const sampleMembers = () => ofMembers(sql`select id, id from members ${spread(60)}`);
-  const sampleOrgs = () => inOrgs(sql`select id, path from orgs order by id`);
+  const sampleOrgs = () => inOrgs(sql`select id, path from orgs ${spread(60)}`);
 
   return { db, rows, add, placed, inOrgs, ofMembers, meetings, rounds, sampleMembers, sampleOrgs, spread };
 }
