@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app';
 import { type Operation, operationsOf } from '../test/contract/operations';
 import { createScopeRecords, SEEDED } from '../test/scope-records/create';
-import { expectedStatus } from '../test/scope-records/model';
+import { expectedStatus, urlOf } from '../test/scope-records/model';
 import { NOT_WALKED, recordRoutes } from '../test/scope-records/routes';
 import { MODULES } from './app';
 import type { AnyModule } from './lib/modules';
@@ -140,7 +140,7 @@ describe('the records behind the read routes, against each role’s scope', () =
         for (const record of records) {
           const res = await t.request({
             method: 'GET',
-            url: path.replace(/:\w+/, String(record.id)),
+            url: urlOf(path, record),
             cookie: cookies.get(username)!,
           });
           const expected = expectedStatus(actor, record, action);
@@ -149,7 +149,7 @@ describe('the records behind the read routes, against each role’s scope', () =
           // Outside, a problem document only: nothing of the record.
           const problem = /^application\/problem\+json/.test(String(res.headers['content-type']));
           if (res.statusCode !== expected || (expected !== 200 && !problem))
-            leaks.push(`${username} ${path} #${record.id}: ${res.statusCode} ${res.body.slice(0, 100)}`);
+            leaks.push(`${username} ${urlOf(path, record)}: ${res.statusCode} ${res.body.slice(0, 100)}`);
         }
       }
       expect(leaks).toEqual([]);

@@ -135,5 +135,22 @@ export function accountSources(
     }));
   }
 
-  return { courseFiles, notices, noticeReceipts, leads, reflections, memberReports };
+  /** Volunteer posts' codes: for the campaign's managers (volunteer.manage over its org) and the post's leader. */
+  async function postCodes(): Promise<ScopedRecord[]> {
+    const found = await rows<{ campaign: number; id: number; org_path: string; leader: number | null }>(
+      sql`select p.campaign_id as campaign, p.id, c.org_path, p.leader_member_id as leader
+        from volunteer_posts p join volunteer_campaigns c on c.id = p.campaign_id order by p.id`,
+    );
+    return found.map((p) => ({
+      id: [Number(p.campaign), Number(p.id)],
+      reads: [
+        { action: 'volunteer.manage', target: org(p.org_path) },
+        ...(p.leader === null
+          ? []
+          : [{ action: 'member.self' as const, target: member(Number(p.leader), '-', null, null) }]),
+      ],
+    }));
+  }
+
+  return { postCodes, courseFiles, notices, noticeReceipts, leads, reflections, memberReports };
 }

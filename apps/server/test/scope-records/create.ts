@@ -31,6 +31,8 @@ interface Side {
    * home county and host district the side's other records name.
    */
   member: number;
+  /** The leader of the side's volunteer post: the demo member in 通州, nobody in 海淀. */
+  leader: number | null;
   county: string;
   district: string;
 }
@@ -47,9 +49,9 @@ async function memberOf(t: TestApp, path: string, county: string, ofCounty: bool
 }
 
 async function sides(t: TestApp): Promise<Side[]> {
-  const [me] = await queryRows<{ org_id: number; org_path: string }>(
+  const [me] = await queryRows<{ id: number; org_id: number; org_path: string }>(
     t.store.db,
-    sql`select m.org_id, m.org_path from users u join members m on m.id = u.member_id where u.username = 'member'`,
+    sql`select m.id, m.org_id, m.org_path from users u join members m on m.id = u.member_id where u.username = 'member'`,
   );
   const tongzhou = await orgByName(t.store, '驻北京通州区流动党委');
   const haidian = await orgByName(t.store, '驻北京海淀区流动党委');
@@ -58,6 +60,7 @@ async function sides(t: TestApp): Promise<Side[]> {
       committee: tongzhou,
       branch: { id: Number(me!.org_id), path: me!.org_path },
       member: await memberOf(t, tongzhou.path, KANGBAO, true),
+      leader: Number(me!.id),
       county: KANGBAO,
       district: XICHENG,
     },
@@ -65,6 +68,7 @@ async function sides(t: TestApp): Promise<Side[]> {
       committee: haidian,
       branch: await branchOf(t.store, '驻北京海淀区流动党委'),
       member: await memberOf(t, haidian.path, KANGBAO, false),
+      leader: null,
       county: YUXIAN,
       district: CHAOYANG,
     },
@@ -225,6 +229,13 @@ export async function createScopeRecords(t: TestApp, office: string): Promise<vo
         await post(`/trainings/${created.id}/sessions`, {
           title: '开班式',
           startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        });
+      if (url === '/volunteer/campaigns')
+        await post(`/volunteer/campaigns/${created.id}/posts`, {
+          name: '西门岗',
+          task: 'patrol',
+          headcount: 2,
+          leaderMemberId: side.leader,
         });
     }
   }

@@ -13,7 +13,8 @@ export type Read =
   | { user: number | 'anyone'; action?: Action };
 
 export interface ScopedRecord {
-  id: number | string;
+  /** The record's id, or the ids of the route's parameters in order (a campaign's, a post's). */
+  id: number | readonly number[];
   reads: Read[];
   /**
    * Who may read the record but not this view of it (a notice's recipient, its receipts): told
@@ -30,6 +31,12 @@ export function allows(actor: Actor, read: Read, action: Action): boolean {
       (read.action === undefined || permissionsOf(actor).includes(read.action))
     );
   return can(actor, read.action ?? action, read.target);
+}
+
+/** The route's path with the record's ids in place of its parameters. */
+export function urlOf(path: string, record: ScopedRecord): string {
+  const ids = [record.id].flat();
+  return path.replace(/:\w+/g, () => String(ids.shift()));
 }
 
 /** What the actor should be answered for the record: 200, 403 or 404. */

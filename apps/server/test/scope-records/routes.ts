@@ -24,9 +24,6 @@ export const NOT_WALKED: Record<string, string[]> = {
   'the caller’s own courses (self scope, by the course’s audience)': [
     ...['/api/v1/courses/mine/:id', '/api/v1/courses/mine/:id/document'],
   ],
-  'a post under a campaign (two ids): its code, for the post’s leader or the campaign’s managers': [
-    '/api/v1/volunteer/campaigns/:id/posts/:postId/code',
-  ],
   // reports.int.test.ts asks for a run as another account.
   'a run is its starter’s alone, kept in memory; starting one builds every county’s PDFs': [
     '/api/v1/stats/reports/feedback-runs/:id',
@@ -103,6 +100,8 @@ export function recordRoutes(t: () => TestApp): RecordRoute[] {
       path: `/api/v1/volunteer/campaigns/:id${s}`,
       records: () => placed(sql`select id, org_path, null, host_district from volunteer_campaigns`),
     })),
+    // A post's code: the campaign's managers and the post's leader (campaigns.access.ts ledPost).
+    { path: '/api/v1/volunteer/campaigns/:id/posts/:postId/code', records: people.postCodes },
     // Hometown records are read over the recording org and by the viewer of the county they serve.
     ...[
       ['projects', 'hometown_projects'],
