@@ -3,15 +3,19 @@
  * branch of 海淀, made through the API by the committee office: what the route × role matrix reads
  * inside and outside each role's scope, without the domains' demo seeds. The 通州 records serve
  * 康保 (the home viewer's county) and 西城 (the host viewer's district); the 海淀 ones neither.
- * And the records the matrix walks, each with who may read it, as the policy says.
+ * The other domains' records come from their demo seeds (createScopeRecords names them).
  */
-import type { Action } from '@ningxin/shared';
-import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../src/db/client';
-import { memberTarget } from '../src/modules/members/record/members.scope';
-import type { Target } from '../src/policy/policy';
-import type { TestApp } from './app';
-import { branchOf, orgByName } from './factories';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client';
+import type { TestApp } from '../app';
+import { branchOf, orgByName } from '../factories';
+
+/**
+ * The modules whose demo seeds make the other records walked (a second or less each on 150
+ * members): dues, finding campaigns and leads, self-registrations, notices, courses, reflections
+ * and yearly reports.
+ */
+export const SEEDED = ['archives', 'dues', 'finding', 'registrations', 'notices', 'learning', 'reflections'];
 
 const KANGBAO = '130723';
 const YUXIAN = '130726';
@@ -27,6 +31,8 @@ interface Side {
    * home county and host district the side's other records name.
    */
   member: number;
+  /** The leader of the side's volunteer post: the demo member in 通州, nobody in 海淀. */
+  leader: number | null;
   county: string;
   district: string;
 }
@@ -43,9 +49,9 @@ async function memberOf(t: TestApp, path: string, county: string, ofCounty: bool
 }
 
 async function sides(t: TestApp): Promise<Side[]> {
-  const [me] = await queryRows<{ org_id: number; org_path: string }>(
+  const [me] = await queryRows<{ id: number; org_id: number; org_path: string }>(
     t.store.db,
-    sql`select m.org_id, m.org_path from users u join members m on m.id = u.member_id where u.username = 'member'`,
+    sql`select m.id, m.org_id, m.org_path from users u join members m on m.id = u.member_id where u.username = 'member'`,
   );
   const tongzhou = await orgByName(t.store, '驻北京通州区流动党委');
   const haidian = await orgByName(t.store, '驻北京海淀区流动党委');
@@ -54,6 +60,7 @@ async function sides(t: TestApp): Promise<Side[]> {
       committee: tongzhou,
       branch: { id: Number(me!.org_id), path: me!.org_path },
       member: await memberOf(t, tongzhou.path, KANGBAO, true),
+      leader: Number(me!.id),
       county: KANGBAO,
       district: XICHENG,
     },
@@ -61,6 +68,7 @@ async function sides(t: TestApp): Promise<Side[]> {
       committee: haidian,
       branch: await branchOf(t.store, '驻北京海淀区流动党委'),
       member: await memberOf(t, haidian.path, KANGBAO, false),
+      leader: null,
       county: YUXIAN,
       district: CHAOYANG,
     },
@@ -182,6 +190,19 @@ const BODIES: [string, (s: Side) => Record<string, unknown>][] = [
     }),
   ],
   [
+    '/certificates',
+    (s) => ({ memberId: s.member, destination: '北京市', reason: '外出务工', validUntil: inDays(180) }),
+  ],
+  [
+    '/transfers',
+    (s) => ({
+      direction: 'outgoing',
+      memberId: s.member,
+      toOrgName: '中共康保县委组织部',
+      duesPaidUntil: inDays(0).slice(0, 7),
+    }),
+  ],
+  [
     '/honours',
     (s) => ({
       kind: 'individual',
@@ -196,106 +217,26 @@ const BODIES: [string, (s: Side) => Record<string, unknown>][] = [
 
 /** Creates the records (one API call each, as the committee office); throws on any refusal. */
 export async function createScopeRecords(t: TestApp, office: string): Promise<void> {
+  const post = async (url: string, payload: Record<string, unknown>) => {
+    const res = await t.request({ method: 'POST', url: `/api/v1${url}`, cookie: office, payload });
+    if (res.statusCode !== 201) throw new Error(`POST ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return res.json() as { id: number };
+  };
   for (const side of await sides(t)) {
     for (const [url, body] of BODIES) {
-      const res = await t.request({
-        method: 'POST',
-        url: `/api/v1${url}`,
-        cookie: office,
-        payload: body(side),
-      });
-      if (res.statusCode !== 201) throw new Error(`POST ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      const created = await post(url, body(side));
+      if (url === '/trainings')
+        await post(`/trainings/${created.id}/sessions`, {
+          title: '开班式',
+          startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        });
+      if (url === '/volunteer/campaigns')
+        await post(`/volunteer/campaigns/${created.id}/posts`, {
+          name: '西门岗',
+          task: 'patrol',
+          headcount: 2,
+          leaderMemberId: side.leader,
+        });
     }
   }
-}
-
-/** Who may read a record: an action over a policy target (the route's own action unless named). */
-export interface ScopedRecord {
-  id: number;
-  reads: { action?: Action; target: Target }[];
-}
-
-/** A place as a policy target: an org path, a home county, a host district, a member (-1: none). */
-const placedAt = (orgPath: string, homeCounty: string | null, hostDistrict: string | null, memberId = -1) =>
-  ({ type: 'member', orgPath, homeCounty, hostDistrict, memberId }) as const;
-
-/** The records of the store, read as the matrix walks them. */
-export function recordSources(db: () => Db) {
-  /**
-   * Records of a query's rows (id, org path, home county, host district): each read in the org's
-   * subtree, by the viewer of the county and by the viewer of the district (when named).
-   */
-  async function placed(query: SQL): Promise<ScopedRecord[]> {
-    const rows = await queryRows<Record<string, unknown>>(db(), query);
-    return rows.map((r) => {
-      const [id, path, county, district] = Object.values(r) as [number, string, string | null, string | null];
-      return { id: Number(id), reads: [{ target: placedAt(path, county, district) }] };
-    });
-  }
-
-  /** Meetings: read over their branch, and by their attendees. */
-  async function meetings() {
-    const records = await placed(sql`select id, org_path, null, null from meetings`);
-    const attendees = await queryRows<{ meeting_id: number; member_id: number }>(
-      db(),
-      sql`select meeting_id, member_id from meeting_attendees`,
-    );
-    for (const a of attendees)
-      records
-        .find((r) => r.id === Number(a.meeting_id))
-        ?.reads.push({ action: 'member.self', target: placedAt('-', null, null, Number(a.member_id)) });
-    return records;
-  }
-
-  /** Evaluation rounds: read over their branch, and by the home viewer of any participant. */
-  async function rounds() {
-    const records = await placed(sql`select id, org_path, null, null from evaluation_rounds`);
-    const participants = await queryRows<{
-      round_id: number;
-      home_county: string;
-      host_district: string | null;
-    }>(
-      db(),
-      sql`select p.round_id, m.home_county, m.host_district from evaluation_participants p
-        join members m on m.id = p.member_id`,
-    );
-    for (const p of participants)
-      records
-        .find((r) => r.id === Number(p.round_id))
-        ?.reads.push({ target: placedAt('-', p.home_county, p.host_district) });
-    return records;
-  }
-
-  /** Up to 60 members spread over the tree, each its own target. */
-  async function sampleMembers(): Promise<ScopedRecord[]> {
-    const rows = await queryRows<{
-      id: number;
-      org_path: string;
-      home_county: string;
-      host_district: string | null;
-    }>(db(), sql`select id, org_path, home_county, host_district from members order by id % 7, id limit 60`);
-    return rows.map((r) => ({
-      id: r.id,
-      reads: [
-        {
-          target: memberTarget({
-            id: r.id,
-            orgPath: r.org_path,
-            homeCounty: r.home_county,
-            hostDistrict: r.host_district,
-          }),
-        },
-      ],
-    }));
-  }
-
-  async function sampleOrgs(): Promise<ScopedRecord[]> {
-    const rows = await queryRows<{ id: number; path: string }>(
-      db(),
-      sql`select id, path from orgs order by id`,
-    );
-    return rows.map((r) => ({ id: r.id, reads: [{ target: { type: 'org' as const, path: r.path } }] }));
-  }
-
-  return { placed, meetings, rounds, sampleMembers, sampleOrgs };
 }
