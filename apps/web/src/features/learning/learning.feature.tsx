@@ -41,7 +41,7 @@ export const learningFeature = defineFeature({
     {
       key: 'courses',
       order: 20,
-      tile: lazyNamed(() => import('./components/CoursesCard'), 'CoursesCard'),
+      tile: lazyNamed(() => import('./portal/CoursesCard'), 'CoursesCard'),
       permission: 'member.self',
     },
   ],
