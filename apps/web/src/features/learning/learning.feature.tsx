@@ -14,6 +14,7 @@ export const learningFeature = defineFeature({
       path: 'learn',
       page: lazyNamed(() => import('./pages/MyCoursesPage'), 'MyCoursesPage'),
       permission: 'member.self',
+      plain: true,
     },
     {
       path: 'learn/courses/:id',
