@@ -1,4 +1,6 @@
 /** English texts of the first page (./zh-CN.ts), and the loader of the others; loaded only when English is chosen. */
+export { enLabels } from './en-labels';
+
 import { appTextEn } from './text/en/app';
 import { loginTextEn } from './text/en/login';
 import type { zhCN } from './zh-CN';

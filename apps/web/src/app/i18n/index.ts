@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setEnglishLabels } from './englishLabels';
 import { LANGUAGE_STORAGE_KEY, type Language, storedLanguage, toLanguage } from './language';
 import { type Translation, zhCN } from './zh-CN';
 
@@ -27,7 +28,8 @@ const loading = new Map<string, Promise<void>>();
 function loadEnglish(block: string): Promise<void> {
   let done = loading.get(block);
   if (!done) {
-    done = english().then(async ({ en, englishBlock }) => {
+    done = english().then(async ({ en, enLabels, englishBlock }) => {
+      setEnglishLabels(enLabels);
       const texts = block === 'core' ? en : { [block]: await englishBlock(block) };
       i18n.addResourceBundle('en', 'translation', texts, true, true);
     });
