@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { chunkGroups } from './vite.chunks';
+import { pageTexts } from './vite.texts';
 
 // Node's process, without pulling Node's types into the browser app's tsconfig.
 declare const process: { env: Record<string, string | undefined> };
@@ -23,14 +25,22 @@ const screenPage: Plugin = {
 export default defineConfig({
   // Each asset also as .gz and .br beside it: the server sends those as they are (a phone on 4G
   // gets a third of the bytes, and nothing is compressed per request).
-  plugins: [react(), screenPage, compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 })],
+  plugins: [
+    react(),
+    pageTexts,
+    screenPage,
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 }),
+  ],
   base: '/',
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     // The app, and the big screen as a page of its own (no antd, no router, only its texts).
-    rollupOptions: { input: { index: 'index.html', screen: 'screen.html' } },
+    rolldownOptions: {
+      input: { index: 'index.html', screen: 'screen.html' },
+      output: { codeSplitting: { groups: chunkGroups() } },
+    },
   },
   server: {
     port: 5173,

@@ -35,7 +35,7 @@ const PAGES = [
   { name: '登录页', path: '/login', ready: 'button[type="submit"]', user: null },
   { name: '我的主页', path: '/portal', ready: '.nx-portal .nx-portal-card', user: 'member' },
   { name: '我的会议', path: '/my-meetings', ready: '.nx-my-meetings-list, .nx-empty', user: 'member' },
-  { name: '学习课程', path: '/learn', ready: '.nx-page .ant-card, .nx-page .ant-empty', user: 'member' },
+  { name: '学习课程', path: '/learn', ready: '.nx-my-courses-card', user: 'member' },
   { name: '党员信息库', path: '/members', ready: '.nx-member-cards .ant-card, .ant-empty', user: 'office' },
 ] as const;
 

@@ -16,7 +16,10 @@ export class MyCoursesPage {
 
   /** Shows a tab: 必修, 选修 or 已完成 (each labelled with its count). */
   async tab(name: '必修' | '选修' | '已完成'): Promise<void> {
-    await this.page.getByRole('main').locator('.ant-segmented-item').filter({ hasText: name }).click();
+    await this.page
+      .getByRole('main')
+      .getByRole('radio', { name: new RegExp(`^${name} \\d+$`) })
+      .click();
   }
 
   course(title: string): Locator {

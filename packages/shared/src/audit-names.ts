@@ -3,8 +3,7 @@
  * the pages that name an action do not load the schemas of ./audit.ts.
  */
 
-/** The name the system itself acts under in the log (the demo load, start-up work): no account's. */
-export const SYSTEM_ACTOR = 'system';
+export { SYSTEM_ACTOR } from './system-actor';
 
 /**
  * Every action the audit log records, with its Chinese name for the audit page. An action

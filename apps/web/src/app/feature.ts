@@ -60,7 +60,8 @@ export interface PublicRoute {
 /**
  * A card on the member portal (the phone home of a member): a feature shows its part of the
  * member's day (study, meetings, reflections …). The card loads its own data, is small and
- * lazy, and renders nothing when it has nothing to say.
+ * lazy, and renders nothing when it has nothing to say. It lives in the feature's `portal/`
+ * folder: the build puts what only the portal uses in one chunk by it (vite.chunks.ts).
  */
 export interface PortalTile {
   key: string;

@@ -1,4 +1,5 @@
 import { type ComponentProps, type ComponentType, lazy } from 'react';
+import { pageTextsReady } from './i18n';
 
 // biome-ignore lint/suspicious/noExplicitAny: as React.lazy itself, any component's props
 type AnyComponent = ComponentType<any>;
@@ -13,6 +14,7 @@ export function lazyAnt<M extends Record<K, AnyComponent>, K extends keyof M>(
 ) {
   return lazy(async () => {
     const [module, { AntConfig }] = await Promise.all([load(), import('./AntConfig')]);
+    await pageTextsReady();
     const Component = module[name];
     return {
       default: (props: ComponentProps<M[K]>) => (

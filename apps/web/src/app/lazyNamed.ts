@@ -1,10 +1,10 @@
 import { type ComponentType, lazy } from 'react';
-import { loadPageTexts } from './i18n';
+import { pageTextsReady } from './i18n';
 
 /**
  * React.lazy for a module with named exports: lazyNamed(() => import('./X'), 'X'). The component
- * renders once the pages' texts of the current language are there too (they come as a chunk, in
- * parallel with the module).
+ * renders once its texts are there in the current language too (Chinese comes with the module;
+ * English, when chosen, as chunks its code asks for).
  */
 // biome-ignore lint/suspicious/noExplicitAny: the bound React.lazy itself puts on a component's props
 type AnyComponent = ComponentType<any>;
@@ -14,7 +14,8 @@ export function lazyNamed<M extends Record<K, AnyComponent>, K extends keyof M>(
   name: K,
 ) {
   return lazy(async () => {
-    const [module] = await Promise.all([load(), loadPageTexts()]);
+    const module = await load();
+    await pageTextsReady();
     return { default: (module as M)[name] };
   });
 }

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setEnglishLabels } from './englishLabels';
 import { LANGUAGE_STORAGE_KEY, type Language, storedLanguage, toLanguage } from './language';
 import { type Translation, zhCN } from './zh-CN';
 
@@ -13,42 +14,50 @@ declare module 'i18next' {
 }
 
 /**
- * The texts come in parts, so the first page carries only its own: Chinese `core` (the frame and
- * the login page) is bundled; the Chinese `pages` and all English come as chunks when needed.
+ * The texts come in blocks, one per feature, so a page carries only its own: Chinese `app` and
+ * `login` (the frame and the login page) are bundled with the entry; every other Chinese block
+ * comes with the code that shows it (added by `addTexts`, which the build puts in each module that
+ * names a key of it: vite.texts.ts). English comes as chunks, the blocks in use, when chosen
+ * (./en.ts: its frame and login texts, and a loader of the other blocks).
  */
-type Part = 'core' | 'pages';
-const PARTS: Record<`${Language}/${Part}`, () => Promise<object>> = {
-  'zh-CN/core': async () => zhCN,
-  'zh-CN/pages': async () => (await import('./zh-CN.pages')).zhCNPages,
-  'en/core': async () => (await import('./en')).en,
-  'en/pages': async () => (await import('./en.pages')).enPages,
-};
+const english = () => import('./en');
+/** The blocks added so far (the pages' code that came), each loaded in English once asked. */
+const added = new Set<string>();
 const loading = new Map<string, Promise<void>>();
-/** Whether a page past the login needs its texts: then a language switch brings them too. */
-let pagesNeeded = false;
 
-function loadPart(language: Language, part: Part): Promise<void> {
-  const key = `${language}/${part}` as const;
-  let done = loading.get(key);
+function loadEnglish(block: string): Promise<void> {
+  let done = loading.get(block);
   if (!done) {
-    done = PARTS[key]().then((texts) => {
-      i18n.addResourceBundle(language, 'translation', texts, true, true);
+    done = english().then(async ({ en, enLabels, englishBlock }) => {
+      setEnglishLabels(enLabels);
+      const texts = block === 'core' ? en : { [block]: await englishBlock(block) };
+      i18n.addResourceBundle('en', 'translation', texts, true, true);
     });
     // A failed chunk (a dropped connection) is fetched again on the next try.
-    done.catch(() => loading.delete(key));
-    loading.set(key, done);
+    done.catch(() => loading.delete(block));
+    loading.set(block, done);
   }
   return done;
 }
 
 function loadLanguage(language: Language): Promise<unknown> {
-  return Promise.all([loadPart(language, 'core'), pagesNeeded && loadPart(language, 'pages')]);
+  if (language === 'zh-CN') return Promise.resolve();
+  return Promise.all(['core', ...added].map(loadEnglish));
 }
 
-/** Resolves once the pages' texts of the current language are there; the signed-in frame waits for it. */
-export function loadPageTexts(): Promise<void> {
-  pagesNeeded = true;
-  return loadPart(toLanguage(i18n.language), 'pages');
+/** Hands the Chinese texts of blocks to i18next as their code comes (see above); English follows if chosen. */
+export function addTexts(blocks: Record<string, object>): void {
+  for (const [block, texts] of Object.entries(blocks)) {
+    if (added.has(block)) continue;
+    added.add(block);
+    i18n.addResourceBundle('zh-CN', 'translation', { [block]: texts }, true, true);
+    if (toLanguage(i18n.language) === 'en') void loadEnglish(block).catch(() => {});
+  }
+}
+
+/** Resolves once the texts of the code come so far are there in the current language; a page renders after it. */
+export function pageTextsReady(): Promise<unknown> {
+  return loadLanguage(toLanguage(i18n.language));
 }
 
 /** Switches the UI language, once its texts have come, and remembers the choice in this browser. */

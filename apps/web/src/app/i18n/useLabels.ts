@@ -26,7 +26,7 @@ import {
   type Role,
 } from '@ningxin/shared';
 import { useMemo } from 'react';
-import { enLabels } from './en-labels';
+import { englishLabels } from './englishLabels';
 import { useLanguage } from './useLanguage';
 
 export interface Labels {
@@ -52,28 +52,30 @@ export interface Labels {
 export function useLabels(): Labels {
   const language = useLanguage();
   return useMemo(() => {
-    const zh = language !== 'en';
+    // English once its names have come (they come with English's first chunk), else Chinese.
+    const en = language === 'en' ? englishLabels() : undefined;
+    const zh = !en;
     return {
-      role: (role, fallback) => (zh ? ROLE_LABELS[role] : enLabels.role[role]) ?? fallback ?? role,
-      orgKind: (kind, fallback) => (zh ? ORG_KIND_LABELS[kind] : enLabels.orgKind[kind]) ?? fallback ?? kind,
+      role: (role, fallback) => (zh ? ROLE_LABELS[role] : en.role[role]) ?? fallback ?? role,
+      orgKind: (kind, fallback) => (zh ? ORG_KIND_LABELS[kind] : en.orgKind[kind]) ?? fallback ?? kind,
       positionTitle: (title, fallback) =>
-        (zh ? POSITION_TITLE_LABELS[title] : enLabels.positionTitle[title]) ?? fallback ?? title,
+        (zh ? POSITION_TITLE_LABELS[title] : en.positionTitle[title]) ?? fallback ?? title,
       auditAction: (action, fallback) =>
-        isAuditAction(action) ? (zh ? AUDIT_ACTIONS : enLabels.auditAction)[action] : (fallback ?? action),
-      memberStatus: (s) => (zh ? MEMBER_STATUS_LABELS[s] : enLabels.memberStatus[s]) ?? s,
-      memberType: (m) => (zh ? MEMBER_TYPE_LABELS[m] : enLabels.memberType[m]) ?? m,
-      relationship: (r) => (zh ? RELATIONSHIP_LABELS[r] : enLabels.relationship[r]) ?? r,
-      memberSource: (s) => (zh ? MEMBER_SOURCE_LABELS[s] : enLabels.memberSource[s]) ?? s,
-      gender: (g) => (g ? ((zh ? GENDER_LABELS[g] : enLabels.gender[g]) ?? g) : '—'),
+        isAuditAction(action) ? (zh ? AUDIT_ACTIONS : en.auditAction)[action] : (fallback ?? action),
+      memberStatus: (s) => (zh ? MEMBER_STATUS_LABELS[s] : en.memberStatus[s]) ?? s,
+      memberType: (m) => (zh ? MEMBER_TYPE_LABELS[m] : en.memberType[m]) ?? m,
+      relationship: (r) => (zh ? RELATIONSHIP_LABELS[r] : en.relationship[r]) ?? r,
+      memberSource: (s) => (zh ? MEMBER_SOURCE_LABELS[s] : en.memberSource[s]) ?? s,
+      gender: (g) => (g ? ((zh ? GENDER_LABELS[g] : en.gender[g]) ?? g) : '—'),
       education: (code) =>
         code
-          ? ((zh ? codeName(EDUCATION_LEVELS, code) : enLabels.education[code]) ??
+          ? ((zh ? codeName(EDUCATION_LEVELS, code) : en.education[code]) ??
             codeName(EDUCATION_LEVELS, code) ??
             code)
           : '—',
       ethnicity: (code) => (code ? (codeName(ETHNICITIES, code) ?? code) : '—'),
-      activityKind: (k) => (zh ? ACTIVITY_KINDS[k]?.label : enLabels.activityKind[k]) ?? k,
-      activityUnit: (u) => (zh ? ACTIVITY_UNIT_LABELS[u] : enLabels.activityUnit[u]) ?? u,
+      activityKind: (k) => (zh ? ACTIVITY_KINDS[k]?.label : en.activityKind[k]) ?? k,
+      activityUnit: (u) => (zh ? ACTIVITY_UNIT_LABELS[u] : en.activityUnit[u]) ?? u,
     };
   }, [language]);
 }

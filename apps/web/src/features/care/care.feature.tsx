@@ -72,7 +72,7 @@ export const careFeature = defineFeature({
     {
       key: 'care',
       order: 40,
-      tile: lazyNamed(() => import('./components/CareCard'), 'CareCard'),
+      tile: lazyNamed(() => import('./portal/CareCard'), 'CareCard'),
       permission: 'member.self',
     },
   ],

@@ -77,7 +77,7 @@ export const duesFeature = defineFeature({
     {
       key: 'dues',
       order: 41,
-      tile: lazyNamed(() => import('./components/DuesCard'), 'DuesCard'),
+      tile: lazyNamed(() => import('./portal/DuesCard'), 'DuesCard'),
       permission: 'member.self',
     },
   ],

@@ -40,7 +40,7 @@ export const evaluationFeature = defineFeature({
     {
       key: 'evaluation',
       order: 42,
-      tile: lazyNamed(() => import('./components/EvaluationCard'), 'EvaluationCard'),
+      tile: lazyNamed(() => import('./portal/EvaluationCard'), 'EvaluationCard'),
       permission: 'member.self',
     },
   ],

@@ -14,6 +14,7 @@ export const learningFeature = defineFeature({
       path: 'learn',
       page: lazyNamed(() => import('./pages/MyCoursesPage'), 'MyCoursesPage'),
       permission: 'member.self',
+      plain: true,
     },
     {
       path: 'learn/courses/:id',
@@ -41,7 +42,7 @@ export const learningFeature = defineFeature({
     {
       key: 'courses',
       order: 20,
-      tile: lazyNamed(() => import('./components/CoursesCard'), 'CoursesCard'),
+      tile: lazyNamed(() => import('./portal/CoursesCard'), 'CoursesCard'),
       permission: 'member.self',
     },
   ],

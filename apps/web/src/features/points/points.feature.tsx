@@ -36,7 +36,7 @@ export const pointsFeature = defineFeature({
     {
       key: 'points',
       order: 43,
-      tile: lazyNamed(() => import('./components/MyPointsCard'), 'MyPointsCard'),
+      tile: lazyNamed(() => import('./portal/MyPointsCard'), 'MyPointsCard'),
       permission: 'member.self',
     },
   ],

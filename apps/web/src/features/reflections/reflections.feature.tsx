@@ -75,13 +75,13 @@ export const reflectionsFeature = defineFeature({
     {
       key: 'reflections',
       order: 50,
-      tile: lazyNamed(() => import('./components/ReflectionsTile'), 'ReflectionsTile'),
+      tile: lazyNamed(() => import('./portal/ReflectionsTile'), 'ReflectionsTile'),
       permission: 'member.self',
     },
     {
       key: 'reports',
       order: 60,
-      tile: lazyNamed(() => import('./components/ReportTile'), 'ReportTile'),
+      tile: lazyNamed(() => import('./portal/ReportTile'), 'ReportTile'),
       permission: 'member.self',
     },
   ],

@@ -36,7 +36,7 @@ export const studyFeature = defineFeature({
     {
       key: 'study',
       order: 10,
-      tile: lazyNamed(() => import('./components/StudyPortalCard'), 'StudyPortalCard'),
+      tile: lazyNamed(() => import('./portal/StudyPortalCard'), 'StudyPortalCard'),
       permission: 'member.self',
     },
   ],

@@ -36,7 +36,7 @@ export const volunteerHoursFeature = defineFeature({
     {
       key: 'volunteer-hours',
       order: 36,
-      tile: lazyNamed(() => import('./components/VolunteerHoursCard'), 'VolunteerHoursCard'),
+      tile: lazyNamed(() => import('./portal/VolunteerHoursCard'), 'VolunteerHoursCard'),
       permission: 'member.self',
     },
   ],

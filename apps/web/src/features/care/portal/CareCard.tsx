@@ -4,7 +4,7 @@ import { PortalCard } from '../../../components/PortalCard';
 import { Flex } from '../../../components/plain/Flex';
 import { Text } from '../../../components/plain/Text';
 import { careApi, careKeys } from '../care.api';
-import { NextBirthday } from './MyCareSummary';
+import { NextBirthday } from '../components/MyCareSummary';
 
 /** The member portal's card: my next 政治生日 and the years, my latest honour. */
 export function CareCard() {

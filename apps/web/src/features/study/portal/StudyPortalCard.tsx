@@ -2,8 +2,8 @@ import { localIsoDate } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { HoursBySource } from '../components/HoursBySource';
 import { studyApi, studyKeys } from '../study.api';
-import { HoursBySource } from './HoursBySource';
 
 /** The member portal's card: my study hours this year against the requirement, by source. */
 export function StudyPortalCard() {

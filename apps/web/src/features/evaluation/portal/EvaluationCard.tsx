@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
 import { Text } from '../../../components/plain/Text';
+import { GradeTag } from '../components/GradeTag';
 import { evaluationApi, evaluationKeys } from '../evaluation.api';
-import { GradeTag } from './GradeTag';
 
 /** The member portal's card: my latest evaluation round, its step, my grade once decided. */
 export function EvaluationCard() {

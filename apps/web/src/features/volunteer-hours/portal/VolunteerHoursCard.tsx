@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { YearHours } from '../components/YearHours';
 import { volunteerHoursApi, volunteerHoursKeys } from '../volunteer-hours.api';
-import { YearHours } from './YearHours';
 
 /** The member portal's card: my volunteer hours this year (campaign shifts and approved reports). */
 export function VolunteerHoursCard() {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PortalCard } from '../../../components/PortalCard';
+import { DuesSummary } from '../components/DuesSummary';
 import { duesApi, duesKeys } from '../dues.api';
-import { DuesSummary } from './DuesSummary';
 
 /** The member portal's card: 党费交至 and the months owed. */
 export function DuesCard() {
