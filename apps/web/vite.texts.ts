@@ -32,9 +32,10 @@ export function blocksOf(code: string): string[] {
   return [...found].sort();
 }
 
-// The app's own code; the texts themselves and the big screen (its own i18n) are left as they are.
+// The app's own code; the texts themselves and the big screen's own page (screen.html, its own
+// i18n) are left as they are. The screen's links page is a page of the app, with the app's texts.
 const APP_CODE = /\/src\/(app|components|features|lib)\/.*\.tsx?$/;
-const LEFT_OUT = /\/src\/app\/i18n\/|\/src\/features\/screen\//;
+const LEFT_OUT = /\/src\/app\/i18n\/|\/src\/features\/screen\/(?!pages\/ScreenLinksPage\.tsx$)/;
 
 export const pageTexts: Plugin = {
   name: 'ningxin-page-texts',
