@@ -60,8 +60,9 @@ export default defineConfig({
     },
   ],
   // A fresh embedded store for every run: the demo committee and accounts, nothing else.
+  // The server as `npm start` runs it: built (apps/server/dist), no TypeScript loader.
   webServer: {
-    command: `rm -rf "${dataDir}" "${webDir}" && mkdir -p "${runDir}" && cp -r apps/web/dist "${webDir}" && node --import tsx apps/server/src/main.ts`,
+    command: `rm -rf "${dataDir}" "${webDir}" && mkdir -p "${runDir}" && cp -r apps/web/dist "${webDir}" && npm run build -s -w @ningxin/server && node apps/server/dist/main.js`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     // The first start seeds the demo committee (its members, two years of meetings …).

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths';
@@ -22,6 +22,21 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Math.round(kb / 1024);
 }
 
+/**
+ * The built server (apps/server/dist), built first, as `npm start` runs it. A checkout from before
+ * the server had a build (another commit's, for a side-by-side run) runs its sources through tsx.
+ */
+function serverArgs(serverDir: string): string[] {
+  const buildScript = path.join(serverDir, 'scripts/build.mjs');
+  if (!fs.existsSync(buildScript)) return ['--import', 'tsx', 'src/main.ts'];
+  // Once a run: several instances of one checkout share its build.
+  if (!built.has(serverDir))
+    execFileSync(process.execPath, [buildScript], { cwd: serverDir, stdio: 'ignore' });
+  built.add(serverDir);
+  return ['dist/main.js'];
+}
+const built = new Set<string>();
+
 export async function startServer(
   env: Record<string, string>,
   port: number,
@@ -31,7 +46,7 @@ export async function startServer(
   root = ROOT,
 ): Promise<ServerProcess> {
   const serverDir = path.join(root, 'apps/server');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, serverArgs(serverDir), {
     cwd: serverDir,
     env: {
       ...process.env,

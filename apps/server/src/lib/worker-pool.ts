@@ -1,9 +1,11 @@
 import Piscina from 'piscina';
+import { BUILT } from './entry-file';
 
 /**
  * Worker threads for pure, costly per-row work (encryption, keyed hashes, pinyin, COPY text) on
  * piscina. Threads start with the first task and stop after ten idle minutes; `close` ends them
- * (the app does so at shutdown). The module is TypeScript: worker-entry.mjs loads it through tsx.
+ * (the app does so at shutdown). From the sources the module is TypeScript: worker-entry.mjs loads
+ * it through tsx; the built server's module is JavaScript and is the thread's file itself.
  */
 export interface WorkerPool<Task, Result> {
   run(task: Task): Promise<Result>;
@@ -23,7 +25,7 @@ export function createWorkerPool<Task, Result>(opts: {
 }): WorkerPool<Task, Result> {
   if (opts.threads < 1) throw new Error('A worker pool needs at least one thread');
   const pool = new Piscina({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    filename: BUILT ? opts.module.href : new URL('./worker-entry.mjs', import.meta.url).href,
     minThreads: 0,
     maxThreads: opts.threads,
     idleTimeout: 10 * 60_000,

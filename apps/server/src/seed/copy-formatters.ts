@@ -1,3 +1,4 @@
+import { entryFile } from '../lib/entry-file';
 import type { CryptoSuite, FieldCrypto } from '../lib/field-crypto';
 import { cryptoWorkers } from '../lib/worker-pool';
 import { createPinyinCache, formatCopyBatch } from './demo-member-rows';
@@ -28,7 +29,7 @@ export function workerFormatter(masterKey: Buffer, count: number, suite: CryptoS
   const pool = cryptoWorkers(masterKey, suite, count).pool<
     { firstId: number; members: DemoMember[] },
     { members: string; events: string }
-  >(new URL('./demo-member-worker.ts', import.meta.url))!;
+  >(entryFile('./demo-member-worker.ts', import.meta.url))!;
   return {
     depth: count * 2,
     format: (firstId, members) => pool.run({ firstId, members }),

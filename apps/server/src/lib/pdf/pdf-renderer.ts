@@ -9,6 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { BUILT, entryFile } from '../entry-file';
 import { AppError } from '../errors';
 import { layoutJob, type PdfDocument } from './pdf-document';
 
@@ -48,9 +49,11 @@ interface Job {
   reject(err: Error): void;
 }
 
-// The worker is TypeScript: it registers tsx's loader first, as a worker does not inherit it.
+const WORKER = entryFile('./pdf-worker.ts', import.meta.url);
+// From the sources the worker is TypeScript: it registers tsx's loader first, as a worker does not
+// inherit it. The built server's worker is JavaScript and starts as it is.
 const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./pdf-worker.ts', import.meta.url).href)}); });`;
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`;
 
 export function createPdfRenderer({
   maxJobs = 6,
@@ -117,7 +120,7 @@ export function createPdfRenderer({
   };
 
   const start = () => {
-    const w = new Worker(BOOTSTRAP, { eval: true });
+    const w = BUILT ? new Worker(WORKER) : new Worker(BOOTSTRAP, { eval: true });
     w.on('message', onReply);
     w.on('error', (err) => {
       if (worker === w) stopAll(err);

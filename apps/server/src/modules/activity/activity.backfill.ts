@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { migrationsFolder } from '../../db/client';
 
 /** The migration that filled the ledger from the status timelines written before it. */
-const BACKFILL_MIGRATION = new URL('../../db/migrations/0011_activity_backfill.sql', import.meta.url);
+const BACKFILL_MIGRATION = path.join(migrationsFolder, '0011_activity_backfill.sql');
 
 /**
  * The ledger's entries for every status event that has none (INSERT … SELECT, ON CONFLICT DO

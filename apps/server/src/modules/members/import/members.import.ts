@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { type ImportCheck, localIsoDate } from '@ningxin/shared';
 import type { Config } from '../../../config';
 import type { Db } from '../../../db/client';
+import { entryFile } from '../../../lib/entry-file';
 import type { EventBus } from '../../../lib/events';
 import {
   BadWorkbookError,
@@ -56,7 +57,7 @@ export interface MemberImportDeps {
   workers?: CryptoWorkers;
 }
 
-const STAGE_WORKER = new URL('./members.import.worker.ts', import.meta.url);
+const STAGE_WORKER = entryFile('./members.import.worker.ts', import.meta.url);
 
 export interface ImportRequest {
   /** The uploaded file, spooled to disk. */
