@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { committeeOf } from '../../orgs/orgs.fragments';
 import type { CountSource } from './members.counts.source';
@@ -16,6 +16,11 @@ export interface CountRow {
  */
 export const memberCountsRepository = {
   /** How many members the rows matching the source's condition hold. */
+  /** The total of a source, as a scalar query (to ride along with another statement). */
+  totalQuery({ rollup, where }: CountSource): SQL {
+    return sql`select coalesce(sum(${rollup.n}), 0)::int from ${rollup.table} where ${where ?? sql`true`}`;
+  },
+
   async total(db: Executor, { rollup, where }: CountSource): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`coalesce(sum(${rollup.n}), 0)::int` })

@@ -108,4 +108,35 @@ describe('the member list total', () => {
       await countWhere(sql`name_pinyin like 'zhang%' or name_initials like 'zhang%'`),
     );
   });
+
+  it('stays on a page past the end, from the rollup and from the rows', async () => {
+    const branch = await branchOf(t.store, '驻北京通州区流动党委');
+    for (const filter of [
+      `&orgId=${branch.id}&status=lost`,
+      `&orgId=${branch.id}&joinYearFrom=1921&status=lost`,
+    ]) {
+      const first = await t.request({
+        method: 'GET',
+        url: `/api/v1/members?limit=100${filter}`,
+        cookie: office(),
+      });
+      const { total, items } = first.json() as { total: number; items: unknown[] };
+      expect(total, filter).toBeGreaterThan(0);
+      expect(total, filter).toBeLessThan(100);
+      // A full page of exactly the total: the next one is empty and still tells the total.
+      const full = await t.request({
+        method: 'GET',
+        url: `/api/v1/members?limit=${total}${filter}`,
+        cookie: office(),
+      });
+      expect(full.json().items).toHaveLength(items.length);
+      const cursor = full.json().nextCursor as string;
+      const past = await t.request({
+        method: 'GET',
+        url: `/api/v1/members?limit=${total}${filter}&cursor=${encodeURIComponent(cursor)}`,
+        cookie: office(),
+      });
+      expect(past.json(), filter).toMatchObject({ items: [], total, nextCursor: null });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /** The member list's queries: a keyset page in a sort order, and the count of a condition. */
 import { and, asc, desc, gt, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
+import { type Executor, queryRows } from '../../../db/client';
 import { members } from '../../../db/schema';
 import { orgNameOf } from '../../orgs/orgs.fragments';
 
@@ -28,6 +28,8 @@ export type MemberListRow = { [K in keyof typeof listColumns]: (typeof listColum
   orgName: string;
   sortKey: string | null;
 };
+/** A page's rows, each with the list's total beside it when asked for. */
+export type MemberListRowWithTotal = MemberListRow & { total?: number };
 
 /** Sortable columns; Chinese names sort by their pinyin. */
 export const SORT_COLUMNS = {
@@ -51,10 +53,17 @@ export interface KeysetPage {
 export const membersListRepository = {
   /**
    * A page of the list in the sort order, after the cursor. Each row carries `sortKey`, its sort
-   * value as the database's own text (a timestamp keeps its microseconds), for the next cursor.
+   * value as the database's own text (a timestamp keeps its microseconds), for the next cursor;
+   * with `total`, also the value of that scalar query (the list's total: one statement, one round
+   * trip, one snapshot for the page and its total; PostgreSQL runs it once, not once a row).
    * NULLs sort last ascending and first descending, as PostgreSQL orders them.
    */
-  async list(db: Executor, where: SQL | undefined, page: KeysetPage): Promise<MemberListRow[]> {
+  async list(
+    db: Executor,
+    where: SQL | undefined,
+    page: KeysetPage,
+    total?: SQL,
+  ): Promise<MemberListRowWithTotal[]> {
     const col = SORT_COLUMNS[page.sort];
     const asc_ = page.order === 'asc';
     let keyset: SQL | undefined;
@@ -82,15 +91,26 @@ export const membersListRepository = {
         // (with a join, a misjudged keyset estimate made a deep page a 500,000-row hash and sort).
         orgName: orgNameOf(members.orgId),
         sortKey: sql<string | null>`${col}::text`,
+        ...(total ? { total: sql<number>`(${total})` } : {}),
       })
       .from(members)
       .where(and(where, keyset))
       .orderBy(dir(col), dir(members.id))
-      .limit(page.limit)) as MemberListRow[];
+      .limit(page.limit)) as MemberListRowWithTotal[];
   },
 
-  async count(db: Executor, where: SQL | undefined): Promise<number> {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where);
-    return row?.n ?? 0;
+  /** The count of the members matching `where`, as a scalar query. */
+  countQuery(where: SQL | undefined): SQL {
+    return sql`select count(*)::int from ${members} where ${where ?? sql`true`}`;
+  },
+
+  count(db: Executor, where: SQL | undefined): Promise<number> {
+    return membersListRepository.scalar(db, membersListRepository.countQuery(where));
+  },
+
+  /** The value of a scalar query (an empty page's total). */
+  async scalar(db: Executor, query: SQL): Promise<number> {
+    const [row] = await queryRows<{ n: number }>(db, sql`select (${query}) as n`);
+    return Number(row?.n ?? 0);
   },
 };

@@ -94,14 +94,14 @@ export function createMembersService(deps: MembersDeps) {
   }
 
   /**
-   * The list's total: from a rollup when the query filters whole groups only (a sum over a few
-   * hundred (org, status) rows at 1M members, or ~37,000 groups when a county or district is
-   * involved), else a count of the rows matching `where`.
+   * The list's total, as a scalar query: from a rollup when the query filters whole groups only (a
+   * sum over a few hundred (org, status) rows at 1M members, or ~37,000 groups when a county or
+   * district is involved), else a count of the rows matching `where`.
    */
-  function listTotal(actor: Actor, q: MemberListQuery, orgPath: string | null, where: SQL | undefined) {
+  function listTotal(actor: Actor, q: MemberListQuery, orgPath: string | null, where: SQL | undefined): SQL {
     if (!filtersWholeGroups(q) || !scopeIsGroupwise(actor, 'member.read'))
-      return membersListRepository.count(reads, where);
-    return memberCountsRepository.total(reads, countSource(actor, { ...q, orgPath }));
+      return membersListRepository.countQuery(where);
+    return memberCountsRepository.totalQuery(countSource(actor, { ...q, orgPath }));
   }
 
   async function present(actor: Actor, row: MemberRow & { orgName: string }): Promise<MemberResponse> {
@@ -152,15 +152,15 @@ export function createMembersService(deps: MembersDeps) {
       const after = q.cursor
         ? (([value, id]) => ({ value, id }))(decodeCursor(q.cursor, memberCursor(q.sort)))
         : undefined;
-      const [rows, total] = await Promise.all([
-        membersListRepository.list(reads, where, { sort: q.sort, order: q.order, after, limit: q.limit }),
-        listTotal(actor, q, orgPath, where),
-      ]);
+      const totalQuery = listTotal(actor, q, orgPath, where);
+      const page = { sort: q.sort, order: q.order, after, limit: q.limit };
+      const rows = await membersListRepository.list(reads, where, page, totalQuery);
       const last = rows.at(-1);
       const today = new Date();
       return {
         items: rows.map((r) => mapListItem(r, today)),
-        total,
+        // The total rides on the page's rows; a page past the end has none to carry it.
+        total: rows[0]?.total ?? (await membersListRepository.scalar(reads, totalQuery)),
         nextCursor: rows.length === q.limit && last ? encodeCursor([last.sortKey, last.id]) : null,
       };
     },
