@@ -71,9 +71,13 @@ export function createAuthService(
     config.login.adminTwoFactor && !enabled && assignments.some((a) => TWO_FACTOR_ROLES.includes(a.role));
 
   async function me(actor: Actor, expiresAt: Date): Promise<MeResponse> {
-    const user = await users.account(db, actor.userId);
+    // Three reads at once (separate connections on PostgreSQL): every page load asks for this.
+    const [user, twoFactor, roles] = await Promise.all([
+      users.account(db, actor.userId),
+      twoFactorService.enabled(db, actor.userId),
+      users.assignmentsFor(actor.userId),
+    ]);
     if (!user) throw unauthenticated();
-    const twoFactor = await twoFactorService.enabled(db, user.id);
     return {
       user: {
         id: user.id,
@@ -83,7 +87,7 @@ export function createAuthService(
         twoFactor,
         twoFactorRequired: twoFactorMissing(actor.assignments, twoFactor),
       },
-      roles: await users.assignmentsFor(user.id),
+      roles,
       permissions: permissionsOf(actor),
       session: { expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: config.session.idleMinutes },
     };
