@@ -74,7 +74,7 @@ async function main() {
   let ops = await buildOps(direct.query);
   if (args.only) ops = ops.filter((o) => args.only!.split(',').some((p) => o.id.startsWith(p)));
   log(`timing the SQL of ${ops.length} operations on the bare driver`);
-  const raw = await rawSqlTimes(direct, env, ops, samples);
+  const raw = await rawSqlTimes(direct, env, ops, samples, { connections, seconds });
   const storeSizeMb = await direct.sizeMb();
   await direct.close();
 

@@ -2,7 +2,7 @@ import { buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
 import { DEMO_PASSWORD } from './http';
 import { BENCH_USERS, type Op } from './ops';
-import { type Latency, latencyOf, timeSerial } from './stats';
+import { type Latency, latencyOf, timeConcurrent, timeSerial } from './stats';
 import type { DirectStore, Statement } from './store';
 
 /**
@@ -15,18 +15,22 @@ export interface RawResult {
   /** The statements one request of the operation runs, in order (first probe). */
   statements: string[];
   latency: Latency;
+  /** Requests' statements completed a second by `concurrency` callers on the driver's pool. */
+  throughput: number;
 }
 
 /**
  * Runs each operation once through an in-process server on `direct`, records the SQL it sends
  * (the session check left out), then times those same statements on the bare driver, one after
- * another, `n` times, rotating through the operation's probes like the load does.
+ * another, `n` times, rotating through the operation's probes like the load does; then
+ * `concurrent.connections` callers at once for `concurrent.seconds`, as the API's concurrent load.
  */
 export async function rawSqlTimes(
   direct: DirectStore,
   env: Record<string, string>,
   ops: Op[],
   n: number,
+  concurrent: { connections: number; seconds: number },
 ): Promise<Map<string, RawResult>> {
   const config = loadConfig({ ...process.env, ...env, LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
   const app = await buildApp(config, direct.store);
@@ -59,11 +63,17 @@ export async function rawSqlTimes(
       perRequest.push(direct.recorded.filter((s) => !SESSION_SQL.test(s.text)));
     }
     let i = 0;
-    const samples = await timeSerial(async () => {
+    const request = async () => {
       const statements = perRequest[i++ % perRequest.length]!;
       for (const s of statements) await direct.query(s.text, s.params);
-    }, n);
-    results.set(op.id, { statements: perRequest[0]!.map((s) => s.text), latency: latencyOf(samples) });
+    };
+    const samples = await timeSerial(request, n);
+    const throughput = await timeConcurrent(request, concurrent.connections, concurrent.seconds);
+    results.set(op.id, {
+      statements: perRequest[0]!.map((s) => s.text),
+      latency: latencyOf(samples),
+      throughput,
+    });
   }
   await app.close();
   return results;

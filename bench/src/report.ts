@@ -51,18 +51,20 @@ export function toMarkdown(r: BenchResult): string {
     '',
     `- 日期：${r.date}`,
     `- 机器：${r.machine.cpus} 核（${r.machine.cpuModel}），内存 ${r.machine.memoryGb} GB；Node ${r.machine.node}；${r.machine.storeVersion}`,
-    `- 方法：真实服务进程，经本机回环 HTTP 以登录用户访问；并发 1 时每项 ${r.settings.serialRequests} 次请求（先预热），并发 ${r.settings.connections} 时持续 ${r.settings.concurrentSeconds} 秒（autocannon，与服务同机）。“SQL”为同一请求发出的语句（会话校验除外）在裸驱动上依次执行的时间。详见 docs/performance.md。`,
+    `- 方法：真实服务进程，经本机回环 HTTP 以登录用户访问；并发 1 时每项 ${r.settings.serialRequests} 次请求（先预热），并发 ${r.settings.connections} 时持续 ${r.settings.concurrentSeconds} 秒（autocannon，与服务同机）。“SQL”为同一请求发出的语句（会话校验除外）在裸驱动上依次执行的时间；“SQL 并发吞吐”为同样多的调用者在裸驱动的连接池（10 个连接，与服务相同）上反复执行这些语句，每秒完成的次数。详见 docs/performance.md。`,
     `- 库大小：${r.storeSizeMb} MB；生成/补足数据：${round(r.seedSeconds, 1)} 秒`,
     `- 服务内存（RSS）：空闲 ${r.rss.idleMb} MB，查询压测后 ${r.rss.afterQueriesMb} MB，峰值（含导入）${r.rss.peakMb} MB`,
     '',
     '## 各项操作（毫秒）',
     '',
-    '| 操作 | 用户 | 中位数 | p95 | p99 | 并发 32 吞吐（次/秒） | SQL 中位数 | SQL p95 | API ÷ SQL |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| 操作 | 用户 | 中位数 | p95 | p99 | 并发 32 吞吐（次/秒） | SQL 中位数 | SQL p95 | API ÷ SQL | SQL 并发 32 吞吐 | API 吞吐 ÷ SQL |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const o of r.ops) {
+    // Older results carry no driver throughput.
+    const sqlRate = o.raw?.throughput;
     lines.push(
-      `| ${o.op.label} | ${o.op.user} | ${ms(o.serial.latency.median)} | ${ms(o.serial.latency.p95)} | ${ms(o.serial.latency.p99)} | ${Math.round(o.concurrent.throughput)} | ${ms(o.raw?.latency.median)} | ${ms(o.raw?.latency.p95)} | ${o.ratio === undefined ? '—' : round(o.ratio, 1)} |`,
+      `| ${o.op.label} | ${o.op.user} | ${ms(o.serial.latency.median)} | ${ms(o.serial.latency.p95)} | ${ms(o.serial.latency.p99)} | ${Math.round(o.concurrent.throughput)} | ${ms(o.raw?.latency.median)} | ${ms(o.raw?.latency.p95)} | ${o.ratio === undefined ? '—' : round(o.ratio, 1)} | ${sqlRate ? Math.round(sqlRate) : '—'} | ${sqlRate ? round(o.concurrent.throughput / sqlRate, 2) : '—'} |`,
     );
   }
   lines.push(
@@ -111,6 +113,14 @@ export function toMarkdown(r: BenchResult): string {
     const worst = ratios.reduce((w, o) => (o.ratio! > w.ratio! ? o : w));
     lines.push(
       `| API ÷ SQL 中位数（搜索、列表） | ≤ ${t.apiToSqlRatio} | ${round(worst.ratio!, 1)}（${worst.op.label}） | ${mark(worst.ratio! <= t.apiToSqlRatio)} |`,
+    );
+  }
+  const rates = ratios.filter((o) => o.raw?.throughput);
+  if (rates.length) {
+    const share = (o: (typeof rates)[number]) => o.concurrent.throughput / o.raw!.throughput;
+    const worst = rates.reduce((w, o) => (share(o) < share(w) ? o : w));
+    lines.push(
+      `| API 吞吐 ÷ 裸驱动吞吐，并发 ${r.settings.connections}（搜索、列表） | ≥ 0.67 | ${round(share(worst), 2)}（${worst.op.label}） | ${mark(share(worst) >= 2 / 3)} |`,
     );
   }
   const big = r.imports.find((i) => i.rows === 100_000);

@@ -35,5 +35,28 @@ export async function timeSerial(fn: () => Promise<unknown>, n: number, warmup =
   return samples;
 }
 
+/**
+ * Completed runs of `fn` a second with `concurrency` callers each running it again as soon as it
+ * returns, for `seconds` (the bare driver's side of a concurrent load).
+ */
+export async function timeConcurrent(
+  fn: () => Promise<unknown>,
+  concurrency: number,
+  seconds: number,
+): Promise<number> {
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await fn();
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
 export const round = (v: number, digits = 2) =>
   Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : v;

@@ -92,7 +92,8 @@ export async function openDirect(o: BenchStoreOptions): Promise<DirectStore> {
     },
   };
   if (o.pgUrl) {
-    const pool = new pg.Pool({ connectionString: o.pgUrl, max: 4 });
+    // As many connections as the server's pool (DATABASE_POOL_SIZE's default), for the concurrent load.
+    const pool = new pg.Pool({ connectionString: o.pgUrl, max: 10 });
     const db = drizzlePg({ client: pool, schema, logger }) as unknown as Db;
     const query: Query = async (text, params) => (await pool.query(text, params)).rows;
     return Object.assign(self, {
