@@ -105,11 +105,11 @@ export function createMembersService(deps: MembersDeps) {
   }
 
   async function present(actor: Actor, row: MemberRow & { orgName: string }): Promise<MemberResponse> {
-    const [hasAccount, org] = await Promise.all([
+    // The record's own path names its orgs (kept with the org's in one transaction when an org moves).
+    const [hasAccount, ancestors] = await Promise.all([
       accounts.hasAccount(db, row.id),
-      orgs.lookup(db, row.orgId),
+      orgs.namesAlong(db, row.orgPath),
     ]);
-    const ancestors = org ? await orgs.namesAlong(db, org.path) : [];
     const target = memberTarget(row);
     const writable = can(actor, 'member.write', target);
     return mapMember(
