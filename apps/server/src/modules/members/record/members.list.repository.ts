@@ -1,6 +1,6 @@
 /** The member list's queries: a keyset page in a sort order, and the count of a condition. */
 import { and, asc, desc, gt, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
+import { type Executor, queryRows } from '../../../db/client';
 import { members } from '../../../db/schema';
 import { orgNameOf } from '../../orgs/orgs.fragments';
 
@@ -54,7 +54,12 @@ export const membersListRepository = {
    * value as the database's own text (a timestamp keeps its microseconds), for the next cursor.
    * NULLs sort last ascending and first descending, as PostgreSQL orders them.
    */
-  async list(db: Executor, where: SQL | undefined, page: KeysetPage): Promise<MemberListRow[]> {
+  async list(
+    db: Executor,
+    where: SQL | undefined,
+    page: KeysetPage,
+    search?: readonly SQL[],
+  ): Promise<MemberListRow[]> {
     const col = SORT_COLUMNS[page.sort];
     const asc_ = page.order === 'asc';
     let keyset: SQL | undefined;
@@ -75,6 +80,25 @@ export const membersListRepository = {
             );
     }
     const dir = asc_ ? asc : desc;
+    const order = [dir(col), dir(members.id)] as const;
+    // A search of several parts (see searchParts): each part's first rows in the list's order, from
+    // its own index range, then the page from their union; a row matches one part only.
+    const condition =
+      search && search.length > 1
+        ? sql`${members.id} = any(array(${sql.join(
+            search.map(
+              // Drizzle puts each select in parentheses, as a union needs for its own order and limit.
+              (part) =>
+                db
+                  .select({ id: members.id })
+                  .from(members)
+                  .where(and(where, part, keyset))
+                  .orderBy(...order)
+                  .limit(page.limit),
+            ),
+            sql` union all `,
+          )}))`
+        : and(where, search?.[0], keyset);
     return (await db
       .select({
         ...listColumns,
@@ -84,13 +108,22 @@ export const membersListRepository = {
         sortKey: sql<string | null>`${col}::text`,
       })
       .from(members)
-      .where(and(where, keyset))
-      .orderBy(dir(col), dir(members.id))
+      .where(condition)
+      .orderBy(...order)
       .limit(page.limit)) as MemberListRow[];
   },
 
-  async count(db: Executor, where: SQL | undefined): Promise<number> {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where);
+  /** The members under `where` and the search (its parts exclude one another: their counts add up). */
+  async count(db: Executor, where: SQL | undefined, search?: readonly SQL[]): Promise<number> {
+    if (search && search.length > 1) {
+      const counts = search.map((part) => sql`(select count(*) from ${members} where ${and(where, part)})`);
+      const [row] = await queryRows<{ n: number }>(db, sql`select (${sql.join(counts, sql` + `)})::int as n`);
+      return row?.n ?? 0;
+    }
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(members)
+      .where(and(where, search?.[0]));
     return row?.n ?? 0;
   },
 };
