@@ -18,8 +18,9 @@ import { ReadRouterPool } from './replica';
  * while it keeps up, from the primary while it lags past the limit or is down; writes and
  * transactions never reach it. So do, for each kind of lag-tolerant read, one representative
  * that a new honour shows in: a statistics topic of another domain (honours by level), a panel of
- * the big screen (the feed of deeds) and an export (the honours' .xlsx). PostgreSQL only (the
- * embedded store has no standby).
+ * the big screen (the feed of deeds) and an export (the honours' .xlsx); and the exports of two
+ * more modules: the hometown donations' (a new donation) and a branch's dues month report (a new
+ * member of the branch). PostgreSQL only (the embedded store has no standby).
  */
 const METRICS_TOKEN = 'replica-test-metrics-token';
 const MAX_LAG_MS = 2500;
@@ -32,6 +33,8 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
   let branch: number;
   /** A member on the rolls, the recipient of the test's honours. */
   let recipient: number;
+  /** The branch's dues month of this month, whose report lists the branch's members. */
+  let duesMonth: number;
   const today = localIsoDate(new Date());
   const year = Number(today.slice(0, 4));
 
@@ -59,6 +62,14 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
       sql`select id from members where status = 'active' order by id limit 1`,
     );
     recipient = member!.id;
+    const month = await t.request({
+      method: 'POST',
+      url: '/api/v1/dues/months',
+      payload: { orgId: branch, month: today.slice(0, 7) },
+      cookie: office,
+    });
+    expect(month.statusCode, month.body).toBe(201);
+    duesMonth = month.json().id;
   });
   afterAll(async () => {
     await t?.close();
@@ -127,7 +138,25 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     });
     expect(res.statusCode).toBe(201);
   };
+  /** An honour titled `title` and a hometown donation of a donor so named. */
   const honour = async (title: string) => {
+    const donation = await t.request({
+      method: 'POST',
+      url: '/api/v1/hometown/donations',
+      payload: {
+        donorKind: 'enterprise',
+        donorName: title,
+        kind: 'funds',
+        amountYuan: '1000.00',
+        purpose: 'covid',
+        countyCode: '130723',
+        recipient: '康保县疫情防控指挥部',
+        donatedOn: today,
+        orgId: branch,
+      },
+      cookie: office,
+    });
+    expect(donation.statusCode, donation.body).toBe(201);
     const res = await t.request({
       method: 'POST',
       url: '/api/v1/honours',
@@ -158,9 +187,14 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
       by.replica > 0 && by.primary === 0 ? 'replica' : by.primary > 0 && by.replica === 0 ? 'primary' : by;
     return { sees: await sees(res), by: one };
   };
+  /** Whether the rows of an .xlsx hold `text`. */
+  const holds = (text: string) => async (res: { rawPayload: Buffer }) =>
+    sheetRows((await loadXlsx(res.rawPayload)).worksheets[0]!).some((r) => r.includes(text));
+  /** Whether the branch's dues month report lists the member named, and who answered it. */
+  const reported = (name: string) => shown(`/api/v1/dues/months/${duesMonth}/report`, holds(name));
   /**
-   * The honours topic's count of the year, whether the big screen's feed and the honours' export
-   * hold `title`, each with the one server that answered it.
+   * The honours topic's count of the year, whether the big screen's feed, the honours' export and
+   * the hometown donations' export hold `title`, each with the one server that answered it.
    */
   const honourViews = async (title: string) => {
     t.services.screen.screen.clearCache();
@@ -172,9 +206,8 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
       screen: await shown('/api/v1/stats/screen', async (res) =>
         (res.json() as { feed: { title: string }[] }).feed.some((f) => f.title.startsWith(title)),
       ),
-      export: await shown(`/api/v1/honours/export?year=${year}`, async (res) =>
-        sheetRows((await loadXlsx(res.rawPayload)).worksheets[0]!).some((r) => r.includes(title)),
-      ),
+      export: await shown(`/api/v1/honours/export?year=${year}`, holds(title)),
+      hometown: await shown('/api/v1/hometown/donations/export', holds(title)),
     };
   };
   /** The views of a standby (or primary) that holds the honour, the topic counting `count`. */
@@ -182,6 +215,7 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     topic: { sees: count, by },
     screen: { sees, by },
     export: { sees, by },
+    hometown: { sees, by },
   });
   const onStandby = async (query: string) => {
     const client = new pg.Client({ connectionString: standby.url('ningxin') });
@@ -198,6 +232,7 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     await create('备库甲一');
     await until('the new member on the standby', async () => (await listed('备库甲一')).total === 1);
     expect(await listed('备库甲一')).toEqual(found('备库甲一', 'replica'));
+    expect(await reported('备库甲一')).toEqual({ sees: true, by: 'replica' });
   });
 
   it('answers a statistics topic, the big screen and an export from the standby once a new honour is replayed', async () => {
@@ -224,13 +259,16 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
       await honour('备库荣誉乙');
       // Within the limit the standby answers as it is: without the new member, without the honour.
       expect(await listed('备库乙二')).toEqual({ names: [], total: 0, by: { replica: 2, primary: 0 } });
+      expect(await reported('备库乙二')).toEqual({ sees: false, by: 'replica' });
       expect(await honourViews('备库荣誉乙')).toEqual(seen(count, 'replica', false));
       await stateIs('lagging');
       expect(await listed('备库乙二')).toEqual(found('备库乙二', 'primary'));
+      expect(await reported('备库乙二')).toEqual({ sees: true, by: 'primary' });
       expect(await honourViews('备库荣誉乙')).toEqual(seen(count + 1, 'primary'));
       await onStandby('select pg_wal_replay_resume()');
       await stateIs('ok');
       expect(await listed('备库乙二')).toEqual(found('备库乙二', 'replica'));
+      expect(await reported('备库乙二')).toEqual({ sees: true, by: 'replica' });
       expect(await honourViews('备库荣誉乙')).toEqual(seen(count + 1, 'replica'));
     } finally {
       await onStandby('select pg_wal_replay_resume()');
@@ -275,10 +313,12 @@ describe.skipIf(testStoreKind() !== 'postgres')('lag-tolerant reads on a streami
     await create('备库丙三');
     await honour('备库荣誉丙');
     expect(await listed('备库丙三')).toEqual(found('备库丙三', 'primary'));
+    expect(await reported('备库丙三')).toEqual({ sees: true, by: 'primary' });
     expect(await honourViews('备库荣誉丙')).toEqual(seen(count + 1, 'primary'));
     await standby.start();
     await stateIs('ok');
     expect(await listed('备库丙三')).toEqual(found('备库丙三', 'replica'));
+    expect(await reported('备库丙三')).toEqual({ sees: true, by: 'replica' });
     expect(await honourViews('备库荣誉丙')).toEqual(seen(count + 1, 'replica'));
   });
 });

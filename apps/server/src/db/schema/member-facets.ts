@@ -59,3 +59,29 @@ export const memberFacetTotals = pgTable(
     }),
   ],
 );
+
+/**
+ * `member_facet_counts` summed over home counties and host districts: members per (facet, org,
+ * status, value). What a secretary's figures and the office's of one org read (a subtree's orgs'
+ * rows: a few thousand at 10,000,000 members where member_facet_counts holds some 80,000 for a
+ * second-level committee's birth years). Kept by the same trigger function, from the same deltas
+ * (migration 0029).
+ */
+export const memberFacetOrgTotals = pgTable(
+  'member_facet_org_totals',
+  {
+    n: integer('n').notNull(),
+    facet: text('facet').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    status: text('status').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'member_facet_org_totals_pkey',
+      columns: [t.facet, t.orgId, t.status, t.value],
+    }),
+  ],
+);

@@ -73,7 +73,15 @@ export const members = pgTable(
     // name_pinyin is COLLATE "C" (migration 0006; pinyin is ASCII, so byte order is the natural
     // order): one plain index then serves both the prefix search and the list sorted by name.
     index('members_pinyin_sort_idx').on(t.namePinyin, t.id),
+    // The initials prefix search's count (index-only, in heap order) ...
     index('members_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
+    // ... and its page: the newest members of exact initials straight from the index (migration 0027).
+    index('members_initials_created_idx').using(
+      'btree',
+      t.nameInitials.op('text_pattern_ops'),
+      t.createdAt,
+      t.id,
+    ),
     index('members_phone_tail_idx').on(t.phoneTail),
     index('members_phone_hash_idx').on(t.phoneHash),
     index('members_id_tail_idx').on(t.idTail),

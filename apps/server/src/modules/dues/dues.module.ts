@@ -51,16 +51,24 @@ export const duesModule = defineModule({
     });
     const months = createMonthsService(access);
     const arrears = createArrearsService(access);
+    // The statistics' topic and the sheets (a snapshot of the page as it is browsed) may lag; the
+    // pages, reread after each payment, the checks before a write and the reminders read the primary.
+    const lagging = { ...access, db: reads };
+    const laggingMonths = createMonthsService(lagging);
     return {
       access,
       bases: createBasesService(access),
       months,
-      // The statistics' topic may lag; the month's page, reread after each payment, reads the primary.
-      lagTolerant: createMonthsService({ ...access, db: reads }),
+      lagTolerant: laggingMonths,
       payments: createPaymentsService(access),
       reliefs: createReliefsService(access),
       arrears,
-      exports: createDuesExport(access, months, arrears),
+      exports: createDuesExport({
+        db,
+        reads: lagging,
+        months: laggingMonths,
+        arrears: createArrearsService(lagging),
+      }),
       seed: createDuesSeed(access, activity),
     };
   },

@@ -38,10 +38,12 @@ interface Column<T> {
 }
 
 export interface HometownExportDeps {
+  /** The primary: the audit row. */
   db: Db;
-  projects: ProjectsService;
-  donations: DonationsService;
-  labour: LabourService;
+  /** The lists, which may read a standby: a file is a snapshot of the list as it is browsed. */
+  projects: Pick<ProjectsService, 'list'>;
+  donations: Pick<DonationsService, 'list'>;
+  labour: Pick<LabourService, 'listPostings' | 'listPlacements'>;
 }
 
 export function createHometownExport({ db, projects, donations, labour }: HometownExportDeps) {

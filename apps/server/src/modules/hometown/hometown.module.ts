@@ -46,14 +46,22 @@ export const hometownModule = defineModule({
     const projects = createProjectsService(access);
     const donations = createDonationsService(access);
     const labour = createLabourService(access);
+    // The totals and the lists' files may lag (a standby may answer); the pages, reread after
+    // each write, and the checks before a write read the primary.
+    const lagging = { ...access, db: reads };
     return {
       projects,
       donations,
       labour,
-      // Totals for the dashboards (the page's figures, the statistics, the big screen): they may
-      // be a few seconds old, so a streaming standby may answer them.
-      totals: createTotalsService({ ...access, db: reads }),
-      exports: createHometownExport({ db, projects, donations, labour }),
+      // Totals for the dashboards (the page's figures, the statistics, the big screen) and the
+      // files (a snapshot of the list as it is browsed) may be a few seconds old.
+      totals: createTotalsService(lagging),
+      exports: createHometownExport({
+        db,
+        projects: createProjectsService(lagging),
+        donations: createDonationsService(lagging),
+        labour: createLabourService(lagging),
+      }),
       seed: createHometownSeed({ db, homeCity: config.homeCity, activity }),
     };
   },

@@ -12,6 +12,7 @@ import {
   monthLabel,
 } from '@ningxin/shared';
 import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
 import type { PreparedExport } from '../../../lib/downloads';
 import { addTableSheet, drained, type StreamingWorkbook } from '../../../lib/excel/xlsx-writer';
 import type { Actor } from '../../../policy/policy';
@@ -31,9 +32,16 @@ interface Sheet {
   rows: (string | number | null)[][];
 }
 
-export function createDuesExport(access: DuesAccess, months: MonthsService, arrears: ArrearsService) {
-  const { db } = access;
+export interface DuesExportDeps {
+  /** The primary: the audit row. */
+  db: Db;
+  /** The sheets' reads, which may go to a standby: a file is a snapshot of the page as it is browsed. */
+  reads: DuesAccess;
+  months: Pick<MonthsService, 'get'>;
+  arrears: Pick<ArrearsService, 'arrears'>;
+}
 
+export function createDuesExport({ db, reads, months, arrears }: DuesExportDeps) {
   async function prepare(
     actor: Actor,
     sheet: Sheet,
@@ -58,11 +66,11 @@ export function createDuesExport(access: DuesAccess, months: MonthsService, arre
     /** 党费收缴月报: the month's page as a sheet, with each member's arrears and the totals. */
     async monthReport(actor: Actor, id: number): Promise<PreparedExport> {
       const m = await months.get(actor, id);
-      const path = (await access.orgs.lookup(db, m.org.id))?.path ?? '-';
+      const path = (await reads.orgs.lookup(reads.db, m.org.id))?.path ?? '-';
       const owing = await ledgerRepository.arrears(
-        db,
+        reads.db,
         pathIn(sql`r.org_path`, path),
-        access.thisMonth(),
+        reads.thisMonth(),
         1,
         undefined,
         100_000,

@@ -30,7 +30,8 @@ describe('the members.rollup_check job', () => {
       t.store.db,
       sql`select (select count(*) from member_counts) + (select count(*) from member_org_counts)
                  + (select count(*) from member_facet_counts)
-                 + (select count(*) from member_facet_totals) as groups`,
+                 + (select count(*) from member_facet_totals)
+                 + (select count(*) from member_facet_org_totals) as groups`,
     )) as [{ groups: number }];
     const run = await check();
     expect(run).toMatchObject({ outcome: 'succeeded', error: null });
@@ -104,6 +105,30 @@ describe('the members.rollup_check job', () => {
       );
     } finally {
       await t.store.db.execute(sql`update member_facet_totals set n = n - 2 where ${where}`);
+    }
+    expect((await check()).outcome).toBe('succeeded');
+  });
+
+  it('fails on a tampered row of member_facet_org_totals, naming its org, facet and value and no county', async () => {
+    const branch = await branchOf(t.store, '驻北京通州区流动党委');
+    const [row] = await queryRows<{ value: string }>(
+      t.store.db,
+      sql`select value from member_facet_org_totals where facet = 'education' and org_id = ${branch.id}
+          and status = 'active' order by value limit 1`,
+    );
+    const where = sql`facet = 'education' and org_id = ${branch.id} and status = 'active'
+                      and value = ${row!.value}`;
+    await t.store.db.execute(sql`update member_facet_org_totals set n = n - 1 where ${where}`);
+    try {
+      const run = await check();
+      expect(run.outcome).toBe('failed');
+      expect(run.error).toMatch(
+        new RegExp(
+          `共 1 处；首处为 member_facet_org_totals（按组织、状态、分项）中组织「${branch.name}」（编号 ${branch.id}）、状态「在册」、学历「(\\d+|未填)」：汇总 \\d+ 人`,
+        ),
+      );
+    } finally {
+      await t.store.db.execute(sql`update member_facet_org_totals set n = n + 1 where ${where}`);
     }
     expect((await check()).outcome).toBe('succeeded');
   });

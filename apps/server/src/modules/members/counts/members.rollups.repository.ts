@@ -3,12 +3,17 @@ import { type Executor, queryRows } from '../../../db/client';
 
 /** A group whose rollup row and count of members disagree (null where one side has none). */
 export interface RollupMismatch {
-  rollup: 'member_counts' | 'member_org_counts' | 'member_facet_counts' | 'member_facet_totals';
+  rollup:
+    | 'member_counts'
+    | 'member_org_counts'
+    | 'member_facet_counts'
+    | 'member_facet_totals'
+    | 'member_facet_org_totals';
   /** Null for member_facet_totals, which has no org. */
   orgId: number | null;
-  /** Null for member_org_counts, which has neither. */
+  /** Null for member_org_counts and member_facet_org_totals, which have none. */
   homeCounty: string | null;
-  /** '' for members with no host district; null for member_org_counts and member_facet_totals. */
+  /** '' for members with no host district; null for the rollups without it (all but two). */
   hostDistrict: string | null;
   status: string;
   /** The facet and its value, for member_facet_counts; null for the others. */
@@ -48,8 +53,9 @@ export const rollupsRepository = {
    * between cannot show as a difference): every group of `member_counts` (org, home county,
    * host district, status), of `member_org_counts` (org, status) and of `member_facet_counts`
    * (facet, org, home county, host district, status, value; the facet values by the same
-   * function as its triggers, migration 0022) and of `member_facet_totals` (facet, home county,
-   * status, value; migration 0024) against its members.
+   * function as its triggers, migration 0022), of `member_facet_totals` (facet, home county,
+   * status, value; migration 0024) and of `member_facet_org_totals` (facet, org, status, value;
+   * migration 0029) against its members.
    */
   async compareWithMembers(db: Executor): Promise<RollupComparison> {
     const [row] = await queryRows<ComparisonRow>(
@@ -84,6 +90,10 @@ export const rollupsRepository = {
             select 4, 'member_facet_totals', null, home_county, null, status, facet, value, ft.n, c.n
             from (select facet, home_county, status, value, sum(n)::int as n from fm group by 1, 2, 3, 4) ft
             full join member_facet_totals c using (facet, home_county, status, value)
+            union all
+            select 5, 'member_facet_org_totals', org_id, null, null, status, facet, value, fo.n, c.n
+            from (select facet, org_id, status, value, sum(n)::int as n from fm group by 1, 2, 3, 4) fo
+            full join member_facet_org_totals c using (facet, org_id, status, value)
           )
           select s.groups, s.mismatches, f.rollup, f.org_id, f.home_county, f.host_district,
                  f.status, f.facet, f.value, f.members, f.stored

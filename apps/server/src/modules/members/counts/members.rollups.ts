@@ -8,6 +8,7 @@ const ROLLUP_NAMES: Record<RollupMismatch['rollup'], string> = {
   member_org_counts: 'member_org_counts（按组织、状态）',
   member_facet_counts: 'member_facet_counts（按组织、流出地、流入地、状态、分项）',
   member_facet_totals: 'member_facet_totals（按流出地、状态、分项）',
+  member_facet_org_totals: 'member_facet_org_totals（按组织、状态、分项）',
 };
 
 /** The facets of member_facet_counts in words (migration 0022). */

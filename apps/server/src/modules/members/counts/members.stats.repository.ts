@@ -1,6 +1,12 @@
 import { and, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { memberFacetCounts, memberFacetTotals, memberStatusEvents, members } from '../../../db/schema';
+import {
+  memberFacetCounts,
+  memberFacetOrgTotals,
+  memberFacetTotals,
+  memberStatusEvents,
+  members,
+} from '../../../db/schema';
 import { orgIdInSubtree } from '../../orgs/orgs.fragments';
 import type { GroupColumns } from '../record/members.scope';
 import type { CountRow } from './members.counts.repository';
@@ -36,8 +42,27 @@ export const FACET_TOTALS_COLUMNS: GroupColumns = {
   memberId: null,
 };
 
-/** Which facet rollup a read goes to: the full one, or its totals by home county. */
-export type FacetRollup = 'counts' | 'totals';
+/**
+ * `member_facet_org_totals`: (facet, org, status, value), migration 0029: member_facet_counts
+ * summed over home counties and host districts. Read where neither the scope nor the filter names
+ * a home county or a host district.
+ */
+export const FACET_ORG_TOTALS_COLUMNS: GroupColumns = {
+  inOrgSubtree: (path) => orgIdInSubtree(memberFacetOrgTotals.orgId, path),
+  homeCounty: null,
+  hostDistrict: null,
+  status: memberFacetOrgTotals.status,
+  memberId: null,
+};
+
+/** Which facet rollup a read goes to: the full one, its totals by home county, or by org. */
+export type FacetRollup = 'counts' | 'totals' | 'orgTotals';
+
+const FACET_TABLES = {
+  counts: memberFacetCounts,
+  totals: memberFacetTotals,
+  orgTotals: memberFacetOrgTotals,
+} as const;
 
 /** The facets member_facet_counts keeps (its `facet` column). */
 export type MemberFacet =
@@ -60,8 +85,8 @@ export interface FlowRow {
 
 export const memberStatsRepository = {
   /**
-   * Members by the values of one facet, from `member_facet_counts` or `member_facet_totals`, under
-   * a condition over that table's columns.
+   * Members by the values of one facet, from `member_facet_counts`, `member_facet_totals` or
+   * `member_facet_org_totals`, under a condition over that table's columns.
    */
   async byFacet(
     db: Executor,
@@ -69,7 +94,7 @@ export const memberStatsRepository = {
     rollup: FacetRollup,
     where: SQL | undefined,
   ): Promise<CountRow[]> {
-    const t = rollup === 'totals' ? memberFacetTotals : memberFacetCounts;
+    const t = FACET_TABLES[rollup];
     return db
       .select({ key: t.value, count: sql<number>`sum(${t.n})::int` })
       .from(t)

@@ -1,7 +1,7 @@
 import { and } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../policy/policy';
-import { holdersOf } from '../../../policy/scope';
+import { holdersOf, scopeNamesDivisions } from '../../../policy/scope';
 import type { OrgsService } from '../../orgs/orgs.service';
 import {
   type GroupColumns,
@@ -12,6 +12,7 @@ import {
 import { type CountRow, memberCountsRepository } from './members.counts.repository';
 import { type CountSource, GROUP_ROLLUP, type Rollup } from './members.counts.source';
 import {
+  FACET_ORG_TOTALS_COLUMNS,
   FACET_ROLLUP,
   FACET_TOTALS_COLUMNS,
   type FlowRow,
@@ -34,8 +35,9 @@ export type MemberStatsRow = CountRow & { name?: string };
 
 /**
  * Member figures for the statistics (统计), within the actor's `stats.read` scope: counts by a
- * dimension read from the rollups kept by triggers (member_counts, member_facet_counts), never
- * from the members; and a year's status changes by month from the status timeline.
+ * dimension read from the rollups kept by triggers (member_counts, member_facet_counts and its
+ * totals by county or by org), never from the members; and a year's status changes by month from
+ * the status timeline.
  */
 export function createMemberStats({ db, orgs }: { db: Db; orgs: OrgsService }) {
   async function groupFilter(f: MemberStatsFilter): Promise<GroupFilter> {
@@ -65,13 +67,31 @@ export function createMemberStats({ db, orgs }: { db: Db; orgs: OrgsService }) {
         default: {
           // The totals by home county answer whoever's scope and filter name no org and no host
           // district: the office, a home-county viewer (a few thousand rows, not ~250,000 at 1M).
+          // The totals by org answer whoever's name no home county and no host district: a
+          // secretary, the office asking for one org (a subtree's orgs' rows: ~1,400 where
+          // member_facet_counts holds ~80,000 for a second-level committee at 10M).
           const holders = holdersOf(actor, 'stats.read');
+          const noDistrict = filter.hostDistrict.length === 0;
           const byCounty =
             !filter.orgPath &&
-            filter.hostDistrict.length === 0 &&
+            noDistrict &&
             (holders.some((a) => a.scopeKind === 'all') || holders.every((a) => a.scopeKind === 'home'));
-          return byCounty
-            ? memberStatsRepository.byFacet(db, by, 'totals', within(actor, FACET_TOTALS_COLUMNS, filter))
+          if (byCounty)
+            return memberStatsRepository.byFacet(
+              db,
+              by,
+              'totals',
+              within(actor, FACET_TOTALS_COLUMNS, filter),
+            );
+          const byOrg =
+            noDistrict && filter.homeCounty.length === 0 && !scopeNamesDivisions(actor, 'stats.read');
+          return byOrg
+            ? memberStatsRepository.byFacet(
+                db,
+                by,
+                'orgTotals',
+                within(actor, FACET_ORG_TOTALS_COLUMNS, filter),
+              )
             : memberStatsRepository.byFacet(db, by, 'counts', within(actor, FACET_ROLLUP.columns, filter));
         }
       }

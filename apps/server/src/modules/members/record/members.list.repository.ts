@@ -62,6 +62,7 @@ export const membersListRepository = {
     db: Executor,
     where: SQL | undefined,
     page: KeysetPage,
+    search?: readonly SQL[],
     total?: SQL,
   ): Promise<MemberListRowWithTotal[]> {
     const col = SORT_COLUMNS[page.sort];
@@ -84,6 +85,25 @@ export const membersListRepository = {
             );
     }
     const dir = asc_ ? asc : desc;
+    const order = [dir(col), dir(members.id)] as const;
+    // A search of several parts (see searchParts): each part's first rows in the list's order, from
+    // its own index range, then the page from their union; a row matches one part only.
+    const condition =
+      search && search.length > 1
+        ? sql`${members.id} = any(array(${sql.join(
+            search.map(
+              // Drizzle puts each select in parentheses, as a union needs for its own order and limit.
+              (part) =>
+                db
+                  .select({ id: members.id })
+                  .from(members)
+                  .where(and(where, part, keyset))
+                  .orderBy(...order)
+                  .limit(page.limit),
+            ),
+            sql` union all `,
+          )}))`
+        : and(where, search?.[0], keyset);
     return (await db
       .select({
         ...listColumns,
@@ -94,18 +114,25 @@ export const membersListRepository = {
         ...(total ? { total: sql<number>`(${total})` } : {}),
       })
       .from(members)
-      .where(and(where, keyset))
-      .orderBy(dir(col), dir(members.id))
+      .where(condition)
+      .orderBy(...order)
       .limit(page.limit)) as MemberListRowWithTotal[];
   },
 
-  /** The count of the members matching `where`, as a scalar query. */
-  countQuery(where: SQL | undefined): SQL {
-    return sql`select count(*)::int from ${members} where ${where ?? sql`true`}`;
+  /**
+   * The count of the members under `where` and the search, as a scalar query (the search's parts
+   * exclude one another: their counts add up).
+   */
+  countQuery(where: SQL | undefined, search?: readonly SQL[]): SQL {
+    if (search && search.length > 1) {
+      const counts = search.map((part) => sql`(select count(*) from ${members} where ${and(where, part)})`);
+      return sql`select (${sql.join(counts, sql` + `)})::int`;
+    }
+    return sql`select count(*)::int from ${members} where ${and(where, search?.[0]) ?? sql`true`}`;
   },
 
-  count(db: Executor, where: SQL | undefined): Promise<number> {
-    return membersListRepository.scalar(db, membersListRepository.countQuery(where));
+  count(db: Executor, where: SQL | undefined, search?: readonly SQL[]): Promise<number> {
+    return membersListRepository.scalar(db, membersListRepository.countQuery(where, search));
   },
 
   /** The value of a scalar query (an empty page's total). */

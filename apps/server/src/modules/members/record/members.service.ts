@@ -23,7 +23,7 @@ import { audited } from '../../audit/audit.service';
 import type { OrgsService } from '../../orgs/orgs.service';
 import { memberCountsRepository } from '../counts/members.counts.repository';
 import { countSource } from '../counts/members.counts.source';
-import { searchCondition } from '../search/members.search';
+import { searchCondition, searchParts } from '../search/members.search';
 import { memberChecks } from './members.checks';
 import { membersForModules } from './members.for-modules';
 import { membersListRepository } from './members.list.repository';
@@ -71,7 +71,7 @@ export function createMembersService(deps: MembersDeps) {
   const { hashes, visibleMember, concurrentDuplicate } = checks;
   const forModules = membersForModules(deps, checks);
 
-  /** Filters of the list query, as SQL (the scope is added by the caller). */
+  /** Filters of the list query but its search, as SQL (the scope and the search are added by the caller). */
   function filters(q: MemberListQuery, orgPath: string | null, today: Date): SQL | undefined {
     const year = today.getFullYear();
     const shiftYears = (years: number) => {
@@ -80,7 +80,6 @@ export function createMembersService(deps: MembersDeps) {
       return localIsoDate(d);
     };
     return and(
-      q.q ? searchCondition(q.q, hashes) : undefined,
       groupCondition({ ...q, orgPath }),
       q.memberType ? inArray(members.memberType, [q.memberType]) : undefined,
       q.tags.length ? arrayOverlaps(members.tags, q.tags) : undefined,
@@ -98,9 +97,15 @@ export function createMembersService(deps: MembersDeps) {
    * sum over a few hundred (org, status) rows at 1M members, or ~37,000 groups when a county or
    * district is involved), else a count of the rows matching `where`.
    */
-  function listTotal(actor: Actor, q: MemberListQuery, orgPath: string | null, where: SQL | undefined): SQL {
+  function listTotal(
+    actor: Actor,
+    q: MemberListQuery,
+    orgPath: string | null,
+    where: SQL | undefined,
+    search: SQL[] | undefined,
+  ): SQL {
     if (!filtersWholeGroups(q) || !scopeIsGroupwise(actor, 'member.read'))
-      return membersListRepository.countQuery(where);
+      return membersListRepository.countQuery(where, search);
     return memberCountsRepository.totalQuery(countSource(actor, { ...q, orgPath }));
   }
 
@@ -149,12 +154,13 @@ export function createMembersService(deps: MembersDeps) {
         orgPath = org?.path ?? '-';
       }
       const where = and(scope, filters(q, orgPath, new Date()));
+      const search = q.q ? searchParts(q.q, hashes) : undefined;
       const after = q.cursor
         ? (([value, id]) => ({ value, id }))(decodeCursor(q.cursor, memberCursor(q.sort)))
         : undefined;
-      const totalQuery = listTotal(actor, q, orgPath, where);
+      const totalQuery = listTotal(actor, q, orgPath, where, search);
       const page = { sort: q.sort, order: q.order, after, limit: q.limit };
-      const rows = await membersListRepository.list(reads, where, page, totalQuery);
+      const rows = await membersListRepository.list(reads, where, page, search, totalQuery);
       const last = rows.at(-1);
       const today = new Date();
       return {
@@ -167,7 +173,11 @@ export function createMembersService(deps: MembersDeps) {
 
     /** The list's condition for an export: the same scope and filters. */
     exportCondition(actor: Actor, q: MemberListQuery, orgPath: string | null): SQL | undefined {
-      return and(memberScopeCondition(actor, 'member.export'), filters(q, orgPath, new Date()));
+      return and(
+        memberScopeCondition(actor, 'member.export'),
+        filters(q, orgPath, new Date()),
+        q.q ? searchCondition(q.q, hashes) : undefined,
+      );
     },
 
     get,

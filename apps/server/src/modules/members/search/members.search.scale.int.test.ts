@@ -53,11 +53,12 @@ let t: TestApp;
 const cookies: Record<'office' | 'tongzhou', string> = { office: '', tongzhou: '' };
 let probes: Map<ProbeKind, Probe>;
 let expected: Map<ProbeKind, { all: Set<number>; scoped: Set<number> }>;
+let tongzhouOrgs: Set<number>;
 
 beforeAll(async () => {
   t = await createTestApp({}, { members: 0 });
   await topUpDemoMembers(t.store.db, crypto, MEMBERS, { workers: { count: 2, masterKey } });
-  const tongzhouOrgs = await orgSubtreeIds(t.store.db, '驻北京通州区流动党委');
+  tongzhouOrgs = await orgSubtreeIds(t.store.db, '驻北京通州区流动党委');
   const inScope = (m: ReferenceMember) => tongzhouOrgs.has(m.orgId);
   probes = await pickProbes(t.store.db, crypto, inScope);
   const reference = await expectedSets(t.store.db, crypto, probes, inScope);
@@ -136,6 +137,45 @@ describe('the probes', () => {
       return scoped.size > 0 && scoped.size < all.size;
     });
     expect(split.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+/**
+ * A Latin-letter search is read in three parts (exact initials, longer initials, pinyin of other
+ * initials; see searchParts) whose first rows are merged: every page in every order must be what
+ * one query over the plain condition gives. 'zh' starts 2-character names' initials (周华),
+ * longer initials (张宏伟) and pinyin (zhang…): rows of all three parts meet on the pages.
+ */
+describe('a pinyin or initials search merged from its parts', () => {
+  const ORDERS = { '': 'created_at desc, id desc', 'sort=birthDate&order=asc': 'birth_date asc, id asc' };
+  const matching = sql`(name_pinyin like 'zh%' or name_initials like 'zh%')`;
+
+  it('has rows in each part', async () => {
+    const [parts] = await queryRows<{ exact: number; longer: number; pinyin: number }>(
+      t.store.db,
+      sql`select count(*) filter (where name_initials = 'zh')::int as exact,
+          count(*) filter (where name_initials like 'zh_%')::int as longer,
+          count(*) filter (where name_initials not like 'zh%')::int as pinyin
+        from members where ${matching}`,
+    );
+    expect(Object.values(parts!).every((n) => n > 0)).toBe(true);
+  });
+
+  it.each(
+    (['office', 'tongzhou'] as const).flatMap((user) => Object.keys(ORDERS).map((sort) => ({ user, sort }))),
+  )('pages as $user in the order $sort', async ({ user, sort }) => {
+    const scope = user === 'office' ? sql`true` : sql`org_id in (${sql.join([...tongzhouOrgs], sql`, `)})`;
+    const want = await queryRows<{ id: number }>(
+      t.store.db,
+      sql`select id from members where ${matching} and ${scope}
+        order by ${sql.raw(ORDERS[sort as keyof typeof ORDERS])}`,
+    );
+    const got = await searchAll(cookies[user], 'zh', sort);
+    expect(want.length).toBeGreaterThan(PAGE);
+    expect({ ids: got.ids, totals: got.totals }).toEqual({
+      ids: want.map((r) => r.id),
+      totals: [want.length],
+    });
   });
 });
 
