@@ -1,5 +1,5 @@
 import { FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Grid, Input, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Input, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -23,31 +23,31 @@ import { PrintSelectedButton } from '../print/PrintSelectedButton';
 import { useColumnPrefs } from '../useColumnPrefs';
 import { useMemberList } from '../useMemberList';
 
-// Each part loads when it shows: the table on a desk, the cards on a phone, the filter form and the
-// new-member drawer when opened (their selects and date pickers are most of the page's script).
+// Each part loads when it shows: the table, the filter form and the new-member drawer when opened
+// (their selects and date pickers are most of the page's script).
 const MemberTable = lazyNamed(() => import('../components/MemberTable'), 'MemberTable');
-const MemberCardList = lazyNamed(() => import('../components/MemberCardList'), 'MemberCardList');
 const MemberFilterPanel = lazyNamed(() => import('../components/MemberFilterPanel'), 'MemberFilterPanel');
 const MemberFormDrawer = lazyNamed(() => import('../components/MemberFormDrawer'), 'MemberFormDrawer');
 
-/** 党员信息库: search, filters in the URL, the table (cards on a phone), keyset pages, actions. */
-export function MembersPage() {
+/**
+ * 党员信息库 at a desk, in antd (loaded after the plain page chose it, ./MembersPage.tsx): search,
+ * filters in the URL, the table with its column chooser, sort and tick boxes, keyset pages, actions.
+ */
+export function MembersDeskPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const can = (p: (typeof me.permissions)[number]) => me.permissions.includes(p);
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const compact = !screens.md;
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const filterCount = activeFilterCount(filters);
-  // Until the user toggles it, the panel is open on a desktop when the URL carries filters.
+  // Until the user toggles it, the panel is open when the URL carries filters.
   const [panelToggled, setPanelOpen] = useState<boolean | null>(null);
-  const panelOpen = panelToggled ?? (filterCount > 0 && !compact);
+  const panelOpen = panelToggled ?? filterCount > 0;
   const [creating, setCreating] = useState(false);
   // Rows ticked to print their forms; kept while the user pages through the list.
   const [selected, setSelected] = useState<number[]>([]);
-  const canPrint = can('member.export') && !compact;
+  const canPrint = can('member.export');
   const columns = useColumnPrefs(DEFAULT_HIDDEN_COLUMNS);
   const list = useMemberList(filters);
 
@@ -112,17 +112,15 @@ export function MembersPage() {
             {canPrint && selected.length > 0 && (
               <PrintSelectedButton ids={selected} onClear={() => setSelected([])} />
             )}
-            {!compact && (
-              <ColumnChooser
-                columns={MEMBER_COLUMN_KEYS.map((key) => ({
-                  key,
-                  title: t(`memberFields.${key === 'org' ? 'orgId' : key}`),
-                }))}
-                hidden={columns.hidden}
-                onChange={columns.setHidden}
-                onReset={columns.reset}
-              />
-            )}
+            <ColumnChooser
+              columns={MEMBER_COLUMN_KEYS.map((key) => ({
+                key,
+                title: t(`memberFields.${key === 'org' ? 'orgId' : key}`),
+              }))}
+              hidden={columns.hidden}
+              onChange={columns.setHidden}
+              onReset={columns.reset}
+            />
           </Flex>
         </Flex>
         {panelOpen && (
@@ -144,21 +142,17 @@ export function MembersPage() {
           <Flex vertical gap={12}>
             {pager(true)}
             <Suspense fallback={<PageSpinner />}>
-              {compact ? (
-                <MemberCardList items={items} loading={loading} />
-              ) : (
-                <MemberTable
-                  items={items}
-                  loading={loading}
-                  hidden={columns.hidden}
-                  sort={filters.sort}
-                  order={filters.order}
-                  {...(canPrint ? { selection: { ids: selected, onChange: setSelected } } : {})}
-                  onSortChange={(sort, order) =>
-                    setFilters(sort ? { sort, order } : { sort: DEFAULT_SORT, order: DEFAULT_ORDER })
-                  }
-                />
-              )}
+              <MemberTable
+                items={items}
+                loading={loading}
+                hidden={columns.hidden}
+                sort={filters.sort}
+                order={filters.order}
+                {...(canPrint ? { selection: { ids: selected, onChange: setSelected } } : {})}
+                onSortChange={(sort, order) =>
+                  setFilters(sort ? { sort, order } : { sort: DEFAULT_SORT, order: DEFAULT_ORDER })
+                }
+              />
             </Suspense>
             {(list.hasPrev || list.hasNext) && pager(false)}
           </Flex>
