@@ -6,7 +6,9 @@ import { expectNoHorizontalOverflow } from '../support/rendering';
 test.use(signedInAs('office'));
 
 // 390×844: the office's member list on a phone is plain cards, a search box and a filter sheet.
-test('office filters the member list on a phone, searches a name and opens the member', async ({ page }) => {
+test('office filters the member list on a phone, searches a name, resets the filters and opens the member', async ({
+  page,
+}) => {
   const list = new MembersPage(page);
   await list.goto();
   await expect(list.cards.first()).toBeVisible();
@@ -34,6 +36,15 @@ test('office filters the member list on a phone, searches a name and opens the m
   const name = (await first.locator('strong').textContent()) ?? '';
   await list.searchFor(name);
   await expect(page).toHaveURL(/status=lost/);
+  // 重置 clears the filters, not the search; the sheet then shows none set (Escape closes it).
+  await list.filtersButton.click();
+  await expect(list.filterSheet.getByRole('checkbox', { name: '失联' })).toBeChecked();
+  await list.filterSheet.getByRole('button', { name: '重置' }).click();
+  await expect(page).toHaveURL(/\/members\?q=[^&]+$/);
+  await list.filtersButton.click();
+  await expect(list.filterSheet.getByRole('checkbox', { name: '失联' })).not.toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(list.filterSheet).toBeHidden();
   const card = list.cards.filter({ has: page.locator(`a[href="${href}"]`) });
   await expect(card).toContainText(name);
   await card.getByRole('link').click();

@@ -1,6 +1,12 @@
 import { MEMBER_SORTS, MemberListQuery } from '@ningxin/shared';
 import { describe, expect, it } from 'vitest';
-import { filtersFromParams, filtersToQuery, type MemberFilters } from './memberFilters';
+import {
+  activeFilterCount,
+  EMPTY_PANEL,
+  filtersFromParams,
+  filtersToQuery,
+  type MemberFilters,
+} from './memberFilters';
 
 const parse = (query: string) => filtersFromParams(new URLSearchParams(query));
 
@@ -83,5 +89,14 @@ describe('the member list filters read from the URL without zod', () => {
 
   it('knows every sort of the shared contract', () => {
     for (const sort of MEMBER_SORTS) expect(parse(`sort=${sort}`).sort).toBe(sort);
+  });
+
+  it('重置 clears every panel filter, keeps the search and the sort', () => {
+    const filters = parse(
+      'q=zsf&orgId=12&status=lost&memberType=full&joinYearTo=2005&ageFrom=60&sort=name&order=asc',
+    );
+    const reset = { ...filters, ...EMPTY_PANEL };
+    expect(activeFilterCount(reset)).toBe(0);
+    expect(filtersToQuery(reset)).toEqual({ q: 'zsf', sort: 'name', order: 'asc' });
   });
 });

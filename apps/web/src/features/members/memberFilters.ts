@@ -48,13 +48,19 @@ export const PANEL_KEYS = [
 /** The panel's filters (what the filter form or sheet sets). */
 export type PanelFilters = Pick<MemberFilters, (typeof PANEL_KEYS)[number]>;
 
-/** No panel filter set: 重置. */
+/** No panel filter set: 重置 (every key named, so that merged over the URL's filters it clears them all). */
 export const EMPTY_PANEL: PanelFilters = {
+  orgId: undefined,
   homeCounty: [],
   hostDistrict: [],
   status: [],
+  memberType: undefined,
   tags: [],
   education: [],
+  joinYearFrom: undefined,
+  joinYearTo: undefined,
+  ageFrom: undefined,
+  ageTo: undefined,
 };
 
 /** The list's sorts (MEMBER_SORTS of the shared contract, which a test holds this to). */

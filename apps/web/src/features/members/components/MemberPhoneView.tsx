@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { lazyAnt } from '../../../app/lazyAnt';
 import { lazyNamed } from '../../../app/lazyNamed';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -8,8 +8,8 @@ import { Badge } from '../../../components/plain/Badge';
 import { Button } from '../../../components/plain/Button';
 import { Input } from '../../../components/plain/Input';
 import { useCurrentUser } from '../../auth/useMe';
-import { activeFilterCount, filtersFromParams, filtersToParams, type MemberFilters } from '../memberFilters';
 import { exportUrl } from '../members.api';
+import { useMemberFilters } from '../useMemberFilters';
 import { useMemberList } from '../useMemberList';
 import { MemberCardList } from './MemberCardList';
 import '../membersPhone.css';
@@ -17,7 +17,7 @@ import '../membersPhone.css';
 // Loaded when opened: the filter sheet (plain, its org and division lists), the new-member drawer
 // (antd's form), an error (antd's Result).
 const MemberFilterSheet = lazyNamed(() => import('./MemberFilterSheet'), 'MemberFilterSheet');
-const MemberFormDrawer = lazyAnt(() => import('./MemberFormDrawer'), 'MemberFormDrawer', { app: true });
+const NewMemberDrawer = lazyAnt(() => import('./NewMemberDrawer'), 'NewMemberDrawer', { app: true });
 const LoadError = lazyAnt(() => import('../../../components/LoadError'), 'LoadError');
 
 /** 党员信息库 on a phone: a search box, the filter sheet, the cards, 上一页 / 下一页; no antd. */
@@ -26,15 +26,11 @@ export function MemberPhoneView() {
   const me = useCurrentUser();
   const can = (p: (typeof me.permissions)[number]) => me.permissions.includes(p);
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
-  const filterCount = activeFilterCount(filters);
+  const { params, filters, filterCount, setFilters } = useMemberFilters();
   const [sheetOpen, setSheetOpen] = useState(false);
   const [sheetWanted, setSheetWanted] = useState(false);
   const [creating, setCreating] = useState(false);
   const list = useMemberList(filters);
-  const setFilters = (changes: Partial<MemberFilters>) =>
-    setParams(filtersToParams({ ...filters, ...changes }));
 
   const pager = (
     <div className="nx-member-pager">
@@ -122,6 +118,8 @@ export function MemberPhoneView() {
       {sheetWanted && (
         <Suspense fallback={null}>
           <MemberFilterSheet
+            // Built again from the URL when the filters change there (applied, reset, back).
+            key={params.toString()}
             open={sheetOpen}
             filters={filters}
             onClose={() => setSheetOpen(false)}
@@ -134,12 +132,7 @@ export function MemberPhoneView() {
       )}
       {creating && (
         <Suspense fallback={null}>
-          <MemberFormDrawer
-            member={null}
-            open={creating}
-            onClose={() => setCreating(false)}
-            onSaved={(m) => navigate(`/members/${m.id}`)}
-          />
+          <NewMemberDrawer onClose={() => setCreating(false)} />
         </Suspense>
       )}
     </div>

@@ -2,7 +2,7 @@ import { FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import { Badge, Button, Card, Flex, Input, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { lazyNamed } from '../../../app/lazyNamed';
 import { KeysetPager } from '../../../components/KeysetPager';
 import { LoadError } from '../../../components/LoadError';
@@ -11,23 +11,17 @@ import { useCurrentUser } from '../../auth/useMe';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { MemberExportButton } from '../components/MemberExportButton';
 import { DEFAULT_HIDDEN_COLUMNS, MEMBER_COLUMN_KEYS } from '../memberColumns';
-import {
-  activeFilterCount,
-  DEFAULT_ORDER,
-  DEFAULT_SORT,
-  filtersFromParams,
-  filtersToParams,
-  type MemberFilters,
-} from '../memberFilters';
+import { DEFAULT_ORDER, DEFAULT_SORT } from '../memberFilters';
 import { PrintSelectedButton } from '../print/PrintSelectedButton';
 import { useColumnPrefs } from '../useColumnPrefs';
+import { useMemberFilters } from '../useMemberFilters';
 import { useMemberList } from '../useMemberList';
 
 // Each part loads when it shows: the table, the filter form and the new-member drawer when opened
 // (their selects and date pickers are most of the page's script).
 const MemberTable = lazyNamed(() => import('../components/MemberTable'), 'MemberTable');
 const MemberFilterPanel = lazyNamed(() => import('../components/MemberFilterPanel'), 'MemberFilterPanel');
-const MemberFormDrawer = lazyNamed(() => import('../components/MemberFormDrawer'), 'MemberFormDrawer');
+const NewMemberDrawer = lazyNamed(() => import('../components/NewMemberDrawer'), 'NewMemberDrawer');
 
 /**
  * 党员信息库 at a desk, in antd (loaded after the plain page chose it, ./MembersPage.tsx): search,
@@ -38,9 +32,7 @@ export function MembersDeskPage() {
   const me = useCurrentUser();
   const can = (p: (typeof me.permissions)[number]) => me.permissions.includes(p);
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
-  const filterCount = activeFilterCount(filters);
+  const { params, filters, filterCount, setFilters } = useMemberFilters();
   // Until the user toggles it, the panel is open when the URL carries filters.
   const [panelToggled, setPanelOpen] = useState<boolean | null>(null);
   const panelOpen = panelToggled ?? filterCount > 0;
@@ -51,8 +43,6 @@ export function MembersDeskPage() {
   const columns = useColumnPrefs(DEFAULT_HIDDEN_COLUMNS);
   const list = useMemberList(filters);
 
-  const setFilters = (changes: Partial<MemberFilters>) =>
-    setParams(filtersToParams({ ...filters, ...changes }));
   const items = list.data?.items ?? [];
   const loading = list.isPending || list.isPlaceholderData;
   const pager = (withTotal: boolean) => (
@@ -160,12 +150,7 @@ export function MembersDeskPage() {
       </Card>
       {creating && (
         <Suspense fallback={null}>
-          <MemberFormDrawer
-            member={null}
-            open={creating}
-            onClose={() => setCreating(false)}
-            onSaved={(m) => navigate(`/members/${m.id}`)}
-          />
+          <NewMemberDrawer onClose={() => setCreating(false)} />
         </Suspense>
       )}
     </Flex>

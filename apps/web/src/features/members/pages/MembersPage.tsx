@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
+import { useOutletContext } from 'react-router-dom';
+import type { FrameContext } from '../../../app/AppLayout';
 import { lazyAnt } from '../../../app/lazyAnt';
-import { useCompact } from '../../../app/useCompact';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { MemberPhoneView } from '../components/MemberPhoneView';
 
@@ -12,7 +13,7 @@ const MembersDeskPage = lazyAnt(() => import('./MembersDeskPage'), 'MembersDeskP
  * search box and a filter sheet; at a desk, the antd table with every desk action, loaded lazily.
  */
 export function MembersPage() {
-  const compact = useCompact();
+  const { compact } = useOutletContext<FrameContext>();
   if (compact) return <MemberPhoneView />;
   return (
     <Suspense fallback={<PageSpinner />}>
