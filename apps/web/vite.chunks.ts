@@ -45,6 +45,14 @@ export const chunkGroups = (): CodeSplittingGroup[] => {
       priority: 2,
     },
     {
+      // The plain form controls: apart from the other plain components, so a page without a
+      // form (a member's phone pages) does not load them.
+      name: 'plain-controls',
+      test: /[\\/]src[\\/]components[\\/]plain[\\/](Button|Input|Select|CheckboxGroup|Sheet|controls)\./,
+      includeDependenciesRecursively: false,
+      priority: 2,
+    },
+    {
       // The plain components in antd's look: small, used together by the member's pages.
       name: 'plain',
       test: /[\\/]src[\\/]components[\\/]plain[\\/]/,

@@ -36,7 +36,12 @@ const PAGES = [
   { name: '我的主页', path: '/portal', ready: '.nx-portal .nx-portal-card', user: 'member' },
   { name: '我的会议', path: '/my-meetings', ready: '.nx-my-meetings-list, .nx-empty', user: 'member' },
   { name: '学习课程', path: '/learn', ready: '.nx-my-courses-card', user: 'member' },
-  { name: '党员信息库', path: '/members', ready: '.nx-member-cards .ant-card, .ant-empty', user: 'office' },
+  {
+    name: '党员信息库',
+    path: '/members',
+    ready: '.nx-member-cards .nx-member-card, .nx-empty',
+    user: 'office',
+  },
 ] as const;
 
 interface Load {

@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** 党员信息库: the search box and the member table (a row's name links to the member's page). */
+/**
+ * 党员信息库: the search box and the member table at a desk (a row's name links to the member's
+ * page); on a phone, the member cards (each a link) and the filter sheet.
+ */
 export class MembersPage {
   readonly heading: Locator;
   readonly search: Locator;
@@ -10,6 +13,11 @@ export class MembersPage {
   readonly importButton: Locator;
   /** 打印采集表（n）: the ticked members' forms as one PDF download. */
   readonly printSelected: Locator;
+  /** On a phone: the member cards, each a link to the member. */
+  readonly cards: Locator;
+  /** On a phone: 筛选 (with the count of filters set) and the sheet it opens. */
+  readonly filtersButton: Locator;
+  readonly filterSheet: Locator;
 
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
@@ -19,6 +27,9 @@ export class MembersPage {
     this.rows = this.table.getByRole('row').filter({ has: page.getByRole('cell') });
     this.importButton = main.getByRole('button', { name: '批量导入' });
     this.printSelected = main.getByRole('button', { name: /^打印采集表（\d+）$/ });
+    this.cards = main.getByRole('list', { name: '党员信息库' }).getByRole('listitem');
+    this.filtersButton = main.getByRole('button', { name: /^筛选/ });
+    this.filterSheet = page.getByRole('dialog', { name: '筛选' });
   }
 
   async goto(): Promise<void> {

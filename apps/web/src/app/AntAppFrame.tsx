@@ -1,4 +1,5 @@
 import { App as AntApp } from 'antd';
+import type { ReactNode } from 'react';
 import { Outlet } from 'react-router-dom';
 import { AntConfig } from './AntConfig';
 
@@ -9,10 +10,17 @@ import { AntConfig } from './AntConfig';
  */
 export function AntAppFrame() {
   return (
+    <AntAppScope>
+      <Outlet />
+    </AntAppScope>
+  );
+}
+
+/** The same around one part of a plain page that shows antd (its desk view, a drawer). */
+export function AntAppScope({ children }: { children: ReactNode }) {
+  return (
     <AntConfig>
-      <AntApp>
-        <Outlet />
-      </AntApp>
+      <AntApp>{children}</AntApp>
     </AntConfig>
   );
 }

@@ -11,6 +11,14 @@ import { useCompact } from './useCompact';
 const SideMenu = lazyAnt(() => import('./SideMenu'), 'SideMenu');
 const PhoneMenuDrawer = lazyAnt(() => import('./PhoneMenuDrawer'), 'PhoneMenuDrawer');
 
+/**
+ * What the frame tells a plain page (useOutletContext): whether the window is a phone's. A page
+ * that asks useCompact itself would put it in a chunk of its own, one more file on every page.
+ */
+export interface FrameContext {
+  compact: boolean;
+}
+
 /** The signed-in frame, plain elements in antd's look: header, a side menu (a drawer on phones), the page. */
 export function AppLayout() {
   const compact = useCompact();
@@ -35,7 +43,7 @@ export function AppLayout() {
         )}
         <main className={compact ? 'nx-content nx-content-compact' : 'nx-content'}>
           <Suspense fallback={<PageSpinner />}>
-            <Outlet />
+            <Outlet context={{ compact } satisfies FrameContext} />
           </Suspense>
         </main>
       </div>

@@ -1,4 +1,10 @@
-import { type MEMBER_SORTS, MemberListQuery, type MemberStatus, type MemberType } from '@ningxin/shared';
+import {
+  type MEMBER_SORTS,
+  MEMBER_STATUSES,
+  MEMBER_TYPES,
+  type MemberStatus,
+  type MemberType,
+} from '@ningxin/shared';
 
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 export type SortOrder = 'asc' | 'desc';
@@ -39,31 +45,82 @@ export const PANEL_KEYS = [
   'ageTo',
 ] as const;
 
-const shape = MemberListQuery.shape;
+/** The panel's filters (what the filter form or sheet sets). */
+export type PanelFilters = Pick<MemberFilters, (typeof PANEL_KEYS)[number]>;
 
-/** One query-string value read with the server's own schema; a bad value is dropped, not fatal. */
-function read<K extends keyof typeof shape>(params: URLSearchParams, key: K): MemberListQuery[K] | undefined {
-  const raw = params.get(key);
-  const parsed = shape[key].safeParse(raw === null || raw === '' ? undefined : raw);
-  return parsed.success ? (parsed.data as MemberListQuery[K]) : undefined;
-}
+/** No panel filter set: 重置 (every key named, so that merged over the URL's filters it clears them all). */
+export const EMPTY_PANEL: PanelFilters = {
+  orgId: undefined,
+  homeCounty: [],
+  hostDistrict: [],
+  status: [],
+  memberType: undefined,
+  tags: [],
+  education: [],
+  joinYearFrom: undefined,
+  joinYearTo: undefined,
+  ageFrom: undefined,
+  ageTo: undefined,
+};
+
+/** The list's sorts (MEMBER_SORTS of the shared contract, which a test holds this to). */
+const SORTS: readonly MemberSort[] = ['name', 'joinedAt', 'birthDate', 'createdAt'];
+const INT4_MAX = 2_147_483_647;
+
+/*
+ * The query string read by hand, by the server's rules (MemberListQuery): the page loads no zod
+ * for it. A bad value is dropped, not fatal; the server checks every request again.
+ */
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (v: string): T | undefined =>
+    (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
+
+const int =
+  (min: number, max: number) =>
+  (v: string): number | undefined => {
+    const n = /^-?\d{1,20}$/.test(v) ? Number(v) : Number.NaN;
+    return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+  };
+
+/** A comma-separated list, blank items dropped; one bad item (or more than 50) drops the list. */
+const list =
+  <T>(item: (v: string) => T | undefined) =>
+  (v: string): T[] | undefined => {
+    const items = v.split(',').filter((s) => s.trim() !== '');
+    const out = items.map(item);
+    return out.length <= 50 && out.every((x) => x !== undefined) ? (out as T[]) : undefined;
+  };
+
+const pattern = (re: RegExp) => (v: string) => (re.test(v) ? v : undefined);
+/** Text of min to max characters, trimmed; control characters (a tab, a line break …) drop it. */
+const text = (min: number, max: number) => (v: string) => {
+  const s = v.trim();
+  const control = [...s].some((c) => c < ' ' || (c >= '\u007f' && c <= '\u009f'));
+  return !control && s.length >= min && s.length <= max ? s : undefined;
+};
 
 export function filtersFromParams(params: URLSearchParams): MemberFilters {
+  const read = <T>(key: string, parse: (v: string) => T | undefined): T | undefined => {
+    const raw = params.get(key);
+    return raw === null || raw === '' ? undefined : parse(raw);
+  };
+  const division = list(pattern(/^\d{6}$/));
   return {
-    q: read(params, 'q') || undefined,
-    orgId: read(params, 'orgId'),
-    homeCounty: read(params, 'homeCounty') ?? [],
-    hostDistrict: read(params, 'hostDistrict') ?? [],
-    status: read(params, 'status') ?? [],
-    memberType: read(params, 'memberType'),
-    tags: read(params, 'tags') ?? [],
-    education: read(params, 'education') ?? [],
-    joinYearFrom: read(params, 'joinYearFrom'),
-    joinYearTo: read(params, 'joinYearTo'),
-    ageFrom: read(params, 'ageFrom'),
-    ageTo: read(params, 'ageTo'),
-    sort: read(params, 'sort') ?? DEFAULT_SORT,
-    order: read(params, 'order') ?? DEFAULT_ORDER,
+    q: read('q', text(1, 30)),
+    orgId: read('orgId', int(1, INT4_MAX)),
+    homeCounty: read('homeCounty', division) ?? [],
+    hostDistrict: read('hostDistrict', division) ?? [],
+    status: read('status', list(oneOf(MEMBER_STATUSES))) ?? [],
+    memberType: read('memberType', oneOf(MEMBER_TYPES)),
+    tags: read('tags', list(text(1, 12))) ?? [],
+    education: read('education', list(pattern(/^\d{2}$/))) ?? [],
+    joinYearFrom: read('joinYearFrom', int(1921, 2100)),
+    joinYearTo: read('joinYearTo', int(1921, 2100)),
+    ageFrom: read('ageFrom', int(0, 130)),
+    ageTo: read('ageTo', int(0, 130)),
+    sort: read('sort', oneOf(SORTS)) ?? DEFAULT_SORT,
+    order: read('order', oneOf<SortOrder>(['asc', 'desc'])) ?? DEFAULT_ORDER,
   };
 }
 

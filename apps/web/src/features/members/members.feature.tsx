@@ -8,6 +8,8 @@ export const membersFeature = defineFeature({
       path: 'members',
       page: lazyNamed(() => import('./pages/MembersPage'), 'MembersPage'),
       permission: 'member.read',
+      // Plain on a phone; at a desk it loads antd (with its App) for the table itself.
+      plain: true,
     },
     {
       path: 'members/import',

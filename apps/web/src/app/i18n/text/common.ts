@@ -23,4 +23,5 @@ export const commonText = {
   page: '第 {{page}} 页',
   prev: '上一页',
   next: '下一页',
+  close: '关闭',
 };

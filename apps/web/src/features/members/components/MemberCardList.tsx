@@ -1,7 +1,7 @@
 import type { MemberListItem } from '@ningxin/shared';
-import { Card, Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Empty } from '../../../components/plain/Empty';
 import { MemberStatusTag } from './MemberStatusTag';
 
 interface MemberCardListProps {
@@ -9,37 +9,31 @@ interface MemberCardListProps {
   loading: boolean;
 }
 
-/** The member list on a phone: one small card per member (name, status, org, masked phone). */
+/**
+ * The member list on a phone: one small card per member (name, status, org, masked phone), each a
+ * link to the member. Plain elements in antd's small Card look: the phone's list loads no antd.
+ */
 export function MemberCardList({ items, loading }: MemberCardListProps) {
   const { t } = useTranslation();
+  if (items.length === 0 && !loading) return <Empty description={t('members.empty')} />;
   return (
-    <Spin spinning={loading}>
-      {items.length === 0 && !loading ? (
-        <Empty description={t('members.empty')} />
-      ) : (
-        <ul className="nx-member-cards">
-          {items.map((m) => (
-            <li key={m.id}>
-              <Link to={`/members/${m.id}`} className="nx-member-card-link">
-                <Card size="small" hoverable>
-                  <Flex justify="space-between" align="center" gap={8}>
-                    <Typography.Text strong ellipsis>
-                      {m.name}
-                    </Typography.Text>
-                    <MemberStatusTag status={m.status} />
-                  </Flex>
-                  <Typography.Text type="secondary" ellipsis className="nx-member-card-line">
-                    {m.orgName}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" className="nx-member-card-line nx-mono">
-                    {m.phoneMasked}
-                  </Typography.Text>
-                </Card>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Spin>
+    <ul
+      className={loading ? 'nx-member-cards nx-member-cards-loading' : 'nx-member-cards'}
+      aria-label={t('members.title')}
+      aria-busy={loading}
+    >
+      {items.map((m) => (
+        <li key={m.id}>
+          <Link to={`/members/${m.id}`} className="nx-member-card">
+            <span className="nx-member-card-head">
+              <strong className="nx-member-card-name">{m.name}</strong>
+              <MemberStatusTag status={m.status} />
+            </span>
+            <span className="nx-member-card-line">{m.orgName}</span>
+            <span className="nx-member-card-line nx-mono">{m.phoneMasked}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -6,22 +6,17 @@ import { useLabels } from '../../../app/i18n/useLabels';
 import { checkWithSchema } from '../../../lib/schemaRule';
 import { DivisionSelect } from '../../meta/DivisionSelect';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { filtersToQuery, type MemberFilters, type PANEL_KEYS } from '../memberFilters';
-
-type PanelValues = Pick<MemberFilters, (typeof PANEL_KEYS)[number]>;
+import {
+  EMPTY_PANEL as EMPTY,
+  filtersToQuery,
+  type MemberFilters,
+  type PanelFilters as PanelValues,
+} from '../memberFilters';
 
 interface MemberFilterPanelProps {
   filters: MemberFilters;
   onApply: (values: PanelValues) => void;
 }
-
-const EMPTY: PanelValues = {
-  homeCounty: [],
-  hostDistrict: [],
-  status: [],
-  tags: [],
-  education: [],
-};
 
 /** Two number inputs side by side (从 … 至 …) for a range filter. */
 function RangeInputs({

@@ -1,6 +1,6 @@
 import type { MemberStatus } from '@ningxin/shared';
-import { Tag } from 'antd';
 import { useLabels } from '../../../app/i18n/useLabels';
+import { Tag } from '../../../components/plain/Tag';
 
 export const STATUS_COLORS: Record<MemberStatus, string> = {
   active: 'green',
@@ -11,6 +11,7 @@ export const STATUS_COLORS: Record<MemberStatus, string> = {
   deceased: 'default',
 };
 
+/** A member's status as a tag in its colour (plain: the phone's member list loads no antd). */
 export function MemberStatusTag({ status }: { status: MemberStatus }) {
   const labels = useLabels();
   return (

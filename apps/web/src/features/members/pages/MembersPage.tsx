@@ -1,179 +1,23 @@
-import { FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Grid, Input, Typography } from 'antd';
-import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { lazyNamed } from '../../../app/lazyNamed';
-import { KeysetPager } from '../../../components/KeysetPager';
-import { LoadError } from '../../../components/LoadError';
+import { Suspense } from 'react';
+import { useOutletContext } from 'react-router-dom';
+import type { FrameContext } from '../../../app/AppLayout';
+import { lazyAnt } from '../../../app/lazyAnt';
 import { PageSpinner } from '../../../components/PageSpinner';
-import { useCurrentUser } from '../../auth/useMe';
-import { ColumnChooser } from '../components/ColumnChooser';
-import { MemberExportButton } from '../components/MemberExportButton';
-import { DEFAULT_HIDDEN_COLUMNS, MEMBER_COLUMN_KEYS } from '../memberColumns';
-import {
-  activeFilterCount,
-  DEFAULT_ORDER,
-  DEFAULT_SORT,
-  filtersFromParams,
-  filtersToParams,
-  type MemberFilters,
-} from '../memberFilters';
-import { PrintSelectedButton } from '../print/PrintSelectedButton';
-import { useColumnPrefs } from '../useColumnPrefs';
-import { useMemberList } from '../useMemberList';
+import { MemberPhoneView } from '../components/MemberPhoneView';
 
-// Each part loads when it shows: the table on a desk, the cards on a phone, the filter form and the
-// new-member drawer when opened (their selects and date pickers are most of the page's script).
-const MemberTable = lazyNamed(() => import('../components/MemberTable'), 'MemberTable');
-const MemberCardList = lazyNamed(() => import('../components/MemberCardList'), 'MemberCardList');
-const MemberFilterPanel = lazyNamed(() => import('../components/MemberFilterPanel'), 'MemberFilterPanel');
-const MemberFormDrawer = lazyNamed(() => import('../components/MemberFormDrawer'), 'MemberFormDrawer');
+// The desk's table, filter form and actions are antd: they load only at desk width.
+const MembersDeskPage = lazyAnt(() => import('./MembersDeskPage'), 'MembersDeskPage', { app: true });
 
-/** 党员信息库: search, filters in the URL, the table (cards on a phone), keyset pages, actions. */
+/**
+ * 党员信息库: a plain page (no antd, no zod on a phone's first load). On a phone, plain cards with a
+ * search box and a filter sheet; at a desk, the antd table with every desk action, loaded lazily.
+ */
 export function MembersPage() {
-  const { t } = useTranslation();
-  const me = useCurrentUser();
-  const can = (p: (typeof me.permissions)[number]) => me.permissions.includes(p);
-  const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const compact = !screens.md;
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
-  const filterCount = activeFilterCount(filters);
-  // Until the user toggles it, the panel is open on a desktop when the URL carries filters.
-  const [panelToggled, setPanelOpen] = useState<boolean | null>(null);
-  const panelOpen = panelToggled ?? (filterCount > 0 && !compact);
-  const [creating, setCreating] = useState(false);
-  // Rows ticked to print their forms; kept while the user pages through the list.
-  const [selected, setSelected] = useState<number[]>([]);
-  const canPrint = can('member.export') && !compact;
-  const columns = useColumnPrefs(DEFAULT_HIDDEN_COLUMNS);
-  const list = useMemberList(filters);
-
-  const setFilters = (changes: Partial<MemberFilters>) =>
-    setParams(filtersToParams({ ...filters, ...changes }));
-  const items = list.data?.items ?? [];
-  const loading = list.isPending || list.isPlaceholderData;
-  const pager = (withTotal: boolean) => (
-    <KeysetPager
-      totalText={withTotal && list.data ? t('members.total', { count: list.data.total }) : undefined}
-      page={list.page}
-      hasPrev={list.hasPrev}
-      hasNext={list.hasNext}
-      loading={list.isFetching}
-      onPrev={list.prev}
-      onNext={list.next}
-    />
-  );
-
+  const { compact } = useOutletContext<FrameContext>();
+  if (compact) return <MemberPhoneView />;
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} className="nx-page-title">
-        {t('members.title')}
-      </Typography.Title>
-      <Card size="small">
-        <Flex gap={8} wrap align="center">
-          <Input.Search
-            key={filters.q ?? ''}
-            defaultValue={filters.q}
-            allowClear
-            enterButton
-            placeholder={t('members.searchPlaceholder')}
-            aria-label={t('members.searchPlaceholder')}
-            onSearch={(value) => setFilters({ q: value.trim() || undefined })}
-            className="nx-member-search"
-          />
-          <Badge count={filterCount} size="small">
-            <Button
-              icon={<FilterOutlined aria-hidden />}
-              type={panelOpen ? 'primary' : 'default'}
-              ghost={panelOpen}
-              aria-expanded={panelOpen}
-              onClick={() => setPanelOpen(!panelOpen)}
-            >
-              {t('members.filters')}
-            </Button>
-          </Badge>
-          <Flex gap={8} wrap className="nx-member-actions">
-            {can('member.write') && (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-                {t('members.create')}
-              </Button>
-            )}
-            {can('member.import') && (
-              <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate('/members/import')}>
-                {t('members.import')}
-              </Button>
-            )}
-            {can('member.export') && (
-              <MemberExportButton filters={filters} canReveal={can('member.reveal')} />
-            )}
-            {canPrint && selected.length > 0 && (
-              <PrintSelectedButton ids={selected} onClear={() => setSelected([])} />
-            )}
-            {!compact && (
-              <ColumnChooser
-                columns={MEMBER_COLUMN_KEYS.map((key) => ({
-                  key,
-                  title: t(`memberFields.${key === 'org' ? 'orgId' : key}`),
-                }))}
-                hidden={columns.hidden}
-                onChange={columns.setHidden}
-                onReset={columns.reset}
-              />
-            )}
-          </Flex>
-        </Flex>
-        {panelOpen && (
-          <div className="nx-member-filters">
-            <Suspense fallback={<PageSpinner />}>
-              <MemberFilterPanel
-                key={params.toString()}
-                filters={filters}
-                onApply={(values) => setFilters(values)}
-              />
-            </Suspense>
-          </div>
-        )}
-      </Card>
-      <Card size="small">
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Flex vertical gap={12}>
-            {pager(true)}
-            <Suspense fallback={<PageSpinner />}>
-              {compact ? (
-                <MemberCardList items={items} loading={loading} />
-              ) : (
-                <MemberTable
-                  items={items}
-                  loading={loading}
-                  hidden={columns.hidden}
-                  sort={filters.sort}
-                  order={filters.order}
-                  {...(canPrint ? { selection: { ids: selected, onChange: setSelected } } : {})}
-                  onSortChange={(sort, order) =>
-                    setFilters(sort ? { sort, order } : { sort: DEFAULT_SORT, order: DEFAULT_ORDER })
-                  }
-                />
-              )}
-            </Suspense>
-            {(list.hasPrev || list.hasNext) && pager(false)}
-          </Flex>
-        )}
-      </Card>
-      {creating && (
-        <Suspense fallback={null}>
-          <MemberFormDrawer
-            member={null}
-            open={creating}
-            onClose={() => setCreating(false)}
-            onSaved={(m) => navigate(`/members/${m.id}`)}
-          />
-        </Suspense>
-      )}
-    </Flex>
+    <Suspense fallback={<PageSpinner />}>
+      <MembersDeskPage />
+    </Suspense>
   );
 }

@@ -26,4 +26,5 @@ export const commonTextEn: typeof commonText = {
   page: 'Page {{page}}',
   prev: 'Previous',
   next: 'Next',
+  close: 'Close',
 };
