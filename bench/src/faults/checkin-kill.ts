@@ -55,8 +55,7 @@ async function checkinSetup(url: string, places: number) {
   await must(call(url, office, 'POST', `${base}/state`, { to: 'open', version: campaign.version }), 'open');
   const memberIds: number[] = [];
   let cursor: string | null = null;
-  // Some members cannot take the shift (another shift of theirs at that time): candidates to spare.
-  while (memberIds.length < places * 3) {
+  while (memberIds.length < places + 100) {
     const q: URLSearchParams = new URLSearchParams({
       limit: '100',
       status: 'active',

@@ -10,7 +10,8 @@ import { type BenchStoreOptions, type DirectStore, openDirect, storeEnv } from '
 const PORT = Number(process.env.FAULTS_PORT ?? 3297);
 export const KILLS = Number(process.env.FAULTS_KILLS ?? 5);
 export const WRITERS = 50;
-const DEMO_MEMBERS = 300;
+// The check-in peak places 50 members for each of its 6 runs (one uncut, five killed): 300 on the rolls.
+const DEMO_MEMBERS = 400;
 
 export type Kind = 'pglite' | 'postgres';
 
