@@ -48,11 +48,9 @@ export const NOT_WALKED_WRITES: Record<string, string[]> = {
     'POST /api/v1/meetings/:id/sign-in',
   ],
   // Not yet made for the matrix: a flag comes from the contact job, an appeal from a round in its
-  // appeal stage, hours from a member's report, an enrolment or a roster place from a manager's.
-  'none in the walked store: contact flags, appeals, exemptions, study records, enrolments, rosters, hours': [
+  // appeal stage, hours from a member's report, a roster place from a shift of a post.
+  'none in the walked store: contact flags, appeals, roster places, volunteer hours': [
     ...['POST /api/v1/contacts/flags/:id/resolve', 'POST /api/v1/evaluations/:id/appeals/:appealId/answer'],
-    ...['PATCH /api/v1/meetings/exemptions/:id', 'DELETE /api/v1/meetings/exemptions/:id'],
-    ...['DELETE /api/v1/study/records/:id', 'POST /api/v1/trainings/:id/enrolments/:enrolmentId/withdraw'],
     ...[
       'DELETE /api/v1/volunteer/campaigns/:id/roster/:assignmentId',
       'POST /api/v1/volunteer/hours/:id/decide',

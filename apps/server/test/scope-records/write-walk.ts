@@ -91,9 +91,6 @@ export async function walkOutside(t: TestApp, op: Operation, route: WriteRoute, 
   return { leaks, walked };
 }
 
-/** Records of each table already written inside a scope: the next route takes others. */
-const usedInside = new Map<string, number>();
-
 /** Refused by the scope, or by validation: not the route's own rules (those carry their own codes). */
 function refusedBefore(route: WriteRoute, status: number, code: unknown): boolean {
   if (route.ruleCodes?.includes(String(code))) return false;
@@ -109,7 +106,14 @@ function refusedBefore(route: WriteRoute, status: number, code: unknown): boolea
  * One caller inside its scope (a caller with a narrower scope than everything first), on up to
  * three records no route walked before changed: null once one gets past the scope, else the last answer.
  */
-export async function walkInside(t: TestApp, op: Operation, route: WriteRoute, callers: Caller[]) {
+export async function walkInside(
+  t: TestApp,
+  op: Operation,
+  route: WriteRoute,
+  callers: Caller[],
+  /** How many records of each table the routes walked before wrote to: this one takes others. */
+  usedInside: Map<string, number>,
+) {
   const permission = op.permission as Action;
   const records = await route.records();
   const whole = (c: Caller) => c.actor.assignments.every((a) => a.scopeKind === 'all');

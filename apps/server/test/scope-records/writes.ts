@@ -178,6 +178,12 @@ function routesOf(t: () => TestApp): WriteRoute[] {
     ),
     // A member's own leave and sign-in: by the meeting's attendees.
     ...on([v1('POST /meetings/:id/leave')], meetings, 'meetings'),
+    ...on(
+      ['PATCH /meetings/exemptions/:id', 'DELETE /meetings/exemptions/:id'].map(v1),
+      () => inOrgs(sql`select id, org_path from meeting_exemptions`),
+      'meeting_exemptions',
+      'meeting.read',
+    ),
     // A yearly report: changed by its author, acknowledged by reflection.review over the member.
     ...on(
       [v1('PATCH /member-reports/:id')],
@@ -252,6 +258,12 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       'registrations',
     ),
     ...on(
+      [v1('DELETE /study/records/:id')],
+      () => ofMembers(sql`select id, member_id from study_records ${spread(20)}`),
+      'study_records',
+      'study.read',
+    ),
+    ...on(
       ['PATCH', 'POST /complete', 'POST /enrolments', 'POST /sessions', 'POST /state'].map((m) => {
         const [method, tail] = m.split(' ');
         return v1(`${method} /trainings/:id${tail ?? ''}`);
@@ -274,6 +286,13 @@ function routesOf(t: () => TestApp): WriteRoute[] {
           sql`select s.id, t.org_path from training_sessions s join trainings t on t.id = s.training_id`,
         ),
       'training_sessions',
+    ),
+    ...on(
+      [v1('POST /trainings/:id/enrolments/:enrolmentId/withdraw')],
+      () =>
+        pairs(sql`select t.id as a, e.id as b, t.org_path from training_enrolments e
+          join trainings t on t.id = e.training_id`),
+      'training_enrolments',
     ),
     ...on(
       ['PATCH', 'POST /posts', 'POST /roster', 'POST /rounds', 'POST /shifts', 'POST /state'].map((m) => {
