@@ -20,7 +20,7 @@ export const NOT_WALKED_WRITES: Record<string, string[]> = {
     ...['POST /api/v1/users/:id/unlock', 'POST /api/v1/screen-tokens/:id/revoke'],
     ...['PUT /api/v1/settings/:key', 'DELETE /api/v1/settings/:key', 'POST /api/v1/jobs/:name/run'],
   ],
-  // Each module's tests ask for another account's: auth.sessions, files, inbox, reflections, volunteer.
+  // Decided by the account, not a scope: left to the modules' own tests (auth.sessions, files, inbox).
   'the caller’s own things, by account (sessions, uploads, inbox, comments, check-ins, shift sign-ups)': [
     ...['DELETE /api/v1/auth/sessions/:id', 'DELETE /api/v1/files/:id', 'POST /api/v1/inbox/:id/read'],
     ...['POST /api/v1/reflections/:id/comments', 'POST /api/v1/volunteer/campaigns/:id/check-ins'],
@@ -56,7 +56,7 @@ export const NOT_WALKED_WRITES: Record<string, string[]> = {
       'POST /api/v1/volunteer/hours/:id/decide',
     ],
   ],
-  // members.import and leads.excel tests upload as one account and commit as another.
+  // The walk builds JSON bodies only; a stage is committed by the account that uploaded it.
   'an upload or an upload’s stage (multipart; a stage is its uploader’s alone)': [
     ...[
       'POST /api/v1/finding/campaigns/:id/leads/import',

@@ -55,6 +55,12 @@ function routesOf(t: () => TestApp): WriteRoute[] {
     readAction?: Action,
   ): WriteRoute[] => routes.map((route) => ({ route, records, row, ...(readAction ? { readAction } : {}) }));
   const v1 = (s: string) => s.replace(' /', ' /api/v1/');
+  /** Routes under a record's path: `PATCH` is the path itself, `POST /state` one below it. */
+  const under = (path: string, ops: string[]) =>
+    ops.map((m) => {
+      const [method, tail] = m.split(' ');
+      return v1(`${method} ${path}${tail ?? ''}`);
+    });
 
   return [
     ...on(
@@ -147,10 +153,7 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       ['projects', 'hometown_projects', ['PATCH', 'POST /stage', 'PUT /years', 'DELETE']],
     ].flatMap(([route, name, methods]) =>
       on(
-        (methods as string[]).map((m) => {
-          const [method, tail] = m.split(' ');
-          return v1(`${method} /hometown/${route}/:id${tail ?? ''}`);
-        }),
+        under(`/hometown/${route}/:id`, methods as string[]),
         () => placed(sql`select id, org_path, county_code, null from ${table(name as string)}`),
         name as string,
         'hometown.read',
@@ -176,7 +179,7 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       ([m, member]) => sql`select * from meeting_attendees where meeting_id = ${m} and member_id = ${member}`,
       'meeting.read',
     ),
-    // A member's own leave and sign-in: by the meeting's attendees.
+    // A member's own leave: by the meeting's attendees.
     ...on([v1('POST /meetings/:id/leave')], meetings, 'meetings'),
     ...on(
       ['PATCH /meetings/exemptions/:id', 'DELETE /meetings/exemptions/:id'].map(v1),
@@ -206,10 +209,7 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       'report.read',
     ),
     ...on(
-      ['PATCH', 'POST /account', 'POST /contacts', 'POST /reveal', 'POST /status'].map((m) => {
-        const [method, tail] = m.split(' ');
-        return v1(`${method} /members/:id${tail ?? ''}`);
-      }),
+      under('/members/:id', ['PATCH', 'POST /account', 'POST /contacts', 'POST /reveal', 'POST /status']),
       async () => (await sampleMembers()).slice(0, 40),
       'members',
       'member.read',
@@ -264,10 +264,13 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       'study.read',
     ),
     ...on(
-      ['PATCH', 'POST /complete', 'POST /enrolments', 'POST /sessions', 'POST /state'].map((m) => {
-        const [method, tail] = m.split(' ');
-        return v1(`${method} /trainings/:id${tail ?? ''}`);
-      }),
+      under('/trainings/:id', [
+        'PATCH',
+        'POST /complete',
+        'POST /enrolments',
+        'POST /sessions',
+        'POST /state',
+      ]),
       () => placed(sql`select id, org_path, null, null from trainings`),
       'trainings',
     ),
@@ -295,10 +298,14 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       'training_enrolments',
     ),
     ...on(
-      ['PATCH', 'POST /posts', 'POST /roster', 'POST /rounds', 'POST /shifts', 'POST /state'].map((m) => {
-        const [method, tail] = m.split(' ');
-        return v1(`${method} /volunteer/campaigns/:id${tail ?? ''}`);
-      }),
+      under('/volunteer/campaigns/:id', [
+        'PATCH',
+        'POST /posts',
+        'POST /roster',
+        'POST /rounds',
+        'POST /shifts',
+        'POST /state',
+      ]),
       () => placed(sql`select id, org_path, null, host_district from volunteer_campaigns`),
       'volunteer_campaigns',
       'volunteer.read',
