@@ -12,6 +12,9 @@ import { type Operation, operationsOf } from '../test/contract/operations';
 import { createScopeRecords, SEEDED } from '../test/scope-records/create';
 import { expectedStatus, urlOf } from '../test/scope-records/model';
 import { NOT_WALKED, recordRoutes } from '../test/scope-records/routes';
+import { NOT_WALKED_WRITES } from '../test/scope-records/write-bodies';
+import { type Caller, walkInside, walkOutside } from '../test/scope-records/write-walk';
+import { writeRoutes } from '../test/scope-records/writes';
 import { MODULES } from './app';
 import type { AnyModule } from './lib/modules';
 import type { Actor } from './policy/policy';
@@ -157,4 +160,58 @@ describe('the records behind the read routes, against each role’s scope', () =
       expect(outside, 'some records outside a scope').toBeGreaterThan(0);
     },
   );
+});
+
+describe('the records behind the write routes, against each role’s scope', () => {
+  const WRITE_ROUTES = writeRoutes(() => t);
+  const opOf = (route: string) => operations.find((o) => key(o) === route)!;
+  const callers = (permission: string): Caller[] =>
+    DEMO_ACCOUNTS.filter((a) => holds(a.username, permission)).map(({ username }) => ({
+      username,
+      cookie: cookies.get(username)!,
+      actor: actors.get(username)!,
+    }));
+
+  it('walks every route that changes one record by its id in the OpenAPI document', () => {
+    const walked = new Set([...WRITE_ROUTES.map((r) => r.route), ...Object.values(NOT_WALKED_WRITES).flat()]);
+    const unwalked = operations.filter(
+      (o) => o.method !== 'GET' && /\/:\w+/.test(o.path) && !walked.has(key(o)),
+    );
+    expect(unwalked.map(key)).toEqual([]);
+    const gone = [...walked].filter((route) => !operations.some((o) => key(o) === route));
+    expect(gone, 'walked or listed as not walked, but no longer in the document').toEqual([]);
+  });
+
+  // Every refusal first: the calls inside the scopes below change records.
+  it.each(WRITE_ROUTES.map((r) => r.route))(
+    '%s: 404 outside the scope (403 to who may read), nothing changed, for every role that may write',
+    async (route) => {
+      const op = opOf(route);
+      const { leaks, walked } = await walkOutside(
+        t,
+        op,
+        WRITE_ROUTES.find((r) => r.route === route)!,
+        callers(op.permission!),
+      );
+      expect(leaks, leaks.join('\n')).toEqual([]);
+      expect(walked, 'some records outside a scope').toBeGreaterThan(0);
+    },
+  );
+
+  // Deletions last, so that the records the other routes change are still there.
+  const inside = WRITE_ROUTES.filter((r) => !r.notInside).sort(
+    (a, b) => Number(a.route.startsWith('DELETE')) - Number(b.route.startsWith('DELETE')),
+  );
+  const used = new Map<string, number>();
+  it.each(inside.map((r) => r.route))('%s: past the scope inside it', async (route) => {
+    const op = opOf(route);
+    const refused = await walkInside(
+      t,
+      op,
+      inside.find((r) => r.route === route)!,
+      callers(op.permission!),
+      used,
+    );
+    expect(refused, refused ?? '').toBeNull();
+  });
 });

@@ -89,6 +89,11 @@ const BODIES: [string, (s: Side) => Record<string, unknown>][] = [
     }),
   ],
   [
+    '/meetings/exemptions',
+    (s) => ({ orgId: s.branch.id, type: 'theme_day', fromOn: inDays(0), reason: '支部书记外出培训' }),
+  ],
+  ['/study/records', (s) => ({ memberId: s.member, studiedOn: inDays(-3), hours: 2, title: '党章专题学习' })],
+  [
     '/trainings',
     (s) => ({
       title: '流动党员示范培训班',
@@ -225,11 +230,19 @@ export async function createScopeRecords(t: TestApp, office: string): Promise<vo
   for (const side of await sides(t)) {
     for (const [url, body] of BODIES) {
       const created = await post(url, body(side));
-      if (url === '/trainings')
+      if (url === '/trainings') {
         await post(`/trainings/${created.id}/sessions`, {
           title: '开班式',
           startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
         });
+        // A member of the committee's, the class's audience.
+        const [enrolled] = await queryRows<{ id: number }>(
+          t.store.db,
+          sql`select id from members where status = 'active' and org_path like ${`${side.committee.path}.%`}
+            order by id limit 1`,
+        );
+        await post(`/trainings/${created.id}/enrolments`, { memberIds: [Number(enrolled!.id)] });
+      }
       if (url === '/volunteer/campaigns')
         await post(`/volunteer/campaigns/${created.id}/posts`, {
           name: '西门岗',

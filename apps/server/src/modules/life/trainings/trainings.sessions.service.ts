@@ -80,6 +80,8 @@ export function createTrainingSessionsService(access: TrainingsAccess) {
           ...(body.endsAt !== undefined ? { endsAt: body.endsAt ? new Date(body.endsAt) : null } : {}),
           ...(body.place !== undefined ? { place: body.place } : {}),
         };
+        // A change that names no field changes nothing (and an empty UPDATE is no statement at all).
+        if (Object.keys(values).length === 0) return;
         const startsAt = values.startsAt ?? session.startsAt;
         const endsAt = values.endsAt === undefined ? session.endsAt : values.endsAt;
         if (endsAt && endsAt < startsAt) throw sessionTimesReversed();
