@@ -53,9 +53,10 @@ export const chunkGroups = (): CodeSplittingGroup[] => {
       priority: 2,
     },
     {
-      // The plain components in antd's look: small, used together by the member's pages.
+      // The plain components in antd's look (and the small Card and List the portal and the
+      // member's pages share): small, used together by the member's pages.
       name: 'plain',
-      test: /[\\/]src[\\/]components[\\/]plain[\\/]/,
+      test: /[\\/]src[\\/]components[\\/](?:plain[\\/]|Portal(?:Card|List)\.tsx$)/,
       includeDependenciesRecursively: false,
       priority: 1,
     },

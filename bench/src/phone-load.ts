@@ -36,6 +36,16 @@ const PAGES = [
   { name: '我的主页', path: '/portal', ready: '.nx-portal .nx-portal-card', user: 'member' },
   { name: '我的会议', path: '/my-meetings', ready: '.nx-my-meetings-list, .nx-empty', user: 'member' },
   { name: '学习课程', path: '/learn', ready: '.nx-my-courses-card', user: 'member' },
+  // The member's first article course, its id asked of the API: the progress card.
+  { name: '课程学习', path: '/learn/courses/:id', ready: '[data-testid="course-progress"]', user: 'member' },
+  {
+    name: '我的心得',
+    path: '/my-reflections',
+    ready: '[data-testid="my-reflections-featured"] :is(.nx-portal-list, .nx-empty)',
+    user: 'member',
+  },
+  { name: '我的思想汇报', path: '/my-reports', ready: '[data-testid="my-reports-list"]', user: 'member' },
+  { name: '我的档案', path: '/me', ready: '[data-testid="my-record"] .nx-descriptions', user: 'member' },
   {
     name: '党员信息库',
     path: '/members',
@@ -110,6 +120,23 @@ async function load(page: Page, url: string, ready: string): Promise<Load> {
   };
 }
 
+/**
+ * The id of the member's first article course (the API lists the required ones first). Not a
+ * video: Chromium fetches media without the emulated phone's User-Agent, and the server ends a
+ * session whose cookie comes from another browser.
+ */
+async function firstCourseId(url: string, cookie: string): Promise<number> {
+  const { name, value } = JSON.parse(cookie) as { name: string; value: string };
+  const res = await fetch(`${url}/api/v1/courses/mine`, {
+    headers: { cookie: `${name}=${value}`, 'user-agent': PHONE_USER_AGENT },
+  });
+  if (!res.ok) throw new Error(`the member's courses: ${res.status} ${await res.text()}`);
+  const { items } = (await res.json()) as { items: { id: number; kind: string }[] };
+  const article = items.find((c) => c.kind === 'article');
+  if (!article) throw new Error('the demo member has no article course');
+  return article.id;
+}
+
 /** A demo account's session cookie, signed in through the API. */
 async function sessionCookie(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
@@ -141,19 +168,21 @@ async function main() {
       member: await sessionCookie(server.url, 'member'),
       office: await sessionCookie(server.url, 'office'),
     };
+    const courseId = await firstCourseId(server.url, cookies.member);
     for (const p of PAGES) {
       const cold: Load[] = [];
       const warm: Load[] = [];
+      const at = p.path.replace(':id', String(courseId));
       for (let i = 0; i < ROUNDS; i++) {
         const page = await throttled(browser, p.user ? cookies[p.user] : null);
-        cold.push(await load(page, `${server.url}${p.path}`, p.ready));
-        warm.push(await load(page, `${server.url}${p.path}`, p.ready));
+        cold.push(await load(page, `${server.url}${at}`, p.ready));
+        warm.push(await load(page, `${server.url}${at}`, p.ready));
         await page.context().close();
       }
       const kb = (n: number) => round(n / 1024, 1);
       rows.push({
         page: p.name,
-        path: p.path,
+        path: at,
         scriptKb: kb(cold[0]!.scriptBytes),
         totalKb: kb(cold[0]!.totalBytes),
         cold: latencyOf(cold.map((l) => l.ms)),

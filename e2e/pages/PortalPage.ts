@@ -12,12 +12,9 @@ export class PortalPage {
     await this.page.goto('/');
   }
 
-  /** A card by its title (我的组织生活, 通知消息, 我的档案 …). */
+  /** A card by its title (我的组织生活, 通知消息 with its unread count, 我的档案 …). */
   card(title: string): Locator {
-    return this.page
-      .getByRole('main')
-      .locator('.nx-portal-card')
-      .filter({ has: this.page.locator('.nx-portal-card-title', { hasText: title }) });
+    return this.page.getByRole('main').getByRole('region', { name: title });
   }
 
   /** The card's link to its full page. */

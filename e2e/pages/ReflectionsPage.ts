@@ -66,7 +66,7 @@ export class MyReflectionsPage {
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
     this.heading = main.getByRole('heading', { name: '我的心得', level: 2 });
-    this.featured = main.locator('.ant-card').filter({ has: page.getByText('精选心得', { exact: true }) });
+    this.featured = main.getByRole('region', { name: '精选心得' });
   }
 
   async goto(): Promise<void> {

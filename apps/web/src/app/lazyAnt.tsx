@@ -6,8 +6,9 @@ type AnyComponent = ComponentType<any>;
 
 /**
  * React.lazy for a component that shows antd's components outside the pages' AntAppFrame (the
- * side menu, the menu drawer, an error or 403 page): it loads together with antd's theme; with
- * `app`, with antd's App too (the message and modal hooks of App.useApp), as in the frame.
+ * side menu, the menu drawer, an error or 403 page, a form a plain page opens): it loads together
+ * with antd's theme; with `app`, with antd's App too (the message and modal hooks of
+ * App.useApp), as in the frame.
  */
 export function lazyAnt<M extends Record<K, AnyComponent>, K extends keyof M>(
   load: () => Promise<M>,

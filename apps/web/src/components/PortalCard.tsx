@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import './portalCard.css';
@@ -22,11 +22,20 @@ interface PortalCardProps {
  */
 export function PortalCard({ title, to, more, loading, testId, children }: PortalCardProps) {
   const { t } = useTranslation();
+  const titleId = useId();
   return (
-    <section className="nx-portal-card" data-testid={testId} aria-busy={loading || undefined}>
+    // A titled card is a region named by its title.
+    <section
+      className="nx-portal-card"
+      data-testid={testId}
+      aria-busy={loading || undefined}
+      aria-labelledby={title !== undefined ? titleId : undefined}
+    >
       {title !== undefined && (
         <div className="nx-portal-card-head">
-          <div className="nx-portal-card-title">{title}</div>
+          <div className="nx-portal-card-title" id={titleId}>
+            {title}
+          </div>
           {to && <Link to={to}>{more ?? t('portal.more')}</Link>}
         </div>
       )}

@@ -20,6 +20,7 @@ export const learningFeature = defineFeature({
       path: 'learn/courses/:id',
       page: lazyNamed(() => import('./pages/CoursePlayerPage'), 'CoursePlayerPage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

@@ -8,6 +8,7 @@ export const meFeature = defineFeature({
       path: 'me',
       page: lazyNamed(() => import('./pages/MyRecordPage'), 'MyRecordPage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

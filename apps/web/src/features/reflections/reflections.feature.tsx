@@ -22,6 +22,7 @@ export const reflectionsFeature = defineFeature({
       path: 'my-reflections',
       page: lazyNamed(() => import('./pages/MyReflectionsPage'), 'MyReflectionsPage'),
       permission: 'member.self',
+      plain: true,
     },
     {
       path: 'reports',
@@ -33,6 +34,7 @@ export const reflectionsFeature = defineFeature({
       path: 'my-reports',
       page: lazyNamed(() => import('./pages/MyReportsPage'), 'MyReportsPage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

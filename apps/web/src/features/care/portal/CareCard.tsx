@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PortalCard } from '../../../components/PortalCard';
 import { Flex } from '../../../components/plain/Flex';
 import { Text } from '../../../components/plain/Text';
+import { QueryPortalCard } from '../../../components/QueryPortalCard';
 import { careApi, careKeys } from '../care.api';
 import { NextBirthday } from '../components/MyCareSummary';
 
@@ -10,26 +10,27 @@ import { NextBirthday } from '../components/MyCareSummary';
 export function CareCard() {
   const { t } = useTranslation();
   const mine = useQuery({ queryKey: careKeys.mine, queryFn: careApi.mine });
-  if (mine.isError) return null;
-  const honour = mine.data?.honours[0];
   return (
-    <PortalCard
+    <QueryPortalCard
+      query={mine}
       title={t('care.mine.portalTitle')}
       to="/my-care"
       more={t('care.mine.more')}
-      loading={mine.isPending}
       testId="portal-care"
     >
-      {mine.data ? (
-        <Flex vertical gap={4}>
-          <NextBirthday data={mine.data} />
-          {honour ? (
-            <Text type="secondary">
-              {t('care.mine.honours')}：{honour.title}（{honour.levelLabel}，{honour.awardedOn}）
-            </Text>
-          ) : null}
-        </Flex>
-      ) : null}
-    </PortalCard>
+      {(data) => {
+        const honour = data.honours[0];
+        return (
+          <Flex vertical gap={4}>
+            <NextBirthday data={data} />
+            {honour ? (
+              <Text type="secondary">
+                {t('care.mine.honours')}：{honour.title}（{honour.levelLabel}，{honour.awardedOn}）
+              </Text>
+            ) : null}
+          </Flex>
+        );
+      }}
+    </QueryPortalCard>
   );
 }

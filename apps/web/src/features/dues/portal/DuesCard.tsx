@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PortalCard } from '../../../components/PortalCard';
+import { QueryPortalCard } from '../../../components/QueryPortalCard';
 import { DuesSummary } from '../components/DuesSummary';
 import { duesApi, duesKeys } from '../dues.api';
 
@@ -8,16 +8,15 @@ import { duesApi, duesKeys } from '../dues.api';
 export function DuesCard() {
   const { t } = useTranslation();
   const mine = useQuery({ queryKey: duesKeys.mine, queryFn: duesApi.mine });
-  if (mine.isError) return null;
   return (
-    <PortalCard
+    <QueryPortalCard
+      query={mine}
       title={t('dues.portal.title')}
       to="/my-dues"
       more={t('dues.portal.more')}
-      loading={mine.isPending}
       testId="portal-dues"
     >
-      {mine.data ? <DuesSummary data={mine.data} /> : null}
-    </PortalCard>
+      {(data) => <DuesSummary data={data} />}
+    </QueryPortalCard>
   );
 }

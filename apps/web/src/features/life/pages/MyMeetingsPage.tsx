@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { lazyAnt } from '../../../app/lazyAnt';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { Alert } from '../../../components/plain/Alert';
 import { Empty } from '../../../components/plain/Empty';
 import { Flex } from '../../../components/plain/Flex';
 import { Text } from '../../../components/plain/Text';
@@ -45,12 +46,7 @@ export function MyMeetingsPage() {
   return (
     <div className="nx-page nx-my-meetings">
       <h2 className="nx-plain-title">{t('life.mine.title')}</h2>
-      <div className="nx-info-alert" role="alert">
-        <span className="nx-info-alert-icon" aria-hidden>
-          i
-        </span>
-        {t('life.mine.signInHint')}
-      </div>
+      <Alert type="info">{t('life.mine.signInHint')}</Alert>
       <div className="nx-tabs" role="tablist">
         {tabs.map((x) => (
           <button

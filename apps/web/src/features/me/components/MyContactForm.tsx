@@ -25,9 +25,14 @@ const text = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
 
 /**
  * The member changes their phone, address in Beijing, employer and occupation. Keyed by the
- * record's version by its page, so a reloaded record (after a conflict) starts a fresh form.
+ * record's version, so a reloaded record (after a conflict) starts a fresh form; the key stays
+ * inside, where antd's App (its message) around the lazily loaded form is not remounted with it.
  */
 export function MyContactForm({ record }: { record: MemberResponse }) {
+  return <ContactForm key={record.version} record={record} />;
+}
+
+function ContactForm({ record }: { record: MemberResponse }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

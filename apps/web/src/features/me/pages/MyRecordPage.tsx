@@ -1,47 +1,71 @@
-import { Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/LoadError';
+import { lazyAnt } from '../../../app/lazyAnt';
+import { Deferred } from '../../../components/Deferred';
+import { PortalCard } from '../../../components/PortalCard';
+import { Alert } from '../../../components/plain/Alert';
+import { Flex } from '../../../components/plain/Flex';
 import { isApiError } from '../../../lib/api';
-import { MemberProfile } from '../../members/components/MemberProfile';
-import { MyContactForm } from '../components/MyContactForm';
+import { MyProfile } from '../components/MyProfile';
 import { useMyRecord } from '../useMyRecord';
+import '../../../components/pageButton.css';
+import './myRecord.css';
 
-/** 我的档案: a member's own record (read-only, masked) and the contact details they may change. */
+// antd comes only with the contact form, when the member opens it, or with an error's Result.
+const MyContactForm = lazyAnt(() => import('../components/MyContactForm'), 'MyContactForm', { app: true });
+const LoadError = lazyAnt(() => import('../../../components/LoadError'), 'LoadError');
+
+/**
+ * 我的档案: a member's own record (read-only, masked) and the contact details they may change.
+ * Plain elements in antd's look: the page loads no antd until the member opens the form.
+ */
 export function MyRecordPage() {
   const { t } = useTranslation();
   const record = useMyRecord();
+  const [editing, setEditing] = useState(false);
   let body: ReactNode;
   if (record.isPending) {
-    body = (
-      <Card>
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </Card>
-    );
+    body = <PortalCard loading />;
   } else if (record.isError) {
     body =
       isApiError(record.error) && record.error.status === 404 ? (
-        <Result status="info" title={t('me.noRecord')} />
+        <Alert type="info">{t('me.noRecord')}</Alert>
       ) : (
-        <LoadError error={record.error} onRetry={() => void record.refetch()} />
+        <Suspense fallback={null}>
+          <LoadError error={record.error} onRetry={() => void record.refetch()} />
+        </Suspense>
       );
   } else {
+    const contact = <PortalCard title={t('me.contact')} loading />;
     body = (
-      <Row gutter={[16, 16]}>
-        <Col xs={{ span: 24, order: 2 }} lg={{ span: 15, order: 1 }}>
-          <MemberProfile member={record.data} />
-        </Col>
-        <Col xs={{ span: 24, order: 1 }} lg={{ span: 9, order: 2 }}>
-          <MyContactForm key={record.data.version} record={record.data} />
-        </Col>
-      </Row>
+      <div className="nx-my-record">
+        <div className="nx-my-record-contact">
+          {editing ? (
+            <Deferred asked fallback={contact}>
+              <MyContactForm record={record.data} />
+            </Deferred>
+          ) : (
+            <PortalCard title={t('me.contact')} testId="my-contact">
+              <Flex vertical gap={12}>
+                <Alert type="info">{t('me.note')}</Alert>
+                <button
+                  type="button"
+                  className="nx-page-btn nx-page-btn-primary nx-page-btn-block"
+                  onClick={() => setEditing(true)}
+                >
+                  {t('me.edit')}
+                </button>
+              </Flex>
+            </PortalCard>
+          )}
+        </div>
+        <MyProfile member={record.data} />
+      </div>
     );
   }
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} className="nx-page-title">
-        {t('me.title')}
-      </Typography.Title>
+    <Flex vertical gap={16} data-testid="my-record">
+      <h2 className="nx-plain-title">{t('me.title')}</h2>
       {body}
     </Flex>
   );

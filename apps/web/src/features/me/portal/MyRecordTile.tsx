@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../app/i18n/useLabels';
-import { PortalCard } from '../../../components/PortalCard';
 import { Descriptions } from '../../../components/plain/Descriptions';
+import { QueryPortalCard } from '../../../components/QueryPortalCard';
 import { useMyRecord } from '../useMyRecord';
 
 /** The portal's card: where my record stands (org, status, masked phone, both cities). */
@@ -9,21 +9,21 @@ export function MyRecordTile() {
   const { t } = useTranslation();
   const labels = useLabels();
   const record = useMyRecord();
-  if (!record.data) return null;
-  const m = record.data;
   return (
-    <PortalCard title={t('portal.record.title')} to="/me">
-      <Descriptions
-        items={[
-          { key: 'org', label: t('portal.record.org'), children: m.orgName },
-          { key: 'status', label: t('portal.record.status'), children: labels.memberStatus(m.status) },
-          { key: 'phone', label: t('portal.record.phone'), children: m.phoneMasked },
-          { key: 'home', label: t('portal.record.homeCounty'), children: m.homeCountyName ?? m.homeCounty },
-          ...(m.hostDistrictName
-            ? [{ key: 'host', label: t('portal.record.host'), children: m.hostDistrictName }]
-            : []),
-        ]}
-      />
-    </PortalCard>
+    <QueryPortalCard query={record} title={t('portal.record.title')} to="/me">
+      {(m) => (
+        <Descriptions
+          items={[
+            { key: 'org', label: t('portal.record.org'), children: m.orgName },
+            { key: 'status', label: t('portal.record.status'), children: labels.memberStatus(m.status) },
+            { key: 'phone', label: t('portal.record.phone'), children: m.phoneMasked },
+            { key: 'home', label: t('portal.record.homeCounty'), children: m.homeCountyName ?? m.homeCounty },
+            ...(m.hostDistrictName
+              ? [{ key: 'host', label: t('portal.record.host'), children: m.hostDistrictName }]
+              : []),
+          ]}
+        />
+      )}
+    </QueryPortalCard>
   );
 }

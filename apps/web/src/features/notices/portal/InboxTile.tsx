@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PortalCard } from '../../../components/PortalCard';
 import { PortalList } from '../../../components/PortalList';
 import { Badge } from '../../../components/plain/Badge';
 import { Empty } from '../../../components/plain/Empty';
 import { Text } from '../../../components/plain/Text';
+import { QueryPortalCard } from '../../../components/QueryPortalCard';
 import { useFormatters } from '../../../lib/useFormatters';
 import { inboxApi, inboxKeys } from '../notices.api';
 
@@ -19,7 +19,6 @@ export function InboxTile() {
     queryKey: [...inboxKeys.list(false), 'portal'],
     queryFn: () => inboxApi.list(false, undefined),
   });
-  const items = inbox.data?.items.slice(0, SHOWN) ?? [];
   const title = (
     <>
       {t('portal.inbox.title')}{' '}
@@ -29,25 +28,27 @@ export function InboxTile() {
     </>
   );
   return (
-    <PortalCard title={title} to="/inbox">
-      {inbox.isPending ? null : items.length === 0 ? (
-        <Empty description={t('portal.inbox.none')} />
-      ) : (
-        <PortalList
-          items={items}
-          rowKey={(item) => item.id}
-          render={(item) => (
-            <div style={{ minWidth: 0 }}>
-              <Text strong={!item.readAt} ellipsis style={{ display: 'block' }}>
-                {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
-              </Text>
-              <Text type="secondary">
-                {item.kindLabel} · {dateTime(item.createdAt)}
-              </Text>
-            </div>
-          )}
-        />
-      )}
-    </PortalCard>
+    <QueryPortalCard query={inbox} title={title} to="/inbox">
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty description={t('portal.inbox.none')} />
+        ) : (
+          <PortalList
+            items={data.items.slice(0, SHOWN)}
+            rowKey={(item) => item.id}
+            render={(item) => (
+              <div style={{ minWidth: 0 }}>
+                <Text strong={!item.readAt} ellipsis style={{ display: 'block' }}>
+                  {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
+                </Text>
+                <Text type="secondary">
+                  {item.kindLabel} · {dateTime(item.createdAt)}
+                </Text>
+              </div>
+            )}
+          />
+        )
+      }
+    </QueryPortalCard>
   );
 }

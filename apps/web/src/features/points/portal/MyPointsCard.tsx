@@ -1,26 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PortalCard } from '../../../components/PortalCard';
 import { Flex } from '../../../components/plain/Flex';
 import { Progress } from '../../../components/plain/Progress';
 import { Text } from '../../../components/plain/Text';
+import { QueryPortalCard } from '../../../components/QueryPortalCard';
 import { pointsApi, pointsKeys } from '../points.api';
 
 /** The member portal's card 我的积分: this year's points out of the full score, and the parts. */
 export function MyPointsCard() {
   const { t } = useTranslation();
   const mine = useQuery({ queryKey: pointsKeys.mine(), queryFn: () => pointsApi.mine() });
-  if (mine.isError) return null;
-  const d = mine.data;
   return (
-    <PortalCard
+    <QueryPortalCard
+      query={mine}
       title={t('points.portal.title')}
       to="/my-points"
       more={t('points.portal.more')}
-      loading={mine.isPending}
       testId="portal-points"
     >
-      {d ? (
+      {(d) => (
         <Flex vertical gap={6}>
           <Flex justify="space-between" align="baseline">
             <Text type="secondary">{t('points.mine.total', { year: d.year })}</Text>
@@ -34,7 +32,7 @@ export function MyPointsCard() {
             {d.bonus}
           </Text>
         </Flex>
-      ) : null}
-    </PortalCard>
+      )}
+    </QueryPortalCard>
   );
 }

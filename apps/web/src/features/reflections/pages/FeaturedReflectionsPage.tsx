@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/LoadError';
 import { ReflectionList } from '../components/ReflectionList';
@@ -25,9 +25,7 @@ export function FeaturedReflectionsPage() {
             items={featured.data?.items ?? []}
             loading={featured.isPending}
             showState={false}
-            empty={
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reflections.featured.empty')} />
-            }
+            empty={t('reflections.featured.empty')}
           />
         )}
       </Card>

@@ -1,7 +1,7 @@
 import { localIsoDate } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PortalCard } from '../../../components/PortalCard';
+import { QueryPortalCard } from '../../../components/QueryPortalCard';
 import { HoursBySource } from '../components/HoursBySource';
 import { studyApi, studyKeys } from '../study.api';
 
@@ -10,16 +10,15 @@ export function StudyPortalCard() {
   const { t } = useTranslation();
   const year = Number(localIsoDate(new Date()).slice(0, 4));
   const mine = useQuery({ queryKey: studyKeys.mine(year), queryFn: () => studyApi.mine(year) });
-  if (mine.isError) return null;
   return (
-    <PortalCard
+    <QueryPortalCard
+      query={mine}
       title={t('study.mine.card')}
       to="/my-study"
       more={t('study.mine.more')}
       testId="portal-study"
-      loading={mine.isPending}
     >
-      {mine.data && <HoursBySource data={mine.data} compact />}
-    </PortalCard>
+      {(data) => <HoursBySource data={data} compact />}
+    </QueryPortalCard>
   );
 }

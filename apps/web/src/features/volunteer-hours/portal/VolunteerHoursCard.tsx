@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PortalCard } from '../../../components/PortalCard';
+import { QueryPortalCard } from '../../../components/QueryPortalCard';
 import { YearHours } from '../components/YearHours';
 import { volunteerHoursApi, volunteerHoursKeys } from '../volunteer-hours.api';
 
@@ -8,16 +8,15 @@ import { volunteerHoursApi, volunteerHoursKeys } from '../volunteer-hours.api';
 export function VolunteerHoursCard() {
   const { t } = useTranslation();
   const summary = useQuery({ queryKey: volunteerHoursKeys.summary, queryFn: volunteerHoursApi.summary });
-  if (summary.isError) return null;
   return (
-    <PortalCard
+    <QueryPortalCard
+      query={summary}
       title={t('volunteerHours.portal.title')}
       to="/my-volunteer-hours"
       more={t('volunteerHours.portal.more')}
-      loading={summary.isPending}
       testId="portal-volunteer-hours"
     >
-      {summary.data ? <YearHours data={summary.data} /> : null}
-    </PortalCard>
+      {(data) => <YearHours data={data} />}
+    </QueryPortalCard>
   );
 }

@@ -5,6 +5,8 @@ export const meTextEn: typeof meText = {
   title: 'My record',
   record: 'My details',
   contact: 'Update contact details',
+  edit: 'Edit',
+  age: '{{count}}',
   note: 'Changes are recorded and visible to the secretary of your Party organization.',
   phonePlaceholder: 'Leave empty to keep ({{masked}})',
   saved: 'Saved',
