@@ -10,7 +10,7 @@ import { Flex } from '../../../components/plain/Flex';
 import { Page } from '../../../components/plain/Page';
 import { Progress } from '../../../components/plain/Progress';
 import { Text } from '../../../components/plain/Text';
-import '../../../components/plain/controls.css';
+import { YearSelect } from '../../../components/plain/YearSelect';
 import { pointsApi, pointsKeys } from '../points.api';
 import './myPoints.css';
 
@@ -29,18 +29,13 @@ export function MyPointsPage() {
   const mine = useQuery({ queryKey: pointsKeys.mine(year), queryFn: () => pointsApi.mine(year) });
   const d = mine.data;
   const yearChoice = (
-    // The year needs no visible label beside the title: a native select, named for screen readers.
-    <select
-      className="nx-select"
-      aria-label={t('points.year')}
-      style={{ width: 90, flex: 'none' }}
+    <YearSelect
+      label={t('points.year')}
+      years={[thisYear, thisYear - 1, thisYear - 2]}
       value={year}
-      onChange={(e) => setYear(Number(e.target.value))}
-    >
-      {[0, 1, 2].map((n) => (
-        <option key={n} value={thisYear - n}>{`${thisYear - n}`}</option>
-      ))}
-    </select>
+      onChange={setYear}
+      width={90}
+    />
   );
   return (
     <Page title={t('points.mine.title')} extra={yearChoice} data-testid="my-points">

@@ -11,7 +11,7 @@ import { List } from '../../../components/plain/List';
 import { ListItem } from '../../../components/plain/ListItem';
 import { Page } from '../../../components/plain/Page';
 import { Text } from '../../../components/plain/Text';
-import '../../../components/plain/controls.css';
+import { YearSelect } from '../../../components/plain/YearSelect';
 import { HoursBySource } from '../components/HoursBySource';
 import { studyApi, studyKeys } from '../study.api';
 
@@ -28,18 +28,13 @@ export function MyStudyPage() {
   const [year, setYear] = useState(thisYear);
   const mine = useQuery({ queryKey: studyKeys.mine(year), queryFn: () => studyApi.mine(year) });
   const yearChoice = (
-    // The year needs no visible label beside the title: a native select, named for screen readers.
-    <select
-      className="nx-select"
-      aria-label={t('study.year')}
-      style={{ width: 100, flex: 'none' }}
+    <YearSelect
+      label={t('study.year')}
+      years={[thisYear, thisYear - 1, thisYear - 2]}
       value={year}
-      onChange={(e) => setYear(Number(e.target.value))}
-    >
-      {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
-        <option key={y} value={y}>{`${y} 年`}</option>
-      ))}
-    </select>
+      onChange={setYear}
+      format={(y) => `${y} 年`}
+    />
   );
   return (
     <Page title={t('study.mine.title')} extra={yearChoice} data-testid="my-study">
