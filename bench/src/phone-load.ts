@@ -25,7 +25,7 @@ const SLOW_4G = {
   uploadThroughput: (750 * 1024) / 8,
 };
 const ROUNDS = Number(process.env.PHONE_ROUNDS ?? 5);
-const PORT = 3290;
+const PORT = Number(process.env.PHONE_PORT ?? 3290);
 
 /**
  * A member's pages, each with what shows that it has loaded and who is signed in; and the member
@@ -46,6 +46,16 @@ const PAGES = [
   },
   { name: '我的思想汇报', path: '/my-reports', ready: '[data-testid="my-reports-list"]', user: 'member' },
   { name: '我的档案', path: '/me', ready: '[data-testid="my-record"] .nx-descriptions', user: 'member' },
+  { name: '我的学时', path: '/my-study', ready: '[data-testid="study-hours"]', user: 'member' },
+  { name: '我的党费', path: '/my-dues', ready: '[data-testid="my-dues"] .nx-descriptions', user: 'member' },
+  { name: '我的志愿服务', path: '/volunteer/mine', ready: '[data-testid="my-shifts"]', user: 'member' },
+  { name: '我的积分', path: '/my-points', ready: '[data-testid="my-points-total"]', user: 'member' },
+  {
+    name: '我的关爱与荣誉',
+    path: '/my-care',
+    ready: '[data-testid="my-care"] .nx-list, [data-testid="my-care"] .nx-empty',
+    user: 'member',
+  },
   {
     name: '党员信息库',
     path: '/members',

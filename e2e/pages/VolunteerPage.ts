@@ -54,6 +54,42 @@ export class LeaderPage {
   }
 }
 
+/** 我的志愿服务: a member's shifts and the campaigns open to them, on a phone. */
+export class MyVolunteerPage {
+  readonly myShifts: Locator;
+
+  constructor(readonly page: Page) {
+    this.myShifts = page.getByRole('list', { name: '我的班次' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/volunteer/mine');
+    await expect(this.page.getByRole('heading', { name: '可报名的活动' })).toBeVisible();
+  }
+
+  /** The shifts of an open campaign that can still be signed up for (not started, not full). */
+  openShifts(campaign: string): Locator {
+    return this.page
+      .getByRole('list', { name: campaign })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name: '报名', exact: true, disabled: false }) });
+  }
+
+  async signUp(shift: Locator): Promise<void> {
+    await shift.getByRole('button', { name: '报名', exact: true }).click();
+    await expect(this.page.getByRole('status').getByText('报名成功')).toBeVisible();
+  }
+
+  /** Withdraws from one of my shifts, confirming in the sheet that asks. */
+  async withdraw(name: string): Promise<void> {
+    await this.myShifts.getByRole('listitem', { name }).getByRole('button', { name: '取消报名' }).click();
+    const sheet = this.page.getByRole('dialog', { name: '确定取消报名？' });
+    await sheet.getByRole('button', { name: '确定' }).click();
+    await expect(this.page.getByRole('status').getByText('已取消报名')).toBeVisible();
+    await expect(sheet).toBeHidden();
+  }
+}
+
 /** A campaign's board at desk or phone size: its figures. */
 export class CampaignBoard {
   constructor(readonly page: Page) {}

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { CampaignBoard, LeaderPage } from '../pages/VolunteerPage';
+import { CampaignBoard, LeaderPage, MyVolunteerPage } from '../pages/VolunteerPage';
 import { expectNoHorizontalOverflow } from '../support/rendering';
 
 // 390×844: the demo member leads 北苑路口 of the campaign of 通州 open now, with a shift around the
@@ -57,4 +57,21 @@ test('a post leader checks volunteers in by hand and by QR on a phone, and the b
   await expectNoHorizontalOverflow(board.page);
   await board.page.getByRole('tab', { name: '巡查与情况' }).click();
   await expect(board.page.getByText(hazard)).toBeVisible();
+});
+
+test('a member signs up for a shift on a phone and withdraws from it', async ({ pageAs }) => {
+  const mine = new MyVolunteerPage(await pageAs('member'));
+  await mine.goto();
+  // The campaign's last shift: days ahead, clear of the member's other shifts.
+  const shift = mine.openShifts(CAMPAIGN).last();
+  const name = (await shift.getAttribute('aria-label'))!;
+  await mine.signUp(shift);
+  await expect(mine.myShifts.getByRole('listitem', { name })).toBeVisible();
+  await expect(mine.page.getByRole('list', { name: CAMPAIGN }).getByRole('listitem', { name })).toContainText(
+    '已报名',
+  );
+  await expectNoHorizontalOverflow(mine.page);
+
+  await mine.withdraw(name);
+  await expect(mine.myShifts.getByRole('listitem', { name })).toHaveCount(0);
 });

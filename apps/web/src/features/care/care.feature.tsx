@@ -29,6 +29,7 @@ export const careFeature = defineFeature({
       path: 'my-care',
       page: lazyNamed(() => import('./pages/MyCarePage'), 'MyCarePage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

@@ -34,6 +34,7 @@ export const duesFeature = defineFeature({
       path: 'my-dues',
       page: lazyNamed(() => import('./pages/MyDuesPage'), 'MyDuesPage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

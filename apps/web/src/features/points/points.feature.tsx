@@ -14,6 +14,7 @@ export const pointsFeature = defineFeature({
       path: 'my-points',
       page: lazyNamed(() => import('./pages/MyPointsPage'), 'MyPointsPage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

@@ -14,6 +14,7 @@ export const studyFeature = defineFeature({
       path: 'my-study',
       page: lazyNamed(() => import('./pages/MyStudyPage'), 'MyStudyPage'),
       permission: 'member.self',
+      plain: true,
     },
   ],
   menu: [

@@ -22,6 +22,7 @@ export const volunteerFeature = defineFeature({
       path: 'volunteer/mine',
       page: lazyNamed(() => import('./pages/MyVolunteerPage'), 'MyVolunteerPage'),
       permission: 'member.self',
+      plain: true,
     },
     {
       path: 'volunteer/leading',

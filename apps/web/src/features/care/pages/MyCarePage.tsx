@@ -1,64 +1,86 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, List, Typography } from 'antd';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/LoadError';
+import { lazyAnt } from '../../../app/lazyAnt';
+import { PortalCard } from '../../../components/PortalCard';
+import { Empty } from '../../../components/plain/Empty';
+import { Flex } from '../../../components/plain/Flex';
+import { List } from '../../../components/plain/List';
+import { ListItem } from '../../../components/plain/ListItem';
+import { Page } from '../../../components/plain/Page';
+import { Text } from '../../../components/plain/Text';
 import { yuan } from '../../hometown/money';
 import { careApi, careKeys } from '../care.api';
 import { NextBirthday } from '../components/MyCareSummary';
 
-/** 我的关爱与荣誉 (phone first): my next 政治生日, the visits and help I received, my honours. */
+// Rarely shown: antd's Result loads only when my care failed to load.
+const LoadError = lazyAnt(() => import('../../../components/LoadError'), 'LoadError');
+
+interface Row {
+  key: number;
+  title: string;
+  description: string;
+}
+
+/**
+ * 我的关爱与荣誉 (phone first): my next 政治生日, the visits and help I received, my honours. Plain
+ * elements in antd's look (small Cards with Lists): the page loads no antd.
+ */
 export function MyCarePage() {
   const { t } = useTranslation();
   const mine = useQuery({ queryKey: careKeys.mine, queryFn: careApi.mine });
-  if (mine.isError) return <LoadError error={mine.error} onRetry={() => void mine.refetch()} />;
+  if (mine.isError)
+    return (
+      <Suspense fallback={null}>
+        <LoadError error={mine.error} onRetry={() => void mine.refetch()} />
+      </Suspense>
+    );
   const data = mine.data;
+  const card = (title: string, rows: Row[] | undefined): ReactNode => (
+    <PortalCard title={title} loading={!rows}>
+      {rows?.length === 0 ? (
+        <Empty description={t('care.mine.none')} />
+      ) : (
+        <List aria-label={title}>
+          {rows?.map((r) => (
+            <ListItem key={r.key}>
+              <Flex vertical gap={4}>
+                <Text>{r.title}</Text>
+                <Text type="secondary">{r.description}</Text>
+              </Flex>
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </PortalCard>
+  );
   return (
-    <Flex vertical gap={12} className="nx-page">
-      <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
-        {t('care.mine.title')}
-      </Typography.Title>
-      <Card size="small" loading={mine.isPending}>
-        {data ? <NextBirthday data={data} /> : null}
-      </Card>
-      <Card size="small" title={t('care.mine.honours')} loading={mine.isPending}>
-        <List
-          dataSource={data?.honours ?? []}
-          locale={{ emptyText: t('care.mine.none') }}
-          renderItem={(h) => (
-            <List.Item>
-              <List.Item.Meta
-                title={h.title}
-                description={`${h.levelLabel} · ${h.issuer} · ${h.awardedOn}`}
-              />
-            </List.Item>
-          )}
-        />
-      </Card>
-      <Card size="small" title={t('care.mine.visits')} loading={mine.isPending}>
-        <List
-          dataSource={data?.visits ?? []}
-          locale={{ emptyText: t('care.mine.none') }}
-          renderItem={(v) => (
-            <List.Item>
-              <List.Item.Meta title={v.title} description={`${v.visitedOn} · ${v.visitors}`} />
-            </List.Item>
-          )}
-        />
-      </Card>
-      <Card size="small" title={t('care.mine.help')} loading={mine.isPending}>
-        <List
-          dataSource={data?.help ?? []}
-          locale={{ emptyText: t('care.mine.none') }}
-          renderItem={(h) => (
-            <List.Item>
-              <List.Item.Meta
-                title={`${h.kindLabel}${h.amountFen ? ` ${yuan(h.amountFen)} ${t('care.yuan')}` : ''}`}
-                description={`${h.givenOn} · ${h.reason}`}
-              />
-            </List.Item>
-          )}
-        />
-      </Card>
-    </Flex>
+    <Page title={t('care.mine.title')} data-testid="my-care">
+      <PortalCard loading={!data}>{data ? <NextBirthday data={data} /> : null}</PortalCard>
+      {card(
+        t('care.mine.honours'),
+        data?.honours.map((h) => ({
+          key: h.id,
+          title: h.title,
+          description: `${h.levelLabel} · ${h.issuer} · ${h.awardedOn}`,
+        })),
+      )}
+      {card(
+        t('care.mine.visits'),
+        data?.visits.map((v) => ({
+          key: v.id,
+          title: v.title,
+          description: `${v.visitedOn} · ${v.visitors}`,
+        })),
+      )}
+      {card(
+        t('care.mine.help'),
+        data?.help.map((h) => ({
+          key: h.id,
+          title: `${h.kindLabel}${h.amountFen ? ` ${yuan(h.amountFen)} ${t('care.yuan')}` : ''}`,
+          description: `${h.givenOn} · ${h.reason}`,
+        })),
+      )}
+    </Page>
   );
 }

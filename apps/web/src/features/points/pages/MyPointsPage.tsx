@@ -1,40 +1,54 @@
 import type { PointsMineResponse } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Flex, Progress, Select, Skeleton, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/LoadError';
+import { lazyAnt } from '../../../app/lazyAnt';
+import { PageSpinner } from '../../../components/PageSpinner';
+import { PortalCard } from '../../../components/PortalCard';
+import { Descriptions } from '../../../components/plain/Descriptions';
+import { Flex } from '../../../components/plain/Flex';
+import { Page } from '../../../components/plain/Page';
+import { Progress } from '../../../components/plain/Progress';
+import { Text } from '../../../components/plain/Text';
+import { YearSelect } from '../../../components/plain/YearSelect';
 import { pointsApi, pointsKeys } from '../points.api';
+import './myPoints.css';
+
+// Rarely shown: antd's Result loads only when the points failed to load.
+const LoadError = lazyAnt(() => import('../../../components/LoadError'), 'LoadError');
 
 const thisYear = new Date().getFullYear();
 
-/** 我的年度积分与履历 (phone first): the year's ledger figures and what each gave, the parts, the rank. */
+/**
+ * 我的年度积分与履历 (phone first): the year's ledger figures and what each gave, the parts, the
+ * rank. Plain elements in antd's look (small Cards, Descriptions, a small Table): no antd.
+ */
 export function MyPointsPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState(thisYear);
   const mine = useQuery({ queryKey: pointsKeys.mine(year), queryFn: () => pointsApi.mine(year) });
   const d = mine.data;
+  const yearChoice = (
+    <YearSelect
+      label={t('points.year')}
+      years={[thisYear, thisYear - 1, thisYear - 2]}
+      value={year}
+      onChange={setYear}
+      width={90}
+    />
+  );
   return (
-    <Flex vertical gap={12} className="nx-page" data-testid="my-points">
-      <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
-          {t('points.mine.title')}
-        </Typography.Title>
-        <Select<number>
-          aria-label={t('points.year')}
-          value={year}
-          onChange={setYear}
-          options={[0, 1, 2].map((n) => ({ value: thisYear - n, label: `${thisYear - n}` }))}
-        />
-      </Flex>
+    <Page title={t('points.mine.title')} extra={yearChoice} data-testid="my-points">
       {mine.isError ? (
-        <LoadError error={mine.error} onRetry={() => void mine.refetch()} />
+        <Suspense fallback={null}>
+          <LoadError error={mine.error} onRetry={() => void mine.refetch()} />
+        </Suspense>
       ) : !d ? (
-        <Skeleton active />
+        <PageSpinner />
       ) : (
         <MineDetail d={d} />
       )}
-    </Flex>
+    </Page>
   );
 }
 
@@ -42,52 +56,55 @@ function MineDetail({ d }: { d: PointsMineResponse }) {
   const { t } = useTranslation();
   return (
     <>
-      <Card size="small">
+      <PortalCard>
         <Flex vertical gap={8}>
           <Flex justify="space-between" align="baseline">
-            <Typography.Text type="secondary">{t('points.mine.total', { year: d.year })}</Typography.Text>
-            <Typography.Text strong style={{ fontSize: 24 }} data-testid="my-points-total">
+            <Text type="secondary">{t('points.mine.total', { year: d.year })}</Text>
+            <Text strong style={{ fontSize: 24 }} data-testid="my-points-total">
               {d.total}
-            </Typography.Text>
+            </Text>
           </Flex>
-          <Progress percent={Math.round((Number(d.total) / d.yearTotal) * 100)} showInfo={false} />
-          <Typography.Text type="secondary">{t('points.mine.of', { total: d.yearTotal })}</Typography.Text>
+          <Progress percent={Math.round((Number(d.total) / d.yearTotal) * 100)} />
+          <Text type="secondary">{t('points.mine.of', { total: d.yearTotal })}</Text>
           <Descriptions
-            size="small"
-            column={1}
             items={[
               { key: 'base', label: t('points.mine.base'), children: d.base },
               { key: 'tasks', label: t('points.mine.tasks', { cap: d.rules.tasksCap }), children: d.tasks },
               { key: 'bonus', label: t('points.mine.bonus', { cap: d.rules.bonusCap }), children: d.bonus },
             ]}
           />
-          <Typography.Text type="secondary">
+          <Text type="secondary">
             {d.run
               ? t('points.mine.rank', { total: d.run.total, rank: d.run.rank, of: d.run.of })
               : t('points.mine.notRun')}
-          </Typography.Text>
+          </Text>
         </Flex>
-      </Card>
-      <Card size="small">
-        <Table
-          rowKey="key"
-          size="small"
-          pagination={false}
-          dataSource={d.figures}
-          columns={[
-            { title: t('points.mine.figure'), dataIndex: 'label' },
-            {
-              title: t('points.mine.quantity'),
-              align: 'right',
-              render: (_, f) => `${f.quantity.replace(/\.00$/, '')} ${f.unit}`,
-            },
-            { title: t('points.mine.points'), align: 'right', dataIndex: 'points' },
-          ]}
-        />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('points.mine.rules', { version: d.ruleVersion })}
-        </Typography.Paragraph>
-      </Card>
+      </PortalCard>
+      <PortalCard>
+        <table className="nx-my-points-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('points.mine.figure')}</th>
+              <th scope="col" className="nx-my-points-num">
+                {t('points.mine.quantity')}
+              </th>
+              <th scope="col" className="nx-my-points-num">
+                {t('points.mine.points')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.figures.map((f) => (
+              <tr key={f.key}>
+                <td>{f.label}</td>
+                <td className="nx-my-points-num">{`${f.quantity.replace(/\.00$/, '')} ${f.unit}`}</td>
+                <td className="nx-my-points-num">{f.points}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="nx-my-points-rules">{t('points.mine.rules', { version: d.ruleVersion })}</p>
+      </PortalCard>
     </>
   );
 }

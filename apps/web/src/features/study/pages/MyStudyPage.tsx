@@ -1,59 +1,73 @@
 import { localIsoDate } from '@ningxin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, List, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/LoadError';
+import { lazyAnt } from '../../../app/lazyAnt';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { PortalCard } from '../../../components/PortalCard';
+import { Empty } from '../../../components/plain/Empty';
+import { Flex } from '../../../components/plain/Flex';
+import { List } from '../../../components/plain/List';
+import { ListItem } from '../../../components/plain/ListItem';
+import { Page } from '../../../components/plain/Page';
+import { Text } from '../../../components/plain/Text';
+import { YearSelect } from '../../../components/plain/YearSelect';
 import { HoursBySource } from '../components/HoursBySource';
 import { studyApi, studyKeys } from '../study.api';
 
-/** 我的学时 (phone first): my hours of the year against the requirement, by source, and every entry. */
+// Rarely shown: antd's Result loads only when the hours failed to load.
+const LoadError = lazyAnt(() => import('../../../components/LoadError'), 'LoadError');
+
+/**
+ * 我的学时 (phone first): my hours of the year against the requirement, by source, and every entry.
+ * Plain elements in antd's look (small Cards, a List): the page loads no antd.
+ */
 export function MyStudyPage() {
   const { t } = useTranslation();
   const thisYear = Number(localIsoDate(new Date()).slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const mine = useQuery({ queryKey: studyKeys.mine(year), queryFn: () => studyApi.mine(year) });
+  const yearChoice = (
+    <YearSelect
+      label={t('study.year')}
+      years={[thisYear, thisYear - 1, thisYear - 2]}
+      value={year}
+      onChange={setYear}
+      format={(y) => `${y} 年`}
+    />
+  );
   return (
-    <Flex vertical gap={12} className="nx-page" data-testid="my-study">
-      <Flex justify="space-between" align="center" gap={8}>
-        <Typography.Title level={2} className="nx-page-title" style={{ margin: 0 }}>
-          {t('study.mine.title')}
-        </Typography.Title>
-        <Select<number>
-          aria-label={t('study.year')}
-          style={{ width: 100 }}
-          value={year}
-          onChange={setYear}
-          options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y} 年` }))}
-        />
-      </Flex>
+    <Page title={t('study.mine.title')} extra={yearChoice} data-testid="my-study">
       {mine.isPending ? (
         <PageSpinner />
       ) : mine.isError ? (
-        <LoadError error={mine.error} onRetry={() => void mine.refetch()} />
+        <Suspense fallback={null}>
+          <LoadError error={mine.error} onRetry={() => void mine.refetch()} />
+        </Suspense>
       ) : (
         <>
-          <Card size="small">
+          <PortalCard>
             <HoursBySource data={mine.data} />
-          </Card>
-          <Card size="small" title={t('study.entries')}>
+          </PortalCard>
+          <PortalCard title={t('study.entries')}>
             {mine.data.entries.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('study.noEntries')} />
+              <Empty description={t('study.noEntries')} />
             ) : (
-              <List
-                size="small"
-                dataSource={mine.data.entries}
-                renderItem={(e) => (
-                  <List.Item extra={t('study.hoursUnit', { hours: e.hours })}>
-                    <List.Item.Meta title={e.title} description={`${e.occurredOn} · ${e.sourceLabel}`} />
-                  </List.Item>
-                )}
-              />
+              <List aria-label={t('study.entries')}>
+                {mine.data.entries.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is replaced whole
+                  <ListItem key={i} extra={t('study.hoursUnit', { hours: e.hours })}>
+                    <Flex vertical gap={4}>
+                      <Text>{e.title}</Text>
+                      <Text type="secondary">{`${e.occurredOn} · ${e.sourceLabel}`}</Text>
+                    </Flex>
+                  </ListItem>
+                ))}
+              </List>
             )}
-          </Card>
+          </PortalCard>
         </>
       )}
-    </Flex>
+    </Page>
   );
 }

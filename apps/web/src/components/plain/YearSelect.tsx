@@ -1,0 +1,31 @@
+import './controls.css';
+
+interface YearSelectProps {
+  /** The choice's name, read out by screen readers (no visible label: it stands by the title). */
+  label: string;
+  years: readonly number[];
+  value: number;
+  onChange: (year: number) => void;
+  /** How a year reads in the list (`2026 年`); the number itself by default. */
+  format?: (year: number) => string;
+  width?: number;
+}
+
+/** A year's choice beside a page's title, as antd's small Select: a native select. */
+export function YearSelect({ label, years, value, onChange, format = String, width = 100 }: YearSelectProps) {
+  return (
+    <select
+      className="nx-select"
+      aria-label={label}
+      style={{ width, flex: 'none' }}
+      value={value}
+      onChange={(e) => onChange(Number(e.target.value))}
+    >
+      {years.map((y) => (
+        <option key={y} value={y}>
+          {format(y)}
+        </option>
+      ))}
+    </select>
+  );
+}
