@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client';
 import type { TestApp } from '../app';
 import { branchOf, orgByName } from '../factories';
+import { callAs, createNestedRecords } from './nested';
 
 /**
  * The modules whose demo seeds make the other records walked (a second or less each on 150
@@ -222,12 +223,11 @@ const BODIES: [string, (s: Side) => Record<string, unknown>][] = [
 
 /** Creates the records (one API call each, as the committee office); throws on any refusal. */
 export async function createScopeRecords(t: TestApp, office: string): Promise<void> {
-  const post = async (url: string, payload: Record<string, unknown>) => {
-    const res = await t.request({ method: 'POST', url: `/api/v1${url}`, cookie: office, payload });
-    if (res.statusCode !== 201) throw new Error(`POST ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res.json() as { id: number };
-  };
+  const call = callAs(t, office);
+  const post = (url: string, payload: Record<string, unknown>) => call('POST', url, payload);
   for (const side of await sides(t)) {
+    let campaign = 0;
+    let volunteerPost = 0;
     for (const [url, body] of BODIES) {
       const created = await post(url, body(side));
       if (url === '/trainings') {
@@ -243,13 +243,18 @@ export async function createScopeRecords(t: TestApp, office: string): Promise<vo
         );
         await post(`/trainings/${created.id}/enrolments`, { memberIds: [Number(enrolled!.id)] });
       }
-      if (url === '/volunteer/campaigns')
-        await post(`/volunteer/campaigns/${created.id}/posts`, {
-          name: '西门岗',
-          task: 'patrol',
-          headcount: 2,
-          leaderMemberId: side.leader,
-        });
+      if (url === '/volunteer/campaigns') {
+        campaign = created.id;
+        volunteerPost = (
+          await post(`/volunteer/campaigns/${created.id}/posts`, {
+            name: '西门岗',
+            task: 'patrol',
+            headcount: 2,
+            leaderMemberId: side.leader,
+          })
+        ).id;
+      }
     }
+    await createNestedRecords(t, call, { ...side, campaign, post: volunteerPost });
   }
 }

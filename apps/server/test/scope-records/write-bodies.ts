@@ -47,15 +47,6 @@ export const NOT_WALKED_WRITES: Record<string, string[]> = {
   'signed in by the meeting’s code, not by scope: a wrong code is 400 to everyone': [
     'POST /api/v1/meetings/:id/sign-in',
   ],
-  // Not yet made for the matrix: a flag comes from the contact job, an appeal from a round in its
-  // appeal stage, hours from a member's report, a roster place from a shift of a post.
-  'none in the walked store: contact flags, appeals, roster places, volunteer hours': [
-    ...['POST /api/v1/contacts/flags/:id/resolve', 'POST /api/v1/evaluations/:id/appeals/:appealId/answer'],
-    ...[
-      'DELETE /api/v1/volunteer/campaigns/:id/roster/:assignmentId',
-      'POST /api/v1/volunteer/hours/:id/decide',
-    ],
-  ],
   // The walk builds JSON bodies only; a stage is committed by the account that uploaded it.
   'an upload or an upload’s stage (multipart; a stage is its uploader’s alone)': [
     ...[

@@ -316,5 +316,33 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       'volunteer_posts',
       'volunteer.read',
     ),
+    // The records below the others (nested.ts). A flag: resolved by member.write over its member.
+    ...on(
+      [v1('POST /contacts/flags/:id/resolve')],
+      () => ofMembers(sql`select id, member_id from member_flags`),
+      'member_flags',
+      'member.read',
+    ),
+    // An appeal, a roster place: managed over the round's branch, the campaign's organizer (404 outside).
+    ...on(
+      [v1('POST /evaluations/:id/appeals/:appealId/answer')],
+      () =>
+        pairs(sql`select r.id as a, a.id as b, r.org_path from evaluation_appeals a
+          join evaluation_rounds r on r.id = a.round_id order by a.id`),
+      'evaluation_appeals',
+    ),
+    ...on(
+      [v1('DELETE /volunteer/campaigns/:id/roster/:assignmentId')],
+      () =>
+        pairs(sql`select c.id as a, a.id as b, c.org_path from volunteer_assignments a
+          join volunteer_campaigns c on c.id = a.campaign_id order by a.id`),
+      'volunteer_assignments',
+    ),
+    // A report of hours: decided by volunteer.manage over the member's org when reported (404 outside).
+    ...on(
+      [v1('POST /volunteer/hours/:id/decide')],
+      () => inOrgs(sql`select id, org_path from volunteer_hours order by id`),
+      'volunteer_hours',
+    ),
   ];
 }
