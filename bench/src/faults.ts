@@ -3,7 +3,8 @@
  *
  *   import-kill   kill -9 during the commit of a 5,000-row member import
  *   writes-kill   kill -9 during 50 concurrent writers (orgs and members)
- *   checkin-kill  kill -9 during a volunteer check-in peak (50 volunteers in and out at once)
+ *   checkin-kill  kill -9 during a check-in peak by hand (the post leader checks 50 volunteers in and out)
+ *   scan-kill     kill -9 during a scan peak (50 volunteers scan the post's code, half in, half out)
  *   pg-restart    PostgreSQL restarted (fast) and crashed (immediate) under steady load
  *   mixed         reads, writes, sign-ins and an import a minute on PostgreSQL, RSS each minute
  *
@@ -23,6 +24,7 @@ import { importKill } from './faults/import-kill';
 import { mixed } from './faults/mixed';
 import { pgRestart } from './faults/pg-restart';
 import { toMarkdown } from './faults/report';
+import { scanKill } from './faults/scan-kill';
 import { destroyCluster, type Kind } from './faults/target';
 import { writesKill } from './faults/writes-kill';
 import { BENCH_DIR } from './paths';
@@ -45,9 +47,12 @@ async function main() {
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(RESULTS.replace(/\.json$/, '.md'), toMarkdown(results));
   };
-  const kill = { 'import-kill': importKill, 'writes-kill': writesKill, 'checkin-kill': checkinKill }[
-    drill ?? ''
-  ];
+  const kill = {
+    'import-kill': importKill,
+    'writes-kill': writesKill,
+    'checkin-kill': checkinKill,
+    'scan-kill': scanKill,
+  }[drill ?? ''];
   try {
     if (kill) for (const kind of kinds) record(`${drill}/${kind}`, await kill(kind));
     else if (drill === 'pg-restart') record('pg-restart/postgres', await pgRestart());
@@ -59,7 +64,7 @@ async function main() {
       );
     else
       throw new Error(
-        'usage: faults.ts <import-kill|writes-kill|checkin-kill> [pglite|postgres|both] | pg-restart | mixed [minutes]',
+        'usage: faults.ts <import-kill|writes-kill|checkin-kill|scan-kill> [pglite|postgres|both] | pg-restart | mixed [minutes]',
       );
   } finally {
     destroyCluster();

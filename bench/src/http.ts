@@ -9,12 +9,12 @@ export const DEMO_PASSWORD = 'Demo-2026';
  */
 const FETCH_USER_AGENT = 'node';
 
-/** Signs in a demo account; returns the session cookie header value. */
-export async function login(url: string, username: string): Promise<string> {
+/** Signs in (a demo account unless a password is given); returns the session cookie header value. */
+export async function login(url: string, username: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie');
