@@ -10,16 +10,22 @@ import { dispose, KILLS, type Kind, start, target, withDirect } from './target';
 
 const IMPORT_ROWS = Number(process.env.FAULTS_IMPORT_ROWS ?? 5000);
 
-/** ID regions of 石家庄 (never in the demo data), one per run, so that no run's rows collide. */
+/**
+ * ID regions of 石家庄 (never in the demo data), one per run, so that no run's rows collide; after
+ * the eighth run the sequence numbers move on by ten (their parity, the gender, stays).
+ */
 const REGIONS = ['130102', '130104', '130105', '130107', '130108', '130109', '130110', '130111'];
 
 export function* runSheet(rows: number, run: number): Generator<unknown[]> {
+  const round = Math.floor(run / REGIONS.length);
   for (const row of memberSheetRows(rows, 0)) {
     const id = row[2];
     if (typeof id === 'string' && /^\d{17}[\dX]$/.test(id)) {
-      const first17 = REGIONS[run % REGIONS.length]! + id.slice(6, 17);
+      const seq = String(Number(id.slice(14, 17)) + 10 * round).padStart(3, '0');
+      const first17 = REGIONS[run % REGIONS.length]! + id.slice(6, 14) + seq;
       row[2] = first17 + idCheckChar(first17);
-      row[3] = `17${run}${String(row[3]).slice(3)}`;
+      // 17, the run in two digits, the row in seven: eleven digits.
+      row[3] = `17${String(run % 100).padStart(2, '0')}${String(row[3]).slice(4)}`;
     }
     yield row;
   }
