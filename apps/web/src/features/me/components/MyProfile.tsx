@@ -1,4 +1,4 @@
-import type { MemberResponse, MemberStatus } from '@ningxin/shared';
+import type { MemberResponse } from '@ningxin/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../app/i18n/useLabels';
@@ -6,17 +6,7 @@ import type { Translation } from '../../../app/i18n/zh-CN';
 import { PortalCard } from '../../../components/PortalCard';
 import { Descriptions } from '../../../components/plain/Descriptions';
 import { Tag } from '../../../components/plain/Tag';
-
-// The status tag's colours of the office's profile (members/components/MemberStatusTag.tsx, which
-// brings antd's Tag along).
-const STATUS_COLORS: Record<MemberStatus, string> = {
-  active: 'green',
-  lost: 'orange',
-  suspended: 'red',
-  transferred_out: 'blue',
-  returned: 'cyan',
-  deceased: 'default',
-};
+import { MemberStatusTag } from '../../members/components/MemberStatusTag';
 
 const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
 
@@ -49,12 +39,7 @@ export function MyProfile({ member: m }: { member: MemberResponse }) {
     {
       key: 'party',
       items: [
-        item(
-          'status',
-          <Tag color={STATUS_COLORS[m.status]} style={{ marginInlineEnd: 0 }}>
-            {labels.memberStatus(m.status)}
-          </Tag>,
-        ),
+        item('status', <MemberStatusTag status={m.status} />),
         item('memberType', labels.memberType(m.memberType)),
         item('joinedAt', m.joinedAt),
         item('fullMemberAt', m.fullMemberAt),
