@@ -192,6 +192,14 @@ export function createCoursesService(access: CoursesAccess) {
       return present(actor, await managedCourse(db, actor, id));
     },
 
+    /**
+     * For the files module: the title of a course the actor manages (404 otherwise), read on the
+     * caller's executor (a file's deletion asks inside its transaction).
+     */
+    async managedTitle(executor: Executor, actor: Actor, id: number): Promise<string> {
+      return (await managedCourse(executor, actor, id)).title;
+    },
+
     async create(actor: Actor, body: CourseCreateBody): Promise<CourseResponse> {
       const id = await audited(db, actor, async (tx, audit) => {
         assertHolds(actor, 'course.manage');
