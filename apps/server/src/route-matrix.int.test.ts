@@ -3,7 +3,7 @@
  * declares (shown as `x-permission` in the OpenAPI document) against each demo role, and the
  * records behind the read routes against each role's scope.
  */
-import { type Action, ROLE_ACTIONS, type Role } from '@ningxin/shared';
+import { type Action, ROLE_ACTIONS, ROLE_SCOPES, type Role } from '@ningxin/shared';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { type Operation, operationsOf } from '../test/contract/operations';
 import { createScopeRecords, SEEDED } from '../test/scope-records/create';
 import { expectedStatus, urlOf } from '../test/scope-records/model';
 import { NOT_WALKED, recordRoutes } from '../test/scope-records/routes';
-import { NOT_WALKED_WRITES } from '../test/scope-records/write-bodies';
+import { HELD_OVER_EVERYTHING, NOT_WALKED_WRITES } from '../test/scope-records/write-bodies';
 import { type Caller, walkInside, walkOutside } from '../test/scope-records/write-walk';
 import { writeRoutes } from '../test/scope-records/writes';
 import { MODULES } from './app';
@@ -180,6 +180,16 @@ describe('the records behind the write routes, against each role’s scope', () 
     expect(unwalked.map(key)).toEqual([]);
     const gone = [...walked].filter((route) => !operations.some((o) => key(o) === route));
     expect(gone, 'walked or listed as not walked, but no longer in the document').toEqual([]);
+  });
+
+  it('leaves unwalked for being held over everything only routes no role may hold in a narrower scope', () => {
+    const narrower = NOT_WALKED_WRITES[HELD_OVER_EVERYTHING]!.flatMap((route) =>
+      (Object.keys(ROLE_ACTIONS) as Role[])
+        .filter((role) => (ROLE_ACTIONS[role] as readonly string[]).includes(opOf(route).permission!))
+        .filter((role) => ROLE_SCOPES[role].some((scope) => scope !== 'all'))
+        .map((role) => `${route}: ${role} (${ROLE_SCOPES[role].join(', ')})`),
+    );
+    expect(narrower).toEqual([]);
   });
 
   // Every refusal first: the calls inside the scopes below change records.

@@ -95,11 +95,10 @@ export function accountSources(
   }
 
   /**
-   * The courses' files (the only files the seeds make): read by course.manage over the course's
-   * org, and by the demo member when the course is addressed to them (open now, and its audience
-   * holds their org and positions: learning's `files.owners` and courses.study.ts).
+   * The courses addressed to the demo member now (open, and their audience holds the member's org
+   * and positions: courses.study.ts), with the member's account.
    */
-  async function courseFiles(): Promise<ScopedRecord[]> {
+  async function addressedCourses(): Promise<{ userId: number; ids: Set<number> }> {
     const [me] = await rows<{
       user_id: number;
       id: number;
@@ -120,6 +119,24 @@ export function accountSources(
           sql`select id from courses where ${courseOpenAt(new Date())} and ${courseAudienceHolds(me!.org_path, titles ?? [])}`,
         )
       : [];
+    return { userId: Number(me!.user_id), ids: new Set(addressed.map((c) => Number(c.id))) };
+  }
+
+  /** Courses: studied by the demo member when addressed to them. */
+  async function courses(): Promise<ScopedRecord[]> {
+    const { userId, ids } = await addressedCourses();
+    return (await rows<{ id: number }>(sql`select id from courses order by id`)).map((c) => ({
+      id: Number(c.id),
+      reads: ids.has(Number(c.id)) ? [{ user: userId, action: 'member.self' as const }] : [],
+    }));
+  }
+
+  /**
+   * The courses' files (the only files the seeds make): read by course.manage over the course's
+   * org, and by the demo member when the course is addressed to them (learning's `files.owners`).
+   */
+  async function courseFiles(): Promise<ScopedRecord[]> {
+    const { userId, ids } = await addressedCourses();
     const found = await rows<{ id: number; course: number; org_path: string }>(
       sql`select f.id, c.id as course, c.org_path from files f join courses c on c.id::text = f.owner_id
         where f.owner_type = 'course' and f.deleted_at is null order by f.id`,
@@ -128,9 +145,7 @@ export function accountSources(
       id: Number(f.id),
       reads: [
         { action: 'course.manage', target: org(f.org_path) },
-        ...(addressed.some((c) => Number(c.id) === Number(f.course))
-          ? [{ user: Number(me!.user_id), action: 'member.self' as const }]
-          : []),
+        ...(ids.has(Number(f.course)) ? [{ user: userId, action: 'member.self' as const }] : []),
       ],
     }));
   }
@@ -152,5 +167,5 @@ export function accountSources(
     }));
   }
 
-  return { postCodes, courseFiles, notices, noticeReceipts, leads, reflections, memberReports };
+  return { postCodes, courses, courseFiles, notices, noticeReceipts, leads, reflections, memberReports };
 }

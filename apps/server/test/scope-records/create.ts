@@ -93,6 +93,17 @@ const BODIES: [string, (s: Side) => Record<string, unknown>][] = [
     '/meetings/exemptions',
     (s) => ({ orgId: s.branch.id, type: 'theme_day', fromOn: inDays(0), reason: '支部书记外出培训' }),
   ],
+  [
+    '/courses',
+    (s) => ({
+      title: '学习党章：党员的义务和权利',
+      kind: 'article',
+      orgId: s.committee.id,
+      body: '<p>党员必须履行下列义务。</p>',
+      plannedMinutes: 1,
+      creditHours: 1,
+    }),
+  ],
   ['/study/records', (s) => ({ memberId: s.member, studiedOn: inDays(-3), hours: 2, title: '党章专题学习' })],
   [
     '/trainings',
@@ -230,6 +241,9 @@ export async function createScopeRecords(t: TestApp, office: string): Promise<vo
     let volunteerPost = 0;
     for (const [url, body] of BODIES) {
       const created = await post(url, body(side));
+      // Published: read by the members of the committee's subtree, the demo member among 通州's.
+      if (url === '/courses')
+        await post(`/courses/${created.id}/state`, { to: 'published', version: created.version });
       if (url === '/trainings') {
         await post(`/trainings/${created.id}/sessions`, {
           title: '开班式',

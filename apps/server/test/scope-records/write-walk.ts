@@ -24,12 +24,17 @@ export interface Caller {
 /** How many records outside a role's scope each role is walked on, per route. */
 const OUTSIDE_PER_ROLE = 2;
 
-/** The record as the route's permission sees it: reads naming another action, or anyone, left out. */
-function asWritten(record: ScopedRecord, permission: Action): ScopedRecord {
+/**
+ * The record as the route's permission sees it: reads naming another action, or anyone, left out.
+ * A route open to every session decides by the record itself: its reads name the actions it asks.
+ */
+function asWritten(record: ScopedRecord, permission: Action | 'session'): ScopedRecord {
   return {
     id: record.id,
     reads: record.reads.filter(
-      (r) => !('user' in r && r.user === 'anyone') && (r.action === undefined || r.action === permission),
+      (r) =>
+        !('user' in r && r.user === 'anyone') &&
+        (r.action === undefined || r.action === permission || permission === 'session'),
     ),
   };
 }
@@ -49,7 +54,7 @@ async function state(t: TestApp, route: WriteRoute, record: ScopedRecord): Promi
 }
 
 async function send(t: TestApp, op: Operation, route: WriteRoute, record: ScopedRecord, cookie: string) {
-  const body = route.body ? await route.body() : op.body ? validValue(op.body) : undefined;
+  const body = route.body ? await route.body(record) : op.body ? validValue(op.body) : undefined;
   return t.request({
     method: op.method,
     url: urlOf(op.path, record),

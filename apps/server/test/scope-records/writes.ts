@@ -8,6 +8,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { TestApp } from '../app';
 import { accountSources } from './accounts';
 import { member, org, type ScopedRecord } from './model';
+import { ownRoutes } from './own';
 import { recordSources } from './sources';
 import { bodiesOf, demoMember, ownReport, ROUTE_NOTES } from './write-bodies';
 
@@ -19,8 +20,11 @@ export interface WriteRoute {
   row: string | ((ids: number[]) => SQL);
   /** The read of the same record: who holds it may be told 403 FORBIDDEN instead of 404. */
   readAction?: Action;
-  /** A body of the route's own where the contract's plainest one does not pass its validation. */
-  body?: () => Promise<Record<string, unknown>>;
+  /**
+   * A body of the route's own where the contract's plainest one does not pass its validation, or
+   * where it names what hangs off the record (a place on the campaign's roster).
+   */
+  body?: (record: ScopedRecord) => Promise<Record<string, unknown>>;
   /** Codes the route answers only past the scope, from rules that look at the record. */
   ruleCodes?: string[];
   /** Why no call inside a scope is walked, where none is. */
@@ -344,5 +348,7 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       () => inOrgs(sql`select id, org_path from volunteer_hours order by id`),
       'volunteer_hours',
     ),
+    // Decided by the caller's account, or by the member's own part (own.ts).
+    ...ownRoutes(t, sources),
   ];
 }
