@@ -1,18 +1,18 @@
 /**
  * Member figures of the annual statistical report (年度党内统计, the stats/reports module), over
  * the members in the actor's `stats.read` scope and, when given, an org's subtree: the members on
- * the rolls by facet and by org from the rollups kept by triggers (member_facet_counts,
- * member_counts / member_org_counts), never from the members; the year's changes from the status
+ * the rolls by facet and by org from the rollups kept by triggers (member_facet_counts or its
+ * totals, member_counts / member_org_counts), never from the members; the year's changes from the status
  * timeline (no rollup keeps them), one grouped statement.
  */
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { memberFacetCounts, memberStatusEvents, members } from '../../../db/schema';
+import { memberStatusEvents, members } from '../../../db/schema';
 import type { Actor } from '../../../policy/policy';
 import { scopeNamesDivisions } from '../../../policy/scope';
 import { groupCondition, inOrgSubtree, memberScopeCondition } from '../record/members.scope';
 import { GROUP_ROLLUP, ORG_ROLLUP, type Rollup } from './members.counts.source';
-import { FACET_ROLLUP } from './members.stats.repository';
+import { FACET_TABLES, facetRollupFor } from './members.stats.repository';
 
 /** The members a report counts as on the rolls (在册, 失联). */
 export const REPORT_ON_ROLLS = ['active', 'lost'] as const;
@@ -63,23 +63,23 @@ export function createMemberReportFigures({ db }: ReportFiguresDeps) {
   return {
     /**
      * Members on the rolls by gender, birth year, education, member type and joining year, from
-     * the facet rollup (`member_facet_counts`): one grouped read of its rows in scope.
+     * the smallest facet rollup that answers the scope (`facetRollupFor`): one grouped read.
      */
     async profile(actor: Actor, orgPath: string | null): Promise<ProfileRow[]> {
+      const filter = { orgPath, homeCounty: [], hostDistrict: [], status: REPORT_ON_ROLLS };
+      const { rollup, columns } = facetRollupFor(actor, filter);
+      const t = FACET_TABLES[rollup];
       const rows = await db
-        .select({
-          facet: memberFacetCounts.facet,
-          value: memberFacetCounts.value,
-          n: sql<number>`sum(${memberFacetCounts.n})::int`,
-        })
-        .from(memberFacetCounts)
+        .select({ facet: t.facet, value: t.value, n: sql<number>`sum(${t.n})::int` })
+        .from(t)
         .where(
           and(
-            inArray(memberFacetCounts.facet, Object.keys(PROFILE_FACETS)),
-            rollupWhere(actor, FACET_ROLLUP, orgPath),
+            inArray(t.facet, Object.keys(PROFILE_FACETS)),
+            memberScopeCondition(actor, 'stats.read', columns),
+            groupCondition(filter, columns),
           ),
         )
-        .groupBy(memberFacetCounts.facet, memberFacetCounts.value);
+        .groupBy(t.facet, t.value);
       return rows.flatMap((r) => {
         const facet = PROFILE_FACETS[r.facet as keyof typeof PROFILE_FACETS];
         // The rollup keeps a missing value as ''.

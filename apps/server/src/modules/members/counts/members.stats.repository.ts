@@ -7,8 +7,10 @@ import {
   memberStatusEvents,
   members,
 } from '../../../db/schema';
+import type { Actor } from '../../../policy/policy';
+import { holdersOf, scopeNamesDivisions } from '../../../policy/scope';
 import { orgIdInSubtree } from '../../orgs/orgs.fragments';
-import type { GroupColumns } from '../record/members.scope';
+import type { GroupColumns, GroupFilter } from '../record/members.scope';
 import type { CountRow } from './members.counts.repository';
 import type { Rollup } from './members.counts.source';
 
@@ -58,7 +60,38 @@ export const FACET_ORG_TOTALS_COLUMNS: GroupColumns = {
 /** Which facet rollup a read goes to: the full one, its totals by home county, or by org. */
 export type FacetRollup = 'counts' | 'totals' | 'orgTotals';
 
-const FACET_TABLES = {
+const FACET_COLUMNS: Record<FacetRollup, GroupColumns> = {
+  counts: FACET_ROLLUP.columns,
+  totals: FACET_TOTALS_COLUMNS,
+  orgTotals: FACET_ORG_TOTALS_COLUMNS,
+};
+
+/**
+ * The smallest facet rollup that answers a read of the actor's `stats.read` scope under the filter.
+ * The totals by home county answer whoever's scope and filter name no org and no host district:
+ * the office, a home-county viewer (a few thousand rows, not ~250,000 at 1M). The totals by org
+ * answer whoever's name no home county and no host district: a secretary, the office asking for
+ * one org (a subtree's orgs' rows: ~1,400 where member_facet_counts holds ~80,000 for a
+ * second-level committee at 10M).
+ */
+export function facetRollupFor(
+  actor: Actor,
+  filter: Pick<GroupFilter, 'orgPath' | 'homeCounty' | 'hostDistrict'>,
+): { rollup: FacetRollup; columns: GroupColumns } {
+  const holders = holdersOf(actor, 'stats.read');
+  const noDistrict = filter.hostDistrict.length === 0;
+  const rollup: FacetRollup =
+    !filter.orgPath &&
+    noDistrict &&
+    (holders.some((a) => a.scopeKind === 'all') || holders.every((a) => a.scopeKind === 'home'))
+      ? 'totals'
+      : noDistrict && filter.homeCounty.length === 0 && !scopeNamesDivisions(actor, 'stats.read')
+        ? 'orgTotals'
+        : 'counts';
+  return { rollup, columns: FACET_COLUMNS[rollup] };
+}
+
+export const FACET_TABLES = {
   counts: memberFacetCounts,
   totals: memberFacetTotals,
   orgTotals: memberFacetOrgTotals,

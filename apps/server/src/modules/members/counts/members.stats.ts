@@ -1,7 +1,6 @@
 import { and } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../policy/policy';
-import { holdersOf, scopeNamesDivisions } from '../../../policy/scope';
 import type { OrgsService } from '../../orgs/orgs.service';
 import {
   type GroupColumns,
@@ -12,10 +11,8 @@ import {
 import { type CountRow, memberCountsRepository } from './members.counts.repository';
 import { type CountSource, GROUP_ROLLUP, type Rollup } from './members.counts.source';
 import {
-  FACET_ORG_TOTALS_COLUMNS,
-  FACET_ROLLUP,
-  FACET_TOTALS_COLUMNS,
   type FlowRow,
+  facetRollupFor,
   type MemberFacet,
   memberStatsRepository,
 } from './members.stats.repository';
@@ -65,34 +62,8 @@ export function createMemberStats({ db, orgs }: { db: Db; orgs: OrgsService }) {
         case 'status':
           return memberCountsRepository.byStatus(db, sourceOver(actor, GROUP_ROLLUP, filter));
         default: {
-          // The totals by home county answer whoever's scope and filter name no org and no host
-          // district: the office, a home-county viewer (a few thousand rows, not ~250,000 at 1M).
-          // The totals by org answer whoever's name no home county and no host district: a
-          // secretary, the office asking for one org (a subtree's orgs' rows: ~1,400 where
-          // member_facet_counts holds ~80,000 for a second-level committee at 10M).
-          const holders = holdersOf(actor, 'stats.read');
-          const noDistrict = filter.hostDistrict.length === 0;
-          const byCounty =
-            !filter.orgPath &&
-            noDistrict &&
-            (holders.some((a) => a.scopeKind === 'all') || holders.every((a) => a.scopeKind === 'home'));
-          if (byCounty)
-            return memberStatsRepository.byFacet(
-              db,
-              by,
-              'totals',
-              within(actor, FACET_TOTALS_COLUMNS, filter),
-            );
-          const byOrg =
-            noDistrict && filter.homeCounty.length === 0 && !scopeNamesDivisions(actor, 'stats.read');
-          return byOrg
-            ? memberStatsRepository.byFacet(
-                db,
-                by,
-                'orgTotals',
-                within(actor, FACET_ORG_TOTALS_COLUMNS, filter),
-              )
-            : memberStatsRepository.byFacet(db, by, 'counts', within(actor, FACET_ROLLUP.columns, filter));
+          const { rollup, columns } = facetRollupFor(actor, filter);
+          return memberStatsRepository.byFacet(db, by, rollup, within(actor, columns, filter));
         }
       }
     },
