@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import './controls.css';
 
 interface YearSelectProps {
@@ -6,13 +7,12 @@ interface YearSelectProps {
   years: readonly number[];
   value: number;
   onChange: (year: number) => void;
-  /** How a year reads in the list (`2026 年`); the number itself by default. */
-  format?: (year: number) => string;
   width?: number;
 }
 
 /** A year's choice beside a page's title, as antd's small Select: a native select. */
-export function YearSelect({ label, years, value, onChange, format = String, width = 100 }: YearSelectProps) {
+export function YearSelect({ label, years, value, onChange, width = 100 }: YearSelectProps) {
+  const { t } = useTranslation();
   return (
     <select
       className="nx-select"
@@ -23,7 +23,7 @@ export function YearSelect({ label, years, value, onChange, format = String, wid
     >
       {years.map((y) => (
         <option key={y} value={y}>
-          {format(y)}
+          {t('common.year', { year: y })}
         </option>
       ))}
     </select>

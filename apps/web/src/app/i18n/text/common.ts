@@ -24,4 +24,5 @@ export const commonText = {
   prev: '上一页',
   next: '下一页',
   close: '关闭',
+  year: '{{year}} 年',
 };

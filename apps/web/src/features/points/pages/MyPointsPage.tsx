@@ -34,7 +34,6 @@ export function MyPointsPage() {
       years={[thisYear, thisYear - 1, thisYear - 2]}
       value={year}
       onChange={setYear}
-      width={90}
     />
   );
   return (

@@ -33,7 +33,6 @@ export function MyStudyPage() {
       years={[thisYear, thisYear - 1, thisYear - 2]}
       value={year}
       onChange={setYear}
-      format={(y) => `${y} 年`}
     />
   );
   return (

@@ -34,7 +34,7 @@ export function MyVolunteerPage() {
   if (!mine.data) return <PageSpinner />;
   return (
     <div className="nx-my-volunteer">
-      <Page data-testid="my-volunteer">
+      <Page title={t('nav.myVolunteering')} data-testid="my-volunteer">
         {holder}
         <PortalCard title={t('volunteer.mine.upcoming')} testId="my-shifts">
           {mine.data.upcoming.length === 0 ? (

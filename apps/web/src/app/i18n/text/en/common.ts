@@ -27,4 +27,5 @@ export const commonTextEn: typeof commonText = {
   prev: 'Previous',
   next: 'Next',
   close: 'Close',
+  year: '{{year}}',
 };
