@@ -94,12 +94,9 @@ export function accountSources(
     }));
   }
 
-  /**
-   * The courses addressed to the demo member now (open, and their audience holds the member's org
-   * and positions: courses.study.ts), with the member's account.
-   */
-  async function addressedCourses(): Promise<{ userId: number; ids: Set<number> }> {
-    const [me] = await rows<{
+  /** The demo member: their account, record, place and the positions they hold today. */
+  async function me() {
+    const [row] = await rows<{
       user_id: number;
       id: number;
       org_id: number;
@@ -110,16 +107,31 @@ export function accountSources(
       sql`select u.id as user_id, m.id, m.org_id, m.name, m.org_path, m.status from users u
         join members m on m.id = u.member_id where u.username = 'member'`,
     );
-    const key = { orgId: Number(me!.org_id), name: me!.name };
+    const key = { orgId: Number(row!.org_id), name: row!.name };
     const titles = (await positions().titlesHeld(db(), [key], localIsoDate(new Date()))).get(
       `${key.orgId}:${key.name}`,
     );
-    const addressed = ['active', 'lost'].includes(me!.status)
+    return {
+      userId: Number(row!.user_id),
+      memberId: Number(row!.id),
+      orgPath: row!.org_path,
+      onRolls: ['active', 'lost'].includes(row!.status),
+      titles: titles ?? [],
+    };
+  }
+
+  /**
+   * The courses addressed to the demo member now (open, and their audience holds the member's org
+   * and positions: courses.study.ts), with the member's account.
+   */
+  async function addressedCourses(): Promise<{ userId: number; ids: Set<number> }> {
+    const m = await me();
+    const addressed = m.onRolls
       ? await rows<{ id: number }>(
-          sql`select id from courses where ${courseOpenAt(new Date())} and ${courseAudienceHolds(me!.org_path, titles ?? [])}`,
+          sql`select id from courses where ${courseOpenAt(new Date())} and ${courseAudienceHolds(m.orgPath, m.titles)}`,
         )
       : [];
-    return { userId: Number(me!.user_id), ids: new Set(addressed.map((c) => Number(c.id))) };
+    return { userId: m.userId, ids: new Set(addressed.map((c) => Number(c.id))) };
   }
 
   /** Courses: studied by the demo member when addressed to them. */
@@ -167,5 +179,5 @@ export function accountSources(
     }));
   }
 
-  return { postCodes, courses, courseFiles, notices, noticeReceipts, leads, reflections, memberReports };
+  return { me, postCodes, courses, courseFiles, notices, noticeReceipts, leads, reflections, memberReports };
 }

@@ -5,7 +5,10 @@
  * shift, one's enrolment in a class, a course addressed to one. Each record is read by the account
  * or member it belongs to; every other caller must be refused with nothing changed.
  */
+import { inTrainingAudience } from '@ningxin/shared';
 import { type SQL, sql } from 'drizzle-orm';
+import { audienceHolds } from '../../src/modules/service/campaigns/campaigns.access';
+import type { CampaignRow } from '../../src/modules/service/campaigns/campaigns.repository';
 import type { TestApp } from '../app';
 import { accountSources } from './accounts';
 import { member, org, type Read, type ScopedRecord } from './model';
@@ -79,10 +82,9 @@ export function ownRoutes(t: () => TestApp, sources: RecordSources): WriteRoute[
     );
   const campaignOf = (record: ScopedRecord) => [record.id].flat()[0]!;
 
-  /** The demo member's places on shifts: one placed by the office on the member's campaign first. */
+  /** Places on shifts, each its member's (the demo member placed by the office first if on none). */
   async function ownPlaces(): Promise<ScopedRecord[]> {
-    const mine = await one(sql`select 1 from volunteer_assignments where member_id = ${demoMember}
-      and state = 'scheduled'`);
+    const mine = await one(sql`select 1 from volunteer_assignments where member_id = ${demoMember}`);
     if (!mine) {
       const shift = await one<{ id: number; campaign: number }>(
         sql`select s.id, s.campaign_id as campaign from volunteer_shifts s join volunteer_posts p on p.id = s.post_id
@@ -112,10 +114,9 @@ export function ownRoutes(t: () => TestApp, sources: RecordSources): WriteRoute[
     ).map((r) => ({ id: Number(r.id), reads: [own(r.m)] }));
   }
 
-  /** Classes: withdrawn from by their enrolled members (the demo member enrolled in one first). */
+  /** Classes: withdrawn from by their members in any state (the demo member enrolled in one first if in none). */
   async function ownEnrolments(): Promise<ScopedRecord[]> {
-    const mine = await one(sql`select 1 from training_enrolments where member_id = ${demoMember}
-      and status in ('enrolled', 'waitlisted', 'applied')`);
+    const mine = await one(sql`select 1 from training_enrolments where member_id = ${demoMember}`);
     if (!mine) {
       const training = await one<{ id: number }>(
         sql`select t.id from trainings t, members m where m.id = ${demoMember}
@@ -128,12 +129,114 @@ export function ownRoutes(t: () => TestApp, sources: RecordSources): WriteRoute[
     }
     const records = await inOrgs(sql`select id, org_path from trainings order by id`);
     const enrolled = await rows<{ t: number; m: number }>(
-      sql`select training_id as t, member_id as m from training_enrolments
-        where status in ('enrolled', 'waitlisted', 'applied')`,
+      sql`select training_id as t, member_id as m from training_enrolments`,
     );
     return records.map((r) => ({
       id: r.id,
       reads: enrolled.filter((e) => Number(e.t) === r.id).map((e) => own(e.m)),
+    }));
+  }
+
+  /** Evaluation rounds: each participant's own part (self-assessment, reviews, ballot, appeal). */
+  async function ownRounds(): Promise<ScopedRecord[]> {
+    const records = await inOrgs(sql`select id, org_path from evaluation_rounds order by id`);
+    const parts = await rows<{ r: number; m: number }>(
+      sql`select round_id as r, member_id as m from evaluation_participants`,
+    );
+    return records.map((r) => ({
+      id: r.id,
+      reads: parts.filter((p) => Number(p.r) === r.id).map((p) => own(p.m)),
+    }));
+  }
+
+  /** A round and one of its participants other than the demo member: the one reviewed. */
+  async function ownReviews(): Promise<ScopedRecord[]> {
+    const others = await rows<{ r: number; m: number }>(
+      sql`select round_id as r, min(member_id) as m from evaluation_participants
+        where member_id <> ${demoMember} group by round_id`,
+    );
+    return (await ownRounds()).flatMap((r) => {
+      const other = others.find((o) => Number(o.r) === r.id);
+      return other ? [{ id: [Number(r.id), Number(other.m)], reads: r.reads }] : [];
+    });
+  }
+
+  /** Records of a round's table, as the state a refused call must leave. */
+  const ofRound =
+    (table: string) =>
+    ([id]: number[]) =>
+      sql`select * from ${sql.identifier(table)} where round_id = ${id} order by 1, 2`;
+
+  /** Open classes: applied to by the members of their audience (the demo member's class opened first). */
+  async function openClasses(): Promise<ScopedRecord[]> {
+    const m = await people.me();
+    const closed = await one<{ id: number; version: number }>(
+      sql`select t.id, t.version from trainings t where t.state = 'draft'
+        and (${m.orgPath} = t.org_path or ${m.orgPath} like t.org_path || '.%')
+        and not exists (select 1 from trainings o where o.state = 'open'
+          and (${m.orgPath} = o.org_path or ${m.orgPath} like o.org_path || '.%'))
+        order by t.id limit 1`,
+    );
+    if (closed)
+      await (await office())('POST', `/trainings/${closed.id}/state`, {
+        to: 'open',
+        version: closed.version,
+      });
+    const found = await rows<{
+      id: number;
+      state: string;
+      org_path: string;
+      audience_org_ids: number[];
+      audience_positions: string[];
+    }>(sql`select id, state, org_path, audience_org_ids, audience_positions from trainings order by id`);
+    return found.map((t) => ({
+      id: Number(t.id),
+      reads:
+        m.onRolls &&
+        t.state === 'open' &&
+        inTrainingAudience(
+          {
+            orgPath: t.org_path,
+            audienceOrgIds: t.audience_org_ids.map(Number),
+            audiencePositions: t.audience_positions,
+          },
+          m.orgPath,
+          m.titles,
+        )
+          ? [own(m.memberId)]
+          : [],
+    }));
+  }
+
+  /**
+   * Open volunteer campaigns: signed up for by their audience. The drafts with a shift ahead are
+   * opened first, so that one is outside the demo member's audience only by its audience.
+   */
+  async function openCampaigns(): Promise<ScopedRecord[]> {
+    const m = await people.me();
+    const drafts = await rows<{ id: number; version: number }>(
+      sql`select c.id, c.version from volunteer_campaigns c where c.state = 'draft'
+        and exists (select 1 from volunteer_shifts s where s.campaign_id = c.id and s.starts_at > now())
+        order by c.id`,
+    );
+    for (const draft of drafts)
+      await (await office())('POST', `/volunteer/campaigns/${draft.id}/state`, {
+        to: 'open',
+        version: draft.version,
+      });
+    const found = await rows<{ id: number; state: string; org_path: string; audience_org_ids: number[] }>(
+      sql`select id, state, org_path, audience_org_ids from volunteer_campaigns order by id`,
+    );
+    return found.map((c) => ({
+      id: Number(c.id),
+      reads:
+        c.state === 'open' &&
+        audienceHolds(
+          { orgPath: c.org_path, audienceOrgIds: c.audience_org_ids.map(Number) } as CampaignRow,
+          m.orgPath,
+        )
+          ? [own(m.memberId)]
+          : [],
     }));
   }
 
@@ -185,6 +288,40 @@ export function ownRoutes(t: () => TestApp, sources: RecordSources): WriteRoute[
       row: 'volunteer_assignments',
     },
     { route: v1('POST /volunteer/hours/:id/withdraw'), records: ownHours, row: 'volunteer_hours' },
+    {
+      route: v1('POST /volunteer/campaigns/:id/sign-ups'),
+      records: openCampaigns,
+      row: ([id]) => sql`select * from volunteer_assignments where campaign_id = ${id} order by id`,
+      body: async (record) => ({
+        shiftId: Number(
+          (
+            await one<{
+              id: number;
+            }>(sql`select id from volunteer_shifts where campaign_id = ${campaignOf(record)}
+              and starts_at > now() order by starts_at, id limit 1`)
+          )?.id ?? 1,
+        ),
+      }),
+    },
+    // A reflection: commented on by whoever may read it (its author, its reviewers, anyone once featured).
+    {
+      route: v1('POST /reflections/:id/comments'),
+      records: people.reflections,
+      row: ([id]) => sql`select * from reflection_comments where reflection_id = ${id} order by id`,
+    },
+    { route: v1('PUT /evaluations/:id/self'), records: ownRounds, row: ofRound('evaluation_participants') },
+    {
+      route: v1('PUT /evaluations/:id/peer-reviews/:memberId'),
+      records: ownReviews,
+      row: ofRound('evaluation_peer_reviews'),
+    },
+    { route: v1('POST /evaluations/:id/ballots'), records: ownRounds, row: ofRound('evaluation_ballots') },
+    { route: v1('POST /evaluations/:id/appeals'), records: ownRounds, row: ofRound('evaluation_appeals') },
+    {
+      route: v1('POST /trainings/:id/apply'),
+      records: openClasses,
+      row: ([id]) => sql`select * from training_enrolments where training_id = ${id} order by id`,
+    },
     {
       route: v1('POST /trainings/:id/withdraw'),
       records: ownEnrolments,

@@ -29,12 +29,6 @@ export const NOT_WALKED_WRITES: Record<string, string[]> = {
     ...['POST /api/v1/meetings/:id/sign-in', 'POST /api/v1/trainings/sessions/:sessionId/sign-in'],
     'POST /api/v1/volunteer/campaigns/:id/posts/:postId/scan',
   ],
-  'the caller’s own part as a member, decided by the record’s audience or the round’s steps': [
-    'POST /api/v1/reflections/:id/comments',
-    ...['POST /api/v1/evaluations/:id/appeals', 'POST /api/v1/evaluations/:id/ballots'],
-    ...['PUT /api/v1/evaluations/:id/peer-reviews/:memberId', 'PUT /api/v1/evaluations/:id/self'],
-    ...['POST /api/v1/trainings/:id/apply', 'POST /api/v1/volunteer/campaigns/:id/sign-ups'],
-  ],
   // The walk builds JSON bodies only; a stage is committed by the account that uploaded it.
   'an upload or an upload’s stage (multipart; a stage is its uploader’s alone)': [
     ...[

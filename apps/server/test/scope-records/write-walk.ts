@@ -29,12 +29,11 @@ const OUTSIDE_PER_ROLE = 2;
  * A route open to every session decides by the record itself: its reads name the actions it asks.
  */
 function asWritten(record: ScopedRecord, permission: Action | 'session'): ScopedRecord {
+  if (permission === 'session') return { id: record.id, reads: record.reads };
   return {
     id: record.id,
     reads: record.reads.filter(
-      (r) =>
-        !('user' in r && r.user === 'anyone') &&
-        (r.action === undefined || r.action === permission || permission === 'session'),
+      (r) => !('user' in r && r.user === 'anyone') && (r.action === undefined || r.action === permission),
     ),
   };
 }

@@ -65,8 +65,6 @@ export const shiftConflict = (path: string, other: string) =>
 export const signUpClosed = (why: string) =>
   new AppError(409, 'SIGN_UP_CLOSED', why, [{ path: 'shiftId', message: why }]);
 
-export const notInAudience = () => new AppError(403, 'NOT_IN_AUDIENCE', '您不在本活动的报名范围内');
-
 export const notAMember = () =>
   new AppError(409, 'NO_MEMBER_RECORD', '当前账户未关联党员档案，不能报名或签到');
 

@@ -24,7 +24,6 @@ import { audited } from '../../audit/audit.service';
 import { audienceHolds, mapAssignment, ON_ROLLS, type ServiceAccess } from '../campaigns/campaigns.access';
 import {
   memberNotUsable,
-  notInAudience,
   placeNotScheduled,
   shiftNotFound,
   signUpClosed,
@@ -109,10 +108,11 @@ export function createRosterService(access: ServiceAccess) {
     async signUp(actor: Actor, id: number, body: VolunteerSignUpBody): Promise<VolunteerAssignmentResponse> {
       const me = ownMemberId(actor);
       const placeId = await audited(db, actor, async (tx, audit) => {
+        // A campaign the member may not see (not open, not for them) is not found.
         const campaign = await repo.campaign(tx, id);
-        if (campaign?.state !== 'open') throw notFound('志愿服务活动');
         const [m] = await members.placements(tx, [me]);
-        if (!m || !audienceHolds(campaign, m.orgPath)) throw notInAudience();
+        if (campaign?.state !== 'open' || !m || !audienceHolds(campaign, m.orgPath))
+          throw notFound('志愿服务活动');
         if (!campaign.selfSignup) throw signUpClosed('本活动由组织统一安排，不接受个人报名');
         const shift = await repo.shift(tx, id, body.shiftId);
         if (!shift) throw shiftNotFound();
