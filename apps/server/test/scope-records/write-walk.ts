@@ -53,6 +53,10 @@ async function state(t: TestApp, route: WriteRoute, record: ScopedRecord): Promi
 }
 
 async function send(t: TestApp, op: Operation, route: WriteRoute, record: ScopedRecord, cookie: string) {
+  if (route.upload) {
+    const form = await route.upload(record);
+    return t.request({ method: op.method, url: urlOf(op.path, record), cookie, ...form });
+  }
   const body = route.body ? await route.body(record) : op.body ? validValue(op.body) : undefined;
   return t.request({
     method: op.method,

@@ -6,6 +6,7 @@
 import type { Action } from '@ningxin/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { TestApp } from '../app';
+import { multipart, xlsxOf } from '../excel';
 import { accountSources } from './accounts';
 import { member, org, type ScopedRecord } from './model';
 import { ownRoutes } from './own';
@@ -25,6 +26,8 @@ export interface WriteRoute {
    * where it names what hangs off the record (a place on the campaign's roster).
    */
   body?: (record: ScopedRecord) => Promise<Record<string, unknown>>;
+  /** For an upload: the multipart form sent instead of a JSON body. */
+  upload?: (record: ScopedRecord) => Promise<{ payload: Buffer; headers: Record<string, string> }>;
   /** Codes the route answers only past the scope, from rules that look at the record. */
   ruleCodes?: string[];
   /** Why no call inside a scope is walked, where none is. */
@@ -144,6 +147,34 @@ function routesOf(t: () => TestApp): WriteRoute[] {
       () => inOrgs(sql`select id, org_path from finding_campaigns`),
       'finding_campaigns',
     ),
+    // An upload: a sheet of one lead, added to the campaign by who manages it.
+    {
+      route: v1('POST /finding/campaigns/:id/leads/import'),
+      records: () => inOrgs(sql`select id, org_path from finding_campaigns`),
+      row: ([id]) => sql`select * from finding_leads where campaign_id = ${id} order by id`,
+      upload: async () =>
+        multipart(
+          {},
+          {
+            name: '线索名单.xlsx',
+            data: await xlsxOf((wb) => {
+              const ws = wb.addWorksheet('线索名单');
+              ws.addRow([
+                '姓名',
+                '手机号',
+                '身份证号',
+                '户籍县区',
+                '所在区县',
+                '工作单位',
+                '住址',
+                '线索说明',
+                '线索来源',
+              ]);
+              ws.addRow(['王建国', '', '', '康保县', '通州区', '', '', '老乡反映在通州务工', '老乡提供']);
+            }),
+          },
+        ),
+    },
     // A lead: managed over its campaign's org (finding.manage), worked by its finder (finding.lead).
     ...on(
       ['PATCH /finding/leads/:id', 'POST /finding/leads/:id/found', 'POST /finding/leads/:id/visits'].map(v1),
