@@ -31,6 +31,15 @@ export function ownRoutes(t: () => TestApp, sources: RecordSources): WriteRoute[
   const office = async () => callAs(t(), await t().login('office'));
   const one = async <T>(query: SQL) => (await rows<T>(query))[0];
 
+  /** Records of a query's rows (id, org path), each the own part of the members a second query links to it (r, m). */
+  async function linked(records: SQL, links: SQL): Promise<ScopedRecord[]> {
+    const [found, pairs] = [await inOrgs(records), await rows<{ r: number; m: number }>(links)];
+    return found.map((record) => ({
+      id: record.id,
+      reads: pairs.filter((p) => Number(p.r) === record.id).map((p) => own(p.m)),
+    }));
+  }
+
   /** Sessions opened for the walk alone (no cookie of the matrix is among them): each its account's. */
   async function spareSessions(): Promise<ScopedRecord[]> {
     const before = (await one<{ n: number }>(sql`select coalesce(max(id), 0)::int as n from sessions`))!.n;
@@ -127,27 +136,18 @@ export function ownRoutes(t: () => TestApp, sources: RecordSources): WriteRoute[
         memberIds: [(await one<{ id: number }>(sql`select ${demoMember} as id`))!.id],
       });
     }
-    const records = await inOrgs(sql`select id, org_path from trainings order by id`);
-    const enrolled = await rows<{ t: number; m: number }>(
-      sql`select training_id as t, member_id as m from training_enrolments`,
+    return linked(
+      sql`select id, org_path from trainings order by id`,
+      sql`select training_id as r, member_id as m from training_enrolments`,
     );
-    return records.map((r) => ({
-      id: r.id,
-      reads: enrolled.filter((e) => Number(e.t) === r.id).map((e) => own(e.m)),
-    }));
   }
 
   /** Evaluation rounds: each participant's own part (self-assessment, reviews, ballot, appeal). */
-  async function ownRounds(): Promise<ScopedRecord[]> {
-    const records = await inOrgs(sql`select id, org_path from evaluation_rounds order by id`);
-    const parts = await rows<{ r: number; m: number }>(
+  const ownRounds = () =>
+    linked(
+      sql`select id, org_path from evaluation_rounds order by id`,
       sql`select round_id as r, member_id as m from evaluation_participants`,
     );
-    return records.map((r) => ({
-      id: r.id,
-      reads: parts.filter((p) => Number(p.r) === r.id).map((p) => own(p.m)),
-    }));
-  }
 
   /** A round and one of its participants other than the demo member: the one reviewed. */
   async function ownReviews(): Promise<ScopedRecord[]> {

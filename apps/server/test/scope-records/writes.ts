@@ -5,6 +5,7 @@
  */
 import type { Action } from '@ningxin/shared';
 import { type SQL, sql } from 'drizzle-orm';
+import { LEAD_SHEET } from '../../src/modules/finding/campaigns/leads.sheet';
 import type { TestApp } from '../app';
 import { multipart, xlsxOf } from '../excel';
 import { accountSources } from './accounts';
@@ -33,6 +34,15 @@ export interface WriteRoute {
   /** Why no call inside a scope is walked, where none is. */
   notInside?: string;
 }
+
+/** The one row of the walk's lead import, by column. */
+const ONE_LEAD: Record<string, string> = {
+  姓名: '王建国',
+  户籍县区: '康保县',
+  所在区县: '通州区',
+  线索说明: '老乡反映在通州务工',
+  线索来源: '党员提供',
+};
 
 /** The write routes walked, with their records. */
 export function writeRoutes(t: () => TestApp): WriteRoute[] {
@@ -159,18 +169,8 @@ function routesOf(t: () => TestApp): WriteRoute[] {
             name: '线索名单.xlsx',
             data: await xlsxOf((wb) => {
               const ws = wb.addWorksheet('线索名单');
-              ws.addRow([
-                '姓名',
-                '手机号',
-                '身份证号',
-                '户籍县区',
-                '所在区县',
-                '工作单位',
-                '住址',
-                '线索说明',
-                '线索来源',
-              ]);
-              ws.addRow(['王建国', '', '', '康保县', '通州区', '', '', '老乡反映在通州务工', '老乡提供']);
+              ws.addRow([...LEAD_SHEET.headers]);
+              ws.addRow(LEAD_SHEET.headers.map((h) => ONE_LEAD[h] ?? ''));
             }),
           },
         ),
