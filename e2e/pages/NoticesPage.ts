@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { pickOrg } from './pickers';
 
 /** 通知公告: the notices sent, with their read counts. */
 export class NoticeListPage {
@@ -25,7 +26,6 @@ export class NoticeComposePage {
   readonly heading: Locator;
   readonly title: Locator;
   readonly body: Locator;
-  readonly orgs: Locator;
   readonly sendButton: Locator;
 
   constructor(readonly page: Page) {
@@ -33,7 +33,6 @@ export class NoticeComposePage {
     this.heading = main.getByRole('heading', { name: '发通知' });
     this.title = main.getByLabel('标题', { exact: true });
     this.body = main.getByRole('textbox', { name: '正文' });
-    this.orgs = main.getByLabel('组织（含下级）');
     this.sendButton = main.getByRole('button', { name: '发送' });
   }
 
@@ -41,11 +40,9 @@ export class NoticeComposePage {
     await this.page.goto('/notices/new');
   }
 
-  /** Adds an org subtree to the recipients, found by typing part of its name. */
-  async addOrg(name: string, typed = name): Promise<void> {
-    await this.orgs.click();
-    await this.orgs.fill(typed);
-    await this.page.locator('.ant-select-dropdown').getByTitle(name, { exact: true }).click();
+  /** Adds an org subtree to the recipients, found by typing its name (picked again if the pick is lost). */
+  async addOrg(name: string): Promise<void> {
+    await pickOrg(this.page.getByRole('main'), '组织（含下级）', name);
     await this.page.keyboard.press('Escape');
   }
 }

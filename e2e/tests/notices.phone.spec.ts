@@ -41,7 +41,7 @@ test('a secretary’s compose form fits a phone', async ({ pageAs }, testInfo) =
   await compose.title.fill('关于报送学习心得的通知');
   await compose.body.click();
   await compose.body.pressSequentially('请于月底前报送。');
-  await compose.addOrg('建筑业流动党支部', '建筑');
+  await compose.addOrg('建筑业流动党支部');
   await expect(compose.sendButton).toBeVisible();
   await expectPageLooksRight(compose.heading, testInfo.outputPath('compose.png'));
 });
