@@ -11,6 +11,7 @@ import { auditCount } from '../../../../test/factories';
 import {
   assign,
   BASE,
+  bjDay,
   codeOf,
   get,
   haidian,
@@ -189,7 +190,9 @@ describe('roster', () => {
         title: '平安守望·社区志愿服务（前门大街路口）',
       }),
     ]);
-    const day = (await get(`${BASE}/leading`, member)).json();
+    // The shift's own day: it began half an hour ago, the day before just after midnight.
+    const onDate = bjDay(new Date(c.shifts[0]!.startsAt));
+    const day = (await get(`${BASE}/leading?onDate=${onDate}`, member)).json();
     const shift = day.shifts.find((s: { id: number }) => s.id === c.shifts[0]!.id);
     expect(shift.roster.map((r: { id: number; state: string }) => [r.id, r.state])).toEqual([
       [a.id, 'checked_out'],
